@@ -1,0 +1,241 @@
+"""Reading: turn paths into articles (text, metadata, warnings) or one-line problems.
+
+Pure apart from reading files. Text is decoded exactly as `Path.read_text(encoding="utf-8")`
+would (universal newlines), so character offsets agree with what users and tools see.
+
+Metadata for a text article comes from, in increasing priority:
+  1. `metadata.json` in the article's directory: a JSON list of objects with a "file" key
+     (or an object keyed by file name) holding any of outlet, published, title, url;
+  2. a sidecar `<article file name>.meta.json` (e.g. `story.txt.meta.json`) holding one object;
+  3. the caller's overrides (`--outlet`, `--published`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from quotes.errors import InputError
+from quotes.records import ArticleInput, ArticleMeta
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+DIRECTORY_METADATA = "metadata.json"
+SIDECAR_SUFFIX = ".meta.json"
+_BINARY_SNIFF_BYTES = 8192
+_META_FIELDS = ("outlet", "published", "title", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadProblem:
+    """A path (or line of a file) that could not be read as an article."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+ReadResult = ArticleInput | ReadProblem
+
+
+def parse_date(value: Any, where: str) -> date | None:
+    """An ISO date (or date-time) as a date; an impossible or malformed one is an InputError."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise InputError(f"{where}: 'published' must be a date like 2022-09-19, not {value!r}")
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise InputError(
+            f"{where}: impossible or malformed date {value!r} (expected YYYY-MM-DD)"
+        ) from None
+
+
+def meta_from_mapping(data: Any, where: str) -> ArticleMeta:
+    """Validate a metadata object (sidecar entry or JSON line) into an ArticleMeta."""
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: metadata must be a JSON object")
+    for key in ("outlet", "title", "url"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise InputError(f"{where}: {key!r} must be a string")
+    return ArticleMeta(
+        outlet=(data.get("outlet") or None),
+        published=parse_date(data.get("published"), where),
+        title=(data.get("title") or None),
+        url=(data.get("url") or None),
+    )
+
+
+def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
+    """Decode bytes as UTF-8 with universal newlines; fall back to cp1252/latin-1 with a warning."""
+    if b"\x00" in raw[:_BINARY_SNIFF_BYTES]:
+        raise InputError(f"{source}: binary file, not a text article")
+    warnings: tuple[str, ...] = ()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        encoding = "cp1252"
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            encoding = "latin-1"
+            text = raw.decode(encoding)
+        warnings = (f"{source}: not valid UTF-8 (byte {exc.start}); decoded as {encoding}",)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{source}: empty file, no article text")
+    return text, warnings
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: metadata is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+
+
+def directory_metadata(directory: Path) -> dict[str, Any]:
+    """The raw entries of a directory's metadata.json keyed by file name ({} when absent)."""
+    path = directory / DIRECTORY_METADATA
+    if not path.is_file():
+        return {}
+    data = _load_json(path)
+    if isinstance(data, dict):
+        return {str(name): entry for name, entry in data.items()}
+    if isinstance(data, list):
+        entries: dict[str, Any] = {}
+        for entry in data:
+            if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+                raise InputError(f"{path}: each entry must be an object with a 'file' name")
+            entries[entry["file"]] = entry
+        return entries
+    raise InputError(f"{path}: must hold a list of objects or an object keyed by file name")
+
+
+def metadata_for(path: Path, overrides: ArticleMeta) -> ArticleMeta:
+    """The metadata of a text article: directory metadata.json, then sidecar, then overrides."""
+    merged: dict[str, Any] = {}
+    listing = directory_metadata(path.parent)
+    if path.name in listing:
+        entry = listing[path.name]
+        meta_from_mapping(entry, str(path.parent / DIRECTORY_METADATA))
+        merged.update({k: entry.get(k) for k in _META_FIELDS if entry.get(k) is not None})
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        entry = _load_json(sidecar)
+        meta_from_mapping(entry, str(sidecar))
+        merged.update({k: entry.get(k) for k in _META_FIELDS if entry.get(k) is not None})
+    meta = meta_from_mapping(merged, str(sidecar if sidecar.is_file() else path))
+    return apply_overrides(meta, overrides)
+
+
+def apply_overrides(meta: ArticleMeta, overrides: ArticleMeta) -> ArticleMeta:
+    """Replace each field the caller set explicitly."""
+    changes = {k: getattr(overrides, k) for k in _META_FIELDS if getattr(overrides, k) is not None}
+    return replace(meta, **changes) if changes else meta
+
+
+def is_metadata_file(path: Path) -> bool:
+    return path.name == DIRECTORY_METADATA or path.name.endswith(SIDECAR_SUFFIX)
+
+
+def is_article_file(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return (suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES) and not is_metadata_file(path)
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path | ReadProblem]:
+    """Article files under the given paths (directories recursively, sorted), or problems."""
+    for path in paths:
+        if not path.exists():
+            yield ReadProblem(str(path), "no such file or directory")
+        elif path.is_dir():
+            found = False
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and is_article_file(child):
+                    found = True
+                    yield child
+            if not found:
+                yield ReadProblem(
+                    str(path), "no articles found (looked for .txt, .md and .jsonl files)"
+                )
+        else:
+            yield path
+
+
+def read_text_article(path: Path, overrides: ArticleMeta) -> ArticleInput:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    text, warnings = decode_text(raw, str(path))
+    return ArticleInput(str(path), text, metadata_for(path, overrides), warnings)
+
+
+def read_jsonl_articles(path: Path, overrides: ArticleMeta) -> Iterator[ReadResult]:
+    """One article per line, streamed: memory stays bounded by the longest line."""
+    found = False
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield ReadProblem(str(path), f"cannot read ({exc.strerror})")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            source = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            found = True
+            try:
+                yield _article_from_json_line(raw, source, overrides)
+            except InputError as exc:
+                yield ReadProblem(source, str(exc).removeprefix(f"{source}: "))
+    if not found:
+        yield ReadProblem(str(path), "empty file, no articles")
+
+
+def _article_from_json_line(raw: bytes, source: str, overrides: ArticleMeta) -> ArticleInput:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: line is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{source}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InputError(f"{source}: each line must be an object with a 'text' string")
+    if not data["text"].strip():
+        raise InputError(f"{source}: empty 'text'")
+    meta = apply_overrides(meta_from_mapping(data, source), overrides)
+    return ArticleInput(source, data["text"], meta)
+
+
+def read_articles(paths: Iterable[Path], overrides: ArticleMeta | None = None) -> Iterator[ReadResult]:
+    """Every article under `paths`, in order, with a ReadProblem for each bad path or line."""
+    overrides = overrides or ArticleMeta()
+    for item in discover(paths):
+        if isinstance(item, ReadProblem):
+            yield item
+        elif item.suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl_articles(item, overrides)
+        else:
+            try:
+                yield read_text_article(item, overrides)
+            except InputError as exc:
+                yield ReadProblem(str(item), str(exc).removeprefix(f"{item}: "))
