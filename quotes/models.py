@@ -95,6 +95,7 @@ class Speaker(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    surname_key: Mapped[str] = mapped_column(String(100), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="person")
     role: Mapped[str | None] = mapped_column(String(300))
 

@@ -19,9 +19,13 @@ def fold(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """The key two spellings of one name share: folded, with transliteration endings unified."""
+    """The key two spellings of one name share: folded, without a leading "the", with
+    transliteration endings unified ("the Kremlin" ~ "Kremlin", "Zelenskiy" ~ "Zelensky")."""
     words = []
-    for word in fold(name).split():
+    folded = fold(name)
+    if folded.startswith("the "):
+        folded = folded[4:]
+    for word in folded.split():
         for ending, replacement in _TRANSLIT_ENDINGS:
             if len(word) > 4 and word.endswith(ending):
                 word = word[: -len(ending)] + replacement

@@ -12,7 +12,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
-from quotes.db import connect, describe, is_sqlite, make_engine
+from quotes.db import connect, describe, is_sqlite, make_engine, resolve_url
+
+__all__ = ["describe", "make_engine", "resolve_url"]
 from quotes.errors import DatabaseError, SchemaOutdated
 
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -83,9 +85,7 @@ def ensure_schema(engine: Engine) -> None:
     with connect(engine) as conn:
         revision = current_revision(conn)
         if revision is None:
-            user_tables = {
-                n for n in conn.dialect.get_table_names(conn) if n != "alembic_version"
-            }
+            user_tables = {n for n in conn.dialect.get_table_names(conn) if n != "alembic_version"}
             if user_tables:
                 raise DatabaseError(
                     f"{describe(engine.url)} holds tables that are not a quotes database"
@@ -104,3 +104,11 @@ def ensure_schema(engine: Engine) -> None:
         f"{describe(engine.url)} is at schema revision {revision}, behind {head_revision()}: "
         "run `quotes db upgrade`"
     )
+
+
+def open_database(option: str | None = None, *, writer: bool = False) -> Engine:
+    """The engine every command uses: `--db`, else QUOTES_DATABASE_URL, else ./quotes.db;
+    a new empty database is migrated to head, one behind head is refused."""
+    engine = make_engine(resolve_url(option), writer=writer)
+    ensure_schema(engine)
+    return engine

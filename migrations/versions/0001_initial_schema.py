@@ -33,11 +33,15 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("name_key", sa.String(length=200), nullable=False),
+        sa.Column("surname_key", sa.String(length=100), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("role", sa.String(length=300), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_speakers")),
         sa.UniqueConstraint("name_key", name=op.f("uq_speakers_name_key")),
     )
+    with op.batch_alter_table("speakers", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_speakers_surname_key"), ["surname_key"], unique=False)
+
     op.create_table(
         "articles",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -244,5 +248,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_articles_published"))
 
     op.drop_table("articles")
+    with op.batch_alter_table("speakers", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_speakers_surname_key"))
+
     op.drop_table("speakers")
     op.drop_table("outlets")

@@ -1,0 +1,141 @@
+"""Ingest: read → extract → store, one transaction per article.
+
+A batch goes on past a bad file: each problem becomes an outcome with one line naming the file.
+Because every article commits on its own, an ingest killed half-way leaves only whole articles,
+and running it again skips what is stored (same sha256) and finishes the job.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from quotes.db import connection_problem, session_factory
+from quotes.errors import DatabaseError
+from quotes.extraction import extract_quotations
+from quotes.reading import ReadProblem, read_articles
+from quotes.records import ArticleInput, ArticleMeta
+from quotes.storage import content_sha256, find_article, store_article
+
+Status = Literal["added", "skipped", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What happened to one article (or to one path that held none)."""
+
+    source: str
+    status: Status
+    message: str = ""
+    quotations: int = 0
+    article_id: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    quotations: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def record(self, outcome: IngestOutcome) -> None:
+        if outcome.status == "added":
+            self.added += 1
+            self.quotations += outcome.quotations
+        elif outcome.status == "skipped":
+            self.skipped += 1
+        else:
+            self.failed += 1
+            self.problems.append(f"{outcome.source}: {outcome.message}")
+
+
+def _store(session: Session, item: ArticleInput, sha256: str) -> IngestOutcome:
+    """Extract and store one article in its own transaction."""
+    quotations = extract_quotations(item.text, item.meta.published)
+    try:
+        with session.begin():
+            if (existing := find_article(session, sha256)) is not None:
+                return _already_stored(item, existing.id, existing.source_path)
+            article = store_article(session, item, sha256, quotations)
+            article_id = article.id
+    except IntegrityError:
+        # Another process stored the same content between our check and our insert.
+        with session.begin():
+            existing = find_article(session, sha256)
+        if existing is None:
+            raise
+        return _already_stored(item, existing.id, existing.source_path)
+    return IngestOutcome(
+        item.source,
+        "added",
+        quotations=len(quotations),
+        article_id=article_id,
+        warnings=item.warnings,
+    )
+
+
+def _already_stored(item: ArticleInput, article_id: int, where: str) -> IngestOutcome:
+    return IngestOutcome(
+        item.source,
+        "skipped",
+        f"already ingested as article {article_id} ({where})",
+        article_id=article_id,
+        warnings=item.warnings,
+    )
+
+
+def ingest_articles(
+    engine: Engine, items: Iterable[ArticleInput | ReadProblem]
+) -> Iterator[IngestOutcome]:
+    """Store each article, yielding one outcome per article or problem, in order."""
+    seen: dict[str, str] = {}
+    make_session = session_factory(engine)
+    for item in items:
+        if isinstance(item, ReadProblem):
+            yield IngestOutcome(item.source, "failed", item.message)
+            continue
+        sha256 = content_sha256(item.text)
+        if sha256 in seen:
+            yield IngestOutcome(
+                item.source,
+                "skipped",
+                f"same text as {seen[sha256]} earlier in this batch",
+                warnings=item.warnings,
+            )
+            continue
+        seen[sha256] = item.source
+        try:
+            with make_session() as session:
+                yield _store(session, item, sha256)
+        except (OperationalError, SADatabaseError) as exc:
+            if "connect" in str(exc).lower():
+                raise connection_problem(engine.url, exc) from None
+            raise DatabaseError(f"{item.source}: could not be stored: {exc.orig}") from None
+
+
+def ingest(
+    engine: Engine,
+    paths: Iterable[Path],
+    overrides: ArticleMeta | None = None,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+) -> IngestSummary:
+    """Ingest every article under `paths`; `on_outcome` sees each result as it happens."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    for outcome in ingest_articles(engine, read_articles(paths, overrides)):
+        summary.record(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,204 @@
+"""Storage: write one article and its quotations, resolving outlets and speakers to rows.
+
+Speakers are one row per person or organisation across articles: full names match after
+normalising case and diacritics (and transliteration endings, see `quotes.names.name_key`); a
+bare surname links to the known speaker when exactly one has it; user aliases
+(`quotes speakers alias`) and merges are rows in `speaker_aliases` and win over everything else.
+Every insert that another process might make at the same moment runs in a savepoint, so a unique
+clash is resolved by reading the other process's row instead of failing the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quotes.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
+from quotes.names import fold, name_key, surname_key
+from quotes.outlets import OutletInfo, lookup_outlet, outlet_key
+from quotes.records import ArticleInput, Quotation
+
+T = TypeVar("T")
+
+
+def content_sha256(text: str) -> str:
+    """The identity of an article's content: re-ingesting the same text is a no-op."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def find_article(session: Session, sha256: str) -> Article | None:
+    return session.scalar(select(Article).where(Article.sha256 == sha256))
+
+
+def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[], T | None]) -> T:
+    """Insert in a savepoint; if another process inserted the same unique row first, use theirs."""
+    try:
+        with session.begin_nested():
+            row = make()
+            session.add(row)
+            session.flush()
+        return row
+    except IntegrityError:
+        found = fetch()
+        if found is None:
+            raise
+        return found
+
+
+def _gazetteer_match(name: str) -> OutletInfo | None:
+    """The gazetteer entry whose name or alias is exactly `name` (not merely inside it)."""
+    info = lookup_outlet(name)
+    if info is None:
+        return None
+    keys = {outlet_key(info.name), *(outlet_key(alias) for alias in info.aliases)}
+    return info if outlet_key(name) in keys else None
+
+
+def _find_outlet(session: Session, key: str) -> Outlet | None:
+    by_alias = select(OutletAlias.outlet_id).where(OutletAlias.alias_key == key)
+    return session.scalar(
+        select(Outlet).where(or_(Outlet.name_key == key, Outlet.id.in_(by_alias))).limit(1)
+    )
+
+
+def get_or_create_outlet(session: Session, name: str) -> Outlet:
+    """The outlet row for a name as written: the gazetteer's canonical entry when it knows the
+    name, else a new outlet of kind 'other' named as written."""
+    info = _gazetteer_match(name)
+    canonical = info.name if info else name.strip()
+    key = outlet_key(canonical)
+    existing = _find_outlet(session, key) or _find_outlet(session, outlet_key(name))
+    if existing is not None:
+        return existing
+
+    def make() -> Outlet:
+        outlet = Outlet(
+            name=canonical,
+            name_key=key,
+            kind=info.kind if info else "other",
+            country=info.country if info else None,
+        )
+        aliases = {outlet_key(a): a for a in (info.aliases if info else ())}
+        aliases.pop(key, None)
+        outlet.aliases = [OutletAlias(alias=a, alias_key=k) for k, a in aliases.items()]
+        return outlet
+
+    return _insert_or_fetch(session, make, lambda: _find_outlet(session, key))
+
+
+def _speaker_by_key(session: Session, name: str) -> Speaker | None:
+    keys = {name_key(name), fold(name)}
+    speaker = session.scalar(select(Speaker).where(Speaker.name_key == name_key(name)))
+    if speaker is not None:
+        return speaker
+    by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.in_(keys))
+    return session.scalar(select(Speaker).where(Speaker.id.in_(by_alias)).limit(1))
+
+
+def _speaker_by_surname(session: Session, surname: str) -> Speaker | None:
+    """The one known person whose surname this is; None when none or several have it."""
+    matches = session.scalars(
+        select(Speaker).where(Speaker.kind == "person", Speaker.surname_key == surname).limit(2)
+    ).all()
+    return matches[0] if len(matches) == 1 else None
+
+
+def find_speaker(session: Session, name: str, kind: str = "person") -> Speaker | None:
+    """The stored speaker a name refers to, by full key, alias, or (persons) a unique surname."""
+    speaker = _speaker_by_key(session, name)
+    if speaker is None and kind == "person" and " " not in name_key(name):
+        speaker = _speaker_by_surname(session, surname_key(name))
+    return speaker
+
+
+def _remember_spelling(session: Session, speaker: Speaker, name: str) -> None:
+    """Record a new spelling of a known speaker (Zelenskiy for Zelensky) as an alias."""
+    key = fold(name)
+    if key in (fold(speaker.name), speaker.name_key) or " " not in name_key(name):
+        return
+    exists = select(SpeakerAlias.id).where(SpeakerAlias.alias_key == key)
+    if session.scalar(exists) is None:
+        _insert_or_fetch(
+            session,
+            lambda: SpeakerAlias(speaker_id=speaker.id, alias=name, alias_key=key),
+            lambda: session.scalar(select(SpeakerAlias).where(SpeakerAlias.alias_key == key)),
+        )
+
+
+def get_or_create_speaker(session: Session, name: str, kind: str, role: str | None) -> Speaker:
+    speaker = find_speaker(session, name, kind)
+    if speaker is not None:
+        if role and not speaker.role:
+            speaker.role = role[:300]
+        _remember_spelling(session, speaker, name)
+        return speaker
+    key = name_key(name)
+    return _insert_or_fetch(
+        session,
+        lambda: Speaker(
+            name=name.strip()[:200],
+            name_key=key[:200],
+            surname_key=surname_key(name)[:100],
+            kind=kind,
+            role=role and role[:300],
+        ),
+        lambda: session.scalar(select(Speaker).where(Speaker.name_key == key)),
+    )
+
+
+def quote_row(session: Session, article: Article, q: Quotation) -> Quote:
+    speaker = (
+        get_or_create_speaker(session, q.speaker, q.speaker_kind or "person", q.role)
+        if q.speaker and name_key(q.speaker)
+        else None
+    )
+    via = get_or_create_outlet(session, q.via) if q.via and outlet_key(q.via) else None
+    return Quote(
+        article=article,
+        speaker=speaker,
+        speaker_text=q.speaker_text,
+        speaker_role=q.role and q.role[:300],
+        cue=q.cue and q.cue[:200],
+        via_outlet=via,
+        via_text=q.via_text or q.via,
+        kind=q.kind,
+        text=q.text,
+        start_char=q.start,
+        end_char=q.end,
+        paragraph=q.paragraph,
+        said_on=q.said_on,
+        confidence=q.confidence,
+        rule=q.rule[:60],
+    )
+
+
+def store_article(
+    session: Session, item: ArticleInput, sha256: str, quotations: Sequence[Quotation]
+) -> Article:
+    """Add one article and its quotations to the session (the caller commits)."""
+    publisher = get_or_create_outlet(session, item.meta.outlet) if item.meta.outlet else None
+    article = Article(
+        publisher=publisher,
+        title=item.meta.title,
+        url=item.meta.url,
+        published=item.meta.published,
+        body=item.text,
+        sha256=sha256,
+        source_path=item.source,
+        ingested_at=datetime.now(UTC),
+    )
+    session.add(article)
+    session.flush()
+    session.add_all([quote_row(session, article, q) for q in quotations])
+    session.flush()
+    return article
+
+
+def count_rows(session: Session, model: type[object]) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
