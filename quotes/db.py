@@ -101,6 +101,8 @@ def connection_problem(url: str | URL, exc: BaseException) -> DatabaseError:
     lowered = " ".join(message).lower()
     if "password authentication failed" in lowered:
         detail = "wrong user name or password"
+    elif "role" in lowered and "does not exist" in lowered:
+        detail = "no such user (role) on the server"
     elif "does not exist" in lowered and "database" in lowered:
         detail = "database does not exist (create it with createdb)"
     elif "connection refused" in lowered or "could not connect" in lowered:
