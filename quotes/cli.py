@@ -26,7 +26,9 @@ from quotes.reading import ReadProblem, parse_date, read_articles
 from quotes.records import ArticleMeta, Quotation
 
 # click's own error class (usage errors and the like), whichever click typer ships with.
-_CLICK_EXCEPTION: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_CLICK_EXCEPTION: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
 
 
 class QuotesGroup(TyperGroup):

@@ -43,7 +43,8 @@ def describe(url: str | URL) -> str:
     parsed = make_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
         return f"SQLite file {parsed.database or ':memory:'}"
-    return f"PostgreSQL database {parsed.database!r} on {parsed.host or 'localhost'}:{parsed.port or 5432}"
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    return f"PostgreSQL database {parsed.database!r} on {where}"
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:

@@ -226,7 +226,9 @@ def _article_from_json_line(raw: bytes, source: str, overrides: ArticleMeta) -> 
     return ArticleInput(source, data["text"], meta)
 
 
-def read_articles(paths: Iterable[Path], overrides: ArticleMeta | None = None) -> Iterator[ReadResult]:
+def read_articles(
+    paths: Iterable[Path], overrides: ArticleMeta | None = None
+) -> Iterator[ReadResult]:
     """Every article under `paths`, in order, with a ReadProblem for each bad path or line."""
     overrides = overrides or ArticleMeta()
     for item in discover(paths):
