@@ -67,8 +67,7 @@ def _store(session: Session, item: ArticleInput, sha256: str) -> IngestOutcome:
         with session.begin():
             if (existing := find_article(session, sha256)) is not None:
                 return _already_stored(item, existing.id, existing.source_path)
-            article = store_article(session, item, sha256, quotations)
-            article_id = article.id
+            article_id = store_article(session, item, sha256, quotations)
     except IntegrityError:
         # Another process stored the same content between our check and our insert.
         with session.begin():
