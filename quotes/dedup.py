@@ -1,0 +1,498 @@
+"""Deduplication of quotations into remarks, pure (no database): block → score → cluster →
+canonical.
+
+A *remark* is one thing a speaker said on one occasion; each quotation of it in an article is a
+report. Two reports are linked with a relation and a score:
+
+- ``identical``: the same words once case, punctuation, quote marks and white space are
+  normalised;
+- ``excerpt``: one is a contiguous part of the other, allowing an ellipsis, a [bracketed]
+  insertion, small function words ("solid as rock" / "solid as a rock") and one unmarked cut;
+- ``variant``: the same remark worded differently (translations, tense shifts, small edits),
+  scored by rapidfuzz on content-word stems.
+
+Clustering is sequential in quotation id order (ingest order): each quotation is compared with
+earlier ones that share a blocking key, then joins the best compatible remark (and bridges
+remarks that fit together). Because each step looks only at earlier quotations, adding articles
+one by one and recomputing everything from scratch give the same remarks.
+
+What it does not do: synonyms of single words ("unlimited" / "no limits") are not recognised,
+and the stemmer is a crude English suffix stripper.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+Relation = Literal["identical", "excerpt", "variant"]
+
+WINDOW_DAYS = 7
+"""Reports of one remark lie within this many days of each other. Larger: re-dated reports join
+(a weekly magazine quoting a Monday remark on Sunday); smaller: fewer recurring talking points
+are mistaken for one remark."""
+
+FRAGMENT_MAX_WORDS = 3
+"""A quotation of at most this many words is a fragment ("core interests"): too generic to link
+on words alone, so it joins only a remark of the same known speaker whose words contain it."""
+
+VARIANT_MIN_WORDS = 4
+"""Both sides of a variant need at least this many content words; shorter ones score erratically."""
+
+VARIANT_SCORER: Callable[..., float] = fuzz.token_sort_ratio
+"""Scores variants on sorted content-word stems: translations reorder words ("unconditional
+foreign policy priority" / "unconditional priority of foreign policy") and it still penalises a
+difference in length, unlike token_set_ratio, which gives 100 whenever one set holds the other."""
+
+VARIANT_THRESHOLD = 70.0
+"""Minimum VARIANT_SCORER score. Lower: more re-translations found, but generic diplomatic
+sentences of the same speaker in one week start to merge; higher: only light edits count."""
+
+EXCERPT_SCORER: Callable[..., float] = fuzz.partial_ratio
+"""Scores an excerpt against the longer wording (100 for a clean contiguous cut)."""
+
+EXCERPT_UNMARKED_GAPS = 1
+"""Cuts an excerpt may make without an ellipsis (headlines condense: "strong support on core
+interests"). More: recall on condensed headlines; fewer: fewer chance matches of common words."""
+
+EXCERPT_GAP_MIN_WORDS = 4
+"""An excerpt needs this many content words before an unmarked cut is allowed."""
+
+STOPWORDS = frozenset(
+    """\
+    a an the of to in on and or for with by as at from is are was were be been being it its
+    this that these those we our us i you your he his she her they their them will would shall
+    should can could may might must has have had do does did which who whom what when where
+    while about into than then so such also very there here all any both each""".split()  # noqa: SIM905
+)
+"""Function words left out of content words: they differ between translations of one remark.
+"No" and "not" stay: they change the meaning."""
+
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ness",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ians",
+    "ian",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "s",
+    "ly",
+    "al",
+    "y",
+    "e",
+)
+_GAP = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupItem:
+    """One quotation as dedup sees it. `said_on` is the day it was said (or, failing that, the
+    article's date); `outlets` are who carried it (publisher and relay)."""
+
+    id: int
+    text: str
+    said_on: date | None = None
+    speaker_key: str | None = None
+    speaker_is_org: bool = False
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A scored relation between two quotations; `a < b`."""
+
+    a: int
+    b: int
+    relation: Relation
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The forms of an item every comparison needs, computed once."""
+
+    item: DedupItem
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    segments: tuple[tuple[str, ...], ...]
+    keys: frozenset[str]
+    day: int | None
+    has_gap: bool
+
+    @property
+    def is_fragment(self) -> bool:
+        return len(self.words) <= FRAGMENT_MAX_WORDS
+
+
+def normalise(text: str) -> str:
+    """Lower-case words without accents, punctuation or quote marks, single-spaced."""
+    return " ".join(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _WORD.findall(plain.replace("'", ""))
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough to match "parties" / "party", "withstood" it cannot."""
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words if w not in STOPWORDS)
+
+
+def prepare(item: DedupItem) -> Prepared:
+    parts = _GAP.split(item.text)
+    segments = tuple(s for s in (content_stems(_words(p)) for p in parts) if s)
+    words = tuple(_words(_GAP.sub(" ", item.text)))
+    stems = content_stems(words)
+    return Prepared(
+        item=item,
+        words=words,
+        stems=stems,
+        segments=segments,
+        keys=blocking_keys(stems, words),
+        day=item.said_on.toordinal() if item.said_on else None,
+        has_gap=len(parts) > 1,
+    )
+
+
+def blocking_keys(stems: Sequence[str], words: Sequence[str]) -> frozenset[str]:
+    """Adjacent content-stem pairs: every excerpt of two or more content words and nearly every
+    variant shares one with its remark. A single content word is its own key."""
+    if len(stems) >= 2:
+        return frozenset(f"{a} {b}" for a, b in pairwise(stems))
+    if stems:
+        return frozenset(stems)
+    return frozenset({" ".join(words)}) if words else frozenset()
+
+
+def _runs(part: Sequence[str], whole: Sequence[str], start: int) -> tuple[int, int] | None:
+    """Greedy longest-first embedding of `part` in order in `whole[start:]` as contiguous runs:
+    (number of runs, position after the last) or None when it does not embed."""
+    runs, i, pos = 0, 0, start
+    while i < len(part):
+        best_len, best_at = 0, -1
+        for j in range(pos, len(whole)):
+            k = 0
+            while i + k < len(part) and j + k < len(whole) and whole[j + k] == part[i + k]:
+                k += 1
+            if k > best_len:
+                best_len, best_at = k, j
+                if i + k == len(part):
+                    break
+        if best_len == 0:
+            return None
+        runs += 1
+        i += best_len
+        pos = best_at + best_len
+    return runs, pos
+
+
+def is_excerpt(short: Prepared, long: Prepared) -> bool:
+    """Whether the content words of `short` lie in `long` in order: each segment (between
+    ellipses and bracketed insertions) contiguous, plus at most EXCERPT_UNMARKED_GAPS cuts."""
+    if not short.segments or len(short.stems) > len(long.stems):
+        return False
+    runs, pos = 0, 0
+    for segment in short.segments:
+        found = _runs(segment, long.stems, pos)
+        if found is None:
+            return False
+        runs += found[0]
+        pos = found[1]
+    unmarked = runs - len(short.segments)
+    if unmarked == 0:
+        return True
+    return unmarked <= EXCERPT_UNMARKED_GAPS and len(short.stems) >= EXCERPT_GAP_MIN_WORDS
+
+
+def relation_prepared(a: Prepared, b: Prepared) -> tuple[Relation, float] | None:
+    if a.words == b.words and a.words:
+        return "identical", 100.0
+    short, long = (a, b) if len(a.stems) <= len(b.stems) else (b, a)
+    if is_excerpt(short, long):
+        score = EXCERPT_SCORER(" ".join(short.words), " ".join(long.words))
+        return "excerpt", round(score, 1)
+    if min(len(a.stems), len(b.stems)) >= VARIANT_MIN_WORDS:
+        score = VARIANT_SCORER(" ".join(a.stems), " ".join(b.stems))
+        if score >= VARIANT_THRESHOLD:
+            return "variant", round(score, 1)
+    return None
+
+
+def relation(a: DedupItem, b: DedupItem) -> tuple[Relation, float] | None:
+    """How the words of two quotations relate, ignoring speakers and dates."""
+    return relation_prepared(prepare(a), prepare(b))
+
+
+def time_compatible(a: Prepared, b: Prepared) -> bool:
+    """Within WINDOW_DAYS of each other; an undated quotation goes only with undated ones."""
+    if a.day is None or b.day is None:
+        return a.day is None and b.day is None
+    return abs(a.day - b.day) <= WINDOW_DAYS
+
+
+def same_speaker(a: Prepared, b: Prepared) -> bool:
+    return a.item.speaker_key is not None and a.item.speaker_key == b.item.speaker_key
+
+
+def speakers_compatible(a: Prepared, b: Prepared, rel: Relation) -> bool:
+    """The same speaker, an unknown one, or a person and an organisation (the office he speaks
+    for) when the words are otherwise the same; a fragment needs the same known speaker."""
+    if a.is_fragment or b.is_fragment:
+        return same_speaker(a, b) and rel != "variant"
+    if a.item.speaker_key is None or b.item.speaker_key is None or same_speaker(a, b):
+        return True
+    return a.item.speaker_is_org != b.item.speaker_is_org
+
+
+def is_candidate(a: Prepared, b: Prepared) -> bool:
+    """The blocking predicate: worth scoring at all."""
+    return time_compatible(a, b) and (same_speaker(a, b) or not a.keys.isdisjoint(b.keys))
+
+
+def link(a: Prepared, b: Prepared) -> Link | None:
+    """The link between two candidates, or None when their words or speakers do not fit."""
+    found = relation_prepared(a, b)
+    if found is None or not speakers_compatible(a, b, found[0]):
+        return None
+    low, high = sorted((a.item.id, b.item.id))
+    return Link(low, high, found[0], found[1])
+
+
+def _bucket(day: int | None) -> int | None:
+    return None if day is None else day // WINDOW_DAYS
+
+
+def _near_buckets(day: int | None) -> tuple[int | None, ...]:
+    bucket = _bucket(day)
+    return (None,) if bucket is None else (bucket - 1, bucket, bucket + 1)
+
+
+class Blocker:
+    """Postings by (blocking key, week) and (speaker, week), so a quotation is compared only
+    with earlier ones of the same speaker or sharing a key within the time window."""
+
+    def __init__(self) -> None:
+        self._postings: dict[tuple[str, int | None], list[Prepared]] = defaultdict(list)
+
+    @staticmethod
+    def _keys(p: Prepared) -> list[str]:
+        keys = [f"k:{k}" for k in p.keys]
+        if p.item.speaker_key is not None:
+            keys.append(f"s:{p.item.speaker_key}")
+        return keys
+
+    def add(self, p: Prepared) -> None:
+        bucket = _bucket(p.day)
+        for key in self._keys(p):
+            self._postings[key, bucket].append(p)
+
+    def candidates(self, p: Prepared) -> list[Prepared]:
+        """Earlier quotations passing `is_candidate`, each once, in id order."""
+        seen: dict[int, Prepared] = {}
+        for key in self._keys(p):
+            for bucket in _near_buckets(p.day):
+                for other in self._postings.get((key, bucket), ()):
+                    if other.item.id not in seen and is_candidate(p, other):
+                        seen[other.item.id] = other
+        return [seen[i] for i in sorted(seen)]
+
+
+def candidate_pairs(items: Iterable[DedupItem]) -> Iterator[tuple[int, int]]:
+    """Each unordered pair worth scoring once, as (lower id, higher id); never all pairs."""
+    blocker = Blocker()
+    for p in sorted((prepare(i) for i in items), key=lambda p: p.item.id):
+        for other in blocker.candidates(p):
+            yield other.item.id, p.item.id
+        blocker.add(p)
+
+
+@dataclass(slots=True)
+class RemarkState:
+    """What clustering needs to know of a remark: its members, speakers and dates."""
+
+    root: int
+    members: list[int] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+    first: int | None = None
+    last: int | None = None
+
+    def add(self, p: Prepared) -> None:
+        self.members.append(p.item.id)
+        self._add_speaker(p.item)
+        if p.day is not None:
+            self.first = p.day if self.first is None else min(self.first, p.day)
+            self.last = p.day if self.last is None else max(self.last, p.day)
+
+    def _add_speaker(self, item: DedupItem) -> None:
+        if item.speaker_key is not None:
+            (self.orgs if item.speaker_is_org else self.persons).add(item.speaker_key)
+
+    def accepts(self, p: Prepared) -> bool:
+        probe = RemarkState(root=-1)
+        probe.add(p)
+        return self.fits(probe)
+
+    def fits(self, other: RemarkState) -> bool:
+        """One person and one organisation at most, all within WINDOW_DAYS."""
+        if len(self.persons | other.persons) > 1 or len(self.orgs | other.orgs) > 1:
+            return False
+        if self.first is None or other.first is None:
+            return self.first is None and other.first is None
+        assert self.last is not None and other.last is not None
+        return max(self.last, other.last) - min(self.first, other.first) <= WINDOW_DAYS
+
+    def absorb(self, other: RemarkState) -> None:
+        self.members.extend(other.members)
+        self.persons |= other.persons
+        self.orgs |= other.orgs
+        if other.first is not None and other.last is not None:
+            self.first = other.first if self.first is None else min(self.first, other.first)
+            self.last = other.last if self.last is None else max(self.last, other.last)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one quotation went: its remark (by root, the remark's first quotation id), the links
+    kept (to members of that remark) and the remarks it merged into it."""
+
+    item_id: int
+    root: int
+    links: tuple[Link, ...]
+    merged: tuple[int, ...]
+
+
+class Clusterer:
+    """Sequential constrained union-find over quotations in id order.
+
+    `add` blocks, scores and places one new quotation; `place` does the last step given its
+    links to earlier quotations; `restore` loads a quotation already in a remark (the database
+    side primes a clusterer with the neighbourhood of new quotations this way).
+    """
+
+    def __init__(self) -> None:
+        self.blocker = Blocker()
+        self.prepared: dict[int, Prepared] = {}
+        self._parent: dict[int, int] = {}
+        self.remarks: dict[int, RemarkState] = {}
+
+    def root(self, item_id: int) -> int:
+        parent = self._parent
+        root = item_id
+        while parent[root] != root:
+            root = parent[root]
+        while parent[item_id] != root:
+            parent[item_id], item_id = root, parent[item_id]
+        return root
+
+    def restore(self, p: Prepared, root: int) -> None:
+        """Load a quotation that already belongs to the remark whose first quotation is `root`."""
+        self.prepared[p.item.id] = p
+        self.blocker.add(p)
+        self._parent[p.item.id] = root
+        self._parent.setdefault(root, root)
+        self.remarks.setdefault(root, RemarkState(root=root)).add(p)
+
+    def add(self, item: DedupItem) -> Placement:
+        p = prepare(item)
+        links = [
+            found for other in self.blocker.candidates(p) if (found := link(other, p)) is not None
+        ]
+        return self.place(p, links)
+
+    def place(self, p: Prepared, links: Sequence[Link]) -> Placement:
+        item_id = p.item.id
+        best: dict[int, float] = {}
+        for found in links:
+            root = self.root(found.a if found.b == item_id else found.b)
+            best[root] = max(best.get(root, 0.0), found.score)
+        roots = sorted((r for r in best if self.remarks[r].accepts(p)), key=lambda r: (-best[r], r))
+        self.prepared[item_id] = p
+        self.blocker.add(p)
+        merged: list[int] = []
+        if roots:
+            target = self.remarks[roots[0]]
+            target.add(p)
+            self._parent[item_id] = target.root
+            for other_root in roots[1:]:
+                other = self.remarks[other_root]
+                if target.fits(other):
+                    merged.append(self._union(target, other))
+                    target = self.remarks[min(target.root, other.root)]
+        else:
+            self._parent[item_id] = item_id
+            self.remarks[item_id] = RemarkState(root=item_id)
+            self.remarks[item_id].add(p)
+        root = self.root(item_id)
+        kept = tuple(
+            found for found in links if self.root(found.a) == root and self.root(found.b) == root
+        )
+        return Placement(item_id, root, kept, tuple(merged))
+
+    def _union(self, one: RemarkState, two: RemarkState) -> int:
+        """Merge two remarks into the older one (smaller root); return the root that vanished."""
+        keep, gone = (one, two) if one.root < two.root else (two, one)
+        keep.absorb(gone)
+        self._parent[gone.root] = keep.root
+        del self.remarks[gone.root]
+        return gone.root
+
+
+def cluster(items: Iterable[DedupItem], links: Iterable[Link]) -> list[frozenset[int]]:
+    """Remarks (sets of quotation ids) from scored links, placing quotations in id order."""
+    by_later: dict[int, list[Link]] = defaultdict(list)
+    for found in links:
+        by_later[found.b].append(found)
+    clusterer = Clusterer()
+    for p in sorted((prepare(i) for i in items), key=lambda p: p.item.id):
+        clusterer.place(p, by_later.get(p.item.id, []))
+    return [frozenset(state.members) for state in clusterer.remarks.values()]
+
+
+def canonical(items: Iterable[DedupItem]) -> DedupItem:
+    """The longest complete wording (without ellipsis or insertion); ties: the earliest."""
+
+    def rank(p: Prepared) -> tuple[bool, int, int, int, int]:
+        return (p.has_gap, -len(p.words), p.day is None, p.day or 0, p.item.id)
+
+    return min((prepare(i) for i in items), key=rank).item
+
+
+def partition(items: Sequence[DedupItem]) -> list[tuple[DedupItem, frozenset[int]]]:
+    """Block → score → cluster → canonical: each remark as (canonical item, member ids)."""
+    by_id = {i.id: i for i in items}
+    prepared = {i.id: prepare(i) for i in items}
+    links = [
+        found
+        for a, b in candidate_pairs(items)
+        if (found := link(prepared[a], prepared[b])) is not None
+    ]
+    return [(canonical(by_id[m] for m in members), members) for members in cluster(items, links)]
