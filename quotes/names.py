@@ -34,7 +34,22 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+# Family names that come first in Chinese and Korean names as the press writes them
+# (Wang Yi, Xi Jinping, Kim Jong Un): the surname of such a name is its first word.
+SURNAME_FIRST = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao jin fu zhong xi qin wen qian kim park choi jung
+    kang cho yoon jang lim shin""".split()
+)
+
+
 def surname_key(name: str) -> str:
-    """The key of the last word of a name (a person's surname in Western order)."""
-    key = name_key(name)
-    return key.rsplit(" ", 1)[-1] if key else ""
+    """The key of a person's surname: the last word, or the first in a Chinese or Korean
+    name of two or three words ("Wang Yi" -> "wang")."""
+    words = name_key(name).split()
+    if not words:
+        return ""
+    if 2 <= len(words) <= 3 and words[0] in SURNAME_FIRST:
+        return words[0]
+    return words[-1]
