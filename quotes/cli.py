@@ -16,12 +16,14 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 from typer.core import TyperGroup
 
-from quotes import schema
+from quotes import queries, schema
 from quotes.errors import QuotesError
 from quotes.extraction import extract_quotations
 from quotes.ingest import IngestOutcome, ingest
+from quotes.output import render, render_record
 from quotes.reading import ReadProblem, parse_date, read_articles
 from quotes.records import ArticleMeta, Quotation
 
@@ -214,6 +216,165 @@ def db_current() -> None:
     """Show the schema revision of the database and the latest one this version knows."""
     engine = schema.make_engine(schema.resolve_url(STATE["db"]))
     typer.echo(f"{schema.current(engine) or 'empty'} (latest: {schema.head_revision()})")
+
+
+# --- Search, show, speakers, outlets, reports, SQL, export (quotes.queries + quotes.output) ---
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+SpeakerOption = Annotated[str | None, typer.Option(help="Only quotations of this speaker.")]
+OutletOption = Annotated[str | None, typer.Option(help="Only articles of this publisher.")]
+ViaOption = Annotated[str | None, typer.Option(help="Only quotations relayed by this outlet.")]
+SinceOption = Annotated[str | None, typer.Option(help="Said on or after (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Said on or before (YYYY-MM-DD).")]
+KindOption = Annotated[str | None, typer.Option(help="direct, partial or indirect.")]
+
+
+def _filters(
+    speaker: str | None, outlet: str | None, via: str | None, since: str | None,
+    until: str | None, kind: str | None, limit: int | None,
+) -> queries.Filters:  # fmt: skip
+    return queries.Filters(
+        speaker=speaker, outlet=outlet, via=via, since=_date_option(since, "--since"),
+        until=_date_option(until, "--until"), kind=kind, limit=limit,
+    )  # fmt: skip
+
+
+@app.command()
+def search(
+    term: Annotated[str, typer.Argument(help="A speaker's name or alias, or words quoted.")],
+    speaker: SpeakerOption = None, outlet: OutletOption = None, via: ViaOption = None,
+    since: SinceOption = None, until: UntilOption = None, kind: KindOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many quotations.")] = 20,
+    text: Annotated[bool, typer.Option(help="Search the wording even if TERM is a name.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:  # fmt: skip
+    """Find quotations: a speaker's (TERM is a name or alias) or those whose words match TERM."""
+    filters = _filters(speaker, outlet, via, since, until, kind, limit)
+    with Session(database()) as session:
+        result = queries.search(session, term, filters, text_only=text)
+    render(result.rows(), queries.HIT_COLUMNS, fmt.value)
+    if result.suggestion:
+        stderr().print(
+            f"No quotations match {term!r}. Did you mean {result.suggestion!r}?", markup=False
+        )
+
+
+@app.command()
+def show(
+    quote_id: Annotated[int, typer.Argument(help="The quotation's id (from search).")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one quotation in its paragraph, with speaker, cue, relay, article and remark."""
+    with Session(database()) as session:
+        detail = queries.show_quote(session, quote_id)
+    render_record(detail.record(), fmt.value)
+
+
+speakers_app = typer.Typer(help="Speakers, with counts; merge and alias them.")
+app.add_typer(speakers_app, name="speakers")
+
+
+@speakers_app.callback(invoke_without_command=True)
+def speakers(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option(help="Names or aliases containing this.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List speakers with their numbers of quotations and remarks, most quoted first."""
+    if ctx.invoked_subcommand is None:
+        with Session(database()) as session:
+            render(queries.list_speakers(session, search), queries.SPEAKER_COLUMNS, fmt.value)
+
+
+@speakers_app.command("merge")
+def speakers_merge(
+    keep: Annotated[str, typer.Argument(help="The speaker to keep.")],
+    remove: Annotated[str, typer.Argument(help="The speaker merged into KEEP, then deleted.")],
+) -> None:
+    """Merge speaker REMOVE into KEEP; REMOVE's name becomes an alias of KEEP for good."""
+    with Session(database(writer=True)) as session:
+        merged = queries.merge_speakers(session, keep, remove)
+        session.commit()
+    typer.echo(
+        f"Merged {merged.removed!r} into {merged.kept!r}: {merged.quotations} quotations, "
+        f"{merged.remarks} remarks, {merged.aliases} aliases moved"
+    )
+
+
+@speakers_app.command("alias")
+def speakers_alias(
+    name: Annotated[str, typer.Argument(help="A speaker's name (or known alias).")],
+    alias: Annotated[str, typer.Argument(help="Another name of that speaker.")],
+) -> None:
+    """Record ALIAS as another name of speaker NAME, kept when more articles are ingested."""
+    with Session(database(writer=True)) as session:
+        speaker = queries.add_speaker_alias(session, name, alias)
+        session.commit()
+    typer.echo(f"{alias!r} is now an alias of {speaker!r}")
+
+
+@app.command()
+def outlets(fmt: FormatOption = OutputFormat.table) -> None:
+    """List outlets with the articles they published and the quotations they relayed."""
+    with Session(database()) as session:
+        render(queries.list_outlets(session), queries.OUTLET_COLUMNS, fmt.value)
+
+
+@app.command()
+def report(
+    name: Annotated[str | None, typer.Argument(help="The report to run; none lists them.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker's rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the reports, or run one. Each is a SQL view (report_NAME) any SQL client can read."""
+    if name is None:
+        render(queries.list_reports(), ("name", "view", "description"), fmt.value)
+        return
+    with Session(database()) as session:
+        result = queries.run_report(session, name, speaker=speaker, limit=limit)
+    render(result.rows, result.columns, fmt.value)
+
+
+@app.command()
+def sql(
+    statement: Annotated[str, typer.Argument(help="One SQL statement, e.g. SELECT ...")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run one read-only SQL statement; anything that would write is refused."""
+    with queries.run_readonly_sql(schema.resolve_url(STATE["db"]), statement) as (columns, rows):
+        render(rows, columns, fmt.value)
+
+
+@app.command()
+def export(
+    term: Annotated[str | None, typer.Argument(help="A speaker or words, as in search.")] = None,
+    speaker: SpeakerOption = None, outlet: OutletOption = None, via: ViaOption = None,
+    since: SinceOption = None, until: UntilOption = None, kind: KindOption = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many quotations.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = (
+        ExportFormat.jsonl
+    ),
+) -> None:  # fmt: skip
+    """Write every quotation the filters select, streamed in constant memory."""
+    filters = _filters(speaker, outlet, via, since, until, kind, limit)
+    with Session(database()) as session:
+        render(queries.export(session, filters, term), queries.EXPORT_COLUMNS, fmt.value)
 
 
 def main() -> None:
