@@ -65,14 +65,15 @@ def _index() -> dict[str, OutletInfo]:
     return index
 
 
-def lookup_outlet(text: str) -> OutletInfo | None:
-    """The outlet `text` names: exactly, or as the longest known name inside a short text."""
+def lookup_outlet(text: str, exact: bool = False) -> OutletInfo | None:
+    """The outlet `text` names: exactly, or (unless `exact`) as the longest known name inside a
+    short text."""
     index = _index()
     key = outlet_key(text)
     if not key:
         return None
     found = index.get(key)
-    if found is not None:
+    if found is not None or exact:
         return found
     words = key.split()
     if len(words) > _MAX_WORDS_SEARCHED:

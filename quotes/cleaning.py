@@ -1,0 +1,150 @@
+"""Boilerplate detection: split raw article text into paragraphs and say which are content.
+
+Every paragraph is a (start, end, kind) span of the text exactly as read, so offsets found later
+still index the original. A paragraph is one line without its surrounding white space.
+Kinds:
+- "headline": the first substantial line (at least four words, not a caption or label);
+- "standfirst": a bullet line ("  • ...") of the summary;
+- "body": ordinary content;
+- "boilerplate": site furniture ("Advertisement", "Learn more", comment counts, video durations,
+  disclaimers, "Back to top button", "Related posts" and what follows it);
+- "caption": photo captions ("... Photo: AP", "REUTERS/...") and video captions (a line repeated
+  right after itself);
+- "related": related-story headlines: short lines without final punctuation between paragraphs.
+
+Limits: decisions are per line, from the line's own shape and its neighbours; a real one-line
+paragraph without final punctuation (a subheading) is taken for a related-story headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+ParagraphKind = Literal["headline", "standfirst", "body", "boilerplate", "caption", "related"]
+CONTENT_KINDS = frozenset({"headline", "standfirst", "body"})
+
+_LINE = re.compile(r"[^\n]+")
+_BOILERPLATE_LINES = frozenset(
+    s.casefold()
+    for s in (
+        "Advertisement", "Get more with myNEWS", "A personalised news feed of stories that matter to you",
+        "Learn more", "Back to top button", "Related posts", "Related", "Read more", "Read More",
+        "Share", "Share this article", "Comments", "Sign up", "Subscribe", "Follow us",
+        "Continue reading", "Story continues below advertisement", "Recommended", "Trending",
+        "ABSTRACT.", "FULL TEXT.", "Related Articles", "Most read", "Topics", "Click here",
+    )
+)
+_BOILERPLATE_PATTERNS = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,6}|[\W_]+"
+    r"|Not all news on the site expresses.*|.*\b(?:all rights reserved|cookie policy|privacy policy)\b.*"
+    r"|(?:Copyright|©).{0,200}|Back to top.*|Sign up (?:for|to) .{0,120}|Click (?:here|to) .{0,120})$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"(?:\bPhoto(?:graph)?s?(?: \w+)?:\s*\S.{0,80}|\b[A-Z]{3,}/[A-Z][\w .\-]{0,60}|\(Photo[^)]{0,80}\)"
+    r"|\bGetty Images|\bFile (?:photo|picture)|\bImage:\s*\S.{0,80})$"
+)
+_BULLET = re.compile(r"^[•·▪●◦‣∙*\-–]\s")
+_FINAL_PUNCTUATION = "．.!?:;…\"”’»)]'"
+_STOP_RELATED = frozenset({"related posts", "related articles", "read more", "more from"})
+_RELATED_MAX_WORDS = 20
+_HEADLINE_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One line of the article: `text[start:end]` is the line without surrounding white space."""
+
+    start: int
+    end: int
+    kind: ParagraphKind
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind in CONTENT_KINDS
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The article's non-empty lines in order, each marked with its kind."""
+    lines = _stripped_lines(text)
+    kinds = _line_kinds(text, lines)
+    return tuple(Paragraph(s, e, k) for (s, e), k in zip(lines, kinds, strict=True))
+
+
+def content_paragraphs(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    return tuple(p for p in paragraphs if p.is_content)
+
+
+def _stripped_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
+    kinds: list[ParagraphKind] = []
+    headline_seen = False
+    trailing_related = False
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        kind = _kind_of_line(text, lines, index, line, headline_seen)
+        if trailing_related and kind == "body":
+            kind = "boilerplate"
+        if line.casefold() in _STOP_RELATED:
+            trailing_related = True
+        if kind == "headline":
+            headline_seen = True
+        kinds.append(kind)
+    return kinds
+
+
+def _kind_of_line(
+    text: str, lines: list[tuple[int, int]], index: int, line: str, headline_seen: bool
+) -> ParagraphKind:
+    if line.casefold() in _BOILERPLATE_LINES or _BOILERPLATE_PATTERNS.match(line):
+        return "boilerplate"
+    if _repeats_neighbour(text, lines, index, line):
+        return "caption"
+    if _CAPTION.search(line) and not line.startswith(("“", '"', "‘")):
+        return "caption"
+    if _BULLET.match(line):
+        return "standfirst"
+    words = line.split()
+    unpunctuated = not line.endswith(tuple(_FINAL_PUNCTUATION))
+    if not headline_seen:
+        if _followed_by_boilerplate(text, lines, index):
+            return "boilerplate"
+        if len(words) >= _HEADLINE_MIN_WORDS and len(words) <= 40:
+            return "headline"
+        if unpunctuated and len(words) < _HEADLINE_MIN_WORDS:
+            return "boilerplate"
+        return "headline" if len(words) <= 40 else "body"
+    if unpunctuated and len(words) <= _RELATED_MAX_WORDS:
+        return "related"
+    return "body"
+
+
+def _followed_by_boilerplate(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A section label sits right above the site's furniture ("Ukraine war: 1 year on")."""
+    if index + 1 >= len(lines):
+        return False
+    start, end = lines[index + 1]
+    following = text[start:end]
+    return following.casefold() in _BOILERPLATE_LINES
+
+
+def _repeats_neighbour(text: str, lines: list[tuple[int, int]], index: int, line: str) -> bool:
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(lines):
+            start, end = lines[other]
+            if end - start == len(line) and text[start:end] == line:
+                return True
+    return False

@@ -1,0 +1,121 @@
+"""Quote marks: find the quoted stretches of each paragraph.
+
+Handles curly “ ” and ‘ ’, straight " and ', « », ‹ ›, „ “, ‚ ‘, and doubled apostrophes ''...''
+(and ``...'') as used by the New York Times. A ’ or ' between two letters or digits is an
+apostrophe (won’t, China’s), never a mark. One pass over the marks of a paragraph, so linear.
+
+Limits: quotes never cross a paragraph; a double quote left open runs to the end of its paragraph
+(`closed` False), and the extractor joins it to a next paragraph that opens with a mark. A single
+quote left open is dropped (it is far more often an apostrophe: the leaders’ talks). Quotes nested
+inside a double quote are part of it and not reported on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile(r"''|``|[\"'“”‘’«»„‚‹›]")
+_DOUBLE = "double"
+_SINGLE = "single"
+_OPENERS = {"“": _DOUBLE, "„": _DOUBLE, "«": _DOUBLE, "``": _DOUBLE, "‘": _SINGLE, "‚": _SINGLE, "‹": _SINGLE}
+_CLOSERS = {"”": _DOUBLE, "»": _DOUBLE, "’": _SINGLE, "›": _SINGLE}
+_EITHER = {'"': _DOUBLE, "''": _DOUBLE, "'": _SINGLE}
+_SINGLE_MAX_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """The quoted words `text[start:end]`, marks excluded; `mark_start`/`mark_end` include them."""
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    closed: bool
+    family: str
+
+
+def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """The outermost quoted stretches of `text[start:end]` (one paragraph), in order."""
+    spans: list[QuoteSpan] = []
+    outer: tuple[str, int, int] | None = None  # family, mark start, inner start
+    inner: str | None = None
+    for match in _MARK.finditer(text, start, end):
+        mark = match.group()
+        at, after = match.start(), match.end()
+        before_char = text[at - 1] if at > start else " "
+        after_char = text[after] if after < end else " "
+        if mark in ("’", "'") and before_char.isalnum() and after_char.isalnum():
+            continue  # apostrophe inside a word
+        role = _role(mark, before_char, after_char)
+        family = _family(mark)
+        if outer is None:
+            if role in ("open", "either") and not after_char.isspace():
+                if mark in ("'", "’") and before_char.isalnum():
+                    continue
+                outer = (family, at, after)
+            continue
+        outer_family, mark_start, inner_start = outer
+        if mark == "“" and text[mark_start] in "„‚":
+            role = "close"
+        if family == outer_family and role in ("close", "either") and not before_char.isspace():
+            spans.extend(_span(text, mark_start, inner_start, at, after, True, family))
+            outer, inner = None, None
+        elif family == outer_family and role == "close" and before_char.isspace():
+            continue
+        elif family == outer_family and role == "open":
+            # A new quote opens before the last one closed: end the last one here.
+            if family == _DOUBLE:
+                spans.extend(_span(text, mark_start, inner_start, at, at, False, family))
+            outer, inner = (family, at, after), None
+        elif family != outer_family:
+            inner = _track_inner(inner, family, role, before_char, after_char)
+        if outer is not None and outer[0] == _SINGLE and at - outer[2] > _SINGLE_MAX_CHARS:
+            outer = None
+    if outer is not None and outer[0] == _DOUBLE:
+        family, mark_start, inner_start = outer
+        spans.extend(_span(text, mark_start, inner_start, end, end, False, family))
+    return spans
+
+
+def _role(mark: str, before_char: str, after_char: str) -> str:
+    if mark in _OPENERS:
+        return "open"
+    if mark in _CLOSERS:
+        if mark == "’" and before_char.isspace() and after_char.isalnum():
+            return "open"  # a mis-typed opening single quote
+        return "close"
+    if before_char.isspace() or before_char in "([{—–-/:":
+        return "open"
+    if after_char.isspace() or not after_char.isalnum():
+        return "close"
+    return "either"
+
+
+def _family(mark: str) -> str:
+    return _OPENERS.get(mark) or _CLOSERS.get(mark) or _EITHER[mark]
+
+
+def _track_inner(
+    inner: str | None, family: str, role: str, before_char: str, after_char: str
+) -> str | None:
+    if inner is None and role in ("open", "either") and not after_char.isspace():
+        return family
+    if inner == family and role in ("close", "either") and not before_char.isspace():
+        return None
+    return inner
+
+
+def _span(
+    text: str, mark_start: int, inner_start: int, inner_end: int, mark_end: int, closed: bool,
+    family: str,
+) -> list[QuoteSpan]:
+    """The span between the marks, trimmed of white space; nothing when it holds no word."""
+    segment = text[inner_start:inner_end]
+    stripped = segment.strip()
+    if not any(ch.isalnum() for ch in stripped):
+        return []
+    start = inner_start + (len(segment) - len(segment.lstrip()))
+    end = start + len(stripped)
+    return [QuoteSpan(start, end, mark_start, mark_end, closed, family)]
