@@ -1,0 +1,608 @@
+"""Attribution: who speaks at a cue, through which relay outlet, and on what date.
+
+Pure functions over the article text and offsets. The noun phrase naming a speaker is read from
+the words next to a reporting verb (the cue): to its left for "Patrushev said", past an
+apposition for "Wang, who arrived on Tuesday, said", to its right for "said Wan Qingsong".
+A phrase is classified as a person (a proper name, split from its title: "Russian Security
+Council Secretary Nikolai Patrushev" is Nikolai Patrushev, role "Russian Security Council
+Secretary"), a pronoun, a description ("the Russian leader"), an organisation, or an outlet
+(gazetteer names and "... report/statement/readout"). `Registry` resolves surnames,
+descriptions and organisation nicknames to the fullest form used in the article.
+
+Limits: English only; names are recognised by capital letters and a word list, not by a model,
+so a capitalised common word next to a cue may be taken for a name, and a lower-case name
+("the late bell hooks") is missed. Descriptions resolve only against roles written next to a
+name somewhere in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from quotes.lexicon import lexicon
+from quotes.names import name_key
+from quotes.outlets import OutletInfo, lookup_outlet, outlet_key
+
+MentionKind = Literal[
+    "person", "pronoun", "description", "organisation", "outlet", "relative", "plural"
+]
+
+_TOKEN = re.compile(r"(?:\w\.){2,}|\w[\w’'\-]*\.?|[,;:()\[\]—–]")
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "al", "van", "von", "der", "bin", "la", "le", "du", "da"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"})
+_SKIP_BEFORE_CUE = frozenset(
+    """has have had was were is are be been being would will could can may might should must
+    also later earlier then further again previously once repeatedly recently publicly reportedly
+    allegedly however already still often frequently privately initially first finally just only
+    quickly flatly firmly not never even clearly explicitly specifically subsequently separately
+    himself herself itself themselves bluntly openly openly tersely simply did does do
+    """.split()
+)
+_NOT_ADVERBS = frozenset({"ally", "family", "daily", "rally", "assembly", "supply", "italy", "july", "fly", "only"})
+_APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "whose", "which", "whom", "his", "her", "its", "their", "one", "both"})
+_OUTLET_NOUNS = frozenset({"report", "reports", "statement", "statements", "readout", "footage", "broadcast", "transcript", "website", "dispatch", "communique", "bulletin", "editorial", "interview"})
+_OUTLET_KINDS_RELAYING = frozenset({"news agency", "newspaper", "broadcaster", "other"})
+_PREPOSITIONS = frozenset({"of", "from", "at", "for", "in", "with", "on"})
+_MAX_NP_TOKENS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words naming a speaker: `text` as written at `start`..`end`, what kind, name and role."""
+
+    text: str
+    start: int
+    end: int
+    kind: MentionKind
+    name: str | None = None
+    role: str | None = None
+    outlet: OutletInfo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Via:
+    """A relay outlet: canonical name (or the words as written) and the words as written."""
+
+    name: str
+    text: str
+
+
+def bare(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+def strip_possessive(token: str) -> str:
+    for ending in ("’s", "'s", "’", "'"):
+        if token.endswith(ending) and len(token) > len(ending):
+            return token[: -len(ending)]
+    return token
+
+
+def is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def is_title_word(token: str) -> bool:
+    word = bare(strip_possessive(token))
+    lex = lexicon()
+    return word in lex.title_words or word in lex.nationalities or word in lex.person_nouns
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+# --- Noun phrases next to a cue ---------------------------------------------------------------
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The speaker phrase ending right before a cue, within `text[lo:cue_start]`."""
+    tokens = _tokens(text, lo, cue_start)
+    while tokens and _skippable_before_cue(tokens[-1][0]):
+        tokens.pop()
+    if not tokens:
+        return None
+    if tokens[-1][0] == ",":
+        return _subject_past_apposition(text, tokens[:-1])
+    return _noun_phrase_ending(text, tokens)
+
+
+def _skippable_before_cue(token: str) -> bool:
+    word = token.lower()
+    if word in _SKIP_BEFORE_CUE:
+        return True
+    return token.islower() and word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS
+
+
+def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """Wang, who arrived in the Russian capital on Tuesday, [said]: the phrase before the aside."""
+    for _ in range(3):
+        comma = _last_index(tokens, ",")
+        if comma < 0:
+            return None
+        aside = tokens[comma + 1 :]
+        head = tokens[:comma]
+        if not aside or not head:
+            return None
+        first = aside[0][0]
+        looks_aside = (
+            first.lower() in _APPOSITION_STARTS or not is_capitalised(first) or is_title_word(first)
+        )
+        if looks_aside:
+            found = _noun_phrase_ending(text, head)
+            if found is not None and found.kind in ("person", "organisation", "outlet", "plural"):
+                return found
+        else:
+            found = _noun_phrase_ending(text, aside)
+            if found is not None and found.kind in ("person", "organisation", "outlet"):
+                return found
+        tokens = head
+    return None
+
+
+def _last_index(tokens: list[tuple[str, int, int]], value: str) -> int:
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index][0] == value:
+            return index
+    return -1
+
+
+def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    last, start, end = tokens[-1]
+    pronoun_kind = lexicon().pronouns.get(last.lower())
+    if pronoun_kind is not None:
+        kind: MentionKind = "relative" if pronoun_kind == "relative" else "pronoun"
+        return Mention(last, start, end, kind)
+    taken: list[tuple[str, int, int]] = []
+    for token in reversed(tokens):
+        word = token[0]
+        if len(taken) >= _MAX_NP_TOKENS or not _can_be_in_phrase(word):
+            break
+        taken.append(token)
+    taken.reverse()
+    while taken and bare(taken[0][0]) in _CONNECTORS - {"the"}:
+        taken.pop(0)
+    if not taken:
+        return None
+    return classify_phrase(text, taken)
+
+
+def _can_be_in_phrase(word: str) -> bool:
+    if word in (",", ";", ":", "(", ")", "[", "]", "—", "–"):
+        return False
+    if is_capitalised(word) or word[0].isdigit() and False:
+        return True
+    low = bare(strip_possessive(word))
+    lex = lexicon()
+    return (
+        low in _CONNECTORS
+        or low in _DETERMINERS
+        or low in lex.title_words
+        or low in lex.person_nouns
+        or low in lex.org_heads
+        or low in lex.nationalities
+        or low in _OUTLET_NOUNS
+        or low in ("news", "agency", "state", "state-run", "official", "government", "media", "two", "both", "sides", "pair", "side", "countries", "leaders", "nations")
+    )
+
+
+def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
+    """The speaker phrase right after a cue: "said Wan Qingsong, an associate professor"."""
+    tokens = _tokens(text, cue_end, min(hi, cue_end + 200))
+    if not tokens:
+        return None
+    first = tokens[0][0]
+    pronoun_kind = lexicon().pronouns.get(first.lower())
+    if pronoun_kind in ("person", "plural", "organisation"):
+        return Mention(first, tokens[0][1], tokens[0][2], "pronoun")
+    taken: list[tuple[str, int, int]] = []
+    for token in tokens:
+        word = token[0]
+        if len(taken) >= _MAX_NP_TOKENS or not _can_be_in_phrase(word):
+            break
+        if bare(word) in ("on", "in") or (word[0].islower() and bare(word) in _PREPOSITIONS):
+            break
+        taken.append(token)
+    while taken and bare(taken[-1][0]) in _CONNECTORS:
+        taken.pop()
+    if not taken:
+        return None
+    return classify_phrase(text, taken)
+
+
+def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """What the words `tokens` name: a person, organisation, outlet, description or several."""
+    start, end = tokens[0][1], tokens[-1][2]
+    words = [t[0] for t in tokens]
+    phrase = text[start:end].rstrip(".") if not words[-1].endswith(".") else text[start:end]
+    phrase = _strip_trailing_dot(phrase, words[-1])
+    end = start + len(phrase)
+    outlet = _outlet_in_phrase(words)
+    if outlet is not None:
+        return Mention(phrase, start, end, "outlet", name=outlet.name, outlet=outlet)
+    lowered = [bare(strip_possessive(w)) for w in words]
+    if lowered[-1] in _OUTLET_NOUNS:
+        return Mention(phrase, start, end, "outlet", name=_without_determiner(phrase))
+    if "and" in lowered:
+        return _plural_phrase(text, tokens, phrase, start, end)
+    head = _head_tokens(words)
+    name_words, role_words = _split_name(head)
+    places = lexicon().places
+    if name_words:
+        name = " ".join(strip_possessive(w) if i == len(name_words) - 1 else w for i, w in enumerate(name_words))
+        name = _strip_trailing_dot(name, name)
+        if name in places and len(name_words) == 1 and not role_words:
+            return Mention(phrase, start, end, "organisation", name=name)
+        if head is words and words[-1] != name_words[-1]:
+            pass
+        last_low = bare(strip_possessive(head[-1]))
+        if last_low in lexicon().org_heads or _possessive_before_head(head):
+            return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
+        role = " ".join(role_words).strip() or None
+        return Mention(phrase, start, end, "person", name=name, role=role)
+    last_low = lowered[-1]
+    if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":
+        return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
+    if last_low in lexicon().person_nouns or last_low in lexicon().title_words:
+        if last_low in ("sides", "pair", "leaders", "countries", "officials", "nations", "both"):
+            return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
+        return Mention(phrase, start, end, "description", role=_without_determiner(phrase))
+    if last_low in ("sides", "pair", "two", "both", "countries"):
+        return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
+    return None
+
+
+def _strip_trailing_dot(phrase: str, last_word: str) -> str:
+    low = bare(last_word)
+    if phrase.endswith(".") and not (len(low) <= 3 or "." in low or low in lexicon().abbreviations):
+        return phrase[:-1]
+    return phrase
+
+
+def _possessive_before_head(head: list[str]) -> bool:
+    """Patrushev’s office: a name in the possessive followed by an organisation word."""
+    return len(head) >= 2 and head[-2].endswith(("’s", "'s")) and bare(head[-1]) in lexicon().org_heads
+
+
+def _head_tokens(words: list[str]) -> list[str]:
+    """The phrase before a post-modifier: "Shi from Renmin University" -> "Shi"."""
+    for index, word in enumerate(words):
+        if index > 0 and word.islower() and word in _PREPOSITIONS:
+            before = words[:index]
+            if any(_is_name_word(w) for w in before):
+                return before
+            return words
+    return words
+
+
+def _is_name_word(word: str) -> bool:
+    if not is_capitalised(word):
+        return False
+    low = bare(strip_possessive(word))
+    lex = lexicon()
+    return not (
+        low in lex.title_words or low in lex.nationalities or low in lex.org_heads or low in _CONNECTORS
+        or low in lex.person_nouns or low in _DETERMINERS
+    )
+
+
+def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """Trailing proper-name words and the title words before them."""
+    name: list[str] = []
+    index = len(words) - 1
+    while index >= 0 and (_is_name_word(words[index]) or (name and _is_initial(words[index]))):
+        name.append(words[index])
+        index -= 1
+    if not name:
+        return [], []
+    name.reverse()
+    role = [w for w in words[: index + 1] if bare(w) not in _DETERMINERS]
+    return name, role
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _plural_phrase(
+    text: str, tokens: list[tuple[str, int, int]], phrase: str, start: int, end: int
+) -> Mention:
+    parts: list[list[tuple[str, int, int]]] = [[]]
+    for token in tokens:
+        if bare(token[0]) == "and":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    names = []
+    for part in parts:
+        if part:
+            found = classify_phrase(text, part)
+            if found is not None and found.kind == "person" and found.name:
+                names.append(found.name)
+    if len(names) >= 2:
+        return Mention(phrase, start, end, "plural", name=" and ".join(names))
+    return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
+
+
+def _without_determiner(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _outlet_in_phrase(words: list[str]) -> OutletInfo | None:
+    """A relaying outlet named by the phrase: "Russian news agency Tass", "the Sputnik report"."""
+    core = [w for w in words if bare(w) not in _OUTLET_NOUNS]
+    if not core:
+        return None
+    for first in range(len(core)):
+        dropped = core[:first]
+        if any(is_capitalised(w) and bare(strip_possessive(w)) not in lexicon().nationalities
+               and bare(w) not in _DETERMINERS for w in dropped):
+            break
+        found = lookup_outlet(" ".join(core[first:]), exact=True)
+        if found is not None and (found.kind in _OUTLET_KINDS_RELAYING or len(core) - first > 1):
+            return found
+    return None
+
+
+# --- Relay outlets ----------------------------------------------------------------------------
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘’()]{2,90})")
+_IN_STATEMENT = re.compile(
+    r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(statement|report|readout|footage|interview|post|video|transcript|broadcast)"
+    r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
+    r"(?:\s+(?:from|by|on|with|to|in)\s+([^,.;:“”\"«»()]{2,70}))?"
+)
+_TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
+_QUOTED_BY = re.compile(r"\bquoted\s+by\s+([^,.;:“”\"«»()]{2,60}?)\s+as\s+saying")
+_OUTLET_QUOTED = re.compile(r"\b([A-Z][^,.;:“”\"«»()]{1,50}?)\s+(?:quoted|cited)\s+(?=[A-Z\w])")
+_MEDIA_WORDS = frozenset({"media", "television", "tv", "radio", "agency", "newspaper", "broadcaster", "website", "channel", "outlet", "press", "telegram", "duma", "ministry", "kremlin", "readout", "statement", "report", "footage", "daily", "times", "post"})
+
+
+def relay_outlet(words: str) -> Via | None:
+    """The relay a phrase like "a Tass report" or "Beijing's foreign ministry" names, if any."""
+    cleaned = _trim_relay_words(words)
+    if not cleaned:
+        return None
+    outlet = lookup_outlet(cleaned)
+    if outlet is not None:
+        return Via(outlet.name, words.strip())
+    tokens = {bare(w) for w in cleaned.split()}
+    if tokens & _MEDIA_WORDS:
+        return Via(_without_determiner(cleaned), words.strip())
+    return None
+
+
+def _trim_relay_words(words: str) -> str:
+    text = words.strip()
+    for tail in (" which", " that", " who", " on ", " in ", " after ", " before ", " during ", " released"):
+        cut = text.find(tail)
+        if cut > 0:
+            text = text[:cut]
+    return text.strip()
+
+
+def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> list[tuple[int, Via]]:
+    """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions."""
+    found: list[tuple[int, Via]] = []
+    for lo_part, hi_part in outside:
+        segment_patterns = (_ACCORDING, _QUOTED_BY)
+        for pattern in segment_patterns:
+            for match in pattern.finditer(text, lo_part, hi_part):
+                via = relay_outlet(match.group(1))
+                if via is not None:
+                    found.append((match.start(), via))
+        for match in _IN_STATEMENT.finditer(text, lo_part, hi_part):
+            target = match.group(2)
+            if target:
+                via = relay_outlet(target)
+                if via is not None:
+                    noun = match.group(1)
+                    label = via.name if noun in ("statement", "report", "readout", "interview", "post", "video", "transcript") else f"{via.name} {noun}"
+                    found.append((match.start(), Via(label, match.group(0).strip())))
+        for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part):
+            words = _trim_relay_words(match.group(1)).split()
+            outlet = _outlet_in_phrase(words) if words else None
+            if outlet is not None and outlet.kind in _OUTLET_KINDS_RELAYING:
+                found.append((match.start(), Via(outlet.name, match.group(1).strip())))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def statement_without_source(text: str, lo: int, hi: int) -> bool:
+    """ "in a statement" with no outlet named: the speaker's own statement."""
+    return re.search(r"\b[Ii]n a (?:\w+ )?statement\b", text[lo:hi]) is not None
+
+
+# --- Dates ------------------------------------------------------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_REF = re.compile(
+    r"\b(?:(last|this|on|late on|early on|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_EXPLICIT_DATE = re.compile(
+    r"\b(?:(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+(\d{1,2})(?!\d))"
+    r"(?:,?\s+(\d{4}))?"
+)
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
+
+
+def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
+    """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
+    for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi):
+        resolved = _explicit_date(pattern_match, published)
+        if resolved is not None:
+            return resolved
+    if published is None:
+        return None
+    weekday = _WEEKDAY_REF.search(text, lo, hi)
+    if weekday is not None:
+        target = _WEEKDAYS.index(weekday.group(2).lower())
+        back = (published.weekday() - target) % 7
+        if weekday.group(1) == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back)
+    relative = _RELATIVE_DAY.search(text, lo, hi)
+    if relative is not None:
+        return published - timedelta(days=1 if relative.group(1) == "yesterday" else 0)
+    return None
+
+
+def _explicit_date(match: re.Match[str], published: date | None) -> date | None:
+    months = lexicon().months
+    if match.group(1):
+        day, month_name = int(match.group(1)), match.group(2)
+    else:
+        day, month_name = int(match.group(4)), match.group(3)
+    month = months.get(month_name.lower().rstrip("."))
+    if month is None:
+        return None
+    if match.group(5):
+        year = int(match.group(5))
+    elif published is not None:
+        year = published.year
+        if (month, day) > (published.month, published.day):
+            year -= 1
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- Resolution -------------------------------------------------------------------------------
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'\-]*\.?(?:\s+(?:[A-Z][\w’'\-]*\.?|(?:bin|al|de|van|von|der|da|di)\b))+")
+_LEADER_WORDS = frozenset({"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"})
+_DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
+_GENERIC_DESCRIPTION_WORDS = frozenset({"counterpart", "top", "former", "senior", "the", "his", "her", "their", "official", "man", "woman", "ally"})
+
+
+@dataclass(frozen=True, slots=True)
+class KnownName:
+    """A full name written in the article, where, and the title words written before it."""
+
+    name: str
+    start: int
+    role_words: frozenset[str]
+
+
+class Registry:
+    """Names and organisations written in one article, to resolve short references."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.names: list[KnownName] = []
+        self.by_word: dict[str, list[KnownName]] = {}
+        for lo, hi in spans:
+            for match in _NAME_RUN.finditer(text, lo, hi):
+                self._add_run(match.group(), match.start())
+
+    def _add_run(self, run: str, start: int) -> None:
+        words = run.split()
+        name_words, role_words = _split_name(words)
+        if len(name_words) < 2 or len(name_words) > 4:
+            return
+        if words and words[0].lower() == "the":
+            return
+        name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
+        if any(bare(w) in lexicon().org_heads for w in name_words):
+            return
+        if any(w in lexicon().places for w in name_words):
+            return
+        known = KnownName(" ".join(name_words), start, frozenset(bare(w) for w in role_words))
+        self.names.append(known)
+        for word in {name_key(name_words[-1]), name_key(name_words[0])}:
+            self.by_word.setdefault(word, []).append(known)
+
+    def resolve_name(self, name: str, at: int) -> str:
+        """The fullest form of `name` written in the article, nearest before `at` preferred."""
+        words = name.split()
+        if not words:
+            return name
+        candidates = self.by_word.get(name_key(words[-1]), [])
+        if len(words) == 1:
+            candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[0])] or [
+                c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])
+            ]
+        else:
+            candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])]
+            candidates = [c for c in candidates if len(c.name.split()) >= len(words)]
+        best = _nearest(candidates, at)
+        if best is None:
+            return name
+        if len(words) > 1 and name_key(best.name.split()[0]) != name_key(words[0]):
+            return name
+        return best.name
+
+    def resolve_description(self, description: str, at: int) -> str | None:
+        """ "the Russian leader" -> the person written with a matching title, nearest before."""
+        wanted = {bare(strip_possessive(w)) for w in description.split()} - _GENERIC_DESCRIPTION_WORDS
+        if not wanted:
+            return None
+        matches = [k for k in self.names if _role_matches(wanted, k.role_words)]
+        best = _nearest(matches, at)
+        return best.name if best is not None else None
+
+    def expand_organisation(self, name: str, at: int) -> str:
+        """ "the security council" -> "Russian Security Council" when written so earlier."""
+        key = name.lower()
+        if not key:
+            return name
+        pattern = re.compile(r"((?:[A-Z][\w’'\-]*\s+){1,3})" + re.escape(key), re.IGNORECASE)
+        best = None
+        for match in pattern.finditer(self.text, 0, max(at, 0) + 2000):
+            prefix = match.group(1).split()
+            if all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in _DETERMINERS | {"he", "she", "it", "in", "on", "but", "and"}:
+                best = match.group(0)
+                if match.start() > at:
+                    break
+        if best is None:
+            return name[:1].upper() + name[1:] if name.islower() else name
+        words = best.split()
+        return " ".join(w if is_capitalised(w) else w.capitalize() for w in words)
+
+
+def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
+    for word in wanted:
+        if word in role_words:
+            continue
+        if word == "leader" and role_words & _LEADER_WORDS:
+            continue
+        if word == "diplomat" and role_words & _DIPLOMAT_WORDS:
+            continue
+        if word in ("senator", "sen") and role_words & {"senator", "sen"}:
+            continue
+        if word in ("governor", "gov") and role_words & {"governor", "gov"}:
+            continue
+        return False
+    return True
+
+
+def _nearest(candidates: list[KnownName], at: int) -> KnownName | None:
+    if not candidates:
+        return None
+    before = [c for c in candidates if c.start <= at]
+    if before:
+        longest = max(len(c.name) for c in before)
+        return [c for c in before if len(c.name) == longest][-1] if len(before) > 1 and _same_person(before) else before[-1]
+    return min(candidates, key=lambda c: c.start)
+
+
+def _same_person(candidates: list[KnownName]) -> bool:
+    return len({name_key(c.name.split()[-1]) for c in candidates}) == 1 and len({name_key(c.name.split()[0]) for c in candidates}) == 1
+
+
+def country_government(place: str) -> str:
+    return lexicon().places.get(place, place)
+
+
+def outlet_name_key(name: str) -> str:
+    return outlet_key(name)
