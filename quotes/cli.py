@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -21,10 +19,9 @@ from typer.core import TyperGroup
 
 from quotes import queries, schema
 from quotes.errors import QuotesError
-from quotes.extraction import extract_quotations
-from quotes.ingest import IngestOutcome, ingest
+from quotes.ingest import IngestOutcome, extract_files, ingest
 from quotes.output import render, render_record
-from quotes.reading import ReadProblem, parse_date, read_articles
+from quotes.reading import ReadProblem, parse_date
 from quotes.records import ArticleMeta, Quotation
 
 # click's own error class (usage errors and the like), whichever click typer ships with.
@@ -44,6 +41,10 @@ class QuotesGroup(TyperGroup):
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, _CLICK_EXCEPTION):
             raise
+        except BrokenPipeError:
+            # The reader went away (`quotes export | head`): stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
         except Exception as exc:
             if os.environ.get("QUOTES_DEBUG"):
                 raise
@@ -95,6 +96,12 @@ class ExtractFormat(StrEnum):
     jsonl = "jsonl"
 
 
+EXTRACT_JSONL_COLUMNS = (
+    "source", "start", "end", "text", "speaker", "speaker_kind", "role", "speaker_text", "cue",
+    "via", "via_text", "kind", "said_on", "paragraph", "confidence", "rule",
+)  # fmt: skip
+
+
 def quotation_record(source: str, q: Quotation) -> dict[str, Any]:
     return {
         "source": source, "start": q.start, "end": q.end, "text": q.text,
@@ -105,6 +112,9 @@ def quotation_record(source: str, q: Quotation) -> dict[str, Any]:
     }  # fmt: skip
 
 
+EXTRACT_TABLE_COLUMNS = ("source", "speaker", "via", "kind", "said_on", "text")
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
@@ -113,37 +123,23 @@ def extract(
     ),
 ) -> None:
     """Print the quotations found in articles, without touching a database."""
-    failed = False
-    rows = []
-    for item in read_articles(paths):
-        if isinstance(item, ReadProblem):
-            stderr().print(f"Error: {item}", markup=False)
-            failed = True
-            continue
-        for warning in item.warnings:
-            stderr().print(f"Warning: {warning}", markup=False)
-        for q in extract_quotations(item.text, item.meta.published):
-            record = quotation_record(item.source, q)
-            if fmt is ExtractFormat.jsonl:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                rows.append(record)
-    if fmt is ExtractFormat.table:
-        _print_extract_table(rows)
-    if failed:
+    problems: list[ReadProblem] = []
+
+    def records() -> Iterator[dict[str, Any]]:
+        for item in extract_files(paths):
+            if isinstance(item, ReadProblem):
+                stderr().print(f"Error: {item}", markup=False)
+                problems.append(item)
+                continue
+            for warning in item.article.warnings:
+                stderr().print(f"Warning: {warning}", markup=False)
+            for q in item.quotations:
+                yield quotation_record(item.article.source, q)
+
+    columns = EXTRACT_TABLE_COLUMNS if fmt is ExtractFormat.table else EXTRACT_JSONL_COLUMNS
+    render(records(), columns, fmt.value)
+    if problems:
         raise typer.Exit(1)
-
-
-def _print_extract_table(rows: list[dict[str, Any]]) -> None:
-    from rich.table import Table
-
-    table = Table("source", "speaker", "via", "kind", "said_on", "text", show_lines=False)
-    for r in rows:
-        table.add_row(
-            Path(r["source"]).name, r["speaker"] or "", r["via"] or "", r["kind"],
-            r["said_on"] or "", r["text"],
-        )  # fmt: skip
-    Console(highlight=False).print(table)
 
 
 @app.command("ingest")

@@ -22,7 +22,7 @@ from quotes.db import connection_problem, session_factory
 from quotes.errors import DatabaseError
 from quotes.extraction import extract_quotations
 from quotes.reading import ReadProblem, read_articles
-from quotes.records import ArticleInput, ArticleMeta
+from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.storage import content_sha256, find_article, store_article
 
 Status = Literal["added", "skipped", "failed"]
@@ -92,6 +92,26 @@ def _already_stored(item: ArticleInput, article_id: int, where: str) -> IngestOu
         article_id=article_id,
         warnings=item.warnings,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedArticle:
+    """An article read from disk and the quotations found in it."""
+
+    article: ArticleInput
+    quotations: tuple[Quotation, ...]
+
+
+def extract_files(
+    paths: Iterable[Path], overrides: ArticleMeta | None = None
+) -> Iterator[ExtractedArticle | ReadProblem]:
+    """The pipeline without a database: each article with its quotations, or a problem."""
+    for item in read_articles(paths, overrides):
+        if isinstance(item, ReadProblem):
+            yield item
+        else:
+            quotations = extract_quotations(item.text, item.meta.published)
+            yield ExtractedArticle(item, tuple(quotations))
 
 
 def ingest_articles(
