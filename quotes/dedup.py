@@ -71,7 +71,7 @@ STOPWORDS = frozenset(
     a an the of to in on and or for with by as at from is are was were be been being it its
     this that these those we our us i you your he his she her they their them will would shall
     should can could may might must has have had do does did which who whom what when where
-    while about into than then so such also very there here all any both each""".split()  # noqa: SIM905
+    while about into than then so such also very there here all any both each""".split()
 )
 """Function words left out of content words: they differ between translations of one remark.
 "No" and "not" stay: they change the meaning."""
@@ -496,3 +496,40 @@ def partition(items: Sequence[DedupItem]) -> list[tuple[DedupItem, frozenset[int
         if (found := link(prepared[a], prepared[b])) is not None
     ]
     return [(canonical(by_id[m] for m in members), members) for members in cluster(items, links)]
+
+
+PHRASE_WORDS = (2, 6)
+"""Lengths (in words) of the phrases `recurring_phrases` looks for: a talking point is longer
+than one word and rarely quoted longer than six words unchanged."""
+
+
+def recurring_phrases(
+    uses: Sequence[tuple[int, DedupItem]],
+) -> list[tuple[str, tuple[tuple[int, DedupItem], ...]]]:
+    """Phrases shared by quotations of several remarks said on different days, as (phrase, one
+    (remark id, quotation) per remark); a phrase inside a longer one found in the same remarks
+    is left out. Phrases starting or ending with a function word are not talking points."""
+    shortest, longest = PHRASE_WORDS
+    found: dict[str, dict[int, DedupItem]] = defaultdict(dict)
+    for remark_id, use in uses:
+        words = _words(_GAP.sub(" ", use.text))
+        for n in range(shortest, longest + 1):
+            for start in range(len(words) - n + 1):
+                gram = words[start : start + n]
+                if gram[0] not in STOPWORDS and gram[-1] not in STOPWORDS:
+                    found[" ".join(gram)].setdefault(remark_id, use)
+    recurring = {
+        text: by_remark
+        for text, by_remark in found.items()
+        if len(by_remark) > 1 and len({u.said_on for u in by_remark.values()}) > 1
+    }
+    kept = [
+        text
+        for text, by_remark in recurring.items()
+        if not any(
+            other != text and f" {text} " in f" {other} " and set(by_remark) == set(remarks)
+            for other, remarks in recurring.items()
+        )
+    ]
+    kept.sort(key=lambda t: (-len(recurring[t]), -len(t.split()), t))
+    return [(text, tuple(sorted(recurring[text].items()))) for text in kept]
