@@ -45,6 +45,9 @@ MARK: Final = "**"
 SUGGESTION_CUTOFF: Final = 80.0
 """Lowest rapidfuzz ratio (0-100) for "did you mean": lower suggests more, and more wrongly."""
 
+PG_RANK_NORMALIZATION: Final = 1
+"""ts_rank divides by 1 + log(length): shorter quotations rank first, as with FTS5's bm25."""
+
 _FTS5 = sa.table("quotes_fts", sa.column("rowid", sa.Integer), sa.column("rank", sa.Float))
 _PG_FTS = sa.table("quotes_fts", sa.column("id", sa.Integer), sa.column("vector"))
 _PG_CONFIG: sa.ColumnElement[Any] = sa.literal_column(f"'{fts.TEXT_SEARCH_CONFIG}'::regconfig")
@@ -238,11 +241,12 @@ def _text_match_ids(session: Session, term: str, filters: Filters) -> list[int]:
         )
     else:
         tsquery = func.plainto_tsquery(_PG_CONFIG, term)
+        rank = func.ts_rank(_PG_FTS.c.vector, tsquery, PG_RANK_NORMALIZATION)
         stmt = (
             select(Quote.id)
             .join(_PG_FTS, _PG_FTS.c.id == Quote.id)
             .where(_PG_FTS.c.vector.op("@@")(tsquery))
-            .order_by(func.ts_rank(_PG_FTS.c.vector, tsquery).desc(), Quote.id)
+            .order_by(rank.desc(), Quote.id)
         )
     return list(session.scalars(_filtered(session, stmt, filters)))
 
@@ -720,10 +724,11 @@ def export(
         if ids:
             stmt = stmt.where(Quote.speaker_id.in_(ids))
         elif session.get_bind().dialect.name == "sqlite":
+            query = fts.fts5_query(term)
             matches = select(_FTS5.c.rowid).where(
-                sa.text("quotes_fts MATCH :fts_query").bindparams(fts_query=fts.fts5_query(term))
+                sa.text("quotes_fts MATCH :fts_query").bindparams(fts_query=query)
             )
-            stmt = stmt.where(Quote.id.in_(matches))
+            stmt = stmt.where(Quote.id.in_(matches) if query else sa.false())
         else:
             tsquery = func.plainto_tsquery(_PG_CONFIG, term)
             matches = select(_PG_FTS.c.id).where(_PG_FTS.c.vector.op("@@")(tsquery))
