@@ -15,15 +15,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Final
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz, process
 from sqlalchemy import Select, func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, aliased
 
 from quotes import fts
-from quotes.db import connect, make_engine
+from quotes.db import connect, describe, make_engine
 from quotes.errors import DatabaseError, NotFound, QuotesError, ReadOnlyViolation
 from quotes.models import (
     QUOTE_KINDS,
@@ -641,6 +643,10 @@ def run_readonly_sql(url: str, sql: str) -> Iterator[tuple[list[str], Iterator[d
     a second; on PostgreSQL the statement is prepared, which cannot hold two, so no COMMIT can
     end the read-only transaction). Yields the column names and a lazy iterator of rows.
     A statement that would write raises ReadOnlyViolation; other SQL errors DatabaseError."""
+    parsed = make_url(url)
+    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if path not in (None, "", ":memory:") and not Path(str(path)).expanduser().is_file():
+        raise DatabaseError(f"{describe(parsed)} does not exist")
     engine = make_engine(url)
     try:
         with connect(engine) as conn:
