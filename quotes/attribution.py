@@ -140,6 +140,11 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
             if found is not None and found.kind in ("person", "organisation", "outlet"):
                 return found
         tokens = head
+        if _last_index(tokens, ",") < 0:
+            found = _noun_phrase_ending(text, tokens)
+            if found is not None and found.kind in ("person", "organisation", "outlet", "plural"):
+                return found
+            return None
     return None
 
 
@@ -152,6 +157,8 @@ def _last_index(tokens: list[tuple[str, int, int]], value: str) -> int:
 
 def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     last, start, end = tokens[-1]
+    if last.lower() in ("and", "but", "or", "nor"):
+        return None
     pronoun_kind = lexicon().pronouns.get(last.lower())
     if pronoun_kind is not None:
         kind: MentionKind = "relative" if pronoun_kind == "relative" else "pronoun"
@@ -170,15 +177,25 @@ def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     return classify_phrase(text, taken)
 
 
+_SENTENCE_STARTERS = frozenset(
+    """while but and as when if although so then after before because since though yet also however
+    meanwhile in on at during asked speaking writing told said says according for with from by to
+    under over about like unlike despite instead now today yesterday last this that these those it
+    there here what why how where who which once until unless whether even still already indeed
+    """.split()
+)
+
+
 def _can_be_in_phrase(word: str) -> bool:
     if word in (",", ";", ":", "(", ")", "[", "]", "—", "–"):
         return False
-    if is_capitalised(word) or word[0].isdigit() and False:
-        return True
+    if is_capitalised(word):
+        return bare(word) not in _SENTENCE_STARTERS
     low = bare(strip_possessive(word))
     lex = lexicon()
     return (
         low in _CONNECTORS
+        or low in ("from", "at")
         or low in _DETERMINERS
         or low in lex.title_words
         or low in lex.person_nouns
@@ -187,6 +204,34 @@ def _can_be_in_phrase(word: str) -> bool:
         or low in _OUTLET_NOUNS
         or low in ("news", "agency", "state", "state-run", "official", "government", "media", "two", "both", "sides", "pair", "side", "countries", "leaders", "nations")
     )
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The phrase a sentence opens with, past an opening adverbial ("During the debate, Cruz")."""
+    tokens = _tokens(text, lo, min(hi, lo + 400))
+    if not tokens:
+        return None
+    first = tokens[0][0]
+    if not is_capitalised(first) or bare(first) in _SENTENCE_STARTERS or first.endswith("ing"):
+        comma = next((i for i, t in enumerate(tokens[:16]) if t[0] == ","), -1)
+        if comma < 0:
+            return None
+        tokens = tokens[comma + 1 :]
+        if not tokens:
+            return None
+    pronoun = lexicon().pronouns.get(tokens[0][0].lower())
+    if pronoun in ("person", "plural", "organisation"):
+        return Mention(tokens[0][0], tokens[0][1], tokens[0][2], "pronoun")
+    taken: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if len(taken) >= _MAX_NP_TOKENS or not _can_be_in_phrase(token[0]):
+            break
+        taken.append(token)
+    while taken and bare(taken[-1][0]) in _CONNECTORS:
+        taken.pop()
+    if not taken:
+        return None
+    return classify_phrase(text, taken)
 
 
 def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
@@ -221,10 +266,14 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     phrase = _strip_trailing_dot(phrase, words[-1])
     end = start + len(phrase)
     outlet = _outlet_in_phrase(words)
+    if outlet is not None and outlet.kind == "government":
+        return Mention(phrase, start, end, "organisation", name=outlet.name, outlet=outlet)
     if outlet is not None:
         return Mention(phrase, start, end, "outlet", name=outlet.name, outlet=outlet)
     lowered = [bare(strip_possessive(w)) for w in words]
     if lowered[-1] in _OUTLET_NOUNS:
+        if not [w for w in lowered[:-1] if w not in _DETERMINERS]:
+            return None
         return Mention(phrase, start, end, "outlet", name=_without_determiner(phrase))
     if "and" in lowered:
         return _plural_phrase(text, tokens, phrase, start, end)
@@ -352,11 +401,11 @@ def _outlet_in_phrase(words: list[str]) -> OutletInfo | None:
 
 # --- Relay outlets ----------------------------------------------------------------------------
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘’()]{2,90})")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘()]{2,90})")
 _IN_STATEMENT = re.compile(
-    r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)\s+(?:an?|the)\s+(?:\w+\s+){0,2}?(statement|report|readout|footage|interview|post|video|transcript|broadcast)"
+    r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?(statement|report|readout|footage|interview|post|video|transcript|broadcast)"
     r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
-    r"(?:\s+(?:from|by|on|with|to|in)\s+([^,.;:“”\"«»()]{2,70}))?"
+    r"(?:\s+(from|by|on|with|to|in)\s+([^,.;:“”\"«»()]{2,70}))?"
 )
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
 _QUOTED_BY = re.compile(r"\bquoted\s+by\s+([^,.;:“”\"«»()]{2,60}?)\s+as\s+saying")
@@ -398,7 +447,11 @@ def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> li
                 if via is not None:
                     found.append((match.start(), via))
         for match in _IN_STATEMENT.finditer(text, lo_part, hi_part):
-            target = match.group(2)
+            target = match.group(3)
+            if target and _negated(text, match.start()):
+                continue
+            if target and match.group(2) == "on" and lookup_outlet(_trim_relay_words(target)) is None:
+                continue  # a platform ("on messaging app Telegram"): the speaker's own statement
             if target:
                 via = relay_outlet(target)
                 if via is not None:
@@ -412,6 +465,12 @@ def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> li
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _negated(text: str, at: int) -> bool:
+    """ "statements that were not published in a report by Xinhua": no relay."""
+    window = text[max(0, at - 40) : at].lower().split()
+    return "not" in window[-5:] or "never" in window[-5:]
 
 
 def statement_without_source(text: str, lo: int, hi: int) -> bool:
@@ -479,7 +538,10 @@ def _explicit_date(match: re.Match[str], published: date | None) -> date | None:
 
 # --- Resolution -------------------------------------------------------------------------------
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w’'\-]*\.?(?:\s+(?:[A-Z][\w’'\-]*\.?|(?:bin|al|de|van|von|der|da|di)\b))+")
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*)"
+_NAME_RUN = re.compile(
+    rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
+)
 _LEADER_WORDS = frozenset({"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"})
 _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
 _GENERIC_DESCRIPTION_WORDS = frozenset({"counterpart", "top", "former", "senior", "the", "his", "her", "their", "official", "man", "woman", "ally"})
@@ -507,6 +569,9 @@ class Registry:
 
     def _add_run(self, run: str, start: int) -> None:
         words = run.split()
+        while words and bare(words[0]) in _SENTENCE_STARTERS:
+            start += len(words[0]) + 1
+            words = words[1:]
         name_words, role_words = _split_name(words)
         if len(name_words) < 2 or len(name_words) > 4:
             return
@@ -517,10 +582,30 @@ class Registry:
             return
         if any(w in lexicon().places for w in name_words):
             return
-        known = KnownName(" ".join(name_words), start, frozenset(bare(w) for w in role_words))
+        role = {bare(strip_possessive(w)) for w in role_words} | self._role_words_before(start)
+        known = KnownName(" ".join(name_words), start, frozenset(role))
         self.names.append(known)
         for word in {name_key(name_words[-1]), name_key(name_words[0])}:
             self.by_word.setdefault(word, []).append(known)
+
+    def _role_words_before(self, start: int) -> set[str]:
+        """Lower-case title words written right before a name: "Russian security chief"."""
+        words = self.text[max(0, start - 80) : start].split()
+        found: set[str] = set()
+        for word in reversed(words):
+            if not is_title_word(word):
+                break
+            found.add(bare(strip_possessive(word)))
+        return found
+
+    def first_person_between(self, lo: int, hi: int) -> str | None:
+        """The first full name written in `text[lo:hi]` (a sentence's subject, usually)."""
+        for known in self.names:
+            if lo <= known.start < hi:
+                lead = self.text[lo:known.start].strip()
+                if lead == "" or lead.endswith(","):
+                    return known.name
+        return None
 
     def resolve_name(self, name: str, at: int) -> str:
         """The fullest form of `name` written in the article, nearest before `at` preferred."""

@@ -30,6 +30,7 @@ from quotes.attribution import (
     find_vias,
     said_on,
     statement_without_source,
+    sentence_subject,
     subject_after,
     subject_before,
 )
@@ -47,9 +48,10 @@ _PARTICIPLES = frozenset(
     "vowing pledging promising expressing claiming explaining accusing declaring".split()
 )
 _NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those", "my", "your"})
+_PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _EXTRA_CUES = frozenset({"quoted", "pointed", "wrote", "insists"})
 _INDIRECT_VERBS = frozenset(
-    """said says say told tells added adds argued argues claimed claims believes believe believed
+    """according said says say told tells added adds argued argues claimed claims believes believe believed
     think thinks thought warned warns insisted insists noted suggested suggests stressed explained
     acknowledged admitted announced predicted predicts wrote writes reported reports contended
     maintained asserted hopes hoped expects expected fears feared knows knew denied confirmed
@@ -58,6 +60,7 @@ _INDIRECT_VERBS = frozenset(
 )
 _SPEAKER_KINDS: dict[str, SpeakerKind] = {
     "person": "person", "organisation": "organisation", "outlet": "organisation", "plural": "person",
+    "description": "person",
 }
 
 
@@ -174,11 +177,28 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             word = match.group()
             low = word.lower()
             is_cue = (low in lex.speech_verbs or low in lex.belief_verbs or low in _EXTRA_CUES)
-            if is_cue and word[0].islower() and previous_word.lower() not in _NOUN_DETERMINERS:
+            passive = previous_word.lower() in _PASSIVE_AUXILIARIES and low != "quoted"
+            if is_cue and word[0].islower() and previous_word.lower() not in _NOUN_DETERMINERS and not passive:
                 mention = _cue_subject(text, part_lo, match.start(), match.end(), hi)
                 cues.append(Cue(match.start(), match.end(), low, mention))
             previous_word = word
-    return _fill_shared_subjects(text, cues, lo)
+        cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
+    cues.sort(key=lambda c: c.start)
+    return _fill_shared_subjects(text, cues, lo, hi)
+
+
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
+
+
+def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cue]:
+    """ "according to Shi Yinhong, a professor": a person or body as the source (not a relay)."""
+    cues = []
+    for match in _ACCORDING_TO.finditer(text, part_lo, part_hi):
+        mention = subject_after(text, match.end(), hi)
+        if mention is not None and mention.kind in ("person", "organisation", "description", "plural"):
+            if lookup_outlet(mention.text) is None:
+                cues.append(Cue(match.start(), match.end(), "according to", mention))
+    return cues
 
 
 def _cue_subject(text: str, part_lo: int, cue_start: int, cue_end: int, hi: int) -> Mention | None:
@@ -191,14 +211,21 @@ def _cue_subject(text: str, part_lo: int, cue_start: int, cue_end: int, hi: int)
                 mention = None
         else:
             mention = None
-    if mention is None and text[part_lo:cue_start].strip(" ,—–-\u00a0") == "":
+    lead = text[part_lo:cue_start].rstrip()
+    if mention is None and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(",")):
         mention = subject_after(text, cue_end, hi)
     return mention
 
 
-def _fill_shared_subjects(text: str, cues: list[Cue], lo: int) -> list[Cue]:
+def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[Cue]:
     """ "He praised X and said ...", "..., saying ...": the verb shares the sentence's subject."""
     subject: Mention | None = None
+    if any(c.mention is None for c in cues):
+        subject = sentence_subject(text, lo, hi)
+        if subject is not None and subject.kind not in (
+            "person", "pronoun", "organisation", "plural", "outlet"
+        ):
+            subject = None
     filled = []
     for cue in cues:
         if cue.mention is not None and cue.mention.kind != "outlet" and subject is None:
@@ -321,12 +348,16 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         full = registry.resolve_name(name, at)
         return Speaker(full, "person", mention.role, mention.text)
     if kind == "pronoun":
+        if mention.text.lower() in ("he", "she"):
+            named = registry.first_person_between(at, mention.start)
+            if named is not None:
+                return Speaker(named, "person", None, mention.text)
         return _resolve_pronoun(mention, state)
     if kind == "description" and mention.role:
         person = registry.resolve_description(mention.role, at)
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
-        return None
+        return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
     if kind == "organisation" and mention.name:
         return Speaker(_organisation_name(mention.name, registry, at), "organisation", None, mention.text)
     if kind == "outlet" and mention.name:
@@ -338,6 +369,13 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if state.last_plural is not None:
             return replace(state.last_plural, text=mention.text)
     return None
+
+
+def _without_article(words: str) -> str:
+    parts = words.split()
+    if len(parts) > 1 and parts[0].lower() in ("the", "a", "an"):
+        parts = parts[1:]
+    return " ".join(parts)
 
 
 def _organisation_name(name: str, registry: Registry, at: int) -> str:
@@ -427,6 +465,17 @@ def _claim(
     text: str, lo: int, hi: int, index: int, cues: list[Cue], vias: list[tuple[int, Via]],
     registry: Registry, state: _State, when: date | None,
 ) -> None:
+    if not _one_claim(text, lo, hi, index, cues, vias, registry, state, when) and vias:
+        subject = sentence_subject(text, lo, hi)
+        speaker = _resolve(subject, registry, state, lo) if subject is not None else None
+        if speaker is not None:
+            state.via_record = (vias[0][1], speaker, index)
+
+
+def _one_claim(
+    text: str, lo: int, hi: int, index: int, cues: list[Cue], vias: list[tuple[int, Via]],
+    registry: Registry, state: _State, when: date | None,
+) -> bool:
     for cue in cues:
         if cue.mention is None or cue.verb not in _INDIRECT_VERBS:
             continue
@@ -456,13 +505,15 @@ def _claim(
         )
         _remember(speaker, state)
         state.prior_claim = (speaker, index, hi)
+        state.last_quote = (speaker, index, via)
         if cue.verb in ("told", "tells") and cue.mention is not None:
             listener = subject_after(text, cue.end, hi)
             if listener is not None and listener.kind == "person" and speaker.kind == "person":
                 heard = _resolve(listener, registry, state, lo)
                 if heard is not None:
                     state.last_plural = Speaker(f"{speaker.name} and {heard.name}", "plural", None, "")
-        return
+        return True
+    return False
 
 
 _CLAIM_CUT = re.compile(r",\s+(?:according to|said|says|he said|she said|they said|the \w+ said)\b|[.!?]+['’”\"]*\s*$")
@@ -470,6 +521,11 @@ _CLAIM_CUT = re.compile(r",\s+(?:according to|said|says|he said|she said|they sa
 
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
+    if cue.verb == "according to":
+        if text[lo:cue.start].strip() == "":
+            comma = text.find(",", cue.mention.end, hi)
+            return _trimmed(text, comma + 1, _sentence_content_end(text, lo, hi)) if comma > 0 else None
+        return _trimmed(text, lo, cue.start)
     if cue.mention.start > cue.end:  # "said Smith": the claim is before
         return None
     if cue.mention.end <= cue.start and cue.mention.start - lo > 3 and text[lo:cue.mention.start].rstrip().endswith(","):
@@ -489,6 +545,13 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
     return _trimmed(text, start, end)
+
+
+def _sentence_content_end(text: str, lo: int, hi: int) -> int:
+    end = hi
+    while end > lo and text[end - 1] in " .!?\n\t\u00a0":
+        end -= 1
+    return end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -25,7 +25,7 @@ from quotes.outlets import OUTLET_KINDS, all_outlets, lookup_outlet
         ("China's foreign ministry", "Chinese Foreign Ministry", "government"),
         ("Beijing’s foreign ministry", "Chinese Foreign Ministry", "government"),
         ("Chinese foreign ministry", "Chinese Foreign Ministry", "government"),
-        ("Russian Duma", "State Duma", "government"),
+        ("Russian Duma", "Russian State Duma", "government"),
         ("CBS", "CBS", "broadcaster"),
         ("Wall Street Journal", "The Wall Street Journal", "newspaper"),
         ("new york times", "The New York Times", "newspaper"),
