@@ -266,7 +266,8 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     phrase = _strip_trailing_dot(phrase, words[-1])
     end = start + len(phrase)
     outlet = _outlet_in_phrase(words)
-    if outlet is not None and outlet.kind == "government":
+    relay_noun = bare(strip_possessive(words[-1])) in _OUTLET_NOUNS
+    if outlet is not None and outlet.kind == "government" and not relay_noun:
         return Mention(phrase, start, end, "organisation", name=outlet.name, outlet=outlet)
     if outlet is not None:
         return Mention(phrase, start, end, "outlet", name=outlet.name, outlet=outlet)

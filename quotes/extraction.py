@@ -477,7 +477,7 @@ def _one_claim(
     registry: Registry, state: _State, when: date | None,
 ) -> bool:
     for cue in cues:
-        if cue.mention is None or cue.verb not in _INDIRECT_VERBS:
+        if cue.mention is None or (cue.verb not in _INDIRECT_VERBS and cue.verb != "according to"):
             continue
         span = _claim_span(text, cue, lo, hi)
         if span is None:
