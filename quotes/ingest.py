@@ -7,6 +7,7 @@ and running it again skips what is stored (same sha256) and finishes the job.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Literal
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.db import connection_problem, session_factory
 from quotes.errors import DatabaseError
@@ -134,13 +135,35 @@ def ingest_articles(
             )
             continue
         seen[sha256] = item.source
+        yield _store_with_retries(engine, make_session, item, sha256)
+
+
+STORE_ATTEMPTS = 5
+"""Tries per article when concurrent writers collide (deadlock, serialisation, busy file)."""
+_RETRYABLE_PGCODES = frozenset({"40P01", "40001", "55P03"})
+
+
+def _is_retryable(exc: SADatabaseError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return code in _RETRYABLE_PGCODES or "database is locked" in str(exc.orig)
+
+
+def _store_with_retries(
+    engine: Engine, make_session: sessionmaker[Session], item: ArticleInput, sha256: str
+) -> IngestOutcome:
+    """Store one article; a transaction that lost a race with another writer is tried again."""
+    for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
             with make_session() as session:
-                yield _store(session, item, sha256)
+                return _store(session, item, sha256)
         except (OperationalError, SADatabaseError) as exc:
+            if _is_retryable(exc) and attempt < STORE_ATTEMPTS:
+                time.sleep(0.05 * attempt * (1 + random.random()))
+                continue
             if "connect" in str(exc).lower():
                 raise connection_problem(engine.url, exc) from None
             raise DatabaseError(f"{item.source}: could not be stored: {exc.orig}") from None
+    raise AssertionError("unreachable")
 
 
 def ingest(
