@@ -281,6 +281,11 @@ def _quotation(
         claim_speaker, claim_paragraph, claim_end = state.prior_claim
         if claim_paragraph == index and claim_end <= lo:
             speaker, rule, confidence = claim_speaker, "continues-claim", 0.45
+    if speaker is None and not _looks_like_title(text[quote.start:quote.end]):
+        subject = sentence_subject(text, lo, quote.mark_start)
+        if subject is not None and subject.kind in ("person", "pronoun", "organisation", "plural"):
+            speaker = _resolve(subject, registry, state, lo)
+            rule, confidence = "sentence-subject", 0.35
     via = _via_for(speaker, chosen, cues, vias, text, lo, hi, index, state)
     kind = _quote_kind(text, quote, lo, paragraph)
     quotation = Quotation(
@@ -324,6 +329,15 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
     if after:
         return after[0], "cue-later-in-sentence", 0.6
     return None, "", 0.0
+
+
+def _looks_like_title(words: str) -> bool:
+    """ "Make America Great Again", "Barton Fink": a name or title in quote marks."""
+    parts = [w for w in words.split() if w[:1].isalpha()]
+    if not parts or len(parts) > 8:
+        return False
+    minor = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "with", "by"}
+    return all(w[0].isupper() or w in minor for w in parts)
 
 
 def _quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> str:
