@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.core import TyperGroup
 
-from quotes import queries, schema
+from quotes import queries, remarks, schema
 from quotes.errors import QuotesError
 from quotes.ingest import IngestOutcome, extract_files, ingest
 from quotes.output import render, render_record
@@ -372,6 +372,121 @@ def export(
     filters = _filters(speaker, outlet, via, since, until, kind, limit)
     with Session(database()) as session:
         render(queries.export(session, filters, term), queries.EXPORT_COLUMNS, fmt.value)
+
+
+# --- Remarks: dedupe, compare, remarks, phrases (quotes.remarks) ---
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class RemarksFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+DIFF_MARKS = {"table": ("[-", "-]", "{+", "+}"), "markdown": ("~~", "~~", "**", "**")}
+
+
+def marked_wording(parts: tuple[remarks.DiffPart, ...], fmt: str) -> str:
+    """A report's wording with what it cut and added against the canonical text marked."""
+    cut_open, cut_close, add_open, add_close = DIFF_MARKS.get(fmt, DIFF_MARKS["table"])
+    words = []
+    for part in parts:
+        if part.op in ("cut", "changed"):
+            words.append(f"{cut_open}{part.canonical or part.text}{cut_close}")
+        if part.op in ("added", "changed"):
+            words.append(f"{add_open}{part.text}{add_close}")
+        if part.op == "same":
+            words.append(part.text)
+    return " ".join(words)
+
+
+@app.command()
+def dedupe(
+    rebuild: Annotated[
+        bool, typer.Option(help="Recompute every remark and link (after a threshold change).")
+    ] = False,
+) -> None:
+    """Link quotations not yet in a remark to remarks (all of them again with --rebuild)."""
+    with Session(database(writer=True)) as session, session.begin():
+        summary = remarks.rebuild(session) if rebuild else remarks.assign_pending(session)
+    typer.echo(
+        f"{summary.quotations} quotations in {summary.remarks} remarks, {summary.links} links"
+    )
+
+
+@app.command()
+def compare(
+    remark: Annotated[str, typer.Argument(help="A remark id, or words of one of its reports.")],
+    fmt: Annotated[CompareFormat, typer.Option("--format", help="Output format.")] = (
+        CompareFormat.table
+    ),
+) -> None:
+    """Every report of one remark in date order: who carried it, via whom, and how worded."""
+    with Session(database()) as session:
+        found = remarks.compare(session, remark)
+    r = found.remark
+    if fmt is not CompareFormat.json:
+        typer.echo(f"Remark {r.id}: {r.speaker or 'unknown speaker'}, {r.quote_count} reports "
+                   f"by {r.outlet_count} outlets\nCanonical: {r.canonical_text}\n")  # fmt: skip
+    rows = [
+        {"said_on": p.said_on, "publisher": p.publisher, "via": p.via, "speaker": p.speaker_text,
+         "relation": p.relation, "wording": marked_wording(p.diff, fmt.value),
+         "text": p.text, "remark_id": r.id, "quote_id": p.quote_id,
+         "diff": [{"op": d.op, "text": d.text, "canonical": d.canonical} for d in p.diff]}
+        for p in found.reports
+    ]  # fmt: skip
+    columns = COMPARE_COLUMNS[:6] if fmt is not CompareFormat.json else COMPARE_COLUMNS
+    render(rows, columns, fmt.value)
+
+
+COMPARE_COLUMNS = ("said_on", "publisher", "via", "speaker", "relation", "wording", "text",
+                   "remark_id", "quote_id", "diff")  # fmt: skip
+REMARK_COLUMNS = ("id", "outlet_count", "quote_count", "first_said_on", "speaker",
+                  "canonical_text", "last_said_on", "members")  # fmt: skip
+
+
+@app.command("remarks")
+def remarks_command(
+    min_outlets: Annotated[int, typer.Option(help="Carried by at least this many outlets.")] = 1,
+    fmt: Annotated[RemarksFormat, typer.Option("--format", help="Output format.")] = (
+        RemarksFormat.table
+    ),
+) -> None:
+    """Remarks reported more than once, most widely carried first."""
+    with Session(database()) as session:
+        rows = (
+            {"id": r.id, "outlet_count": r.outlet_count, "quote_count": r.quote_count,
+             "first_said_on": r.first_said_on, "last_said_on": r.last_said_on,
+             "speaker": r.speaker, "canonical_text": r.canonical_text,
+             "members": [{"source_path": m.source_path, "start": m.start, "end": m.end,
+                          "text": m.text, "publisher": m.publisher, "via": m.via,
+                          "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat()}
+                         for m in members]}
+            for r, members in remarks.list_remarks(session, min_outlets)
+        )  # fmt: skip
+        render(rows, REMARK_COLUMNS[:6] if fmt is RemarksFormat.table else REMARK_COLUMNS,
+               fmt.value)  # fmt: skip
+
+
+@app.command()
+def phrases(
+    speaker: Annotated[str, typer.Argument(help="A speaker's name, alias or surname.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """The talking points a speaker repeats on different occasions (in separate remarks)."""
+    with Session(database()) as session:
+        found = remarks.phrases(session, speaker)
+    rows = (
+        {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id,
+         "said_on": u.said_on, "text": u.text}
+        for p in found for u in p.uses
+    )  # fmt: skip
+    render(rows, ("phrase", "remarks", "remark_id", "said_on", "text"), fmt.value)
 
 
 def main() -> None:

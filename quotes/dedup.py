@@ -106,7 +106,8 @@ _WORD = re.compile(r"[^\W_]+")
 @dataclass(frozen=True, slots=True)
 class DedupItem:
     """One quotation as dedup sees it. `said_on` is the day it was said (or, failing that, the
-    article's date); `outlets` are who carried it (publisher and relay)."""
+    article's date); `outlets` are who carried it (publisher and relay); `article` and `start`
+    place it in its article."""
 
     id: int
     text: str
@@ -114,6 +115,8 @@ class DedupItem:
     speaker_key: str | None = None
     speaker_is_org: bool = False
     outlets: tuple[str, ...] = ()
+    article: int | None = None
+    start: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,11 @@ class Prepared:
     @property
     def is_fragment(self) -> bool:
         return len(self.words) <= FRAGMENT_MAX_WORDS
+
+    @property
+    def is_loose_fragment(self) -> bool:
+        """A fragment nobody is credited with, as in a headline or a lede."""
+        return self.is_fragment and self.item.speaker_key is None
 
 
 def normalise(text: str) -> str:
@@ -262,11 +270,26 @@ def same_speaker(a: Prepared, b: Prepared) -> bool:
     return a.item.speaker_key is not None and a.item.speaker_key == b.item.speaker_key
 
 
+def same_article(a: Prepared, b: Prepared) -> bool:
+    return a.item.article is not None and a.item.article == b.item.article
+
+
+def teases(fragment: Prepared, other: Prepared) -> bool:
+    """A fragment without a speaker announcing a quotation given later in the same article (the
+    headline or lede quoting two words the body quotes in full, with its speaker)."""
+    return (
+        fragment.is_loose_fragment
+        and same_article(fragment, other)
+        and fragment.item.start < other.item.start
+    )
+
+
 def speakers_compatible(a: Prepared, b: Prepared, rel: Relation) -> bool:
     """The same speaker, an unknown one, or a person and an organisation (the office he speaks
-    for) when the words are otherwise the same; a fragment needs the same known speaker."""
+    for) when the words are otherwise the same. A fragment needs the same known speaker, unless
+    it `teases` the other quotation."""
     if a.is_fragment or b.is_fragment:
-        return same_speaker(a, b) and rel != "variant"
+        return rel != "variant" and (same_speaker(a, b) or teases(a, b) or teases(b, a))
     if a.item.speaker_key is None or b.item.speaker_key is None or same_speaker(a, b):
         return True
     return a.item.speaker_is_org != b.item.speaker_is_org
@@ -274,7 +297,11 @@ def speakers_compatible(a: Prepared, b: Prepared, rel: Relation) -> bool:
 
 def is_candidate(a: Prepared, b: Prepared) -> bool:
     """The blocking predicate: worth scoring at all."""
-    return time_compatible(a, b) and (same_speaker(a, b) or not a.keys.isdisjoint(b.keys))
+    if not time_compatible(a, b):
+        return False
+    if same_speaker(a, b) or not a.keys.isdisjoint(b.keys):
+        return True
+    return same_article(a, b) and (a.is_loose_fragment or b.is_loose_fragment)
 
 
 def link(a: Prepared, b: Prepared) -> Link | None:
@@ -309,15 +336,25 @@ class Blocker:
             keys.append(f"s:{p.item.speaker_key}")
         return keys
 
+    @staticmethod
+    def _article_keys(p: Prepared, posting: bool) -> list[str]:
+        """Loose fragments meet every quotation of their article; nothing else does."""
+        article = p.item.article
+        if article is None:
+            return []
+        if p.is_loose_fragment:
+            return [f"q:{article}", f"f:{article}"] if posting else [f"q:{article}"]
+        return [f"q:{article}"] if posting else [f"f:{article}"]
+
     def add(self, p: Prepared) -> None:
         bucket = _bucket(p.day)
-        for key in self._keys(p):
+        for key in self._keys(p) + self._article_keys(p, posting=True):
             self._postings[key, bucket].append(p)
 
     def candidates(self, p: Prepared) -> list[Prepared]:
         """Earlier quotations passing `is_candidate`, each once, in id order."""
         seen: dict[int, Prepared] = {}
-        for key in self._keys(p):
+        for key in self._keys(p) + self._article_keys(p, posting=False):
             for bucket in _near_buckets(p.day):
                 for other in self._postings.get((key, bucket), ()):
                     if other.item.id not in seen and is_candidate(p, other):
@@ -428,13 +465,33 @@ class Clusterer:
         ]
         return self.place(p, links)
 
+    def _eligible_roots(self, p: Prepared, links: Sequence[Link]) -> list[int]:
+        """The remarks the new quotation may join, best first. A link through a loose fragment
+        is weak: it attaches the fragment alone, never bridges two remarks, and a loose
+        fragment that fits several remarks joins none."""
+        item_id = p.item.id
+        best: dict[int, tuple[bool, float]] = {}
+        for found in links:
+            other = found.a if found.b == item_id else found.b
+            strong = not (p.is_loose_fragment or self.prepared[other].is_loose_fragment)
+            root = self.root(other)
+            if not strong and not p.is_loose_fragment and not self._only_loose(root):
+                continue
+            best[root] = max(best.get(root, (False, 0.0)), (strong, found.score))
+        roots = sorted(
+            (r for r in best if self.remarks[r].accepts(p)),
+            key=lambda r: (not best[r][0], -best[r][1], r),
+        )
+        if p.is_loose_fragment:
+            return roots if len(roots) == 1 else []
+        return roots
+
+    def _only_loose(self, root: int) -> bool:
+        return all(self.prepared[m].is_loose_fragment for m in self.remarks[root].members)
+
     def place(self, p: Prepared, links: Sequence[Link]) -> Placement:
         item_id = p.item.id
-        best: dict[int, float] = {}
-        for found in links:
-            root = self.root(found.a if found.b == item_id else found.b)
-            best[root] = max(best.get(root, 0.0), found.score)
-        roots = sorted((r for r in best if self.remarks[r].accepts(p)), key=lambda r: (-best[r], r))
+        roots = self._eligible_roots(p, links)
         self.prepared[item_id] = p
         self.blocker.add(p)
         merged: list[int] = []

@@ -118,6 +118,8 @@ _ROW_COLUMNS = (
     Speaker.kind,
     Article.publisher_id,
     Quote.via_outlet_id,
+    Quote.article_id,
+    Quote.start_char,
     Quote.remark_id,
 )
 
@@ -131,7 +133,7 @@ def _item_query() -> Select[Any]:
 
 
 def _item(row: Row[Any]) -> DedupItem:
-    quote_id, text, said_on, speaker_id, kind, publisher_id, via_id, _ = row
+    quote_id, text, said_on, speaker_id, kind, publisher_id, via_id, article, start, _ = row
     outlets = tuple(f"{o}" for o in (publisher_id, via_id) if o is not None)
     return DedupItem(
         id=quote_id,
@@ -140,6 +142,8 @@ def _item(row: Row[Any]) -> DedupItem:
         speaker_key=None if speaker_id is None else str(speaker_id),
         speaker_is_org=kind == "organisation",
         outlets=tuple(dict.fromkeys(outlets)),
+        article=article,
+        start=start,
     )
 
 

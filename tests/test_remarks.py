@@ -1,0 +1,220 @@
+"""Remarks in the database, on SQLite and PostgreSQL: incremental assignment, rebuild, compare,
+listing and talking points."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from quotes.db import session_factory
+from quotes.errors import NotFound
+from quotes.models import Article, Quote, QuoteLink, Remark
+from quotes.records import ArticleInput, ArticleMeta, Quotation
+from quotes.remarks import (
+    DiffPart,
+    assign_article_remarks,
+    compare,
+    list_remarks,
+    phrases,
+    rebuild,
+    word_diff,
+)
+from quotes.storage import content_sha256, store_article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+AP = (
+    "strengthening comprehensive partnership and strategic cooperation with Beijing as an "
+    "unconditional foreign policy priority of Russia"
+)
+REUTERS = (
+    "The development of a strategic partnership with China is an unconditional priority of "
+    "Russian foreign policy,"
+)
+SEP_19, FEB_21 = date(2022, 9, 19), date(2023, 2, 21)
+
+
+def quotation(text: str, speaker: str, kind: str = "person", via: str | None = None) -> Quotation:
+    return Quotation(
+        start=0,
+        end=len(text),
+        text=text,
+        kind="direct",
+        speaker=speaker,
+        speaker_kind="organisation" if kind == "organisation" else "person",
+        via=via,
+    )
+
+
+def add_article(
+    session: Session, source: str, outlet: str, published: date, *quotations: Quotation
+) -> int:
+    """Store an article with the given quotations and assign remarks, as ingest does."""
+    text = f"{source} " + " ".join(q.text for q in quotations)
+    meta = ArticleMeta(outlet=outlet, published=published)
+    with session.begin():
+        article_id = store_article(
+            session, ArticleInput(source, text, meta), content_sha256(text), quotations
+        )
+        assign_article_remarks(session, article_id)
+    return article_id
+
+
+def remark_sets(session: Session) -> set[frozenset[str]]:
+    """Remarks as sets of "source:first words", independent of ids."""
+    rows = session.execute(
+        select(Quote.remark_id, Article.source_path, Quote.text).join(Article)
+    ).all()
+    groups: dict[int | None, set[str]] = {}
+    for remark_id, source, text in rows:
+        groups.setdefault(remark_id, set()).add(f"{source}:{' '.join(text.split()[:3])}")
+    assert None not in groups
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with session_factory(engine)() as session:
+        yield session
+
+
+@pytest.fixture
+def patrushev(session: Session) -> Session:
+    """Patrushev's 'unconditional priority' on two occasions, five months apart."""
+    add_article(session, "ap", "Associated Press", SEP_19, quotation(AP, "Nikolai Patrushev"))
+    add_article(
+        session,
+        "reuters",
+        "Reuters",
+        SEP_19,
+        quotation(REUTERS, "Russian Security Council", "organisation"),
+        quotation("not a remark anyone repeated", "Nikolai Patrushev"),
+    )
+    add_article(
+        session,
+        "scmp",
+        "South China Morning Post",
+        FEB_21,
+        quotation("unconditional priority", "Nikolai Patrushev", via="Sputnik"),
+    )
+    return session
+
+
+EXPECTED = {
+    frozenset({"ap:strengthening comprehensive partnership", "reuters:The development of"}),
+    frozenset({"reuters:not a remark"}),
+    frozenset({"scmp:unconditional priority"}),
+}
+
+
+def test_reports_of_one_remark_are_linked_and_recurring_words_kept_apart(
+    patrushev: Session,
+) -> None:
+    assert remark_sets(patrushev) == EXPECTED
+    links = patrushev.scalars(select(QuoteLink)).all()
+    assert [(k.relation, k.score) for k in links] == [("variant", 77.9)]
+    remark = patrushev.scalars(select(Remark).where(Remark.quote_count == 2)).one()
+    assert (remark.canonical_text, remark.outlet_count) == (AP, 2)
+    assert (remark.first_said_on, remark.last_said_on) == (SEP_19, SEP_19)
+
+
+def test_rebuild_gives_the_same_remarks_as_ingesting_one_by_one(patrushev: Session) -> None:
+    with patrushev.begin():
+        summary = rebuild(patrushev)
+    assert (summary.quotations, summary.remarks, summary.links) == (4, 3, 1)
+    assert remark_sets(patrushev) == EXPECTED
+    assert patrushev.scalar(select(Remark.id).where(Remark.quote_count == 0)) is None
+
+
+def test_a_report_bridging_two_remarks_merges_them(session: Session) -> None:
+    add_article(
+        session,
+        "one",
+        "TASS",
+        SEP_19,
+        quotation("we will defend our sovereignty by all means", "Vladimir Putin"),
+        quotation("the sanctions have failed completely", "Vladimir Putin"),
+    )
+    long = "we will defend our sovereignty by all means, and the sanctions have failed completely"
+    add_article(session, "two", "Reuters", SEP_19, quotation(long, "Vladimir Putin"))
+    assert remark_sets(session) == {
+        frozenset({"one:we will defend", "one:the sanctions have", "two:we will defend"})
+    }
+    assert session.scalars(select(Remark.quote_count)).all() == [3]
+
+
+def test_compare_by_id_and_by_words(patrushev: Session) -> None:
+    remark_id = patrushev.scalars(select(Remark.id).where(Remark.quote_count == 2)).one()
+    by_words = compare(patrushev, "Strategic partnership with CHINA")
+    assert by_words == compare(patrushev, remark_id) == compare(patrushev, str(remark_id))
+    assert [(r.publisher, r.relation, r.said_on) for r in by_words.reports] == [
+        ("Associated Press", "canonical", SEP_19),
+        ("Reuters", "variant", SEP_19),
+    ]
+    assert by_words.remark.speaker == "Nikolai Patrushev"
+    with pytest.raises(NotFound, match="^no remark 999: list them with `quotes remarks`$"):
+        compare(patrushev, 999)
+    with pytest.raises(NotFound, match="^no remark has a quotation containing 'xyzzy'$"):
+        compare(patrushev, "xyzzy")
+
+
+def test_word_diff_marks_cuts_additions_and_changes() -> None:
+    assert word_diff("We are ready to talk now.", "we are ready, to walk") == (
+        DiffPart("same", "we are ready, to"),
+        DiffPart("changed", "walk", "talk now."),
+    )
+    assert word_diff("a b c", "a c d") == (
+        DiffPart("same", "a"),
+        DiffPart("cut", "b"),
+        DiffPart("same", "c"),
+        DiffPart("added", "d"),
+    )
+
+
+def test_list_remarks_by_outlets(patrushev: Session) -> None:
+    listed = list(list_remarks(patrushev, min_outlets=2))
+    assert [(r.quote_count, r.outlet_count) for r, _ in listed] == [(2, 2)]
+    assert [(m.source_path, m.start, m.relation) for m in listed[0][1]] == [
+        ("ap", 0, "canonical"),
+        ("reuters", 0, "variant"),
+    ]
+    assert list(list_remarks(patrushev, min_outlets=3)) == []
+
+
+def test_phrases_finds_the_recurring_talking_point(patrushev: Session) -> None:
+    found = phrases(patrushev, "Patrushev")
+    assert [(p.text, [(u.said_on, u.text) for u in p.uses]) for p in found] == [
+        ("unconditional priority", [(SEP_19, REUTERS), (FEB_21, "unconditional priority")])
+    ]
+    with pytest.raises(NotFound, match="^no speaker named 'Nobody'"):
+        phrases(patrushev, "Nobody")
+
+
+def test_seed_remarks(seeded_engine: Engine) -> None:
+    """The seeds' remarks with more than one report, pinned by (file, start) of members."""
+    session = session_factory(seeded_engine)()
+    article_ids = session.scalars(select(Article.id).order_by(Article.id)).all()
+    session.commit()
+    for article_id in article_ids:
+        with session.begin():
+            assign_article_remarks(session, article_id)
+    found = {
+        frozenset(f"{Path(m.source_path).name}:{m.start}" for m in members)
+        for _, members in list_remarks(session)
+    }
+    expected = json.loads((FIXTURES / "seed_remarks.json").read_text(encoding="utf-8"))
+    assert found == {frozenset(group["members"]) for group in expected["remarks"]}
+    session.commit()
+    with session.begin():
+        rebuild(session)
+    assert {
+        frozenset(f"{Path(m.source_path).name}:{m.start}" for m in members)
+        for _, members in list_remarks(session)
+    } == found
+    session.close()
