@@ -292,6 +292,8 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
         if last_low in lexicon().org_heads or _possessive_before_head(head):
             return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
         role = " ".join(role_words).strip() or None
+        if not any(any(ch.islower() for ch in w) for w in name_words):
+            return None  # "N.Y.", "OH", "EUROPEANS ASK": abbreviations and capitals, not names
         return Mention(phrase, start, end, "person", name=name, role=role)
     last_low = lowered[-1]
     if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":

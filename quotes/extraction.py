@@ -48,6 +48,9 @@ _PARTICIPLES = frozenset(
     "vowing pledging promising expressing claiming explaining accusing declaring".split()
 )
 _NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those", "my", "your"})
+_NEGATION = re.compile(
+    r"\b(?:not|never|n[o’']t|refrained from|without|declined to|refused to|stopped short of|avoided)\s+(?:\w+\s+)?$"
+)
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _EXTRA_CUES = frozenset({"quoted", "pointed", "wrote", "insists"})
 _INDIRECT_VERBS = frozenset(
@@ -178,8 +181,9 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             low = word.lower()
             is_cue = (low in lex.speech_verbs or low in lex.belief_verbs or low in _EXTRA_CUES)
             passive = previous_word.lower() in _PASSIVE_AUXILIARIES and low != "quoted"
+            passive = passive or _NEGATION.search(text, max(part_lo, match.start() - 30), match.start()) is not None
             if is_cue and word[0].islower() and previous_word.lower() not in _NOUN_DETERMINERS and not passive:
-                mention = _cue_subject(text, part_lo, match.start(), match.end(), hi)
+                mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), hi)
                 cues.append(Cue(match.start(), match.end(), low, mention))
             previous_word = word
         cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
@@ -201,7 +205,16 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
     return cues
 
 
-def _cue_subject(text: str, part_lo: int, cue_start: int, cue_end: int, hi: int) -> Mention | None:
+_INVERTING = frozenset(
+    """said says say added adds asked asks wrote writes continued recalled explained noted insisted
+    argued warned replied responded declared observed conceded acknowledged according quipped
+    countered cautioned""".split()
+)
+
+
+def _cue_subject(
+    text: str, lo: int, part_lo: int, cue_start: int, cue_end: int, hi: int
+) -> Mention | None:
     mention = subject_before(text, part_lo, cue_start)
     if mention is not None and mention.kind == "relative":
         comma = text.rfind(",", part_lo, mention.start)
@@ -212,31 +225,42 @@ def _cue_subject(text: str, part_lo: int, cue_start: int, cue_end: int, hi: int)
         else:
             mention = None
     lead = text[part_lo:cue_start].rstrip()
-    if mention is None and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(",")):
+    verb = text[cue_start:cue_end].lower()
+    after_quote = part_lo > lo
+    if mention is None and verb in _INVERTING and (
+        lead.strip(" ,—–-\u00a0") == "" or (after_quote and lead.endswith(","))
+    ):
         mention = subject_after(text, cue_end, hi)
     return mention
 
 
 def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[Cue]:
-    """ "He praised X and said ...", "..., saying ...": the verb shares the sentence's subject."""
-    subject: Mention | None = None
-    if any(c.mention is None for c in cues):
-        subject = sentence_subject(text, lo, hi)
-        if subject is not None and subject.kind not in (
-            "person", "pronoun", "organisation", "plural", "outlet"
-        ):
-            subject = None
-    filled = []
+    """ "He praised X and said ...", "..., saying ...": the verb shares a subject written earlier.
+
+    A participle takes the subject of the nearest verb before it; a verb after "and" takes the
+    sentence's first speaker; failing both, the phrase the sentence opens with.
+    """
+    filled: list[Cue] = []
     for cue in cues:
-        if cue.mention is not None and cue.mention.kind != "outlet" and subject is None:
-            subject = cue.mention
-        if cue.mention is None or (cue.verb in _PARTICIPLES and text[lo:cue.start].rstrip().endswith(",")):
-            before = text[max(lo, cue.start - 6) : cue.start].strip().lower()
+        before = text[max(lo, cue.start - 6) : cue.start].strip().lower()
+        participle = cue.verb in _PARTICIPLES and before.endswith(",")
+        if cue.mention is None or participle:
             shared = cue.verb in _PARTICIPLES or before.endswith(("and", "but", ","))
-            if shared and subject is not None:
-                cue = replace(cue, mention=subject)
+            source = _shared_source(text, filled, lo, hi, cue.verb in _PARTICIPLES) if shared else None
+            if source is not None:
+                cue = replace(cue, mention=source)
         filled.append(cue)
     return filled
+
+
+def _shared_source(text: str, earlier: list[Cue], lo: int, hi: int, nearest: bool) -> Mention | None:
+    speakers = [c.mention for c in earlier if c.mention is not None and c.mention.kind != "outlet"]
+    if speakers:
+        return speakers[-1] if nearest else speakers[0]
+    subject = sentence_subject(text, lo, hi)
+    if subject is not None and subject.kind in ("person", "pronoun", "organisation", "plural", "outlet"):
+        return subject
+    return None
 
 
 # --- One paragraph ----------------------------------------------------------------------------
@@ -302,6 +326,8 @@ def _quotation(
     if speaker is not None:
         state.last_quote = (speaker, index, via)
         _remember(speaker, state)
+        if chosen is not None:
+            _remember_listener(text, chosen, speaker, hi, lo, registry, state)
 
 
 def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | None, str, float]:
@@ -324,6 +350,9 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
         return adjacent, "quote-then-cue", 0.9
     if before:
         nearest = before[-1]
+        speech = [c for c in before if c.verb not in lexicon().belief_verbs]
+        if nearest.verb in lexicon().belief_verbs and speech:
+            nearest = speech[-1]
         return nearest, "cue-then-quote", 0.85 if text[nearest.end:quote.mark_start].strip(" :,") == "" else 0.75
     after = [c for c in with_subject if c.start >= quote.mark_end]
     if after:
@@ -415,6 +444,19 @@ def _resolve_pronoun(mention: Mention, state: _State) -> Speaker | None:
     else:
         found = state.last_plural or state.last_org
     return replace(found, text=mention.text) if found is not None else None
+
+
+def _remember_listener(
+    text: str, cue: Cue, speaker: Speaker, hi: int, lo: int, registry: Registry, state: _State
+) -> None:
+    """ "Xi told Putin": the two of them are who "they" means next."""
+    if cue.verb not in ("told", "tells", "telling") or speaker.kind != "person":
+        return
+    listener = subject_after(text, cue.end, hi)
+    if listener is not None and listener.kind == "person":
+        heard = _resolve(listener, registry, state, lo)
+        if heard is not None and heard.name != speaker.name:
+            state.last_plural = Speaker(f"{speaker.name} and {heard.name}", "plural", None, "")
 
 
 def _remember(speaker: Speaker, state: _State) -> None:
@@ -520,12 +562,7 @@ def _one_claim(
         _remember(speaker, state)
         state.prior_claim = (speaker, index, hi)
         state.last_quote = (speaker, index, via)
-        if cue.verb in ("told", "tells") and cue.mention is not None:
-            listener = subject_after(text, cue.end, hi)
-            if listener is not None and listener.kind == "person" and speaker.kind == "person":
-                heard = _resolve(listener, registry, state, lo)
-                if heard is not None:
-                    state.last_plural = Speaker(f"{speaker.name} and {heard.name}", "plural", None, "")
+        _remember_listener(text, cue, speaker, hi, lo, registry, state)
         return True
     return False
 
