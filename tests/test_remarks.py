@@ -158,9 +158,9 @@ def test_compare_by_id_and_by_words(patrushev: Session) -> None:
         ("Reuters", "variant", SEP_19),
     ]
     assert by_words.remark.speaker == "Nikolai Patrushev"
-    with pytest.raises(NotFound, match="^no remark 999: list them with `quotes remarks`$"):
+    with pytest.raises(NotFound, match=r"^no remark 999: list them with `quotes remarks`$"):
         compare(patrushev, 999)
-    with pytest.raises(NotFound, match="^no remark has a quotation containing 'xyzzy'$"):
+    with pytest.raises(NotFound, match=r"^no remark has a quotation containing 'xyzzy'$"):
         compare(patrushev, "xyzzy")
 
 
@@ -192,7 +192,7 @@ def test_phrases_finds_the_recurring_talking_point(patrushev: Session) -> None:
     assert [(p.text, [(u.said_on, u.text) for u in p.uses]) for p in found] == [
         ("unconditional priority", [(SEP_19, REUTERS), (FEB_21, "unconditional priority")])
     ]
-    with pytest.raises(NotFound, match="^no speaker named 'Nobody'"):
+    with pytest.raises(NotFound, match=r"^no speaker named 'Nobody'"):
         phrases(patrushev, "Nobody")
 
 
