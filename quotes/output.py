@@ -22,6 +22,7 @@ from itertools import chain
 from typing import Any, Final, Literal, TextIO, get_args
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -128,21 +129,34 @@ def console_for(out: TextIO) -> Console:
     )
 
 
+COLUMN_GAP: Final = "   "
+
+
 def write_table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], out: TextIO) -> int:
+    """A rich table on a terminal; elsewhere the same layout as plain aligned text, without
+    colour, wrapping or trailing blanks (and fast: no layout engine for a pipe)."""
     materialised = list(rows)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in materialised:
-        table.add_row(*(Text(cell(row.get(c))) for c in columns))
+    cells = [[cell(row.get(c)).replace("\n", " ") for c in columns] for row in materialised]
     console = console_for(out)
     if console.is_terminal:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for values in cells:
+            table.add_row(*(Text(v) for v in values))
         console.print(table)
-    else:
-        # Rich pads each line to the table's width; trailing blanks only get in the way of diffs.
-        with console.capture() as captured:
-            console.print(table)
-        out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+        return len(materialised)
+    widths = [cell_len(c) for c in columns]
+    for values in cells:
+        widths = [max(w, cell_len(v)) for w, v in zip(widths, values, strict=True)]
+
+    def line(values: Sequence[str]) -> str:
+        padded = (v + " " * (w - cell_len(v)) for v, w in zip(values, widths, strict=True))
+        return COLUMN_GAP.join(padded).rstrip() + "\n"
+
+    out.write(line(columns))
+    out.write("─" * (sum(widths) + len(COLUMN_GAP) * (len(widths) - 1)) + "\n")
+    out.writelines(line(values) for values in cells)
     return len(materialised)
 
 
