@@ -23,7 +23,9 @@ from datetime import date, timedelta
 from typing import Literal
 
 from quotes.lexicon import lexicon
-from quotes.names import name_key
+from functools import cache
+
+from quotes.names import name_key as _name_key
 from quotes.outlets import OutletInfo, lookup_outlet, outlet_key
 
 MentionKind = Literal[
@@ -93,6 +95,12 @@ def is_title_word(token: str) -> bool:
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+@cache
+def name_key(name: str) -> str:
+    """`quotes.names.name_key`, remembered: the same names recur through an article."""
+    return _name_key(name)
 
 
 # --- Noun phrases next to a cue ---------------------------------------------------------------
@@ -439,9 +447,19 @@ def _trim_relay_words(words: str) -> str:
     return text.strip()
 
 
+_VIA_MARKERS = (
+    "ccording", "quoted by", "statement", "report", "readout", "footage", "interview", "post",
+    "video", "transcript", "broadcast", "told", "tell",
+)
+
+
 def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> list[tuple[int, Via]]:
     """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions."""
     found: list[tuple[int, Via]] = []
+    sentence = text[lo:hi]
+    lowered = sentence.lower()
+    if not any(marker in lowered for marker in _VIA_MARKERS):
+        return found
     for lo_part, hi_part in outside:
         segment_patterns = (_ACCORDING, _QUOTED_BY)
         for pattern in segment_patterns:
@@ -497,20 +515,22 @@ _RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
 
 def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
-    for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi):
+    sentence = text[lo:hi]
+    has_digit = any(ch.isdigit() for ch in sentence)
+    for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_digit else ():
         resolved = _explicit_date(pattern_match, published)
         if resolved is not None:
             return resolved
     if published is None:
         return None
-    weekday = _WEEKDAY_REF.search(text, lo, hi)
+    weekday = _WEEKDAY_REF.search(text, lo, hi) if "day" in sentence else None
     if weekday is not None:
         target = _WEEKDAYS.index(weekday.group(2).lower())
         back = (published.weekday() - target) % 7
         if weekday.group(1) == "last" and back == 0:
             back = 7
         return published - timedelta(days=back)
-    relative = _RELATIVE_DAY.search(text, lo, hi)
+    relative = _RELATIVE_DAY.search(text, lo, hi) if "day" in sentence else None
     if relative is not None:
         return published - timedelta(days=1 if relative.group(1) == "yesterday" else 0)
     return None
@@ -566,6 +586,7 @@ class Registry:
         self.text = text
         self.names: list[KnownName] = []
         self.by_word: dict[str, list[KnownName]] = {}
+        self._expanded: dict[str, str] = {}
         for lo, hi in spans:
             for match in _NAME_RUN.finditer(text, lo, hi):
                 self._add_run(match.group(), match.start())
@@ -641,6 +662,13 @@ class Registry:
 
     def expand_organisation(self, name: str, at: int) -> str:
         """ "the security council" -> "Russian Security Council" when written so earlier."""
+        remembered = self._expanded.get(name)
+        if remembered is None:
+            remembered = self._expand_organisation(name, at)
+            self._expanded[name] = remembered
+        return remembered
+
+    def _expand_organisation(self, name: str, at: int) -> str:
         key = name.lower()
         if not key:
             return name

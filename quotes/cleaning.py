@@ -37,11 +37,11 @@ _BOILERPLATE_LINES = frozenset(
     )
 )
 _BOILERPLATE_PATTERNS = re.compile(
-    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,6}|[\W_]+"
-    r"|Not all news on the site expresses.*|.*\b(?:all rights reserved|cookie policy|privacy policy)\b.*"
-    r"|(?:Copyright|©).{0,200}|Back to top.*|Sign up (?:for|to) .{0,120}|Click (?:here|to) .{0,120})$",
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,6}|[\W_]+)$"
+    r"|^(?:Not all news on the site expresses|Copyright\b|©|Back to top|Sign up (?:for|to) |Click (?:here|to) )",
     re.IGNORECASE,
 )
+_BOILERPLATE_PHRASES = ("all rights reserved", "cookie policy", "privacy policy")
 _CAPTION = re.compile(
     r"(?:\bPhoto(?:graph)?s?(?: \w+)?:\s*\S.{0,80}|\b[A-Z]{3,}/[A-Z][\w .\-]{0,60}|\(Photo[^)]{0,80}\)"
     r"|\bGetty Images|\bFile (?:photo|picture)|\bImage:\s*\S.{0,80})$"
@@ -109,11 +109,14 @@ def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
 def _kind_of_line(
     text: str, lines: list[tuple[int, int]], index: int, line: str, headline_seen: bool
 ) -> ParagraphKind:
-    if line.casefold() in _BOILERPLATE_LINES or _BOILERPLATE_PATTERNS.match(line):
+    folded = line.casefold()
+    if folded in _BOILERPLATE_LINES or _BOILERPLATE_PATTERNS.match(line):
+        return "boilerplate"
+    if len(line) < 300 and any(phrase in folded for phrase in _BOILERPLATE_PHRASES):
         return "boilerplate"
     if _repeats_neighbour(text, lines, index, line):
         return "caption"
-    if _CAPTION.search(line) and not line.startswith(("“", '"', "‘")):
+    if _may_be_caption(line) and _CAPTION.search(line) and not line.startswith(("“", '"', "‘")):
         return "caption"
     if _BULLET.match(line):
         return "standfirst"
@@ -130,6 +133,11 @@ def _kind_of_line(
     if unpunctuated and len(words) <= _RELATED_MAX_WORDS:
         return "related"
     return "body"
+
+
+def _may_be_caption(line: str) -> bool:
+    tail = line[-120:]
+    return "Photo" in line or "/" in tail or "Getty" in tail or "Image" in tail or "File " in tail
 
 
 def _followed_by_boilerplate(text: str, lines: list[tuple[int, int]], index: int) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from datetime import date
 
 from quotes.attribution import (
@@ -48,6 +49,37 @@ _PARTICIPLES = frozenset(
     "vowing pledging promising expressing claiming explaining accusing declaring".split()
 )
 _NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those", "my", "your"})
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    """One pattern for every reporting verb (lower case only: "Said" opens no cue)."""
+    lex = lexicon()
+    words = [w for w in lex.speech_verbs | lex.belief_verbs | _EXTRA_CUES if " " not in w]
+    return re.compile(r"\b" + _trie_pattern(words) + r"\b")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation shaped as a trie, so each position tries a few letters, not every word."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if optional else body
+
+
 _NEGATION = re.compile(
     r"\b(?:not|never|n[o’']t|refrained from|without|declined to|refused to|stopped short of|avoided)\s+(?:\w+\s+)?$"
 )
@@ -172,20 +204,21 @@ def _outside(lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
 
 
 def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> list[Cue]:
-    lex = lexicon()
+    cue_words = _cue_pattern()
     cues: list[Cue] = []
     for part_lo, part_hi in outside:
-        previous_word = ""
-        for match in _WORD.finditer(text, part_lo, part_hi):
-            word = match.group()
-            low = word.lower()
-            is_cue = (low in lex.speech_verbs or low in lex.belief_verbs or low in _EXTRA_CUES)
-            passive = previous_word.lower() in _PASSIVE_AUXILIARIES and low != "quoted"
-            passive = passive or _NEGATION.search(text, max(part_lo, match.start() - 30), match.start()) is not None
-            if is_cue and word[0].islower() and previous_word.lower() not in _NOUN_DETERMINERS and not passive:
-                mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), hi)
-                cues.append(Cue(match.start(), match.end(), low, mention))
-            previous_word = word
+        for match in cue_words.finditer(text, part_lo, part_hi):
+            low = match.group()
+            previous = _PREVIOUS_WORD.search(text, max(part_lo, match.start() - 25), match.start())
+            previous_word = previous.group(1).lower() if previous is not None else ""
+            if previous_word in _NOUN_DETERMINERS:
+                continue
+            if previous_word in _PASSIVE_AUXILIARIES and low != "quoted":
+                continue
+            if _NEGATION.search(text, max(part_lo, match.start() - 30), match.start()) is not None:
+                continue
+            mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), hi)
+            cues.append(Cue(match.start(), match.end(), low, mention))
         cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
     cues.sort(key=lambda c: c.start)
     return _fill_shared_subjects(text, cues, lo, hi)
