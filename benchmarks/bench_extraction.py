@@ -47,8 +47,10 @@ def main() -> None:
             chars += len(text)
             done += 1
     elapsed = time.perf_counter() - start
-    print(f"{done} articles ({chars / done:.0f} characters on average), {quotations} quotations "
-          f"in {elapsed:.2f} s: {done / elapsed:.0f} articles/s on one core")
+    print(
+        f"{done} articles ({chars / done:.0f} characters on average), {quotations} quotations "
+        f"in {elapsed:.2f} s: {done / elapsed:.0f} articles/s on one core"
+    )
 
 
 if __name__ == "__main__":

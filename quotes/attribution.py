@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Literal
 
 from quotes.lexicon import lexicon
-from functools import cache
-
 from quotes.names import name_key as _name_key
 from quotes.outlets import OutletInfo, lookup_outlet, outlet_key
 
@@ -33,8 +32,12 @@ MentionKind = Literal[
 ]
 
 _TOKEN = re.compile(r"(?:\w\.){2,}|\w[\w’'\-]*\.?|[,;:()\[\]—–]")
-_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "al", "van", "von", "der", "bin", "la", "le", "du", "da"})
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"})
+_CONNECTORS = frozenset(
+    {"of", "for", "and", "the", "de", "al", "van", "von", "der", "bin", "la", "le", "du", "da"}
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
+)
 _SKIP_BEFORE_CUE = frozenset(
     """has have had was were is are be been being would will could can may might should must
     also later earlier then further again previously once repeatedly recently publicly reportedly
@@ -43,9 +46,30 @@ _SKIP_BEFORE_CUE = frozenset(
     himself herself itself themselves bluntly openly openly tersely simply did does do
     """.split()
 )
-_NOT_ADVERBS = frozenset({"ally", "family", "daily", "rally", "assembly", "supply", "italy", "july", "fly", "only"})
-_APPOSITION_STARTS = frozenset({"a", "an", "the", "who", "whose", "which", "whom", "his", "her", "its", "their", "one", "both"})
-_OUTLET_NOUNS = frozenset({"report", "reports", "statement", "statements", "readout", "footage", "broadcast", "transcript", "website", "dispatch", "communique", "bulletin", "editorial", "interview"})
+_NOT_ADVERBS = frozenset(
+    {"ally", "family", "daily", "rally", "assembly", "supply", "italy", "july", "fly", "only"}
+)
+_APPOSITION_STARTS = frozenset(
+    {"a", "an", "the", "who", "whose", "which", "whom", "his", "her", "its", "their", "one", "both"}
+)
+_OUTLET_NOUNS = frozenset(
+    {
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "readout",
+        "footage",
+        "broadcast",
+        "transcript",
+        "website",
+        "dispatch",
+        "communique",
+        "bulletin",
+        "editorial",
+        "interview",
+    }
+)
 _OUTLET_KINDS_RELAYING = frozenset({"news agency", "newspaper", "broadcaster", "other"})
 _PREPOSITIONS = frozenset({"of", "from", "at", "for", "in", "with", "on"})
 _MAX_NP_TOKENS = 14
@@ -210,7 +234,24 @@ def _can_be_in_phrase(word: str) -> bool:
         or low in lex.org_heads
         or low in lex.nationalities
         or low in _OUTLET_NOUNS
-        or low in ("news", "agency", "state", "state-run", "official", "government", "media", "two", "both", "sides", "pair", "side", "countries", "leaders", "nations")
+        or low
+        in (
+            "news",
+            "agency",
+            "state",
+            "state-run",
+            "official",
+            "government",
+            "media",
+            "two",
+            "both",
+            "sides",
+            "pair",
+            "side",
+            "countries",
+            "leaders",
+            "nations",
+        )
     )
 
 
@@ -290,7 +331,9 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     name_words, role_words = _split_name(head)
     places = lexicon().places
     if name_words:
-        name = " ".join(strip_possessive(w) if i == len(name_words) - 1 else w for i, w in enumerate(name_words))
+        name = " ".join(
+            strip_possessive(w) if i == len(name_words) - 1 else w for i, w in enumerate(name_words)
+        )
         name = _strip_trailing_dot(name, name)
         if name in places and len(name_words) == 1 and not role_words:
             return Mention(phrase, start, end, "organisation", name=name)
@@ -324,7 +367,9 @@ def _strip_trailing_dot(phrase: str, last_word: str) -> str:
 
 def _possessive_before_head(head: list[str]) -> bool:
     """Patrushev’s office: a name in the possessive followed by an organisation word."""
-    return len(head) >= 2 and head[-2].endswith(("’s", "'s")) and bare(head[-1]) in lexicon().org_heads
+    return (
+        len(head) >= 2 and head[-2].endswith(("’s", "'s")) and bare(head[-1]) in lexicon().org_heads
+    )
 
 
 def _head_tokens(words: list[str]) -> list[str]:
@@ -344,8 +389,12 @@ def _is_name_word(word: str) -> bool:
     low = bare(strip_possessive(word))
     lex = lexicon()
     return not (
-        low in lex.title_words or low in lex.nationalities or low in lex.org_heads or low in _CONNECTORS
-        or low in lex.person_nouns or low in _DETERMINERS
+        low in lex.title_words
+        or low in lex.nationalities
+        or low in lex.org_heads
+        or low in _CONNECTORS
+        or low in lex.person_nouns
+        or low in _DETERMINERS
     )
 
 
@@ -401,8 +450,12 @@ def _outlet_in_phrase(words: list[str]) -> OutletInfo | None:
         return None
     for first in range(len(core)):
         dropped = core[:first]
-        if any(is_capitalised(w) and bare(strip_possessive(w)) not in lexicon().nationalities
-               and bare(w) not in _DETERMINERS for w in dropped):
+        if any(
+            is_capitalised(w)
+            and bare(strip_possessive(w)) not in lexicon().nationalities
+            and bare(w) not in _DETERMINERS
+            for w in dropped
+        ):
             break
         found = lookup_outlet(" ".join(core[first:]), exact=True)
         if found is not None and (found.kind in _OUTLET_KINDS_RELAYING or len(core) - first > 1):
@@ -421,7 +474,32 @@ _IN_STATEMENT = re.compile(
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
 _QUOTED_BY = re.compile(r"\bquoted\s+by\s+([^,.;:“”\"«»()]{2,60}?)\s+as\s+saying")
 _OUTLET_QUOTED = re.compile(r"\b([A-Z][^,.;:“”\"«»()]{1,50}?)\s+(?:quoted|cited)\s+(?=[A-Z\w])")
-_MEDIA_WORDS = frozenset({"media", "television", "tv", "radio", "agency", "newspaper", "broadcaster", "website", "channel", "outlet", "press", "telegram", "duma", "ministry", "kremlin", "readout", "statement", "report", "footage", "daily", "times", "post"})
+_MEDIA_WORDS = frozenset(
+    {
+        "media",
+        "television",
+        "tv",
+        "radio",
+        "agency",
+        "newspaper",
+        "broadcaster",
+        "website",
+        "channel",
+        "outlet",
+        "press",
+        "telegram",
+        "duma",
+        "ministry",
+        "kremlin",
+        "readout",
+        "statement",
+        "report",
+        "footage",
+        "daily",
+        "times",
+        "post",
+    }
+)
 
 
 def relay_outlet(words: str) -> Via | None:
@@ -440,7 +518,17 @@ def relay_outlet(words: str) -> Via | None:
 
 def _trim_relay_words(words: str) -> str:
     text = words.strip()
-    for tail in (" which", " that", " who", " on ", " in ", " after ", " before ", " during ", " released"):
+    for tail in (
+        " which",
+        " that",
+        " who",
+        " on ",
+        " in ",
+        " after ",
+        " before ",
+        " during ",
+        " released",
+    ):
         cut = text.find(tail)
         if cut > 0:
             text = text[:cut]
@@ -448,8 +536,19 @@ def _trim_relay_words(words: str) -> str:
 
 
 _VIA_MARKERS = (
-    "ccording", "quoted by", "statement", "report", "readout", "footage", "interview", "post",
-    "video", "transcript", "broadcast", "told", "tell",
+    "ccording",
+    "quoted by",
+    "statement",
+    "report",
+    "readout",
+    "footage",
+    "interview",
+    "post",
+    "video",
+    "transcript",
+    "broadcast",
+    "told",
+    "tell",
 )
 
 
@@ -471,13 +570,30 @@ def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> li
             target = match.group(3)
             if target and _negated(text, match.start()):
                 continue
-            if target and match.group(2) == "on" and lookup_outlet(_trim_relay_words(target)) is None:
+            if (
+                target
+                and match.group(2) == "on"
+                and lookup_outlet(_trim_relay_words(target)) is None
+            ):
                 continue  # a platform ("on messaging app Telegram"): the speaker's own statement
             if target:
                 via = relay_outlet(target)
                 if via is not None:
                     noun = match.group(1)
-                    label = via.name if noun in ("statement", "report", "readout", "interview", "post", "video", "transcript") else f"{via.name} {noun}"
+                    label = (
+                        via.name
+                        if noun
+                        in (
+                            "statement",
+                            "report",
+                            "readout",
+                            "interview",
+                            "post",
+                            "video",
+                            "transcript",
+                        )
+                        else f"{via.name} {noun}"
+                    )
                     found.append((match.start(), Via(label, match.group(0).strip())))
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part):
             words = _trim_relay_words(match.group(1)).split()
@@ -503,7 +619,8 @@ def statement_without_source(text: str, lo: int, hi: int) -> bool:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_REF = re.compile(
-    r"\b(?:(last|this|on|late on|early on|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:(last|this|on|late on|early on|late|early)\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _EXPLICIT_DATE = re.compile(
     r"\b(?:(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -562,12 +679,27 @@ def _explicit_date(match: re.Match[str], published: date | None) -> date | None:
 # --- Resolution -------------------------------------------------------------------------------
 
 _NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*)"
-_NAME_RUN = re.compile(
-    rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
+_NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+")
+_LEADER_WORDS = frozenset(
+    {"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"}
 )
-_LEADER_WORDS = frozenset({"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"})
 _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
-_GENERIC_DESCRIPTION_WORDS = frozenset({"counterpart", "top", "former", "senior", "the", "his", "her", "their", "official", "man", "woman", "ally"})
+_GENERIC_DESCRIPTION_WORDS = frozenset(
+    {
+        "counterpart",
+        "top",
+        "former",
+        "senior",
+        "the",
+        "his",
+        "her",
+        "their",
+        "official",
+        "man",
+        "woman",
+        "ally",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -626,10 +758,15 @@ class Registry:
         """The first full name written in `text[lo:hi]` (a sentence's subject, usually)."""
         for known in self.names:
             if lo <= known.start < hi:
-                lead = self.text[lo:known.start].strip()
+                lead = self.text[lo : known.start].strip()
                 if lead == "" or lead.endswith(","):
                     return known.name
         return None
+
+    def last_person_before(self, at: int) -> str | None:
+        """The last full name written before `at`, for a pronoun with no earlier speaker."""
+        before = [known for known in self.names if known.start < at]
+        return before[-1].name if before else None
 
     def resolve_name(self, name: str, at: int) -> str:
         """The fullest form of `name` written in the article, nearest before `at` preferred."""
@@ -638,11 +775,13 @@ class Registry:
             return name
         candidates = self.by_word.get(name_key(words[-1]), [])
         if len(words) == 1:
-            candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[0])] or [
-                c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])
-            ]
+            candidates = [
+                c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[0])
+            ] or [c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])]
         else:
-            candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])]
+            candidates = [
+                c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])
+            ]
             candidates = [c for c in candidates if len(c.name.split()) >= len(words)]
         best = _nearest(candidates, at)
         if best is None:
@@ -653,7 +792,9 @@ class Registry:
 
     def resolve_description(self, description: str, at: int) -> str | None:
         """ "the Russian leader" -> the person written with a matching title, nearest before."""
-        wanted = {bare(strip_possessive(w)) for w in description.split()} - _GENERIC_DESCRIPTION_WORDS
+        wanted = {
+            bare(strip_possessive(w)) for w in description.split()
+        } - _GENERIC_DESCRIPTION_WORDS
         if not wanted:
             return None
         matches = [k for k in self.names if _role_matches(wanted, k.role_words)]
@@ -676,7 +817,15 @@ class Registry:
         best = None
         for match in pattern.finditer(self.text, 0, max(at, 0) + 2000):
             prefix = match.group(1).split()
-            if all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in _DETERMINERS | {"he", "she", "it", "in", "on", "but", "and"}:
+            if all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in _DETERMINERS | {
+                "he",
+                "she",
+                "it",
+                "in",
+                "on",
+                "but",
+                "and",
+            }:
                 best = match.group(0)
                 if match.start() > at:
                     break
@@ -708,12 +857,19 @@ def _nearest(candidates: list[KnownName], at: int) -> KnownName | None:
     before = [c for c in candidates if c.start <= at]
     if before:
         longest = max(len(c.name) for c in before)
-        return [c for c in before if len(c.name) == longest][-1] if len(before) > 1 and _same_person(before) else before[-1]
+        return (
+            [c for c in before if len(c.name) == longest][-1]
+            if len(before) > 1 and _same_person(before)
+            else before[-1]
+        )
     return min(candidates, key=lambda c: c.start)
 
 
 def _same_person(candidates: list[KnownName]) -> bool:
-    return len({name_key(c.name.split()[-1]) for c in candidates}) == 1 and len({name_key(c.name.split()[0]) for c in candidates}) == 1
+    return (
+        len({name_key(c.name.split()[-1]) for c in candidates}) == 1
+        and len({name_key(c.name.split()[0]) for c in candidates}) == 1
+    )
 
 
 def country_government(place: str) -> str:

@@ -29,21 +29,43 @@ _LINE = re.compile(r"[^\n]+")
 _BOILERPLATE_LINES = frozenset(
     s.casefold()
     for s in (
-        "Advertisement", "Get more with myNEWS", "A personalised news feed of stories that matter to you",
-        "Learn more", "Back to top button", "Related posts", "Related", "Read more", "Read More",
-        "Share", "Share this article", "Comments", "Sign up", "Subscribe", "Follow us",
-        "Continue reading", "Story continues below advertisement", "Recommended", "Trending",
-        "ABSTRACT.", "FULL TEXT.", "Related Articles", "Most read", "Topics", "Click here",
+        "Advertisement",
+        "Get more with myNEWS",
+        "A personalised news feed of stories that matter to you",
+        "Learn more",
+        "Back to top button",
+        "Related posts",
+        "Related",
+        "Read more",
+        "Read More",
+        "Share",
+        "Share this article",
+        "Comments",
+        "Sign up",
+        "Subscribe",
+        "Follow us",
+        "Continue reading",
+        "Story continues below advertisement",
+        "Recommended",
+        "Trending",
+        "ABSTRACT.",
+        "FULL TEXT.",
+        "Related Articles",
+        "Most read",
+        "Topics",
+        "Click here",
     )
 )
 _BOILERPLATE_PATTERNS = re.compile(
     r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,6}|[\W_]+)$"
-    r"|^(?:Not all news on the site expresses|Copyright\b|©|Back to top|Sign up (?:for|to) |Click (?:here|to) )",
+    r"|^(?:Not all news on the site expresses|Copyright\b|©|Back to top"
+    r"|Sign up (?:for|to) |Click (?:here|to) )",
     re.IGNORECASE,
 )
 _BOILERPLATE_PHRASES = ("all rights reserved", "cookie policy", "privacy policy")
 _CAPTION = re.compile(
-    r"(?:\bPhoto(?:graph)?s?(?: \w+)?:\s*\S.{0,80}|\b[A-Z]{3,}/[A-Z][\w .\-]{0,60}|\(Photo[^)]{0,80}\)"
+    r"(?:\bPhoto(?:graph)?s?(?: \w+)?:\s*\S.{0,80}|\b[A-Z]{3,}/[A-Z][\w .\-]{0,60}"
+    r"|\(Photo[^)]{0,80}\)"
     r"|\bGetty Images|\bFile (?:photo|picture)|\bImage:\s*\S.{0,80})$"
 )
 _BULLET = re.compile(r"^[•·▪●◦‣∙*\-–]\s")

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 from datetime import date
+from functools import cache
 
 from quotes.attribution import (
     Mention,
@@ -30,8 +30,8 @@ from quotes.attribution import (
     country_government,
     find_vias,
     said_on,
-    statement_without_source,
     sentence_subject,
+    statement_without_source,
     subject_after,
     subject_before,
 )
@@ -39,7 +39,7 @@ from quotes.cleaning import Paragraph, split_paragraphs
 from quotes.lexicon import lexicon
 from quotes.outlets import lookup_outlet
 from quotes.quotemarks import QuoteSpan, find_quotes
-from quotes.records import Quotation, SpeakerKind
+from quotes.records import Quotation, QuoteKind, SpeakerKind
 
 _WORD = re.compile(r"[A-Za-z]+")
 _BOUNDARY = re.compile(r"[.!?](?:''|[”’\"»'])?\s+(?=[“‘\"«'`A-Z\[(0-9])")
@@ -48,7 +48,25 @@ _PARTICIPLES = frozenset(
     "saying adding noting calling describing urging telling warning arguing insisting stressing "
     "vowing pledging promising expressing claiming explaining accusing declaring".split()
 )
-_NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those", "my", "your"})
+_NOUN_DETERMINERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+    }
+)
+_NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 
 
@@ -72,7 +90,9 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 def _node_pattern(node: dict) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
+    ]
     optional = "" in node
     if not branches:
         return ""
@@ -81,12 +101,14 @@ def _node_pattern(node: dict) -> str:  # type: ignore[type-arg]
 
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|n[o’']t|refrained from|without|declined to|refused to|stopped short of|avoided)\s+(?:\w+\s+)?$"
+    r"\b(?:not|never|n[o’']t|refrained from|without|declined to|refused to|stopped short of"
+    r"|avoided)\s+(?:\w+\s+)?$"
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _EXTRA_CUES = frozenset({"quoted", "pointed", "wrote", "insists"})
 _INDIRECT_VERBS = frozenset(
-    """according said says say told tells added adds argued argues claimed claims believes believe believed
+    """according said says say told tells added adds argued argues claimed claims believes believe
+    believed
     think thinks thought warned warns insisted insists noted suggested suggests stressed explained
     acknowledged admitted announced predicted predicts wrote writes reported reports contended
     maintained asserted hopes hoped expects expected fears feared knows knew denied confirmed
@@ -94,7 +116,10 @@ _INDIRECT_VERBS = frozenset(
     concluded estimated estimates argue assured indicated""".split()
 )
 _SPEAKER_KINDS: dict[str, SpeakerKind] = {
-    "person": "person", "organisation": "organisation", "outlet": "organisation", "plural": "person",
+    "person": "person",
+    "organisation": "organisation",
+    "outlet": "organisation",
+    "plural": "person",
     "description": "person",
 }
 
@@ -211,7 +236,15 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             low = match.group()
             previous = _PREVIOUS_WORD.search(text, max(part_lo, match.start() - 25), match.start())
             previous_word = previous.group(1).lower() if previous is not None else ""
-            if previous_word in _NOUN_DETERMINERS:
+            if previous_word in _NOUN_DETERMINERS or previous_word == "to":
+                continue
+            if (
+                text[max(part_lo, match.start() - 3) : match.start()]
+                .rstrip()
+                .endswith(("’s", "'s", "s’"))
+            ):
+                continue  # "the Communist Party's claim": a noun
+            if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, match.start()):
                 continue
             if previous_word in _PASSIVE_AUXILIARIES and low != "quoted":
                 continue
@@ -232,9 +265,12 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
     cues = []
     for match in _ACCORDING_TO.finditer(text, part_lo, part_hi):
         mention = subject_after(text, match.end(), hi)
-        if mention is not None and mention.kind in ("person", "organisation", "description", "plural"):
-            if lookup_outlet(mention.text) is None:
-                cues.append(Cue(match.start(), match.end(), "according to", mention))
+        if (
+            mention is not None
+            and mention.kind in ("person", "organisation", "description", "plural")
+            and lookup_outlet(mention.text) is None
+        ):
+            cues.append(Cue(match.start(), match.end(), "according to", mention))
     return cues
 
 
@@ -260,8 +296,10 @@ def _cue_subject(
     lead = text[part_lo:cue_start].rstrip()
     verb = text[cue_start:cue_end].lower()
     after_quote = part_lo > lo
-    if mention is None and verb in _INVERTING and (
-        lead.strip(" ,—–-\u00a0") == "" or (after_quote and lead.endswith(","))
+    if (
+        mention is None
+        and verb in _INVERTING
+        and (lead.strip(" ,—–-\u00a0") == "" or (after_quote and lead.endswith(",")))
     ):
         mention = subject_after(text, cue_end, hi)
     return mention
@@ -279,19 +317,29 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
         participle = cue.verb in _PARTICIPLES and before.endswith(",")
         if cue.mention is None or participle:
             shared = cue.verb in _PARTICIPLES or before.endswith(("and", "but", ","))
-            source = _shared_source(text, filled, lo, hi, cue.verb in _PARTICIPLES) if shared else None
+            source = (
+                _shared_source(text, filled, lo, hi, cue.verb in _PARTICIPLES) if shared else None
+            )
             if source is not None:
                 cue = replace(cue, mention=source)
         filled.append(cue)
     return filled
 
 
-def _shared_source(text: str, earlier: list[Cue], lo: int, hi: int, nearest: bool) -> Mention | None:
+def _shared_source(
+    text: str, earlier: list[Cue], lo: int, hi: int, nearest: bool
+) -> Mention | None:
     speakers = [c.mention for c in earlier if c.mention is not None and c.mention.kind != "outlet"]
     if speakers:
         return speakers[-1] if nearest else speakers[0]
     subject = sentence_subject(text, lo, hi)
-    if subject is not None and subject.kind in ("person", "pronoun", "organisation", "plural", "outlet"):
+    if subject is not None and subject.kind in (
+        "person",
+        "pronoun",
+        "organisation",
+        "plural",
+        "outlet",
+    ):
         return subject
     return None
 
@@ -300,8 +348,15 @@ def _shared_source(text: str, earlier: list[Cue], lo: int, hi: int, nearest: boo
 
 
 def _paragraph(
-    text: str, paragraph: Paragraph, index: int, quotes: list[QuoteSpan], continues: bool,
-    adjacent: bool, registry: Registry, state: _State, published: date | None,
+    text: str,
+    paragraph: Paragraph,
+    index: int,
+    quotes: list[QuoteSpan],
+    continues: bool,
+    adjacent: bool,
+    registry: Registry,
+    state: _State,
+    published: date | None,
 ) -> None:
     for lo, hi in _sentences(text, paragraph, quotes):
         inside = [q for q in quotes if lo <= q.mark_start < hi]
@@ -313,15 +368,38 @@ def _paragraph(
             _claim(text, lo, hi, index, cues, vias, registry, state, when)
             continue
         for quote in inside:
-            _quotation(text, quote, lo, hi, index, paragraph, cues, vias, continues, adjacent,
-                       registry, state, when)
+            _quotation(
+                text,
+                quote,
+                lo,
+                hi,
+                index,
+                paragraph,
+                cues,
+                vias,
+                continues,
+                adjacent,
+                registry,
+                state,
+                when,
+            )
             continues = False
 
 
 def _quotation(
-    text: str, quote: QuoteSpan, lo: int, hi: int, index: int, paragraph: Paragraph,
-    cues: list[Cue], vias: list[tuple[int, Via]], continues: bool, adjacent: bool,
-    registry: Registry, state: _State, when: date | None,
+    text: str,
+    quote: QuoteSpan,
+    lo: int,
+    hi: int,
+    index: int,
+    paragraph: Paragraph,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    continues: bool,
+    adjacent: bool,
+    registry: Registry,
+    state: _State,
+    when: date | None,
 ) -> None:
     chosen, rule, confidence = _choose_cue(text, quote, cues)
     speaker: Speaker | None = None
@@ -329,7 +407,7 @@ def _quotation(
     if chosen is not None and chosen.mention is not None:
         speaker = _resolve(chosen.mention, registry, state, lo)
         cue_word = chosen.verb
-    opens_sentence = text[lo:quote.mark_start].strip() == ""
+    opens_sentence = text[lo : quote.mark_start].strip() == ""
     if speaker is None and (continues or opens_sentence) and state.last_quote is not None:
         last_speaker, last_paragraph, _ = state.last_quote
         if last_paragraph == index or (last_paragraph == index - 1 and adjacent) or continues:
@@ -338,7 +416,8 @@ def _quotation(
         claim_speaker, claim_paragraph, claim_end = state.prior_claim
         if claim_paragraph == index and claim_end <= lo:
             speaker, rule, confidence = claim_speaker, "continues-claim", 0.45
-    if speaker is None and not _looks_like_title(text[quote.start:quote.end]):
+    negated = _NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
+    if speaker is None and not negated and not _looks_like_title(text[quote.start : quote.end]):
         subject = sentence_subject(text, lo, quote.mark_start)
         if subject is not None and subject.kind in ("person", "pronoun", "organisation", "plural"):
             speaker = _resolve(subject, registry, state, lo)
@@ -346,14 +425,21 @@ def _quotation(
     via = _via_for(speaker, chosen, cues, vias, text, lo, hi, index, state)
     kind = _quote_kind(text, quote, lo, paragraph)
     quotation = Quotation(
-        start=quote.start, end=quote.end, text=text[quote.start:quote.end], kind=kind,
+        start=quote.start,
+        end=quote.end,
+        text=text[quote.start : quote.end],
+        kind=kind,
         speaker=speaker.name if speaker else None,
         speaker_kind=_SPEAKER_KINDS.get(speaker.kind) if speaker else None,
         role=speaker.role if speaker else None,
         speaker_text=speaker.text if speaker else None,
-        cue=cue_word, via=via.name if via else None, via_text=via.text if via else None,
-        said_on=when if speaker else None, paragraph=index,
-        confidence=confidence if speaker else 0.1, rule=rule if speaker else "unattributed",
+        cue=cue_word,
+        via=via.name if via else None,
+        via_text=via.text if via else None,
+        said_on=when if speaker else None,
+        paragraph=index,
+        confidence=confidence if speaker else 0.1,
+        rule=rule if speaker else "unattributed",
     )
     state.results.append(quotation)
     if speaker is not None:
@@ -369,8 +455,12 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
     for cue in with_subject:
         if cue.start >= quote.mark_end:
             assert cue.mention is not None
-            first = min(cue.start, cue.mention.start) if cue.mention.start >= quote.mark_end else cue.start
-            gap = text[quote.mark_end:first]
+            first = (
+                min(cue.start, cue.mention.start)
+                if cue.mention.start >= quote.mark_end
+                else cue.start
+            )
+            gap = text[quote.mark_end : first]
             if len(gap) <= 4 and gap.strip(" ,—–-\u00a0") == "":
                 adjacent = cue
             break
@@ -386,7 +476,11 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
         speech = [c for c in before if c.verb not in lexicon().belief_verbs]
         if nearest.verb in lexicon().belief_verbs and speech:
             nearest = speech[-1]
-        return nearest, "cue-then-quote", 0.85 if text[nearest.end:quote.mark_start].strip(" :,") == "" else 0.75
+        return (
+            nearest,
+            "cue-then-quote",
+            0.85 if text[nearest.end : quote.mark_start].strip(" :,") == "" else 0.75,
+        )
     after = [c for c in with_subject if c.start >= quote.mark_end]
     if after:
         return after[0], "cue-later-in-sentence", 0.6
@@ -402,9 +496,9 @@ def _looks_like_title(words: str) -> bool:
     return all(w[0].isupper() or w in minor for w in parts)
 
 
-def _quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> str:
-    lead = text[lo:quote.mark_start].rstrip()
-    first = text[quote.start:quote.start + 1]
+def _quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> QuoteKind:
+    lead = text[lo : quote.mark_start].rstrip()
+    first = text[quote.start : quote.start + 1]
     whole = lead == "" or lead.endswith(":")
     if whole and (first.isupper() or first in "[(“‘\"'0123456789"):
         return "direct"
@@ -424,8 +518,19 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         full = registry.resolve_name(name, at)
         return Speaker(full, "person", mention.role, mention.text)
     if kind == "pronoun":
+        if mention.text.lower() in ("it", "they") and mention.start > at:
+            opening = sentence_subject(registry.text, at, mention.start)
+            if opening is not None and opening.kind == "organisation" and opening.name:
+                return Speaker(
+                    _organisation_name(opening.name, registry, at),
+                    "organisation",
+                    None,
+                    mention.text,
+                )
         if mention.text.lower() in ("he", "she"):
             named = registry.first_person_between(at, mention.start)
+            if named is None and state.last_person is None:
+                named = registry.last_person_before(at)
             if named is not None:
                 return Speaker(named, "person", None, mention.text)
         return _resolve_pronoun(mention, state)
@@ -435,7 +540,9 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
     if kind == "organisation" and mention.name:
-        return Speaker(_organisation_name(mention.name, registry, at), "organisation", None, mention.text)
+        return Speaker(
+            _organisation_name(mention.name, registry, at), "organisation", None, mention.text
+        )
     if kind == "outlet" and mention.name:
         return Speaker(mention.name, "outlet", None, mention.text)
     if kind == "plural" and mention.name:
@@ -505,8 +612,15 @@ def _remember(speaker: Speaker, state: _State) -> None:
 
 
 def _via_for(
-    speaker: Speaker | None, chosen: Cue | None, cues: list[Cue], vias: list[tuple[int, Via]],
-    text: str, lo: int, hi: int, index: int, state: _State,
+    speaker: Speaker | None,
+    chosen: Cue | None,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    state: _State,
 ) -> Via | None:
     if speaker is None:
         return None
@@ -525,16 +639,21 @@ def _via_for(
 
 
 def _explicit_via(
-    speaker: Speaker, chosen: Cue | None, cues: list[Cue], vias: list[tuple[int, Via]],
-    text: str, lo: int, hi: int,
+    speaker: Speaker,
+    chosen: Cue | None,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    text: str,
+    lo: int,
+    hi: int,
 ) -> Via | None:
     if vias:
         return vias[0][1]
     for cue in cues:
         mention = cue.mention
-        if mention is not None and mention.kind == "outlet" and mention.name:
-            if speaker.kind == "outlet" or cue is not chosen:
-                return Via(mention.name, mention.text)
+        relays = mention is not None and mention.kind == "outlet" and bool(mention.name)
+        if mention is not None and relays and (speaker.kind == "outlet" or cue is not chosen):
+            return Via(mention.name or mention.text, mention.text)
     if speaker.kind == "organisation" and statement_without_source(text, lo, hi):
         return Via(f"{speaker.name} statement", "statement")
     return None
@@ -551,8 +670,15 @@ def _same_account(speaker: Speaker, earlier: Speaker) -> bool:
 
 
 def _claim(
-    text: str, lo: int, hi: int, index: int, cues: list[Cue], vias: list[tuple[int, Via]],
-    registry: Registry, state: _State, when: date | None,
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    registry: Registry,
+    state: _State,
+    when: date | None,
 ) -> None:
     if not _one_claim(text, lo, hi, index, cues, vias, registry, state, when) and vias:
         subject = sentence_subject(text, lo, hi)
@@ -562,8 +688,15 @@ def _claim(
 
 
 def _one_claim(
-    text: str, lo: int, hi: int, index: int, cues: list[Cue], vias: list[tuple[int, Via]],
-    registry: Registry, state: _State, when: date | None,
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    registry: Registry,
+    state: _State,
+    when: date | None,
 ) -> bool:
     for cue in cues:
         if cue.mention is None or (cue.verb not in _INDIRECT_VERBS and cue.verb != "according to"):
@@ -575,7 +708,11 @@ def _one_claim(
         if speaker is None:
             continue
         if speaker.kind == "outlet":
-            people = [c for c in cues if c.mention is not None and c.mention.kind != "outlet" and c is not cue]
+            people = [
+                c
+                for c in cues
+                if c.mention is not None and c.mention.kind != "outlet" and c is not cue
+            ]
             if people and people[0].mention is not None:
                 other = _resolve(people[0].mention, registry, state, lo)
                 if other is not None:
@@ -585,11 +722,21 @@ def _one_claim(
         via = _via_for(speaker, cue, cues, vias, text, lo, hi, index, state)
         state.results.append(
             Quotation(
-                start=start, end=end, text=text[start:end], kind="indirect", speaker=speaker.name,
-                speaker_kind=_SPEAKER_KINDS.get(speaker.kind), role=speaker.role,
-                speaker_text=speaker.text, cue=cue.verb, via=via.name if via else None,
-                via_text=via.text if via else None, said_on=when, paragraph=index,
-                confidence=0.55, rule="claim",
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind="indirect",
+                speaker=speaker.name,
+                speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
+                role=speaker.role,
+                speaker_text=speaker.text,
+                cue=cue.verb,
+                via=via.name if via else None,
+                via_text=via.text if via else None,
+                said_on=when,
+                paragraph=index,
+                confidence=0.55,
+                rule="claim",
             )
         )
         _remember(speaker, state)
@@ -600,19 +747,29 @@ def _one_claim(
     return False
 
 
-_CLAIM_CUT = re.compile(r",\s+(?:according to|said|says|he said|she said|they said|the \w+ said)\b|[.!?]+['’”\"]*\s*$")
+_CLAIM_CUT = re.compile(
+    r",\s+(?:according to|said|says|he said|she said|they said|the \w+ said)\b|[.!?]+['’”\"]*\s*$"
+)
 
 
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
     if cue.verb == "according to":
-        if text[lo:cue.start].strip() == "":
+        if text[lo : cue.start].strip() == "":
             comma = text.find(",", cue.mention.end, hi)
-            return _trimmed(text, comma + 1, _sentence_content_end(text, lo, hi)) if comma > 0 else None
+            return (
+                _trimmed(text, comma + 1, _sentence_content_end(text, lo, hi))
+                if comma > 0
+                else None
+            )
         return _trimmed(text, lo, cue.start)
     if cue.mention.start > cue.end:  # "said Smith": the claim is before
         return None
-    if cue.mention.end <= cue.start and cue.mention.start - lo > 3 and text[lo:cue.mention.start].rstrip().endswith(","):
+    if (
+        cue.mention.end <= cue.start
+        and cue.mention.start - lo > 3
+        and text[lo : cue.mention.start].rstrip().endswith(",")
+    ):
         start, end = lo, text.rfind(",", lo, cue.mention.start)
         return _trimmed(text, start, end)
     start = cue.end
@@ -623,7 +780,11 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
             return None
         start += that.end()
     else:
-        lead = re.match(r"\s*(?:on \w+|last \w+|this \w+|in an? \w+|in a statement|earlier|later|yesterday|today)?,?\s*(?:that\b)?", rest)
+        lead = re.match(
+            r"\s*(?:on \w+|last \w+|this \w+|in an? \w+|in a statement|earlier|later|yesterday"
+            r"|today)?,?\s*(?:that\b)?",
+            rest,
+        )
         if lead is not None:
             start += lead.end()
     cut = _CLAIM_CUT.search(text, start, hi)

@@ -37,7 +37,7 @@ def outlet_key(text: str) -> str:
     key = fold(text)
     for article in ("the ", "a ", "an "):
         if key.startswith(article):
-            return key[len(article):]
+            return key[len(article) :]
     return key
 
 

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 _MARK = re.compile(r"''|``|[\"'“”‘’«»„‚‹›]")
 _DOUBLE = "double"
 _SINGLE = "single"
-_OPENERS = {"“": _DOUBLE, "„": _DOUBLE, "«": _DOUBLE, "``": _DOUBLE, "‘": _SINGLE, "‚": _SINGLE, "‹": _SINGLE}
+_OPENERS = {
+    "“": _DOUBLE,
+    "„": _DOUBLE,
+    "«": _DOUBLE,
+    "``": _DOUBLE,
+    "‘": _SINGLE,
+    "‚": _SINGLE,
+    "‹": _SINGLE,
+}
 _CLOSERS = {"”": _DOUBLE, "»": _DOUBLE, "’": _SINGLE, "›": _SINGLE}
 _EITHER = {'"': _DOUBLE, "''": _DOUBLE, "'": _SINGLE}
 _SINGLE_MAX_CHARS = 400
@@ -51,7 +59,7 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         role = _role(mark, before_char, after_char)
         family = _family(mark)
         if outer is None:
-            if role in ("open", "either") and not after_char.isspace():
+            if role in ("open", "either") and (not after_char.isspace() or mark in "«„"):
                 if mark in ("'", "’") and before_char.isalnum():
                     continue
                 outer = (family, at, after)
@@ -59,7 +67,11 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         outer_family, mark_start, inner_start = outer
         if mark == "“" and text[mark_start] in "„‚":
             role = "close"
-        if family == outer_family and role in ("close", "either") and not before_char.isspace():
+        if (
+            family == outer_family
+            and role in ("close", "either")
+            and (not before_char.isspace() or mark == "»")
+        ):
             spans.extend(_span(text, mark_start, inner_start, at, after, True, family))
             outer, inner = None, None
         elif family == outer_family and role == "close" and before_char.isspace():
@@ -108,7 +120,12 @@ def _track_inner(
 
 
 def _span(
-    text: str, mark_start: int, inner_start: int, inner_end: int, mark_end: int, closed: bool,
+    text: str,
+    mark_start: int,
+    inner_start: int,
+    inner_end: int,
+    mark_end: int,
+    closed: bool,
     family: str,
 ) -> list[QuoteSpan]:
     """The span between the marks, trimmed of white space; nothing when it holds no word."""

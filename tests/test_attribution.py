@@ -1,0 +1,109 @@
+"""Attribution pieces: speaker phrases, relays, dates and name resolution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quotes.attribution import (
+    Registry,
+    find_vias,
+    relay_outlet,
+    said_on,
+    subject_after,
+    subject_before,
+)
+
+
+def before(text: str) -> tuple[str, str | None, str | None] | None:
+    cue = text.rindex(" said") + 1
+    found = subject_before(text, 0, cue)
+    return (found.kind, found.name, found.role) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian Security Council Secretary Nikolai Patrushev said",
+            ("person", "Nikolai Patrushev", "Russian Security Council Secretary"),
+        ),
+        ("Wang, who arrived in the Russian capital on Tuesday, said", ("person", "Wang", None)),
+        (
+            "Nikolai Patrushev, secretary of the National Security Council chaired by Russian President "
+            "Vladimir Putin, said",
+            ("person", "Nikolai Patrushev", None),
+        ),
+        ("Shi from Renmin University said", ("person", "Shi", None)),
+        ("he also said", ("pronoun", None, None)),
+        ("the Kremlin said", ("organisation", "Kremlin", None)),
+        ("the security council said", ("organisation", "security council", None)),
+        ("Russian news agency Tass said", ("outlet", "TASS", None)),
+        ("the Sputnik report said", ("outlet", "Sputnik", None)),
+        ("the Russian leader said", ("description", None, "Russian leader")),
+        ("Putin and Xi Jinping said", ("plural", "Putin and Xi Jinping", None)),
+        ("Mrs. Clinton said", ("person", "Clinton", "Mrs.")),
+        ("the weather was fine and said", None),
+    ],
+)
+def test_subject_before(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
+    assert before(text) == expected
+
+
+def test_subject_after_inversion() -> None:
+    text = "said Wan Qingsong, an associate research professor."
+    found = subject_after(text, 4, len(text))
+    assert found is not None
+    assert (found.kind, found.name) == ("person", "Wan Qingsong")
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("a Tass report", "TASS"),
+        ("Sputnik", "Sputnik"),
+        ("the Kremlin", "Kremlin"),
+        ("a Chinese foreign ministry statement", "Chinese Foreign Ministry"),
+        ("state television", "state television"),
+        ("Shi Yinhong", None),
+    ],
+)
+def test_relay_outlet(words: str, name: str | None) -> None:
+    via = relay_outlet(words)
+    assert (via.name if via else None) == name
+
+
+def test_find_vias_skips_negated_relay() -> None:
+    text = "Li said it, statements that were not published in a report by Xinhua."
+    assert find_vias(text, 0, len(text), [(0, len(text))]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("He spoke on Monday.", date(2022, 9, 19), date(2022, 9, 19)),
+        ("He spoke on Thursday.", date(2022, 9, 19), date(2022, 9, 15)),
+        ("He spoke last Friday.", date(2022, 9, 16), date(2022, 9, 9)),
+        ("He spoke on Feb. 24.", date(2023, 2, 22), date(2023, 2, 24 - 0).replace(year=2022)),
+        ("He spoke on 19 September 2022.", None, date(2022, 9, 19)),
+        ("He spoke on Monday.", None, None),
+        ("He spoke.", date(2022, 9, 19), None),
+    ],
+)
+def test_said_on(sentence: str, published: date | None, expected: date | None) -> None:
+    assert said_on(sentence, 0, len(sentence), published) == expected
+
+
+def test_registry_resolves_surnames_and_descriptions() -> None:
+    text = (
+        "Top Chinese diplomat Wang Yi met Russian President Vladimir Putin. "
+        "Wan Qingsong, a professor, and Russian security chief Nikolai Patrushev spoke."
+    )
+    registry = Registry(text, [(0, len(text))])
+    assert registry.resolve_name("Wang", len(text)) == "Wang Yi"
+    assert registry.resolve_name("Patrushev", 0) == "Nikolai Patrushev"
+    assert registry.resolve_description("the Russian leader", len(text)) == "Vladimir Putin"
+    assert registry.resolve_description("the diplomat", len(text)) == "Wang Yi"
+    assert registry.resolve_description("Russian security chief", 0) == "Nikolai Patrushev"
+    assert registry.resolve_name("Smith", 0) == "Smith"

@@ -1,0 +1,333 @@
+"""Extraction: quote marks, shapes, speakers, relays and claims, on the seeds and small texts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.extraction import extract_quotations
+from quotes.quotemarks import find_quotes
+from quotes.records import Quotation
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURE = json.loads(
+    (Path(__file__).parent / "fixtures" / "seed_quotations.json").read_text("utf-8")
+)
+
+
+def quoted(text: str, published: date | None = None) -> list[Quotation]:
+    return [q for q in extract_quotations(text, published) if q.kind != "indirect"]
+
+
+def found(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    return [(q.text, q.speaker, q.via, q.kind) for q in quoted(text)]
+
+
+# --- The seed articles ------------------------------------------------------------------------
+
+
+def _seed_cases() -> list[tuple[str, int]]:
+    return [(name, index) for name, items in FIXTURE.items() for index in range(len(items))]
+
+
+@pytest.fixture(scope="module")
+def seed_results() -> dict[str, list[Quotation]]:
+    metadata = {m["file"]: m for m in json.loads((SEEDS / "metadata.json").read_text("utf-8"))}
+    results = {}
+    for name in FIXTURE:
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        results[name] = quoted(text, date.fromisoformat(metadata[name]["published"]))
+    return results
+
+
+def test_seed_quotations_are_found_in_order(seed_results: dict[str, list[Quotation]]) -> None:
+    for name, expected in FIXTURE.items():
+        assert [q.text for q in seed_results[name]] == [e["text"] for e in expected], name
+
+
+@pytest.mark.parametrize(("name", "index"), _seed_cases())
+def test_seed_quotation(seed_results: dict[str, list[Quotation]], name: str, index: int) -> None:
+    expected = FIXTURE[name][index]
+    if "gap" in expected:
+        pytest.xfail(expected["gap"])
+    got = seed_results[name][index]
+    assert (got.text, got.speaker, got.via, got.kind) == (
+        expected["text"],
+        expected["speaker"],
+        expected["via"],
+        expected["kind"],
+    )
+
+
+def test_seed_spans_index_the_text(seed_results: dict[str, list[Quotation]]) -> None:
+    for name, results in seed_results.items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        assert all(text[q.start : q.end] == q.text for q in results)
+
+
+# --- Quote marks ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said “it won’t work,” and left.", ["it won’t work,"]),
+        ("It must not bend to ‘external factors’, he says.", ["external factors"]),
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("Il a dit « oui » hier.", ["oui"]),
+        ("Er sagte „Ja“ heute.", ["Ja"]),
+        (
+            "The line: ''President Obama doesn't get the credit.'' Next.",
+            ["President Obama doesn't get the credit."],
+        ),
+        ("China’s leaders’ talks went on; Russia hasn’t said.", []),
+        ("An open “quote that runs on\n\nNext paragraph here.", ["quote that runs on"]),
+    ],
+)
+def test_quote_marks(text: str, inner: list[str]) -> None:
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.extend(text[q.start : q.end] for q in find_quotes(text, start, start + len(line)))
+        start += len(line) + 1
+    assert spans == inner
+
+
+def test_unbalanced_mark_does_not_swallow_the_article() -> None:
+    text = "He said “this never closes.\n\nThe next paragraph is the reporter's own.\n"
+    assert [q.text for q in quoted(text)] == ["this never closes."]
+
+
+# --- Shapes and speakers ----------------------------------------------------------------------
+
+
+def test_quote_then_speaker_with_title() -> None:
+    text = (
+        "Russian Security Council Secretary Nikolai Patrushev met officials on Monday.\n\n"
+        "“We will keep our word,” Patrushev said.\n"
+    )
+    [q] = quoted(text)
+    assert (q.text, q.speaker, q.cue, q.kind, q.rule) == (
+        "We will keep our word,",
+        "Nikolai Patrushev",
+        "said",
+        "direct",
+        "quote-then-cue",
+    )
+
+
+def test_title_splits_from_name() -> None:
+    text = "“We will keep our word,” said Russian Security Council Secretary Nikolai Patrushev.\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.role) == ("Nikolai Patrushev", "Russian Security Council Secretary")
+
+
+def test_speaker_then_quote_listener_is_not_speaker() -> None:
+    text = (
+        "Li Zhanshu visited Moscow.\n\n"
+        "He told the legislature’s chairman Vyacheslav Volodin: “China understands Russia.”\n"
+    )
+    [q] = quoted(text)
+    assert (q.text, q.speaker, q.kind) == ("China understands Russia.", "Li Zhanshu", "direct")
+
+
+def test_quote_split_by_attribution_and_next_paragraph() -> None:
+    text = (
+        "Top Chinese diplomat Wang Yi met Putin.\n\n"
+        "“Relations are steady,” Wang said. “They will stay so.”\n\n"
+        "“And we are ready.”\n\n"
+        "Wang Qingsong, an analyst, was not there.\n"
+    )
+    assert found(text) == [
+        ("Relations are steady,", "Wang Yi", None, "direct"),
+        ("They will stay so.", "Wang Yi", None, "direct"),
+        ("And we are ready.", "Wang Yi", None, "direct"),
+    ]
+
+
+def test_multi_paragraph_quote_continues() -> None:
+    text = "Putin told Xi: “We value your position.\n\n“We understand your concerns.”\n"
+    assert [(q.text, q.speaker) for q in quoted(text)] == [
+        ("We value your position.", "Putin"),
+        ("We understand your concerns.", "Putin"),
+    ]
+
+
+def test_pronoun_looks_past_related_headline() -> None:
+    text = (
+        "Gal Luft, co-director of an institute, said Xi would tread carefully.\n\n"
+        "Vladimir Putin oversees military drills in the far east\n\n"
+        "“China will be on the horns of a dilemma,” he said.\n"
+    )
+    [q] = quoted(text)
+    assert q.speaker == "Gal Luft"
+
+
+def test_description_resolves_to_earlier_person() -> None:
+    text = (
+        "Chinese President Xi Jinping met Russian President Vladimir Putin.\n\n"
+        "“We are friends,” the Russian leader said.\n"
+    )
+    [q] = quoted(text)
+    assert q.speaker == "Vladimir Putin"
+
+
+def test_scare_quotes_are_not_attributed() -> None:
+    text = "The so-called “Make America Great Again” slogan was everywhere.\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.rule) == (None, "unattributed")
+
+
+def test_partial_quote_in_reporters_sentence() -> None:
+    text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
+    [q] = quoted(text)
+    assert (q.text, q.speaker, q.cue, q.kind) == (
+        "unconditional priority",
+        "Patrushev",
+        "described",
+        "partial",
+    )
+
+
+# --- Relay outlets ----------------------------------------------------------------------------
+
+
+def test_relay_is_not_the_speaker_and_carries_forward() -> None:
+    text = (
+        "“The West imposes bogus values,” Patrushev said, according to a Tass report.\n\n"
+        "“We will resist,” he added.\n\n"
+        "Maria Zakharova said Russia was “pleased”.\n"
+    )
+    assert found(text) == [
+        ("The West imposes bogus values,", "Patrushev", "TASS", "direct"),
+        ("We will resist,", "Patrushev", "TASS", "direct"),
+        ("pleased", "Maria Zakharova", None, "partial"),
+    ]
+
+
+def test_relay_never_applies_backwards() -> None:
+    text = "“We will resist,” Patrushev said.\n\n“We are ready,” he said, according to Sputnik.\n"
+    assert [q.via for q in quoted(text)] == [None, "Sputnik"]
+
+
+def test_outlet_narrating_is_speaker_and_relay() -> None:
+    text = "Xinhua said the pair “expressed willingness to cooperate”.\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.speaker_kind, q.via) == ("Xinhua", "organisation", "Xinhua")
+
+
+def test_outlet_reporting_a_person() -> None:
+    text = (
+        "Russian news agency Tass said Wang also told Patrushev that China would “work together”.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.via, q.via_text) == ("Wang", "TASS", "Russian news agency Tass")
+
+
+def test_unknown_outlet_is_kept_as_written() -> None:
+    text = "“We are ready,” Wang said, according to a Zvezdograd Gazette report.\n"
+    [q] = quoted(text)
+    assert (q.via, q.via_text) == ("Zvezdograd Gazette report", "a Zvezdograd Gazette report")
+
+
+def test_statement_from_ministry_and_footage() -> None:
+    text = (
+        "“China is willing,” Yang said, according to a statement from Beijing’s foreign ministry.\n\n"
+        "“We are partners,” Xi said in footage aired on Russian media.\n"
+    )
+    assert [q.via for q in quoted(text)] == ["Chinese Foreign Ministry", "Russian media footage"]
+
+
+# --- Dates and claims -------------------------------------------------------------------------
+
+
+def test_weekday_resolves_before_published_date() -> None:
+    text = "Wang Yi told Putin on Monday that relations had “withstood pressure”.\n"
+    [q] = quoted(text, date(2023, 2, 22))  # a Wednesday
+    assert q.said_on == date(2023, 2, 20)
+
+
+def test_explicit_date_and_no_date() -> None:
+    text = "Putin said on Feb. 24, 2022 that it was “necessary”.\n\n“We are ready,” he said.\n"
+    assert [q.said_on for q in quoted(text, date(2023, 1, 1))] == [date(2022, 2, 24), None]
+
+
+def test_indirect_claim() -> None:
+    text = "Patrushev said the two neighbours needed to expand strategic coordination.\n"
+    [q] = extract_quotations(text)
+    assert (q.kind, q.speaker, q.cue, q.text, q.rule) == (
+        "indirect",
+        "Patrushev",
+        "said",
+        "the two neighbours needed to expand strategic coordination",
+        "claim",
+    )
+
+
+def test_told_that_claim() -> None:
+    text = "Putin told Wang that cooperation between Russia and China was important.\n"
+    [q] = extract_quotations(text)
+    assert (q.kind, q.speaker, q.text) == (
+        "indirect",
+        "Putin",
+        "cooperation between Russia and China was important",
+    )
+
+
+# --- Robustness -------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=400))
+def test_never_raises_and_spans_index_text(text: str) -> None:
+    for q in extract_quotations(text, date(2022, 9, 19)):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+
+
+_PIECES = [
+    "“",
+    "”",
+    "‘",
+    "’",
+    '"',
+    "'",
+    "''",
+    "«",
+    "»",
+    "„",
+    "\n",
+    "\n\n",
+    " said ",
+    " he ",
+    "Wang Yi",
+    ", ",
+    ". ",
+    "according to Tass",
+    "Patrushev",
+    "won’t",
+    "told ",
+    ":",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_quote_heavy_text_never_raises(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for q in extract_quotations(text):
+        assert text[q.start : q.end] == q.text
+
+
+def test_large_article_is_linear() -> None:
+    unit = '“We are ready {n},” Wang said, according to Tass. He added that “it is fine”. ‘odd "mark.\n\n'
+    text = "".join(unit.format(n=n) for n in range(20000))  # about 1.7 MB
+    results = extract_quotations(text)
+    assert len(results) == 40000
+    assert {q.via for q in results} == {"TASS"}
