@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -131,19 +132,30 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """The forms of an item every comparison needs, computed once."""
+    """The forms of an item every comparison needs, computed once. Words are kept as single
+    strings (`stem_text` padded with spaces, so that " a b " in " x a b y " finds a contiguous
+    excerpt at C speed); a million of these fit in memory."""
 
     item: DedupItem
-    words: tuple[str, ...]
-    stems: tuple[str, ...]
-    segments: tuple[tuple[str, ...], ...]
-    keys: frozenset[str]
+    norm: str
+    n_words: int
+    stem_text: str
+    n_stems: int
+    segments: tuple[str, ...] | None
     day: int | None
-    has_gap: bool
 
     @property
     def is_fragment(self) -> bool:
-        return len(self.words) <= FRAGMENT_MAX_WORDS
+        return self.n_words <= FRAGMENT_MAX_WORDS
+
+    @property
+    def has_gap(self) -> bool:
+        """Whether the wording marks a cut (ellipsis) or an insertion ([brackets])."""
+        return self.segments is not None
+
+    @property
+    def stems(self) -> list[str]:
+        return self.stem_text.split()
 
     @property
     def is_loose_fragment(self) -> bool:
@@ -162,6 +174,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(plain.replace("'", ""))
 
 
+@lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
     """A crude English stem: enough to match "parties" / "party", "withstood" it cannot."""
     for suffix in _SUFFIXES:
@@ -174,30 +187,38 @@ def content_stems(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(stem(w) for w in words if w not in STOPWORDS)
 
 
+def _padded(words: Sequence[str]) -> str:
+    return f" {' '.join(words)} "
+
+
 def prepare(item: DedupItem) -> Prepared:
     parts = _GAP.split(item.text)
-    segments = tuple(s for s in (content_stems(_words(p)) for p in parts) if s)
-    words = tuple(_words(_GAP.sub(" ", item.text)))
+    segments = None
+    if len(parts) > 1:
+        stemmed = (content_stems(_words(p)) for p in parts)
+        segments = tuple(_padded(s) for s in stemmed if s)
+    words = _words(_GAP.sub(" ", item.text)) if segments is not None else _words(item.text)
     stems = content_stems(words)
     return Prepared(
         item=item,
-        words=words,
-        stems=stems,
+        norm=" ".join(words),
+        n_words=len(words),
+        stem_text=_padded(stems),
+        n_stems=len(stems),
         segments=segments,
-        keys=blocking_keys(stems, words),
         day=item.said_on.toordinal() if item.said_on else None,
-        has_gap=len(parts) > 1,
     )
 
 
-def blocking_keys(stems: Sequence[str], words: Sequence[str]) -> frozenset[str]:
+def blocking_keys(p: Prepared) -> frozenset[str]:
     """Adjacent content-stem pairs: every excerpt of two or more content words and nearly every
     variant shares one with its remark. A single content word is its own key."""
+    stems = p.stems
     if len(stems) >= 2:
         return frozenset(f"{a} {b}" for a, b in pairwise(stems))
     if stems:
         return frozenset(stems)
-    return frozenset({" ".join(words)}) if words else frozenset()
+    return frozenset({p.norm}) if p.norm else frozenset()
 
 
 def _runs(part: Sequence[str], whole: Sequence[str], start: int) -> tuple[int, int] | None:
@@ -225,31 +246,37 @@ def _runs(part: Sequence[str], whole: Sequence[str], start: int) -> tuple[int, i
 def is_excerpt(short: Prepared, long: Prepared) -> bool:
     """Whether the content words of `short` lie in `long` in order: each segment (between
     ellipses and bracketed insertions) contiguous, plus at most EXCERPT_UNMARKED_GAPS cuts."""
-    if not short.segments or len(short.stems) > len(long.stems):
+    if short.n_stems == 0 or short.n_stems > long.n_stems:
         return False
-    runs, pos = 0, 0
-    for segment in short.segments:
-        found = _runs(segment, long.stems, pos)
+    if short.segments is None and short.stem_text in long.stem_text:
+        return True
+    gaps_allowed = short.n_stems >= EXCERPT_GAP_MIN_WORDS
+    if short.segments is None and not gaps_allowed:
+        return False
+    short_stems = short.stems
+    if not all(f" {s} " in long.stem_text for s in short_stems):
+        return False
+    segments = short.segments or (short.stem_text,)
+    runs, pos, long_stems = 0, 0, long.stems
+    for segment in segments:
+        found = _runs(segment.split(), long_stems, pos)
         if found is None:
             return False
         runs += found[0]
         pos = found[1]
-    unmarked = runs - len(short.segments)
-    if unmarked == 0:
-        return True
-    return unmarked <= EXCERPT_UNMARKED_GAPS and len(short.stems) >= EXCERPT_GAP_MIN_WORDS
+    unmarked = runs - len(segments)
+    return unmarked == 0 or (unmarked <= EXCERPT_UNMARKED_GAPS and gaps_allowed)
 
 
 def relation_prepared(a: Prepared, b: Prepared) -> tuple[Relation, float] | None:
-    if a.words == b.words and a.words:
+    if a.norm == b.norm and a.norm:
         return "identical", 100.0
-    short, long = (a, b) if len(a.stems) <= len(b.stems) else (b, a)
+    short, long = (a, b) if a.n_stems <= b.n_stems else (b, a)
     if is_excerpt(short, long):
-        score = EXCERPT_SCORER(" ".join(short.words), " ".join(long.words))
-        return "excerpt", round(score, 1)
-    if min(len(a.stems), len(b.stems)) >= VARIANT_MIN_WORDS:
-        score = VARIANT_SCORER(" ".join(a.stems), " ".join(b.stems))
-        if score >= VARIANT_THRESHOLD:
+        return "excerpt", round(EXCERPT_SCORER(short.norm, long.norm), 1)
+    if short.n_stems >= VARIANT_MIN_WORDS:
+        score = VARIANT_SCORER(a.stem_text, b.stem_text, score_cutoff=VARIANT_THRESHOLD)
+        if score:
             return "variant", round(score, 1)
     return None
 
@@ -299,7 +326,9 @@ def is_candidate(a: Prepared, b: Prepared) -> bool:
     """The blocking predicate: worth scoring at all."""
     if not time_compatible(a, b):
         return False
-    if same_speaker(a, b) or not a.keys.isdisjoint(b.keys):
+    if not blocking_keys(a).isdisjoint(blocking_keys(b)):
+        return True
+    if same_speaker(a, b) and (a.is_fragment or b.is_fragment):
         return True
     return same_article(a, b) and (a.is_loose_fragment or b.is_loose_fragment)
 
@@ -323,41 +352,44 @@ def _near_buckets(day: int | None) -> tuple[int | None, ...]:
 
 
 class Blocker:
-    """Postings by (blocking key, week) and (speaker, week), so a quotation is compared only
-    with earlier ones of the same speaker or sharing a key within the time window."""
+    """Postings by (key, week), so that a quotation meets only earlier ones passing
+    `is_candidate`: those sharing a content-stem pair; for a fragment, those of its speaker;
+    for a loose fragment, those of its article. A fragment posts under "its speaker's
+    fragments" too, and a full quotation looks only there: so the many full quotations of one
+    speaker in a week are never compared with each other on the speaker alone."""
 
     def __init__(self) -> None:
         self._postings: dict[tuple[str, int | None], list[Prepared]] = defaultdict(list)
 
     @staticmethod
-    def _keys(p: Prepared) -> list[str]:
-        keys = [f"k:{k}" for k in p.keys]
-        if p.item.speaker_key is not None:
-            keys.append(f"s:{p.item.speaker_key}")
+    def _keys(p: Prepared, posting: bool) -> list[str]:
+        keys = [f"k:{k}" for k in blocking_keys(p)]
+        fragment, speaker, article = p.is_fragment, p.item.speaker_key, p.item.article
+        if speaker is not None:
+            if posting or fragment:
+                keys.append(f"s:{speaker}")
+            if (posting and fragment) or (not posting and not fragment):
+                keys.append(f"sf:{speaker}")
+        if article is not None:
+            loose = p.is_loose_fragment
+            if posting or loose:
+                keys.append(f"q:{article}")
+            if (posting and loose) or (not posting and not loose):
+                keys.append(f"f:{article}")
         return keys
-
-    @staticmethod
-    def _article_keys(p: Prepared, posting: bool) -> list[str]:
-        """Loose fragments meet every quotation of their article; nothing else does."""
-        article = p.item.article
-        if article is None:
-            return []
-        if p.is_loose_fragment:
-            return [f"q:{article}", f"f:{article}"] if posting else [f"q:{article}"]
-        return [f"q:{article}"] if posting else [f"f:{article}"]
 
     def add(self, p: Prepared) -> None:
         bucket = _bucket(p.day)
-        for key in self._keys(p) + self._article_keys(p, posting=True):
+        for key in self._keys(p, posting=True):
             self._postings[key, bucket].append(p)
 
     def candidates(self, p: Prepared) -> list[Prepared]:
         """Earlier quotations passing `is_candidate`, each once, in id order."""
         seen: dict[int, Prepared] = {}
-        for key in self._keys(p) + self._article_keys(p, posting=False):
+        for key in self._keys(p, posting=False):
             for bucket in _near_buckets(p.day):
                 for other in self._postings.get((key, bucket), ()):
-                    if other.item.id not in seen and is_candidate(p, other):
+                    if other.item.id not in seen and time_compatible(p, other):
                         seen[other.item.id] = other
         return [seen[i] for i in sorted(seen)]
 
@@ -466,28 +498,28 @@ class Clusterer:
         return self.place(p, links)
 
     def _eligible_roots(self, p: Prepared, links: Sequence[Link]) -> list[int]:
-        """The remarks the new quotation may join, best first. A link through a loose fragment
-        is weak: it attaches the fragment alone, never bridges two remarks, and a loose
-        fragment that fits several remarks joins none."""
+        """The remarks the new quotation may join, best first. A link through a fragment is
+        weak: two words prove little, so it attaches the fragment alone and never bridges two
+        remarks; a fragment that fits several remarks joins none."""
         item_id = p.item.id
         best: dict[int, tuple[bool, float]] = {}
         for found in links:
             other = found.a if found.b == item_id else found.b
-            strong = not (p.is_loose_fragment or self.prepared[other].is_loose_fragment)
+            strong = not (p.is_fragment or self.prepared[other].is_fragment)
             root = self.root(other)
-            if not strong and not p.is_loose_fragment and not self._only_loose(root):
+            if not strong and not p.is_fragment and not self._only_fragments(root):
                 continue
             best[root] = max(best.get(root, (False, 0.0)), (strong, found.score))
         roots = sorted(
             (r for r in best if self.remarks[r].accepts(p)),
             key=lambda r: (not best[r][0], -best[r][1], r),
         )
-        if p.is_loose_fragment:
+        if p.is_fragment:
             return roots if len(roots) == 1 else []
         return roots
 
-    def _only_loose(self, root: int) -> bool:
-        return all(self.prepared[m].is_loose_fragment for m in self.remarks[root].members)
+    def _only_fragments(self, root: int) -> bool:
+        return all(self.prepared[m].is_fragment for m in self.remarks[root].members)
 
     def place(self, p: Prepared, links: Sequence[Link]) -> Placement:
         item_id = p.item.id
@@ -538,7 +570,7 @@ def canonical(items: Iterable[DedupItem]) -> DedupItem:
     """The longest complete wording (without ellipsis or insertion); ties: the earliest."""
 
     def rank(p: Prepared) -> tuple[bool, int, int, int, int]:
-        return (p.has_gap, -len(p.words), p.day is None, p.day or 0, p.item.id)
+        return (p.has_gap, -p.n_words, p.day is None, p.day or 0, p.item.id)
 
     return min((prepare(i) for i in items), key=rank).item
 

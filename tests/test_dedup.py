@@ -118,9 +118,30 @@ def test_cluster_keeps_speakers_and_occasions_apart() -> None:
 
 
 def test_a_bridging_quotation_merges_two_remarks() -> None:
-    items = [item(1, "alpha", "x"), item(2, "beta", "x"), item(3, "alpha beta", "x")]
+    first, second = "we will defend our sovereignty", "the sanctions have failed completely"
+    items = [item(1, first, "x"), item(2, second, "x"), item(3, f"{first} and {second}", "x")]
     links = [Link(1, 3, "excerpt", 100.0), Link(2, 3, "excerpt", 100.0)]
     assert set(cluster(items, links)) == {frozenset({1, 2, 3})}
+
+
+def test_a_fragment_never_bridges_and_joins_only_an_unambiguous_remark() -> None:
+    items = [
+        item(1, "core interests of both sides", "xi"),
+        item(2, "respect for core interests matters", "xi"),
+        item(3, "core interests", "xi"),
+        item(4, "we defend our core interests firmly", "xi"),
+    ]
+    links = [Link(1, 3, "excerpt", 100.0), Link(2, 3, "excerpt", 100.0)]
+    assert set(cluster(items, links)) == {frozenset({i}) for i in (1, 2, 3, 4)}
+    clusterer = Clusterer()
+    for one in items:
+        clusterer.add(one)
+    # A fragment left alone is taken in by the next full quotation containing it.
+    assert {frozenset(r.members) for r in clusterer.remarks.values()} == {
+        frozenset({1}),
+        frozenset({2}),
+        frozenset({3, 4}),
+    }
 
 
 def test_canonical_is_the_longest_complete_wording_earliest_first() -> None:
