@@ -366,7 +366,9 @@ def _paragraph(
         when = said_on(text, lo, hi, published) if inside or cues else None
         if not inside:
             _claim(text, lo, hi, index, cues, vias, registry, state, when)
+            _more_claims(text, lo, hi, index, cues, inside, registry, state, when)
             continue
+        _more_claims(text, lo, hi, index, cues, inside, registry, state, when)
         for quote in inside:
             _quotation(
                 text,
@@ -685,6 +687,50 @@ def _claim(
         speaker = _resolve(subject, registry, state, lo) if subject is not None else None
         if speaker is not None:
             state.via_record = (vias[0][1], speaker, index)
+
+
+def _more_claims(
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    cues: list[Cue],
+    quotes: list[QuoteSpan],
+    registry: Registry,
+    state: _State,
+    when: date | None,
+) -> None:
+    """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
+    taken = {(q.start, q.end) for q in state.results if q.paragraph == index and q.kind == "indirect"}
+    for cue in cues:
+        if cue.mention is None or cue.mention.kind == "outlet":
+            continue
+        span = _claim_span(text, cue, lo, hi)
+        if span is None or span in taken:
+            continue
+        if any(q.mark_start < span[1] and span[0] < q.mark_end for q in quotes):
+            continue
+        speaker = _resolve(cue.mention, registry, state, lo)
+        if speaker is None:
+            continue
+        taken.add(span)
+        state.results.append(
+            Quotation(
+                start=span[0],
+                end=span[1],
+                text=text[span[0] : span[1]],
+                kind="indirect",
+                speaker=speaker.name,
+                speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
+                role=speaker.role,
+                speaker_text=speaker.text,
+                cue=cue.verb,
+                said_on=when,
+                paragraph=index,
+                confidence=0.4,
+                rule="claim-further",
+            )
+        )
 
 
 def _one_claim(
