@@ -349,7 +349,9 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     last_low = lowered[-1]
     if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":
         return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
-    if last_low in lexicon().person_nouns or last_low in lexicon().title_words:
+    if last_low in lexicon().person_nouns or (
+        last_low in lexicon().title_words and lowered[0] in _DETERMINERS
+    ):
         if last_low in ("sides", "pair", "leaders", "countries", "officials", "nations", "both"):
             return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
         return Mention(phrase, start, end, "description", role=_without_determiner(phrase))

@@ -701,9 +701,13 @@ def _more_claims(
     when: date | None,
 ) -> None:
     """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
-    taken = {(q.start, q.end) for q in state.results if q.paragraph == index and q.kind == "indirect"}
+    taken = {(q.start, q.end) for q in state.results if q.paragraph == index}
     for cue in cues:
-        if cue.mention is None or cue.mention.kind == "outlet":
+        if (
+            cue.mention is None
+            or cue.mention.kind == "outlet"
+            or _attributes_quote(text, cue, quotes)
+        ):
             continue
         span = _claim_span(text, cue, lo, hi)
         if span is None or span in taken:
@@ -731,6 +735,14 @@ def _more_claims(
                 rule="claim-further",
             )
         )
+
+
+def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:
+    """ "“...,” Sanders said to cheers": the cue belongs to the quotation before it."""
+    first = min(cue.start, cue.mention.start) if cue.mention is not None else cue.start
+    return any(
+        q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "" for q in quotes
+    )
 
 
 def _one_claim(
@@ -828,7 +840,7 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     else:
         lead = re.match(
             r"\s*(?:on \w+|last \w+|this \w+|in an? \w+|in a statement|earlier|later|yesterday"
-            r"|today)?,?\s*(?:that\b)?",
+            r"|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?",
             rest,
         )
         if lead is not None:
