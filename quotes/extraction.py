@@ -551,6 +551,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if " and " in mention.name:
             parts = [registry.resolve_name(part, at) for part in mention.name.split(" and ")]
             return Speaker(" and ".join(parts), "plural", None, mention.text)
+        if mention.name.split()[-1].lower() not in ("pair", "two", "sides", "both", "leaders"):
+            return Speaker(_without_article(mention.name), "plural", None, mention.text)
         if state.last_plural is not None:
             return replace(state.last_plural, text=mention.text)
     return None
@@ -821,15 +823,9 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
                 else None
             )
         return _trimmed(text, lo, cue.start)
-    if cue.mention.start > cue.end:  # "said Smith": the claim is before
-        return None
-    if (
-        cue.mention.end <= cue.start
-        and cue.mention.start - lo > 3
-        and text[lo : cue.mention.start].rstrip().endswith(",")
-    ):
-        start, end = lo, text.rfind(",", lo, cue.mention.start)
-        return _trimmed(text, start, end)
+    trailing = _trailing_claim(text, cue, lo, hi)
+    if trailing is not None or cue.mention.start > cue.end:
+        return trailing
     start = cue.end
     rest = text[start:hi]
     if cue.verb in ("told", "tells", "assured", "warned", "urged"):
@@ -848,6 +844,21 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
     return _trimmed(text, start, end)
+
+
+def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "Content, Smith said." / "Content, said Smith." / "Content, people close to her say.": the
+    claim is the sentence before the comma that opens the attribution."""
+    assert cue.mention is not None
+    first = min(cue.start, cue.mention.start)
+    comma = text.rfind(",", lo, first)
+    if comma <= lo:
+        return None
+    between = text[comma + 1 : first].split()
+    after = text[max(cue.end, cue.mention.end) : hi].split()
+    if len(between) > 6 or len(after) > 8:
+        return None
+    return _trimmed(text, lo, comma)
 
 
 def _sentence_content_end(text: str, lo: int, hi: int) -> int:
