@@ -23,15 +23,17 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_corpus import write  # noqa: E402
+from generate_corpus import write
 
-from quotes.dedup import WINDOW_DAYS, Clusterer, DedupItem  # noqa: E402
+from quotes.dedup import WINDOW_DAYS, Clusterer, DedupItem
 
 
 def item(number: int, record: dict[str, Any]) -> DedupItem:
     speaker = record["speaker_id"]
     key = None if speaker is None else f"{'o' if record['speaker_is_org'] else 'p'}{speaker}"
     outlets = (record["outlet"], record["via"]) if record["via"] else (record["outlet"],)
+    key = key and sys.intern(key)
+    outlets = OUTLETS.setdefault(outlets, outlets)  # one tuple per distinct pair, not per item
     return DedupItem(
         id=number,
         text=record["text"],
@@ -42,6 +44,9 @@ def item(number: int, record: dict[str, Any]) -> DedupItem:
         article=record["article"],
         start=record["start"],
     )
+
+
+OUTLETS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def pairs(counts: Counter[Any]) -> int:

@@ -64,16 +64,16 @@ TENSE_SHIFTS = {"will": "would", "is": "was", "are": "were", "can": "could", "ha
 
 FIRST_NAMES = "Nikolai Sergey Vladimir Maria Wang Li Xi Olaf Emmanuel Joe Antony Rishi Narendra Recep Ursula Jens Kamala Dmitry Yang Qin Ebrahim Luiz Cyril Fumio Yoon Anthony Volodymyr Andrzej Viktor Giorgia".split()  # noqa: E501
 SURNAMES = "Patrushev Lavrov Putin Zakharova Yi Keqiang Jinping Scholz Macron Biden Blinken Sunak Modi Erdogan Leyen Stoltenberg Harris Medvedev Jiechi Gang Raisi Lula Ramaphosa Kishida Suk-yeol Albanese Zelensky Duda Orban Meloni".split()  # noqa: E501
-OFFICES = "Security Council|Foreign Ministry|Kremlin|State Council|Defence Ministry|Presidential Office|Chancellery|Elysee Palace|White House|State Department|Cabinet Office|Prime Minister's Office|Foreign Office|Government".split(
+OFFICES = "Security Council|Foreign Ministry|Kremlin|State Council|Defence Ministry|Presidential Office|Chancellery|Elysee Palace|White House|State Department|Cabinet Office|Prime Minister's Office|Foreign Office|Government".split(  # noqa: E501
     "|"
-)  # noqa: E501
+)
 COUNTRIES = "Russian Chinese German French American British Indian Turkish Japanese Korean Brazilian Ukrainian Polish Hungarian Italian".split()  # noqa: E501
 AGENCIES = ["TASS", "RIA Novosti", "Interfax", "Xinhua", "Sputnik", "Reuters", "AFP",
-            "Associated Press", "Bloomberg", "dpa", "Kyodo", "Yonhap", "Anadolu", "ANSA", "PTI"]  # fmt: skip
+            "Associated Press", "Bloomberg", "dpa", "Kyodo", "Yonhap", "Anadolu", "ANSA", "PTI"]  # fmt: skip  # noqa: E501
 PAPERS = ["South China Morning Post", "The Guardian", "The New York Times", "Le Monde",
           "Der Spiegel", "The Washington Post", "Financial Times", "The Times of India",
           "Al Jazeera", "BBC News", "CNN", "Deutsche Welle", "France 24", "NHK World",
-          "The Moscow Times", "Global Times", "Politico", "The Hindu", "El Pais", "Die Zeit"]  # fmt: skip
+          "The Moscow Times", "Global Times", "Politico", "The Hindu", "El Pais", "Die Zeit"]  # fmt: skip  # noqa: E501
 
 
 @dataclass(slots=True)
@@ -116,12 +116,12 @@ class World:
     def word(self) -> str:
         return self.vocabulary[
             bisect.bisect(self.cumulative, self.rng.random() * self.cumulative[-1])
-        ]  # noqa: E501
+        ]
 
 
 def _invented_words(rng: random.Random, count: int) -> list[str]:
     syllables = ["ka", "lo", "mir", "sen", "tor", "va", "del", "ran", "sho", "pe", "quin", "zu",
-                 "bar", "nel", "tri", "os", "gat", "lum", "fe", "dro", "ski", "ven", "ha", "rix"]  # fmt: skip
+                 "bar", "nel", "tri", "os", "gat", "lum", "fe", "dro", "ski", "ven", "ha", "rix"]  # fmt: skip  # noqa: E501
     words: set[str] = set()
     while len(words) < count:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
@@ -136,14 +136,14 @@ def make_world(seed: int) -> World:
     cumulative = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(len(vocabulary))))
     synonyms = dict(
         zip(vocabulary, _invented_words(random.Random(seed + 1), len(vocabulary)), strict=False)
-    )  # noqa: E501
+    )
     speakers = []
     for i in range(2000):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}{'' if i < 30 else '-' + _invented_words(rng, 1)[0].title()}"  # noqa: E501
         office = f"{rng.choice(COUNTRIES)} {rng.choice(OFFICES)} {i}"
         speakers.append(Speaker(i + 1, name, name.split()[-1], office, []))
     world = World(rng, vocabulary, cumulative, synonyms, speakers,
-                  list(itertools.accumulate(1.0 / (r + 20) for r in range(len(speakers)))))  # fmt: skip
+                  list(itertools.accumulate(1.0 / (r + 20) for r in range(len(speakers)))))  # fmt: skip  # noqa: E501
     for speaker in speakers:
         speaker.phrases = [[world.word() for _ in range(rng.randint(2, 3))] for _ in range(3)]
     return world
@@ -153,7 +153,7 @@ def new_remark(world: World, day: date) -> Remark:
     rng = world.rng
     speaker = world.speakers[
         bisect.bisect(world.speaker_weights, rng.random() * world.speaker_weights[-1])
-    ]  # noqa: E501
+    ]
     words = []
     for _ in range(rng.randint(10, 32)):
         words.append(rng.choice(FUNCTION_WORDS) if rng.random() < 0.4 else world.word())
@@ -270,7 +270,7 @@ def build_article(
         })  # fmt: skip
     article = {"text": "".join(parts), "title": title, "outlet": outlet,
                "published": day.isoformat(),
-               "url": f"https://example.org/{outlet.lower().replace(' ', '-')}/{day}/{first.id}"}  # fmt: skip
+               "url": f"https://example.org/{outlet.lower().replace(' ', '-')}/{day}/{first.id}"}  # fmt: skip  # noqa: E501
     return article, truth
 
 

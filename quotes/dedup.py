@@ -359,7 +359,9 @@ class Blocker:
     speaker in a week are never compared with each other on the speaker alone."""
 
     def __init__(self) -> None:
-        self._postings: dict[tuple[str, int | None], list[Prepared]] = defaultdict(list)
+        # Keyed by hash((key, week)) to save memory (a clash, about one in 2**60, only adds a
+        # candidate); a key seen once holds its quotation itself, not a list.
+        self._postings: dict[int, Prepared | list[Prepared]] = {}
 
     @staticmethod
     def _keys(p: Prepared, posting: bool) -> list[str]:
@@ -380,15 +382,27 @@ class Blocker:
 
     def add(self, p: Prepared) -> None:
         bucket = _bucket(p.day)
+        postings = self._postings
         for key in self._keys(p, posting=True):
-            self._postings[key, bucket].append(p)
+            slot = hash((key, bucket))
+            found = postings.get(slot)
+            if found is None:
+                postings[slot] = p
+            elif isinstance(found, list):
+                found.append(p)
+            else:
+                postings[slot] = [found, p]
 
     def candidates(self, p: Prepared) -> list[Prepared]:
         """Earlier quotations passing `is_candidate`, each once, in id order."""
         seen: dict[int, Prepared] = {}
+        postings = self._postings
         for key in self._keys(p, posting=False):
             for bucket in _near_buckets(p.day):
-                for other in self._postings.get((key, bucket), ()):
+                found = postings.get(hash((key, bucket)))
+                if found is None:
+                    continue
+                for other in found if isinstance(found, list) else (found,):
                     if other.item.id not in seen and time_compatible(p, other):
                         seen[other.item.id] = other
         return [seen[i] for i in sorted(seen)]
@@ -409,21 +423,22 @@ class RemarkState:
 
     root: int
     members: list[int] = field(default_factory=list)
-    persons: set[str] = field(default_factory=set)
-    orgs: set[str] = field(default_factory=set)
+    person: str | None = None
+    org: str | None = None
     first: int | None = None
     last: int | None = None
 
     def add(self, p: Prepared) -> None:
         self.members.append(p.item.id)
-        self._add_speaker(p.item)
+        speaker = p.item.speaker_key
+        if speaker is not None:
+            if p.item.speaker_is_org:
+                self.org = speaker
+            else:
+                self.person = speaker
         if p.day is not None:
             self.first = p.day if self.first is None else min(self.first, p.day)
             self.last = p.day if self.last is None else max(self.last, p.day)
-
-    def _add_speaker(self, item: DedupItem) -> None:
-        if item.speaker_key is not None:
-            (self.orgs if item.speaker_is_org else self.persons).add(item.speaker_key)
 
     def accepts(self, p: Prepared) -> bool:
         probe = RemarkState(root=-1)
@@ -432,7 +447,9 @@ class RemarkState:
 
     def fits(self, other: RemarkState) -> bool:
         """One person and one organisation at most, all within WINDOW_DAYS."""
-        if len(self.persons | other.persons) > 1 or len(self.orgs | other.orgs) > 1:
+        if self.person and other.person and self.person != other.person:
+            return False
+        if self.org and other.org and self.org != other.org:
             return False
         if self.first is None or other.first is None:
             return self.first is None and other.first is None
@@ -441,8 +458,8 @@ class RemarkState:
 
     def absorb(self, other: RemarkState) -> None:
         self.members.extend(other.members)
-        self.persons |= other.persons
-        self.orgs |= other.orgs
+        self.person = self.person or other.person
+        self.org = self.org or other.org
         if other.first is not None and other.last is not None:
             self.first = other.first if self.first is None else min(self.first, other.first)
             self.last = other.last if self.last is None else max(self.last, other.last)
@@ -499,24 +516,27 @@ class Clusterer:
 
     def _eligible_roots(self, p: Prepared, links: Sequence[Link]) -> list[int]:
         """The remarks the new quotation may join, best first. A link through a fragment is
-        weak: two words prove little, so it attaches the fragment alone and never bridges two
-        remarks; a fragment that fits several remarks joins none."""
+        weak: two words prove little. A fragment that fits several remarks joins none; a full
+        quotation joins through weak links only a remark made of fragments, or the one remark
+        they lead to when it has no strong link at all; weak links never bridge remarks."""
         item_id = p.item.id
         best: dict[int, tuple[bool, float]] = {}
         for found in links:
             other = found.a if found.b == item_id else found.b
-            strong = not (p.is_fragment or self.prepared[other].is_fragment)
+            is_strong = not (p.is_fragment or self.prepared[other].is_fragment)
             root = self.root(other)
-            if not strong and not p.is_fragment and not self._only_fragments(root):
-                continue
-            best[root] = max(best.get(root, (False, 0.0)), (strong, found.score))
+            best[root] = max(best.get(root, (False, 0.0)), (is_strong, found.score))
         roots = sorted(
             (r for r in best if self.remarks[r].accepts(p)),
             key=lambda r: (not best[r][0], -best[r][1], r),
         )
         if p.is_fragment:
             return roots if len(roots) == 1 else []
-        return roots
+        strong = [r for r in roots if best[r][0]]
+        weak = [r for r in roots if not best[r][0]]
+        if not strong and len(weak) == 1:
+            return weak
+        return strong + [r for r in weak if self._only_fragments(r)]
 
     def _only_fragments(self, root: int) -> bool:
         return all(self.prepared[m].is_fragment for m in self.remarks[root].members)

@@ -209,7 +209,7 @@ def _remark_values(clusterer: Clusterer, root: int) -> dict[str, Any]:
     items = [clusterer.prepared[m].item for m in state.members]
     best = canonical(items)
     dates = [i.said_on for i in items if i.said_on is not None]
-    speaker = next(iter(state.persons or state.orgs), None)
+    speaker = state.person or state.org
     return {
         "speaker_id": None if speaker is None else int(speaker),
         "canonical_quote_id": best.id,
