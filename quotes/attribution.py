@@ -629,13 +629,14 @@ _EXPLICIT_DATE = re.compile(
     r"|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+(\d{1,2})(?!\d))"
     r"(?:,?\s+(\d{4}))?"
 )
+_DIGIT = re.compile(r"\d")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
 
 
 def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
     sentence = text[lo:hi]
-    has_digit = any(ch.isdigit() for ch in sentence)
+    has_digit = _DIGIT.search(sentence) is not None
     for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_digit else ():
         resolved = _explicit_date(pattern_match, published)
         if resolved is not None:
