@@ -218,3 +218,43 @@ def test_seed_remarks(seeded_engine: Engine) -> None:
         for _, members in list_remarks(session)
     } == found
     session.close()
+
+
+def test_cli_dedupe_remarks_compare_phrases(patrushev: Session, db_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    runner = CliRunner()
+    patrushev.close()
+    done = runner.invoke(app, ["--db", db_url, "dedupe", "--rebuild"])
+    assert (done.exit_code, done.output) == (0, "4 quotations in 3 remarks, 1 links\n")
+    done = runner.invoke(
+        app, ["--db", db_url, "remarks", "--min-outlets", "2", "--format", "jsonl"]
+    )
+    listed = [json.loads(line) for line in done.output.splitlines()]
+    assert [
+        (r["quote_count"], r["speaker"], [m["relation"] for m in r["members"]]) for r in listed
+    ] == [(2, "Nikolai Patrushev", ["canonical", "variant"])]
+    done = runner.invoke(
+        app, ["--db", db_url, "compare", "unconditional priority of Russian", "--format", "json"]
+    )
+    reports = json.loads(done.output)
+    assert [(r["publisher"], r["relation"]) for r in reports] == [
+        ("Associated Press", "canonical"),
+        ("Reuters", "variant"),
+    ]
+    assert reports[1]["wording"].startswith(
+        "[-strengthening comprehensive-] {+The development of a strategic+} partnership"
+    )
+    done = runner.invoke(app, ["--db", db_url, "phrases", "Patrushev", "--format", "jsonl"])
+    rows = [json.loads(line) for line in done.output.splitlines()]
+    assert [(r["phrase"], r["said_on"]) for r in rows] == [
+        ("unconditional priority", "2022-09-19"),
+        ("unconditional priority", "2023-02-21"),
+    ]
+    done = runner.invoke(app, ["--db", db_url, "compare", "999"])
+    assert (done.exit_code, done.output) == (
+        1,
+        "Error: no remark 999: list them with `quotes remarks`\n",
+    )
