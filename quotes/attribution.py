@@ -214,6 +214,9 @@ _SENTENCE_STARTERS = frozenset(
     meanwhile in on at during asked speaking writing told said says according for with from by to
     under over about like unlike despite instead now today yesterday last this that these those it
     there here what why how where who which once until unless whether even still already indeed
+    some many most several few all each every no amid among monday tuesday wednesday thursday
+    friday saturday sunday january february march april june july august september october
+    november december name
     """.split()
 )
 
@@ -222,7 +225,10 @@ def _can_be_in_phrase(word: str) -> bool:
     if word in (",", ";", ":", "(", ")", "[", "]", "—", "–"):
         return False
     if is_capitalised(word):
-        return bare(word) not in _SENTENCE_STARTERS
+        low = bare(word)
+        return low not in _SENTENCE_STARTERS and not (
+            low.endswith("ly") and low not in _NOT_ADVERBS
+        )
     low = bare(strip_possessive(word))
     lex = lexicon()
     return (

@@ -199,6 +199,8 @@ def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list
             quote = quotes[quote_index]
             if quote.mark_start < at and not (quote.closed and at == quote.end - 1):
                 continue
+            if quote.mark_start < at and _attribution_follows(text, match.end(), paragraph.end):
+                continue
         before = _ABBREV_BEFORE.search(text, max(paragraph.start, at - 20), at)
         if before is not None:
             word = before.group(1).lower()
@@ -212,6 +214,17 @@ def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list
     if start < paragraph.end:
         bounds.append((start, paragraph.end))
     return bounds
+
+
+_CLAUSE_END = re.compile(r"[.!?“”\"]|''")
+
+
+def _attribution_follows(text: str, at: int, end: int) -> bool:
+    """ "“Perpetual motion!” Rep. Glenn Thompson said": the speaker follows the closing mark."""
+    window_end = min(end, at + 90)
+    stop = _CLAUSE_END.search(text, at + 4, window_end)
+    limit = stop.start() if stop is not None else window_end
+    return _cue_pattern().search(text, at, limit) is not None
 
 
 def _outside(lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
