@@ -143,6 +143,8 @@ class Quote(Base):
     """One quotation or reported claim found in an article."""
 
     __tablename__ = "quotes"
+    # A speaker's quotations newest first (`quotes search NAME`) without sorting them all.
+    __table_args__ = (Index("ix_quotes_speaker_id_said_on", "speaker_id", "said_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(

@@ -163,33 +163,38 @@ def _need_outlets(session: Session, name: str) -> list[int]:
     return ids
 
 
-def _filtered(session: Session, stmt: Select[Any], filters: Filters) -> Select[Any]:
-    """`stmt` (which selects from quotes) narrowed by the filters; unknown names raise."""
+def conditions(session: Session, filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """The filters as conditions on quotes (names resolved once); unknown names raise."""
+    where: list[sa.ColumnElement[bool]] = []
     if filters.speaker:
         ids = speaker_ids(session, filters.speaker)
         if not ids:
             _one_speaker(session, filters.speaker)  # raises with a suggestion
-        stmt = stmt.where(Quote.speaker_id.in_(ids))
+        where.append(Quote.speaker_id.in_(ids))
     if filters.outlet:
         published = select(Article.id).where(
             Article.publisher_id.in_(_need_outlets(session, filters.outlet))
         )
-        stmt = stmt.where(Quote.article_id.in_(published))
+        where.append(Quote.article_id.in_(published))
     if filters.via:
-        stmt = stmt.where(Quote.via_outlet_id.in_(_need_outlets(session, filters.via)))
+        where.append(Quote.via_outlet_id.in_(_need_outlets(session, filters.via)))
     if filters.since:
-        stmt = stmt.where(Quote.said_on >= filters.since)
+        where.append(Quote.said_on >= filters.since)
     if filters.until:
-        stmt = stmt.where(Quote.said_on <= filters.until)
+        where.append(Quote.said_on <= filters.until)
     if filters.kind:
         if filters.kind not in QUOTE_KINDS:
             raise QuotesError(
                 f"unknown kind {filters.kind!r}: use one of {', '.join(QUOTE_KINDS)}"
             )
-        stmt = stmt.where(Quote.kind == filters.kind)
-    if filters.limit is not None:
-        stmt = stmt.limit(filters.limit)
-    return stmt
+        where.append(Quote.kind == filters.kind)
+    return where
+
+
+def _filtered(session: Session, stmt: Select[Any], filters: Filters) -> Select[Any]:
+    """`stmt` (which selects from quotes) narrowed by the filters and limited."""
+    stmt = stmt.where(*conditions(session, filters))
+    return stmt if filters.limit is None else stmt.limit(filters.limit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,12 +234,37 @@ class SearchResult:
         return [asdict(hit) for hit in self.hits]
 
 
+RANK_WINDOW: Final = 20_000
+"""A word found in more quotations than this is ranked among the RANK_WINDOW most recently
+stored ones that match (widened while the filters leave too few), not among all: ranking is
+linear in the matches. Higher: ranks more exhaustively but slower on very common words."""
+
+
+def _fts_floor(session: Session, term: str, window: int) -> int | None:
+    """The smallest id among the `window` highest ids matching `term`; None if fewer match."""
+    if session.get_bind().dialect.name == "sqlite":
+        sql = (
+            "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :query "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET :offset"
+        )
+        query = fts.fts5_query(term)
+    else:
+        sql = (
+            "SELECT id FROM quotes_fts WHERE vector @@ plainto_tsquery('english', :query) "
+            "ORDER BY id DESC LIMIT 1 OFFSET :offset"
+        )
+        query = term
+    floor = session.scalar(sa.text(sql), {"query": query, "offset": window - 1})
+    return None if floor is None else int(floor)
+
+
 def _text_match_ids(session: Session, term: str, filters: Filters) -> list[int]:
-    """Ids of quotations whose text matches, best first."""
+    """Ids of quotations whose text matches, best first (see RANK_WINDOW)."""
     if session.get_bind().dialect.name == "sqlite":
         query = fts.fts5_query(term)
         if not query:
             return []
+        fts_id: sa.ColumnElement[int] = _FTS5.c.rowid
         stmt = (
             select(Quote.id)
             .join(_FTS5, _FTS5.c.rowid == Quote.id)
@@ -244,13 +274,24 @@ def _text_match_ids(session: Session, term: str, filters: Filters) -> list[int]:
     else:
         tsquery = func.plainto_tsquery(_PG_CONFIG, term)
         rank = func.ts_rank(_PG_FTS.c.vector, tsquery, PG_RANK_NORMALIZATION)
+        fts_id = _PG_FTS.c.id
         stmt = (
             select(Quote.id)
             .join(_PG_FTS, _PG_FTS.c.id == Quote.id)
             .where(_PG_FTS.c.vector.op("@@")(tsquery))
             .order_by(rank.desc(), Quote.id)
         )
-    return list(session.scalars(_filtered(session, stmt, filters)))
+    stmt = _filtered(session, stmt, filters)
+    window = RANK_WINDOW
+    while filters.limit is not None:
+        floor = _fts_floor(session, term, window)
+        if floor is None:
+            break
+        found = list(session.scalars(stmt.where(fts_id >= floor)))
+        if len(found) >= filters.limit:
+            return found
+        window *= 10
+    return list(session.scalars(stmt))
 
 
 def _marked_texts(session: Session, term: str, ids: Sequence[int]) -> dict[int, str]:
@@ -326,6 +367,41 @@ def _other_outlets(session: Session, ids: Sequence[int]) -> dict[int, int]:
     return {int(i): int(n) for i, n in rows}
 
 
+MAX_SPEAKER_QUERIES: Final = 20
+"""Up to this many speakers (a shared surname) are read one index range each; more in one
+query that sorts their quotations."""
+
+
+def _speaker_quote_ids(session: Session, ids: Sequence[int], filters: Filters) -> list[int]:
+    """The speakers' quotation ids, newest first, undated last. Each speaker's dated ones come
+    from the (speaker_id, said_on) index in order, so the busiest speaker costs no sort."""
+    where = conditions(session, filters)
+    newest = (Quote.said_on.desc(), Quote.id.desc())
+    dated: list[tuple[date, int]] = []
+    groups = [[i] for i in ids] if len(ids) <= MAX_SPEAKER_QUERIES else [list(ids)]
+    for group in groups:
+        stmt = (
+            select(Quote.said_on, Quote.id)
+            .where(Quote.speaker_id.in_(group), Quote.said_on.is_not(None), *where)
+            .order_by(*newest)
+        )
+        if filters.limit is not None:
+            stmt = stmt.limit(filters.limit)
+        dated.extend((row[0], row[1]) for row in session.execute(stmt))
+    dated.sort(reverse=True)
+    found = [quote_id for _, quote_id in dated[: filters.limit]]
+    if filters.limit is None or len(found) < filters.limit:
+        undated = (
+            select(Quote.id)
+            .where(Quote.speaker_id.in_(ids), Quote.said_on.is_(None), *where)
+            .order_by(Quote.id.desc())
+        )
+        if filters.limit is not None:
+            undated = undated.limit(filters.limit - len(found))
+        found.extend(session.scalars(undated))
+    return found
+
+
 def search(
     session: Session, term: str, filters: Filters = Filters(), *, text_only: bool = False
 ) -> SearchResult:
@@ -335,12 +411,7 @@ def search(
     ids = [] if text_only else speaker_ids(session, term)
     if ids:
         names = session.scalars(select(Speaker.name).where(Speaker.id.in_(ids))).all()
-        stmt = (
-            select(Quote.id)
-            .where(Quote.speaker_id.in_(ids))
-            .order_by(Quote.said_on.desc().nulls_last(), Quote.id.desc())
-        )
-        found = list(session.scalars(_filtered(session, stmt, filters)))
+        found = _speaker_quote_ids(session, ids, filters)
         return SearchResult(term, "speaker", tuple(sorted(names)), _hits(session, found, {}))
     found = _text_match_ids(session, term, filters)
     hits = _hits(session, found, _marked_texts(session, term, found))

@@ -2,7 +2,8 @@
 
 SQLite: FTS5 table quotes_fts (external content, triggers quotes_ai/_ad/_au).
 PostgreSQL: table quotes_fts of tsvectors with a GIN index, kept by triggers.
-Both: the report_* views of quotes.reports.VIEWS_0002.
+Both: the report_* views of quotes.reports.VIEWS_0002, and an index on quotes
+(speaker_id, said_on) for a speaker's quotations newest first.
 
 Revision ID: 0002
 Revises: 0001
@@ -23,6 +24,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("quotes", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_quotes_speaker_id_said_on", ["speaker_id", "said_on"], unique=False
+        )
     conn = op.get_bind()
     fts.create_index(conn)
     create_views(conn, VIEWS_0002)
@@ -32,3 +37,5 @@ def downgrade() -> None:
     conn = op.get_bind()
     drop_views(conn, VIEWS_0002)
     fts.drop_index(conn)
+    with op.batch_alter_table("quotes", schema=None) as batch_op:
+        batch_op.drop_index("ix_quotes_speaker_id_said_on")
