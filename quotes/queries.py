@@ -79,7 +79,8 @@ def _speaker_keys(name: str) -> set[str]:
 
 
 def speaker_ids(session: Session, name: str) -> list[int]:
-    """The speakers a name means: by full name or alias, else every person with that surname."""
+    """The speakers a name means: by full name or alias, else every person with that surname
+    (or, for several words, whose name ends with them)."""
     keys = _speaker_keys(name)
     if not keys:
         return []
@@ -89,10 +90,17 @@ def speaker_ids(session: Session, name: str) -> list[int]:
         .where(sa.or_(Speaker.name_key.in_(keys), Speaker.id.in_(by_alias)))
         .order_by(Speaker.id)
     ).all()
-    if not ids and " " not in name_key(name):
+    key = name_key(name)
+    if not ids and key and " " not in key:
         ids = session.scalars(
             select(Speaker.id)
             .where(Speaker.surname_key == surname_key(name), Speaker.kind == "person")
+            .order_by(Speaker.id)
+        ).all()
+    elif not ids and key:  # a double surname without the given name: "Patrushev-Kalomir"
+        ids = session.scalars(
+            select(Speaker.id)
+            .where(Speaker.name_key.like(f"% {key}"), Speaker.kind == "person")
             .order_by(Speaker.id)
         ).all()
     return list(ids)

@@ -40,6 +40,13 @@ def test_a_speaker_name_or_alias_in_any_case_finds_their_quotations(
     assert (result.by, result.speakers, ids(result)) == ("speaker", ("Nikolai Patrushev",), [3, 2, 1])
 
 
+def test_the_end_of_a_name_finds_the_speaker(session: Session) -> None:
+    queries.add_speaker_alias(session, "Peskov", "Dmitry Sergeyevich Peskov")
+    session.execute(text("UPDATE speakers SET name_key = 'dmitry peskov smith' WHERE id = 3"))
+    assert queries.search(session, "Peskov-Smith").speakers == ("Dmitry Peskov",)
+    assert queries.search(session, "Sergeyevich Peskov").by == "text"
+
+
 def test_speaker_hit_carries_date_publisher_relay_and_remark(session: Session) -> None:
     hits = queries.search(session, "Patrushev").hits
     assert hits[2] == Hit(
