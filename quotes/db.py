@@ -136,3 +136,10 @@ def table_names(conn: Connection) -> set[str]:
 
 def ping(conn: Connection) -> None:
     conn.execute(text("SELECT 1"))
+
+
+def hold_transaction_lock(session: Session, key: int) -> None:
+    """Serialise one step among concurrent writers until the transaction ends. SQLite needs
+    nothing (its writers already hold the whole file); PostgreSQL takes an advisory lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

@@ -19,12 +19,16 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from quotes.db import connection_problem, session_factory
+from quotes.db import connection_problem, hold_transaction_lock, session_factory
 from quotes.errors import DatabaseError
 from quotes.extraction import extract_quotations
 from quotes.reading import ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
+from quotes.remarks import assign_article_remarks
 from quotes.storage import content_sha256, find_article, store_article
+
+REMARKS_LOCK = 7_203_118
+"""Advisory-lock key under which PostgreSQL writers assign remarks one at a time."""
 
 Status = Literal["added", "skipped", "failed"]
 
@@ -69,6 +73,10 @@ def _store(session: Session, item: ArticleInput, sha256: str) -> IngestOutcome:
             if (existing := find_article(session, sha256)) is not None:
                 return _already_stored(item, existing.id, existing.source_path)
             article_id = store_article(session, item, sha256, quotations)
+            # Remarks link quotations across articles: one writer at a time decides them,
+            # so two concurrent ingests never split one remark in two.
+            hold_transaction_lock(session, REMARKS_LOCK)
+            assign_article_remarks(session, article_id)
     except IntegrityError:
         # Another process stored the same content between our check and our insert.
         with session.begin():
