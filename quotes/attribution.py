@@ -135,11 +135,86 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     tokens = _tokens(text, lo, cue_start)
     while tokens and _skippable_before_cue(tokens[-1][0]):
         tokens.pop()
+    tokens = _without_trailing_bracket(tokens)
     if not tokens:
         return None
     if tokens[-1][0] == ",":
         return _subject_past_apposition(text, tokens[:-1])
-    return _noun_phrase_ending(text, tokens)
+    found = _noun_phrase_ending(text, tokens)
+    if found is None:
+        found = _description_ending(text, tokens)
+    return found
+
+
+def _without_trailing_bracket(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "Sen. Marco Rubio (R-Fla.) [said]": the party and state tag is not part of the phrase."""
+    if len(tokens) >= 3 and tokens[-1][0] == ")":
+        for back in range(2, min(len(tokens), 6)):
+            if tokens[-back][0] == "(":
+                return tokens[:-back]
+    return tokens
+
+
+_DESCRIPTION_DETERMINERS = frozenset(
+    {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "other"}
+)
+_NOT_IN_DESCRIPTION = frozenset(
+    """who whom whose which that what when where while as because if than so to in on at by for
+    from with of about after before during into over under and or but nor not never would will
+    could can may might should must is are was were be been being has have had do does did it
+    this these those there here he she they we you i me him them us his her its their our your
+    my said says say told also just""".split()
+)
+
+
+_DESCRIPTION_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*[^\W\d_]")
+
+
+def _description_word(word: str) -> bool:
+    low = bare(strip_possessive(word))
+    return (
+        _DESCRIPTION_TOKEN.fullmatch(low) is not None
+        and low not in _NOT_IN_DESCRIPTION
+        and not (word.islower() and low.endswith("ly") and low not in _NOT_ADVERBS)
+    )
+
+
+def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "the investor [said]", "one former campaign staffer [wrote]": a determiner, up to five
+    modifiers and a head noun written in lower case."""
+    head = tokens[-1][0]
+    if not head.islower() or not _description_word(head) or head.endswith((".", "’s", "'s")):
+        return None
+    for back in range(2, min(len(tokens), 7) + 1):
+        word = tokens[-back][0]
+        if bare(word) in _DESCRIPTION_DETERMINERS:
+            before = tokens[-back - 1][0] if back < len(tokens) else ","
+            if before not in (",", ";", ":", "(", "—", "–") and bare(before) not in (
+                "and",
+                "but",
+                "as",
+            ):
+                return None
+            return _description(text, tokens[-back:])
+        if not _description_word(word):
+            return None
+    return None
+
+
+def _description(text: str, tokens: list[tuple[str, int, int]]) -> Mention:
+    start, end = tokens[0][1], tokens[-1][2]
+    phrase = text[start:end].rstrip(".")
+    return Mention(
+        phrase, start, start + len(phrase), "description", role=_description_role(phrase)
+    )
+
+
+def _description_role(phrase: str) -> str:
+    """ "one former aide" -> "former aide": the words after the determiner."""
+    words = phrase.split()
+    while len(words) > 1 and bare(words[0]) in _DESCRIPTION_DETERMINERS | _DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _skippable_before_cue(token: str) -> bool:
@@ -226,9 +301,7 @@ def _can_be_in_phrase(word: str) -> bool:
         return False
     if is_capitalised(word):
         low = bare(word)
-        return low not in _SENTENCE_STARTERS and not (
-            low.endswith("ly") and low not in _NOT_ADVERBS
-        )
+        return low not in _SENTENCE_STARTERS and not _capitalised_adverb(low)
     low = bare(strip_possessive(word))
     lex = lexicon()
     return (
@@ -259,6 +332,19 @@ def _can_be_in_phrase(word: str) -> bool:
             "nations",
         )
     )
+
+
+_ADVERB_ENDINGS = tuple(
+    """ally ously ively ably ibly fully lessly ntly edly ingly ately early ilarly ularly ctly ckly
+    nkly stly rtly ghly mply uly nly rdly wly""".split()
+)
+
+
+def _capitalised_adverb(low: str) -> bool:
+    """ "Clearly", "Separately", "Finally": an adverb, but not "Kelly", "Carly" or "Emily"."""
+    if not low.endswith("ly") or low in _NOT_ADVERBS:
+        return False
+    return low.endswith(_ADVERB_ENDINGS) or (len(low) >= 6 and low.endswith(("ely", "ily", "tly")))
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
@@ -299,18 +385,66 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     if pronoun_kind in ("person", "plural", "organisation"):
         return Mention(first, tokens[0][1], tokens[0][2], "pronoun")
     taken: list[tuple[str, int, int]] = []
-    for token in tokens:
+    named = False
+    for index, token in enumerate(tokens):
         word = token[0]
-        if len(taken) >= _MAX_NP_TOKENS or not _can_be_in_phrase(word):
+        if len(taken) >= _MAX_NP_TOKENS:
             break
-        if bare(word) in ("on", "in") or (word[0].islower() and bare(word) in _PREPOSITIONS):
+        if not _can_be_in_phrase(word):
+            if named or not _modifiers_before_name(tokens, index):
+                break
+        elif bare(word) in ("on", "in") or (word[0].islower() and bare(word) in _PREPOSITIONS):
             break
         taken.append(token)
+        named = named or _is_name_word(word)
+        if word.endswith(".") and len(bare(word)) > 3:
+            break  # "said Chris Russell." ends the sentence
     while taken and bare(taken[-1][0]) in _CONNECTORS:
         taken.pop()
-    if not taken:
+    found = classify_phrase(text, taken) if taken else None
+    if found is None:
+        found = _description_starting(text, tokens)
+    return found
+
+
+def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    """ "said [Republican political consultant] Chris Russell": lower-case role words that lead
+    to a name within four words."""
+    for ahead in range(index, min(len(tokens), index + 5)):
+        word = tokens[ahead][0]
+        if _is_name_word(word) and bare(word) not in _SENTENCE_STARTERS:
+            return ahead > index
+        modifier = (word.islower() and _description_word(word)) or is_title_word(word)
+        if not modifier or word.endswith("."):
+            return False
+    return False
+
+
+_AFTER_DESCRIPTION = frozenset(
+    """who close familiar involved with of at from in for speaking explaining adding according
+    on whose working""".split()
+)
+
+
+def _description_starting(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "[said] a person close to the campaign", "[added] another New Hampshire Democrat"."""
+    if not tokens or bare(tokens[0][0]) not in _DESCRIPTION_DETERMINERS:
         return None
-    return classify_phrase(text, taken)
+    for index in range(1, min(len(tokens), 8)):
+        word = tokens[index][0]
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else "."
+        if not _description_word(word):
+            return None
+        ends = (
+            word.endswith(".")
+            or following in (",", ";", ":", "(", "—", "–")
+            or bare(following) in _AFTER_DESCRIPTION
+        )
+        if ends:
+            if not word.islower() and bare(word) not in lexicon().person_nouns:
+                return None  # "said the Senate Judiciary": a name, not a description
+            return _description(text, tokens[: index + 1])
+    return None
 
 
 def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
@@ -360,7 +494,7 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     ):
         if last_low in ("sides", "pair", "leaders", "countries", "officials", "nations", "both"):
             return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
-        return Mention(phrase, start, end, "description", role=_without_determiner(phrase))
+        return Mention(phrase, start, end, "description", role=_description_role(phrase))
     if last_low in ("sides", "pair", "two", "both", "countries"):
         return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
     return None
@@ -734,7 +868,9 @@ class Registry:
 
     def _add_run(self, run: str, start: int) -> None:
         words = run.split()
-        while words and bare(words[0]) in _SENTENCE_STARTERS:
+        while words and (
+            bare(words[0]) in _SENTENCE_STARTERS or _capitalised_adverb(bare(words[0]))
+        ):
             start += len(words[0]) + 1
             words = words[1:]
         name_words, role_words = _split_name(words)

@@ -68,6 +68,7 @@ _NOUN_DETERMINERS = frozenset(
 )
 _NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+_SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 
 
 @cache
@@ -251,6 +252,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             previous_word = previous.group(1).lower() if previous is not None else ""
             if previous_word in _NOUN_DETERMINERS or previous_word == "to":
                 continue
+            if _SO_CALLED.search(text, max(part_lo, match.start() - 4), match.start()):
+                continue  # "so-called": a label, not a cue
             if (
                 text[max(part_lo, match.start() - 3) : match.start()]
                 .rstrip()
@@ -859,6 +862,13 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     return _trimmed(text, start, end)
 
 
+_AFTER_TRAILING_CUE = frozenset(
+    """ on in at during last this yesterday today earlier later recently of to when after before
+    while as monday tuesday wednesday thursday friday saturday sunday who adding noting citing
+    because in""".split()
+) | {""}
+
+
 def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     """ "Content, Smith said." / "Content, said Smith." / "Content, people close to her say.": the
     claim is the sentence before the comma that opens the attribution."""
@@ -871,6 +881,8 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     after = text[max(cue.end, cue.mention.end) : hi].split()
     if len(between) > 6 or len(after) > 8:
         return None
+    if after and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE:
+        return None  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue
     return _trimmed(text, lo, comma)
 
 

@@ -45,10 +45,48 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ("Putin and Xi Jinping said", ("plural", "Putin and Xi Jinping", None)),
         ("Mrs. Clinton said", ("person", "Clinton", "Mrs.")),
         ("the weather was fine and said", None),
+        ("Kelly said", ("person", "Kelly", None)),
+        ("Clearly Carly Fiorina said", ("person", "Carly Fiorina", None)),
+        ("Sen. Mara Quill (R-Ore.) said", ("person", "Mara Quill", "Sen.")),
+        ("the investor said", ("description", None, "investor")),
+        (
+            "In the end, one longtime party donor said",
+            ("description", None, "longtime party donor"),
+        ),
+        ("the plan would work, said", None),
     ],
 )
 def test_subject_before(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
     assert before(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            "said Republican political consultant Dana Perl. ",
+            ("person", "Dana Perl", "Republican political consultant"),
+        ),
+        (
+            "said undecided voter Ann Hoot of Derry, N.H., before the event.",
+            ("person", "Ann Hoot", "undecided voter"),
+        ),
+        ("said a person close to the campaign.", ("description", None, "person")),
+        ("said one former leadership aide.", ("description", None, "former leadership aide")),
+        ("added another New Hampshire Democrat.", ("description", None, "New Hampshire Democrat")),
+        (
+            "said the Senate Judiciary Committee.",
+            ("organisation", "Senate Judiciary Committee", None),
+        ),
+        ("said the weather would turn.", None),
+    ],
+)
+def test_subject_after_shapes(
+    words: str, expected: tuple[str, str | None, str | None] | None
+) -> None:
+    cue_end = words.index(" ")
+    found = subject_after(words, cue_end, len(words))
+    assert ((found.kind, found.name, found.role) if found else None) == expected
 
 
 def test_subject_after_inversion() -> None:

@@ -184,6 +184,20 @@ def test_scare_quotes_are_not_attributed() -> None:
     assert (q.speaker, q.rule) == (None, "unattributed")
 
 
+def test_inverted_description_speaker_and_continuation() -> None:
+    text = "“We lost the room,” said one former campaign staffer. “Nobody listened.”\n"
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        ("one former campaign staffer", "quote-then-cue"),
+        ("one former campaign staffer", "continues-previous"),
+    ]
+
+
+def test_trailing_claim_needs_the_clause_before_the_comma() -> None:
+    text = "At a rally on Monday, Sen. Mara Quill said the plan would fail.\n"
+    [claim] = extract_quotations(text)
+    assert (claim.text, claim.speaker) == ("the plan would fail", "Mara Quill")
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
