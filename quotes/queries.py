@@ -242,28 +242,11 @@ class SearchResult:
         return [asdict(hit) for hit in self.hits]
 
 
-RANK_WINDOW: Final = 20_000
-"""A word found in more quotations than this is ranked among the RANK_WINDOW most recently
-stored ones that match (widened while the filters leave too few), not among all: ranking is
-linear in the matches. Higher: ranks more exhaustively but slower on very common words."""
-
-
-def _fts_floor(session: Session, term: str, window: int) -> int | None:
-    """The smallest id among the `window` highest ids matching `term`; None if fewer match."""
-    if session.get_bind().dialect.name == "sqlite":
-        sql = (
-            "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :query "
-            "ORDER BY rowid DESC LIMIT 1 OFFSET :offset"
-        )
-        query = fts.fts5_query(term)
-    else:
-        sql = (
-            "SELECT id FROM quotes_fts WHERE vector @@ plainto_tsquery('english', :query) "
-            "ORDER BY id DESC LIMIT 1 OFFSET :offset"
-        )
-        query = term
-    floor = session.scalar(sa.text(sql), {"query": query, "offset": window - 1})
-    return None if floor is None else int(floor)
+RANK_WINDOW: Final = 50_000
+"""Matches are ranked among the RANK_WINDOW most recently stored quotations first, widened
+tenfold while fewer than the limit match there, then among all: ranking is linear in the
+matches, so a very common word would otherwise rank hundreds of thousands. Higher: more
+exhaustive ranking of common words, slower."""
 
 
 def _text_match_ids(session: Session, term: str, filters: Filters) -> list[int]:
@@ -274,28 +257,31 @@ def _text_match_ids(session: Session, term: str, filters: Filters) -> list[int]:
             return []
         fts_id: sa.ColumnElement[int] = _FTS5.c.rowid
         stmt = (
-            select(Quote.id)
-            .join(_FTS5, _FTS5.c.rowid == Quote.id)
+            select(fts_id)
             .where(sa.text("quotes_fts MATCH :fts_query").bindparams(fts_query=query))
-            .order_by(_FTS5.c.rank, Quote.id)
+            .order_by(_FTS5.c.rank, fts_id)
         )
+        newest = select(func.max(_FTS5.c.rowid))
     else:
         tsquery = func.plainto_tsquery(_PG_CONFIG, term)
         rank = func.ts_rank(_PG_FTS.c.vector, tsquery, PG_RANK_NORMALIZATION)
         fts_id = _PG_FTS.c.id
         stmt = (
-            select(Quote.id)
-            .join(_PG_FTS, _PG_FTS.c.id == Quote.id)
+            select(fts_id)
             .where(_PG_FTS.c.vector.op("@@")(tsquery))
-            .order_by(rank.desc(), Quote.id)
+            .order_by(rank.desc(), fts_id)
         )
-    stmt = _filtered(session, stmt, filters)
+        newest = select(func.max(_PG_FTS.c.id))
+    where = conditions(session, filters)
+    if where:  # only then is the quotes table needed
+        stmt = stmt.join(Quote, Quote.id == fts_id).where(*where)
+    if filters.limit is None:
+        return list(session.scalars(stmt))
+    stmt = stmt.limit(filters.limit)
+    last = session.scalar(newest) or 0
     window = RANK_WINDOW
-    while filters.limit is not None:
-        floor = _fts_floor(session, term, window)
-        if floor is None:
-            break
-        found = list(session.scalars(stmt.where(fts_id >= floor)))
+    while window < last:
+        found = list(session.scalars(stmt.where(fts_id > last - window)))
         if len(found) >= filters.limit:
             return found
         window *= 10

@@ -293,7 +293,7 @@ def test_fts_index_follows_inserts_updates_and_deletes(session: Session) -> None
 def test_common_words_are_ranked_among_the_newest_matches(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
+    monkeypatch.setattr(queries, "RANK_WINDOW", 4)  # quotations 3 to 6
     assert ids(queries.search(session, "world order", Filters(limit=1))) == [3]
     assert ids(queries.search(session, "world order", Filters(limit=2))) == [1, 3]
     assert ids(queries.search(session, "world order")) == [1, 3, 2]
