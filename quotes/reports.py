@@ -6,12 +6,18 @@ objects" recipe): `VIEWS_0002` is what revision 0002 created and must never chan
 revision that alters a view adds a new tuple (reusing the unchanged `View`s), its migration
 replaces the changed views, and `REPORTS` points at the newest tuple.
 
+A migration that rebuilds a table the views read (alembic batch mode on SQLite: copy, drop,
+rename) must do it inside `views_suspended(conn, VIEWS_xxxx)`: SQLite refuses to rename a table
+while a view names a table that is missing at that moment.
+
 Every view is plain SQL that SQLite and PostgreSQL both run; where the two disagree (string
 aggregation) a view carries a second, PostgreSQL spelling.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
@@ -199,3 +205,12 @@ def create_views(conn: Connection, views: tuple[View, ...]) -> None:
 def drop_views(conn: Connection, views: tuple[View, ...]) -> None:
     for view in reversed(views):
         view.drop(conn)
+
+
+@contextmanager
+def views_suspended(conn: Connection, views: tuple[View, ...]) -> Iterator[None]:
+    """Drop `views` (those of the revision being migrated from), run the block, create them
+    again: for migrations that rebuild a table the views read."""
+    drop_views(conn, views)
+    yield
+    create_views(conn, views)
