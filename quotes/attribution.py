@@ -226,7 +226,7 @@ def _skippable_before_cue(token: str) -> bool:
 
 def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     """Wang, who arrived in the Russian capital on Tuesday, [said]: the phrase before the aside."""
-    for _ in range(3):
+    for _ in range(6):
         comma = _last_index(tokens, ",")
         if comma < 0:
             return None
@@ -484,6 +484,8 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
             return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
         role = " ".join(role_words).strip() or None
         if not any(any(ch.islower() for ch in w) for w in name_words):
+            if len(words) == 1 and _ACRONYM.fullmatch(name):
+                return Mention(phrase, start, end, "organisation", name=name)  # "ESPN", "FBI"
             return None  # "N.Y.", "OH", "EUROPEANS ASK": abbreviations and capitals, not names
         return Mention(phrase, start, end, "person", name=name, role=role)
     last_low = lowered[-1]
@@ -498,6 +500,9 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     if last_low in ("sides", "pair", "two", "both", "countries"):
         return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
     return None
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
 
 
 def _strip_trailing_dot(phrase: str, last_word: str) -> str:

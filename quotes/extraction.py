@@ -116,6 +116,10 @@ _INDIRECT_VERBS = frozenset(
     promised vowed pledged declared complained recalled emphasised emphasized urged agreed
     concluded estimated estimates argue assured indicated""".split()
 )
+_NO_CLAIM_VERBS = frozenset(
+    """read reads laughed sighed screamed barked interrupted boomed thundered chimed riffed
+    lectured admonished exulted marveled marvelled""".split()
+)
 _SPEAKER_KINDS: dict[str, SpeakerKind] = {
     "person": "person",
     "organisation": "organisation",
@@ -314,7 +318,7 @@ def _cue_subject(
     after_quote = part_lo > lo
     if (
         mention is None
-        and verb in _INVERTING
+        and (verb in _INVERTING or verb in lexicon().speech_verbs)
         and (lead.strip(" ,—–-\u00a0") == "" or (after_quote and lead.endswith(",")))
     ):
         mention = subject_after(text, cue_end, hi)
@@ -700,11 +704,36 @@ def _claim(
     state: _State,
     when: date | None,
 ) -> None:
-    if not _one_claim(text, lo, hi, index, cues, vias, registry, state, when) and vias:
+    if _one_claim(text, lo, hi, index, cues, vias, registry, state, when):
+        return
+    if vias:
         subject = sentence_subject(text, lo, hi)
         speaker = _resolve(subject, registry, state, lo) if subject is not None else None
         if speaker is not None:
             state.via_record = (vias[0][1], speaker, index)
+    _speaker_introduced(text, lo, cues, index, registry, state)
+
+
+def _speaker_introduced(
+    text: str, lo: int, cues: list[Cue], index: int, registry: Registry, state: _State
+) -> None:
+    """ "Bystrom agreed." / "Howard continued his remarks.": a sentence that names a speaker and
+    says nothing itself hands that speaker to the quotation that follows it."""
+    for cue in cues:
+        mention = cue.mention
+        if (
+            mention is None
+            or mention.kind == "outlet"
+            or mention.start > cue.start
+            or mention.start - lo > 60
+            or (cue.verb in lexicon().belief_verbs and cue.verb not in ("agreed", "disagreed"))
+        ):
+            continue
+        speaker = _resolve(mention, registry, state, lo)
+        if speaker is not None:
+            state.last_quote = (speaker, index, None)
+            _remember(speaker, state)
+        return
 
 
 def _more_claims(
@@ -724,6 +753,7 @@ def _more_claims(
         if (
             cue.mention is None
             or cue.mention.kind == "outlet"
+            or cue.verb in _NO_CLAIM_VERBS
             or _attributes_quote(text, cue, quotes)
         ):
             continue

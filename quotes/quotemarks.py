@@ -67,10 +67,16 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         outer_family, mark_start, inner_start = outer
         if mark == "“" and text[mark_start] in "„‚":
             role = "close"
-        if (
-            family == outer_family
-            and role in ("close", "either")
-            and (not before_char.isspace() or mark == "»")
+        spaced_close = (
+            mark in ('"', "”")
+            and before_char == " "
+            and at - 2 > start
+            and text[at - 2] in "'’"
+            and (after_char.isspace() or after_char in ",.;:")
+        )  # "... it like, 'Oh, this is important,' " Magel said: the inner quote closed first
+        if family == outer_family and (
+            spaced_close
+            or (role in ("close", "either") and (not before_char.isspace() or mark == "»"))
         ):
             spans.extend(_span(text, mark_start, inner_start, at, after, True, family))
             outer, inner = None, None

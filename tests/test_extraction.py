@@ -198,6 +198,34 @@ def test_trailing_claim_needs_the_clause_before_the_comma() -> None:
     assert (claim.text, claim.speaker) == ("the plan would fail", "Mara Quill")
 
 
+def test_inner_quote_closed_before_a_spaced_double_mark() -> None:
+    text = '"They treat it like, \'Oh, this is big,\' " Mara Quill said. "Then they move on."\n'
+    assert [(q.text, q.speaker) for q in quoted(text)] == [
+        ("They treat it like, 'Oh, this is big,'", "Mara Quill"),
+        ("Then they move on.", "Mara Quill"),
+    ]
+
+
+def test_acronym_speaker_and_long_apposition() -> None:
+    text = (
+        "“We are an inclusive company,” ESPN said.\n"
+        "“They scare me,” Harry Bond, 30, of Raleigh, N.C., who was polled, said on Monday.\n"
+        "“Mexico!” the audience screamed back.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["ESPN", "Harry Bond", "audience"]
+
+
+def test_a_sentence_naming_a_speaker_hands_them_the_next_quote() -> None:
+    text = (
+        "“It is over,” said Dana Perl, a pollster.\n"
+        "Professor Ann Hoot agreed. “Voters have decided.”\n"
+    )
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        ("Dana Perl", "quote-then-cue"),
+        ("Ann Hoot", "continues-previous"),
+    ]
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
