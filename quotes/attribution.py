@@ -230,8 +230,8 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
         comma = _last_index(tokens, ",")
         if comma < 0:
             return None
-        aside = tokens[comma + 1 :]
-        head = tokens[:comma]
+        aside = _without_trailing_bracket(tokens[comma + 1 :])
+        head = _without_trailing_bracket(tokens[:comma])
         if not aside or not head:
             return None
         first = aside[0][0]

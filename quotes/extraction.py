@@ -46,7 +46,10 @@ _BOUNDARY = re.compile(r"[.!?](?:''|[”’\"»'])?\s+(?=[“‘\"«'`A-Z\[(0-9]
 _ABBREV_BEFORE = re.compile(r"(\w[\w.]*)$")
 _PARTICIPLES = frozenset(
     "saying adding noting calling describing urging telling warning arguing insisting stressing "
-    "vowing pledging promising expressing claiming explaining accusing declaring".split()
+    "vowing pledging promising expressing claiming explaining accusing declaring writing tweeting "
+    "asking remarking suggesting citing quipping joking posting replying responding recalling "
+    "conceding acknowledging admitting boasting predicting complaining asserting announcing "
+    "praising blasting slamming labeling labelling dubbing branding".split()
 )
 _NOUN_DETERMINERS = frozenset(
     {
@@ -204,7 +207,11 @@ def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list
             quote = quotes[quote_index]
             if quote.mark_start < at and not (quote.closed and at == quote.end - 1):
                 continue
-            if quote.mark_start < at and _attribution_follows(text, match.end(), paragraph.end):
+            if (
+                quote.mark_start < at
+                and _opens_sentence(text, start, quote.mark_start)
+                and _attribution_follows(text, match.end(), paragraph.end)
+            ):
                 continue
         before = _ABBREV_BEFORE.search(text, max(paragraph.start, at - 20), at)
         if before is not None:
@@ -224,12 +231,23 @@ def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list
 _CLAUSE_END = re.compile(r"[.!?“”\"]|''")
 
 
+def _opens_sentence(text: str, start: int, mark_start: int) -> bool:
+    """The quotation opens its sentence (or follows a colon): a whole quoted sentence."""
+    lead = text[start:mark_start].strip()
+    return lead == "" or lead.endswith(":")
+
+
 def _attribution_follows(text: str, at: int, end: int) -> bool:
-    """ "“Perpetual motion!” Rep. Glenn Thompson said": the speaker follows the closing mark."""
+    """ "“Perpetual motion!” Rep. Glenn Thompson said": the speaker follows the closing mark.
+    Not "Mr. Zahed said: “...”", whose cue introduces the quotation after it."""
     window_end = min(end, at + 90)
     stop = _CLAUSE_END.search(text, at + 4, window_end)
     limit = stop.start() if stop is not None else window_end
-    return _cue_pattern().search(text, at, limit) is not None
+    cue = _cue_pattern().search(text, at, limit)
+    if cue is None:
+        return False
+    rest = text[cue.end() : cue.end() + 3].lstrip()
+    return not rest.startswith(":")
 
 
 def _outside(lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
@@ -270,7 +288,7 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue
             if _NEGATION.search(text, max(part_lo, match.start() - 30), match.start()) is not None:
                 continue
-            mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), hi)
+            mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), part_hi)
             cues.append(Cue(match.start(), match.end(), low, mention))
         cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
     cues.sort(key=lambda c: c.start)

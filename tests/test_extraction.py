@@ -226,6 +226,20 @@ def test_a_sentence_naming_a_speaker_hands_them_the_next_quote() -> None:
     ]
 
 
+def test_partial_quote_ending_a_sentence_keeps_its_own_speaker() -> None:
+    text = (
+        "Mara Quill released a statement condemning “a horrific attack.” "
+        "Dana Perl said she would call her.\n"
+    )
+    [q] = quoted(text)
+    assert (q.text, q.speaker) == ("a horrific attack.", "Mara Quill")
+
+
+def test_cue_with_a_colon_introduces_the_next_quotation() -> None:
+    text = "“We are refugees,” Ms. Quill said. “We are tired.” Mr. Perl said: “We ran.”\n"
+    assert [q.speaker for q in quoted(text)] == ["Quill", "Quill", "Perl"]
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
