@@ -13,7 +13,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.core import TyperGroup
@@ -22,7 +29,7 @@ from quotes import queries, remarks, schema
 from quotes.errors import QuotesError
 from quotes.ingest import IngestOutcome, extract_files, ingest
 from quotes.output import render, render_record
-from quotes.reading import ReadProblem, parse_date
+from quotes.reading import ReadProblem, count_articles, parse_date
 from quotes.records import ArticleMeta, Quotation
 
 # click's own error class (usage errors and the like), whichever click typer ships with.
@@ -155,7 +162,7 @@ def ingest_command(
     overrides = ArticleMeta(outlet=outlet, published=_date_option(published, "--published"))
     engine = database(writer=True)
     console = stderr()
-    with _progress(console) as advance:
+    with _progress(console, paths) as advance:
         summary = ingest(engine, paths, overrides, on_outcome=lambda o: advance(o, console))
     console.print(
         f"{summary.added} added, {summary.skipped} skipped, {summary.failed} failed; "
@@ -167,7 +174,7 @@ def ingest_command(
 
 
 @contextmanager
-def _progress(console: Console) -> Iterator[Any]:
+def _progress(console: Console, paths: list[Path]) -> Iterator[Any]:
     """A progress display on a terminal; each problem or notice printed as one line."""
 
     def report(outcome: IngestOutcome, out: Console) -> None:
@@ -181,13 +188,23 @@ def _progress(console: Console) -> Iterator[Any]:
     if not console.is_terminal:
         yield report
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=count_articles(paths))
+        counts = {"added": 0, "skipped": 0, "failed": 0}
 
         def advance(outcome: IngestOutcome, out: Console) -> None:
             report(outcome, progress.console)
-            progress.update(task, advance=1, description=f"{Path(outcome.source).name}")
+            counts[outcome.status] += 1
+            progress.update(
+                task, advance=1, description=", ".join(f"{v} {k}" for k, v in counts.items())
+            )
 
         yield advance
 

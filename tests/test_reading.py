@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quotes.errors import InputError
-from quotes.reading import ReadProblem, parse_date, read_articles
+from quotes.reading import ReadProblem, count_articles, parse_date, read_articles
 from quotes.records import ArticleInput, ArticleMeta
 
 from .conftest import SEEDS
@@ -145,3 +145,10 @@ def test_parse_date_accepts_dates_and_timestamps() -> None:
     assert parse_date(None, "x") is None
     with pytest.raises(InputError, match=r"^x: impossible or malformed date '19/09/2022'"):
         parse_date("19/09/2022", "x")
+
+
+def test_count_articles_matches_what_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{bad\n', encoding="utf-8")
+    paths = [tmp_path, tmp_path / "missing"]
+    assert count_articles(paths) == len(_read(*paths)) == 5
