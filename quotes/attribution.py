@@ -874,7 +874,9 @@ class Registry:
     def _add_run(self, run: str, start: int) -> None:
         words = run.split()
         while words and (
-            bare(words[0]) in _SENTENCE_STARTERS or _capitalised_adverb(bare(words[0]))
+            bare(words[0]) in _SENTENCE_STARTERS
+            or _capitalised_adverb(bare(words[0]))
+            or bare(words[0]) in lexicon().speech_verbs
         ):
             start += len(words[0]) + 1
             words = words[1:]

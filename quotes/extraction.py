@@ -49,7 +49,8 @@ _PARTICIPLES = frozenset(
     "vowing pledging promising expressing claiming explaining accusing declaring writing tweeting "
     "asking remarking suggesting citing quipping joking posting replying responding recalling "
     "conceding acknowledging admitting boasting predicting complaining asserting announcing "
-    "praising blasting slamming labeling labelling dubbing branding".split()
+    "praising blasting slamming labeling labelling dubbing branding shouting chanting yelling "
+    "screaming reporting".split()
 )
 _NOUN_DETERMINERS = frozenset(
     {
@@ -291,10 +292,16 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), part_hi)
             cues.append(Cue(match.start(), match.end(), low, mention))
         cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
+    opening = _OPENING_CUE.match(text, lo, hi)
+    if opening is not None and opening.group(1).lower() in lexicon().speech_verbs:
+        mention = subject_after(text, opening.end(), outside[0][1] if outside else hi)
+        if mention is not None and mention.kind in ("person", "organisation", "description"):
+            cues.append(Cue(opening.start(1), opening.end(1), opening.group(1).lower(), mention))
     cues.sort(key=lambda c: c.start)
     return _fill_shared_subjects(text, cues, lo, hi)
 
 
+_OPENING_CUE = re.compile(r"([A-Z][a-z]+ed|Said|Wrote|Says|Adds|Writes)\s+(?=[A-Z])")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 
 
@@ -456,6 +463,11 @@ def _quotation(
         claim_speaker, claim_paragraph, claim_end = state.prior_claim
         if claim_paragraph == index and claim_end <= lo:
             speaker, rule, confidence = claim_speaker, "continues-claim", 0.45
+    if speaker is None:
+        label = _colon_label(text, lo, quote.mark_start)
+        if label is not None:
+            speaker = _resolve(label, registry, state, lo)
+            rule, confidence = "label-colon", 0.6
     negated = _NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
     if speaker is None and not negated and not _looks_like_title(text[quote.start : quote.end]):
         subject = sentence_subject(text, lo, quote.mark_start)
@@ -525,6 +537,20 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
     if after:
         return after[0], "cue-later-in-sentence", 0.6
     return None, "", 0.0
+
+
+def _colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
+    """ "Dana Perl: “...”": a name, and nothing else, before a colon opens the quotation."""
+    lead = text[lo:mark_start].rstrip()
+    if not lead.endswith(":") or len(lead) > 120:
+        return None
+    colon = lo + len(lead) - 1
+    label_lo = max(lo, *(text.rfind(dash, lo, colon) + len(dash) for dash in (" - ", " — ", " – ")))
+    start = label_lo + len(text[label_lo:colon]) - len(text[label_lo:colon].lstrip())
+    mention = subject_before(text, label_lo, colon)
+    if mention is None or mention.start != start or mention.kind not in ("person", "organisation"):
+        return None
+    return mention
 
 
 def _looks_like_title(words: str) -> bool:
@@ -742,7 +768,7 @@ def _speaker_introduced(
         if (
             mention is None
             or mention.kind == "outlet"
-            or mention.start > cue.start
+            or (mention.start > cue.start and cue.start != lo)
             or mention.start - lo > 60
             or (cue.verb in lexicon().belief_verbs and cue.verb not in ("agreed", "disagreed"))
         ):

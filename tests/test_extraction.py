@@ -240,6 +240,24 @@ def test_cue_with_a_colon_introduces_the_next_quotation() -> None:
     assert [q.speaker for q in quoted(text)] == ["Quill", "Quill", "Perl"]
 
 
+def test_name_and_colon_label_a_quotation() -> None:
+    text = "Headline about the turnout today.\nTURNOUT IS UP - Dana Perl:  “The contests have started.”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.rule) == ("Dana Perl", "label-colon")
+
+
+def test_capitalised_inverted_cue_introduces_the_next_paragraph() -> None:
+    text = "Headline about the stakes today.\nContinued Stone:\n“The stakes are so high.”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.rule) == ("Stone", "continues-previous")
+
+
+def test_chanting_crowd_speaks_its_chant() -> None:
+    text = "Sanders protesters interrupted her speech, shouting “she wins, we lose!”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("Sanders protesters", "shouting")
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
