@@ -143,6 +143,13 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     found = _noun_phrase_ending(text, tokens)
     if found is None:
         found = _description_ending(text, tokens)
+    if found is None and len(tokens) <= 12:
+        found = _description_subject(text, tokens, 0)  # "A source familiar with X [said]"
+        if found is not None:
+            rest = [t for t in tokens if t[1] >= found.end]
+            clause = [t for t in rest if t[0] in (",", ";", ":")]
+            if not rest or bare(rest[0][0]) not in _AFTER_DESCRIPTION or clause:
+                found = None
     return found
 
 
@@ -167,7 +174,7 @@ _NOT_IN_DESCRIPTION = frozenset(
 )
 
 
-_DESCRIPTION_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*[^\W\d_]")
+_DESCRIPTION_TOKEN = re.compile(r"(?:[^\W\d_]|\d+-)[\w’'\-]*[^\W\d_]")
 
 
 def _description_word(word: str) -> bool:
@@ -291,7 +298,7 @@ _SENTENCE_STARTERS = frozenset(
     there here what why how where who which once until unless whether even still already indeed
     some many most several few all each every no amid among monday tuesday wednesday thursday
     friday saturday sunday january february march april june july august september october
-    november december name
+    november december name hours minutes days weeks months years moments
     """.split()
 )
 
@@ -348,31 +355,87 @@ def _capitalised_adverb(low: str) -> bool:
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
-    """The phrase a sentence opens with, past an opening adverbial ("During the debate, Cruz")."""
+    """The phrase a sentence opens with, past opening adverbials ("During the debate, Cruz",
+    "Speaking in Salem, New Hampshire, Trump")."""
     tokens = _tokens(text, lo, min(hi, lo + 400))
-    if not tokens:
-        return None
-    first = tokens[0][0]
-    if not is_capitalised(first) or bare(first) in _SENTENCE_STARTERS or first.endswith("ing"):
-        comma = next((i for i, t in enumerate(tokens[:16]) if t[0] == ","), -1)
+    index = 0
+    for attempt in range(4):
+        if index >= len(tokens):
+            return None
+        first = tokens[index][0]
+        opener = attempt == 0 and (
+            not is_capitalised(first) or bare(first) in _SENTENCE_STARTERS or first.endswith("ing")
+        )
+        if not opener:
+            found = _subject_at(text, tokens, index, attempt > 0)
+            if found is not None or attempt == 0:
+                return found
+        comma = next(
+            (i for i in range(index, min(len(tokens), index + 16)) if tokens[i][0] == ","), -1
+        )
         if comma < 0:
             return None
-        tokens = tokens[comma + 1 :]
-        if not tokens:
-            return None
-    pronoun = lexicon().pronouns.get(tokens[0][0].lower())
+        index = comma + 1
+    return None
+
+
+def _subject_at(
+    text: str, tokens: list[tuple[str, int, int]], index: int, after_opener: bool
+) -> Mention | None:
+    """The noun phrase at `tokens[index]`; after an opening adverbial it must be followed by its
+    verb, not by another comma ("In Ames, Iowa, on Sunday, Mrs. Clinton said")."""
+    pronoun = lexicon().pronouns.get(tokens[index][0].lower())
     if pronoun in ("person", "plural", "organisation"):
-        return Mention(tokens[0][0], tokens[0][1], tokens[0][2], "pronoun")
+        return Mention(tokens[index][0], tokens[index][1], tokens[index][2], "pronoun")
     taken: list[tuple[str, int, int]] = []
-    for token in tokens:
+    for token in tokens[index:]:
         if len(taken) >= _MAX_NP_TOKENS or not _can_be_in_phrase(token[0]):
             break
         taken.append(token)
     while taken and bare(taken[-1][0]) in _CONNECTORS:
         taken.pop()
     if not taken:
+        return _description_subject(text, tokens, index)
+    if after_opener:
+        following = index + len(taken)
+        if following < len(tokens) and tokens[following][0] == ",":
+            after = tokens[following + 1][0] if following + 1 < len(tokens) else ""
+            if bare(after) not in _APPOSITION_STARTS:
+                return None
+    found = classify_phrase(text, taken)
+    if found is None or found.kind == "description":
+        longer = _description_subject(text, tokens, index)
+        if longer is not None and (found is None or longer.end > found.end):
+            return longer
+    return found
+
+
+_AUXILIARIES = frozenset(
+    """has have had was were is are will would could can may might also then later told said says
+    has""".split()
+)
+
+
+def _description_subject(
+    text: str, tokens: list[tuple[str, int, int]], index: int
+) -> Mention | None:
+    """ "The retired neurosurgeon has ...", "One operative inside Trump Tower tried ...": a
+    determiner, a few modifiers and a lower-case head before its verb, a comma or a modifier."""
+    if bare(tokens[index][0]) not in _DESCRIPTION_DETERMINERS:
         return None
-    return classify_phrase(text, taken)
+    for end in range(index + 1, min(len(tokens) - 1, index + 6)):
+        word, following = tokens[end][0], tokens[end + 1][0]
+        if not _description_word(word):
+            return None
+        low = bare(following)
+        ends = following == "," or low in _AUXILIARIES or low in _AFTER_DESCRIPTION
+        ends = ends or (following.islower() and low.endswith("ed") and len(low) > 4)
+        if ends:
+            head = bare(strip_possessive(word))
+            if not (word.islower() or head in lexicon().person_nouns) or word.endswith("’s"):
+                return None
+            return _description(text, tokens[index : end + 1])
+    return None
 
 
 def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
@@ -422,7 +485,7 @@ def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bo
 
 _AFTER_DESCRIPTION = frozenset(
     """who close familiar involved with of at from in for speaking explaining adding according
-    on whose working""".split()
+    on whose working inside""".split()
 )
 
 

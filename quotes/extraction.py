@@ -367,6 +367,8 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
             )
             if source is not None:
                 cue = replace(cue, mention=source)
+            elif participle:
+                cue = replace(cue, mention=None)  # "... endorsed Clinton, saying": not Clinton
         filled.append(cue)
     return filled
 
@@ -384,6 +386,7 @@ def _shared_source(
         "organisation",
         "plural",
         "outlet",
+        "description",
     ):
         return subject
     return None

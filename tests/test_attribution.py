@@ -11,6 +11,7 @@ from quotes.attribution import (
     find_vias,
     relay_outlet,
     said_on,
+    sentence_subject,
     subject_after,
     subject_before,
 )
@@ -54,6 +55,8 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
             ("description", None, "longtime party donor"),
         ),
         ("the plan would work, said", None),
+        ("Another source familiar with the talks said", ("description", None, "source")),
+        ("the 43-year-old said", ("description", None, "43-year-old")),
     ],
 )
 def test_subject_before(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
@@ -87,6 +90,21 @@ def test_subject_after_shapes(
     cue_end = words.index(" ")
     found = subject_after(words, cue_end, len(words))
     assert ((found.kind, found.name, found.role) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Speaking in Salem, New Hampshire, Dana Perl went after Bush.", "Dana Perl"),
+        ("In Ames, Iowa, on Sunday, Mrs. Quill tried again.", "Quill"),
+        ("Hours later, Dana Perl returned the compliment.", "Dana Perl"),
+        ("The retired neurosurgeon has provided no details.", "The retired neurosurgeon"),
+    ],
+)
+def test_sentence_subject_past_opening_adverbials(sentence: str, expected: str) -> None:
+    found = sentence_subject(sentence, 0, len(sentence))
+    assert found is not None
+    assert (found.name or found.text) == expected
 
 
 def test_subject_after_inversion() -> None:

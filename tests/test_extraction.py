@@ -258,6 +258,15 @@ def test_chanting_crowd_speaks_its_chant() -> None:
     assert (q.speaker, q.cue) == ("Sanders protesters", "shouting")
 
 
+def test_participle_after_a_comma_takes_the_sentence_subject_not_the_object() -> None:
+    text = (
+        "On Thursday, after weeks of silence, Mara Quill endorsed Dana Perl, saying, "
+        "“I think she is exactly what this country needs.”\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("Mara Quill", "saying")
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
