@@ -41,8 +41,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from quotes import queries
 from quotes.cli import app
 from quotes.names import name_key, surname_key
 from quotes.schema import open_database
@@ -126,8 +128,9 @@ class Library:
                     if q["remark"] not in remarks_seen:
                         remarks_seen.add(q["remark"])
                         batch["remarks"].append(
-                            (q["remark"], speaker, q["text"], said_on, said_on, 0, 0)
-                        )
+                            (q["remark"], speaker, q["text"], said_on, said_on, 0, 0, quote_id,
+                             False)
+                        )  # fmt: skip
                     batch["quotes"].append((
                         quote_id, article_id, speaker, q["speaker"], "said", via, q["via"],
                         "direct", q["text"], q["start"], q["end"], 0, said_on, 0.9, "bench",
@@ -148,7 +151,7 @@ def load(engine: Engine, library: Library) -> float:
         "articles": "id, publisher_id, title, url, published, body, sha256, source_path, "
         "ingested_at",
         "remarks": "id, speaker_id, canonical_text, first_said_on, last_said_on, quote_count, "
-        "outlet_count",
+        "outlet_count, root_quote_id, fragments_only",
         "quotes": "id, article_id, speaker_id, speaker_text, cue, via_outlet_id, via_text, kind, "
         "text, start_char, end_char, paragraph, said_on, confidence, rule, remark_id",
     }
@@ -204,6 +207,22 @@ def time_search(url: str, terms: Sequence[str]) -> dict[str, float]:
     ms = [s * 1000 for s in seconds]
     return {"p50": statistics.median(ms), "p95": percentile(ms, 95), "max": max(ms),
             "mean_hits": hits / len(terms)}  # fmt: skip
+
+
+def time_library(url: str, terms: Sequence[str]) -> dict[str, float]:
+    """The same searches as library calls on one open engine (no CLI, no schema check)."""
+    engine = open_database(url)
+    for term in terms[:5]:
+        with Session(engine) as session:
+            queries.search(session, term)
+    ms = []
+    for term in terms:
+        started = time.perf_counter()
+        with Session(engine) as session:
+            queries.search(session, term)
+        ms.append((time.perf_counter() - started) * 1000)
+    engine.dispose()
+    return {"p50": statistics.median(ms), "p95": percentile(ms, 95), "max": max(ms)}
 
 
 def export_peak_rss(url: str, *extra: str) -> tuple[float, int, float]:
@@ -273,7 +292,10 @@ def run_backend(
     try:
         library = Library(n)
         load_seconds = 0.0
-        if not reuse:
+        if reuse:  # generate again (same seed), only for the search terms
+            for _ in library.batches():
+                pass
+        else:
             engine = open_database(url, writer=True)
             load_seconds = load(engine, library)
             engine.dispose()
@@ -281,6 +303,8 @@ def run_backend(
         result: dict[str, Any] = {"backend": backend, "quotations": n, "load_s": load_seconds}
         result["speaker"] = time_search(url, speaker_terms)
         result["text"] = time_search(url, text_terms)
+        result["speaker_library"] = time_library(url, speaker_terms)
+        result["text_library"] = time_library(url, text_terms)
         result["export_all"] = export_peak_rss(url)
         result["export_1000"] = export_peak_rss(url, "--limit", "1000")
         return result
@@ -308,6 +332,10 @@ def main() -> None:
             s = r[kind]
             print(f"  quotes search <{kind}>: p50 {s['p50']:.1f} ms, p95 {s['p95']:.1f} ms, "
                   f"max {s['max']:.1f} ms ({s['mean_hits']:.1f} hits shown on average)")
+        for kind in ("speaker", "text"):
+            s = r[f"{kind}_library"]
+            print(f"  queries.search <{kind}> (library, open engine): p50 {s['p50']:.1f} ms, "
+                  f"p95 {s['p95']:.1f} ms, max {s['max']:.1f} ms")
         for label in ("export_all", "export_1000"):
             rss, rows, seconds = r[label]
             print(f"  quotes export ({rows:,} rows): peak RSS {rss:.0f} MiB, {seconds:.1f} s")

@@ -242,7 +242,7 @@ class SearchResult:
         return [asdict(hit) for hit in self.hits]
 
 
-RANK_WINDOW: Final = 50_000
+RANK_WINDOW: Final = 20_000
 """Matches are ranked among the RANK_WINDOW most recently stored quotations first, widened
 tenfold while fewer than the limit match there, then among all: ranking is linear in the
 matches, so a very common word would otherwise rank hundreds of thousands. Higher: more

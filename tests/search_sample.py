@@ -90,17 +90,17 @@ def load_sample(engine: Engine) -> None:
         session.flush()
 
         r1 = Remark(
-            speaker_id=patrushev.id, canonical_text="a more just world order",
+            speaker_id=patrushev.id, canonical_text="a more just world order", root_quote_id=1,
             first_said_on=date(2022, 9, 19), last_said_on=date(2022, 9, 19),
             quote_count=3, outlet_count=3,
         )  # fmt: skip
         r2 = Remark(
-            speaker_id=yang.id, canonical_text="security and stability of the world",
+            speaker_id=yang.id, canonical_text="security and stability of the world", root_quote_id=4,
             first_said_on=date(2022, 9, 19), last_said_on=date(2022, 9, 19),
             quote_count=1, outlet_count=1,
         )  # fmt: skip
         r3 = Remark(
-            speaker_id=peskov.id, canonical_text="The West (and its allies) must stop - now",
+            speaker_id=peskov.id, canonical_text="The West (and its allies) must stop - now", root_quote_id=6,
             first_said_on=date(2022, 9, 20), last_said_on=date(2022, 9, 20),
             quote_count=1, outlet_count=1,
         )  # fmt: skip
