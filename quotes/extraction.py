@@ -79,7 +79,11 @@ _SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 def _cue_pattern() -> re.Pattern[str]:
     """One pattern for every reporting verb (lower case only: "Said" opens no cue)."""
     lex = lexicon()
-    words = [w for w in lex.speech_verbs | lex.belief_verbs | _EXTRA_CUES if " " not in w]
+    words = [
+        w
+        for w in lex.speech_verbs | lex.belief_verbs | _EXTRA_CUES
+        if " " not in w or w in _MULTIWORD_CUES
+    ]
     return re.compile(r"\b" + _trie_pattern(words) + r"\b")
 
 
@@ -110,6 +114,7 @@ _NEGATION = re.compile(
     r"|avoided)\s+(?:\w+\s+)?$"
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_MULTIWORD_CUES = frozenset({"put it", "puts it", "went on", "goes on"})
 _EXTRA_CUES = frozenset({"quoted", "pointed", "wrote", "insists"})
 _INDIRECT_VERBS = frozenset(
     """according said says say told tells added adds argued argues claimed claims believes believe
@@ -471,10 +476,16 @@ def _quotation(
         if label is not None:
             speaker = _resolve(label, registry, state, lo)
             rule, confidence = "label-colon", 0.6
+    if speaker is None:
+        source = _according_to_outlet(text, lo, quote.mark_start)
+        if source is not None:
+            speaker, rule, confidence = source, "according-to-outlet", 0.6
     negated = _NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
+    after_colon = text[lo : quote.mark_start].rstrip().endswith(":")
+    kinds = _SUBJECT_KINDS_AFTER_COLON if after_colon else _SUBJECT_KINDS
     if speaker is None and not negated and not _looks_like_title(text[quote.start : quote.end]):
         subject = sentence_subject(text, lo, quote.mark_start)
-        if subject is not None and subject.kind in ("person", "pronoun", "organisation", "plural"):
+        if subject is not None and subject.kind in kinds:
             speaker = _resolve(subject, registry, state, lo)
             rule, confidence = "sentence-subject", 0.35
     via = _via_for(speaker, chosen, cues, vias, text, lo, hi, index, state)
@@ -540,6 +551,22 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
     if after:
         return after[0], "cue-later-in-sentence", 0.6
     return None, "", 0.0
+
+
+_SUBJECT_KINDS = frozenset({"person", "pronoun", "organisation", "plural"})
+_SUBJECT_KINDS_AFTER_COLON = _SUBJECT_KINDS | {"outlet", "description"}
+_ACCORDING_TO_LEAD = re.compile(r"\s*[Aa]ccording to ([^,;:]{2,60}),\s*$")
+
+
+def _according_to_outlet(text: str, lo: int, mark_start: int) -> Speaker | None:
+    """ "According to the Daily Caller, “...”": with nobody else named, the outlet is the source."""
+    match = _ACCORDING_TO_LEAD.fullmatch(text, lo, mark_start)
+    if match is None:
+        return None
+    outlet = lookup_outlet(match.group(1).strip())
+    if outlet is None:
+        return None
+    return Speaker(outlet.name, "outlet", None, match.group(1).strip())
 
 
 def _colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
@@ -958,6 +985,8 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     after = text[max(cue.end, cue.mention.end) : hi].split()
     if len(between) > 6 or len(after) > 8:
         return None
+    if after and after[0].startswith(":"):
+        return None  # "..., and then Wallnau continues: “...”": the cue introduces a quotation
     if after and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE:
         return None  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue
     return _trimmed(text, lo, comma)

@@ -267,6 +267,27 @@ def test_participle_after_a_comma_takes_the_sentence_subject_not_the_object() ->
     assert (q.speaker, q.cue) == ("Mara Quill", "saying")
 
 
+def test_as_x_put_it_and_continues_colon() -> None:
+    text = (
+        "As Dana Perl, the No. 2 in the leadership, put it: “This will not pass.”\n"
+        "The crowd cheers, and then Quill continues: “We will prosper.”\n"
+    )
+    assert [(q.speaker, q.cue) for q in extract_quotations(text)] == [
+        ("Dana Perl", "put it"),
+        ("Quill", "continues"),
+    ]
+
+
+def test_according_to_an_outlet_with_nobody_else_named() -> None:
+    text = "According to the Daily Caller, “Labott also coordinated with Reines.”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.speaker_kind, q.rule) == (
+        "The Daily Caller",
+        "organisation",
+        "according-to-outlet",
+    )
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
