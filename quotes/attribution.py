@@ -298,7 +298,7 @@ _SENTENCE_STARTERS = frozenset(
     there here what why how where who which once until unless whether even still already indeed
     some many most several few all each every no amid among monday tuesday wednesday thursday
     friday saturday sunday january february march april june july august september october
-    november december name hours minutes days weeks months years moments
+    november december name hours minutes days weeks months years moments more year latest
     """.split()
 )
 

@@ -129,6 +129,9 @@ _NO_CLAIM_VERBS = frozenset(
     """read reads laughed sighed screamed barked interrupted boomed thundered chimed riffed
     lectured admonished exulted marveled marvelled""".split()
 )
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
+)
 _SPEAKER_KINDS: dict[str, SpeakerKind] = {
     "person": "person",
     "organisation": "organisation",
@@ -457,37 +460,18 @@ def _quotation(
     when: date | None,
 ) -> None:
     chosen, rule, confidence = _choose_cue(text, quote, cues)
+    work = _names_a_work(text, quote, lo)
+    if work:
+        chosen = None  # "said on ABC's “This Week”", "author of “Hacked World Order”": a title
     speaker: Speaker | None = None
     cue_word: str | None = None
     if chosen is not None and chosen.mention is not None:
         speaker = _resolve(chosen.mention, registry, state, lo)
         cue_word = chosen.verb
-    opens_sentence = text[lo : quote.mark_start].strip() == ""
-    if speaker is None and (continues or opens_sentence) and state.last_quote is not None:
-        last_speaker, last_paragraph, _ = state.last_quote
-        if last_paragraph == index or (last_paragraph == index - 1 and adjacent) or continues:
-            speaker, rule, confidence = last_speaker, "continues-previous", 0.75
-    if speaker is None and state.prior_claim is not None and not opens_sentence:
-        claim_speaker, claim_paragraph, claim_end = state.prior_claim
-        if claim_paragraph == index and claim_end <= lo:
-            speaker, rule, confidence = claim_speaker, "continues-claim", 0.45
-    if speaker is None:
-        label = _colon_label(text, lo, quote.mark_start)
-        if label is not None:
-            speaker = _resolve(label, registry, state, lo)
-            rule, confidence = "label-colon", 0.6
-    if speaker is None:
-        source = _according_to_outlet(text, lo, quote.mark_start)
-        if source is not None:
-            speaker, rule, confidence = source, "according-to-outlet", 0.6
-    negated = _NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
-    after_colon = text[lo : quote.mark_start].rstrip().endswith(":")
-    kinds = _SUBJECT_KINDS_AFTER_COLON if after_colon else _SUBJECT_KINDS
-    if speaker is None and not negated and not _looks_like_title(text[quote.start : quote.end]):
-        subject = sentence_subject(text, lo, quote.mark_start)
-        if subject is not None and subject.kind in kinds:
-            speaker = _resolve(subject, registry, state, lo)
-            rule, confidence = "sentence-subject", 0.35
+    if speaker is None and not work:
+        found = _speaker_without_cue(text, quote, lo, index, continues, adjacent, registry, state)
+        if found is not None:
+            speaker, rule, confidence = found
     via = _via_for(speaker, chosen, cues, vias, text, lo, hi, index, state)
     kind = _quote_kind(text, quote, lo, paragraph)
     quotation = Quotation(
@@ -513,6 +497,55 @@ def _quotation(
         _remember(speaker, state)
         if chosen is not None:
             _remember_listener(text, chosen, speaker, hi, lo, registry, state)
+
+
+def _speaker_without_cue(
+    text: str,
+    quote: QuoteSpan,
+    lo: int,
+    index: int,
+    continues: bool,
+    adjacent: bool,
+    registry: Registry,
+    state: _State,
+) -> tuple[Speaker, str, float] | None:
+    """No cue of its own: the previous quotation's speaker, a name-and-colon label, an outlet
+    given as the source, or the sentence's subject."""
+    opens_sentence = text[lo : quote.mark_start].strip() == ""
+    if (continues or opens_sentence) and state.last_quote is not None:
+        last_speaker, last_paragraph, _ = state.last_quote
+        if last_paragraph == index or (last_paragraph == index - 1 and adjacent) or continues:
+            return last_speaker, "continues-previous", 0.75
+    if state.prior_claim is not None and not opens_sentence and quote.closed:
+        claim_speaker, claim_paragraph, claim_end = state.prior_claim
+        if claim_paragraph == index and claim_end <= lo and _carries_speech_on(text, quote, lo):
+            return claim_speaker, "continues-claim", 0.45
+    label = _colon_label(text, lo, quote.mark_start)
+    speaker = _resolve(label, registry, state, lo) if label is not None else None
+    if speaker is not None:
+        return speaker, "label-colon", 0.6
+    source = _according_to_outlet(text, lo, quote.mark_start)
+    if source is not None:
+        return source, "according-to-outlet", 0.6
+    negated = _NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
+    after_colon = text[lo : quote.mark_start].rstrip().endswith(":")
+    kinds = _SUBJECT_KINDS_AFTER_COLON if after_colon else _SUBJECT_KINDS
+    if not negated and not _looks_like_title(text[quote.start : quote.end]):
+        subject = sentence_subject(text, lo, quote.mark_start)
+        if subject is not None and subject.kind in kinds:
+            speaker = _resolve(subject, registry, state, lo)
+            if speaker is not None:
+                return speaker, "sentence-subject", 0.35
+    return None
+
+
+_CONTINUING = re.compile(r"(?:But|And|However|Still|Yet|Also)\b")
+
+
+def _carries_speech_on(text: str, quote: QuoteSpan, lo: int) -> bool:
+    """A whole quoted sentence, or a sentence that carries the reported speech on ("But ...")."""
+    lead = text[lo : quote.mark_start].rstrip()
+    return lead == "" or lead.endswith(":") or _CONTINUING.match(text, lo) is not None
 
 
 def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | None, str, float]:
@@ -583,6 +616,24 @@ def _colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
     return mention
 
 
+_TITLE_LEAD = re.compile(
+    r"(?:[’']s|\b(?:on|of|titled|called|named|dubbed|show|program|programme|book|"
+    r"film|movie|series|song|podcast|column|essay|article|pageant|album|memoir|novel|hit|hits|"
+    r"including|like))\s*$"
+)
+
+
+def _names_a_work(text: str, quote: QuoteSpan, lo: int) -> bool:
+    """A title in quote marks: markup ("tweet-date="...""), or title-cased words after a possessive
+    or a word that names a work ("on NBC's “Today”", "author of “America's Bitter Pill”")."""
+    if quote.mark_start > 0 and text[quote.mark_start - 1] == "=":
+        return True
+    words = text[quote.start : quote.end].rstrip(",.")
+    if not _looks_like_title(words) or quote.mark_start <= lo:
+        return False
+    return _TITLE_LEAD.search(text, max(lo, quote.mark_start - 30), quote.mark_start) is not None
+
+
 def _looks_like_title(words: str) -> bool:
     """ "Make America Great Again", "Barton Fink": a name or title in quote marks."""
     parts = [w for w in words.split() if w[:1].isalpha()]
@@ -631,7 +682,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
                 return Speaker(named, "person", None, mention.text)
         return _resolve_pronoun(mention, state)
     if kind == "description" and mention.role:
-        person = registry.resolve_description(mention.role, at)
+        indefinite = mention.text.split()[0].lower() in _INDEFINITE
+        person = None if indefinite else registry.resolve_description(mention.role, at)
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)

@@ -288,6 +288,30 @@ def test_according_to_an_outlet_with_nobody_else_named() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will win,” Dana Perl said on ABC's “This Week.”\n",
+        "“It is broken,” said Mara Quill, author of “The Long Repair,” a history.\n",
+        'Dana Perl posted <a href="http://example.org">a link</a> about “We will win.”\n',
+    ],
+)
+def test_titles_of_works_and_markup_are_not_quotations(text: str) -> None:
+    titles = [q for q in quoted(text) if q.text in ("This Week.", "The Long Repair,")]
+    markup = [q for q in quoted(text) if q.text.startswith("http")]
+    assert all(q.speaker is None for q in titles + markup)
+    assert titles or markup
+
+
+def test_a_friend_is_not_resolved_to_a_named_person() -> None:
+    text = (
+        "Among the victims was Dana Perl, whose friend Mara Quill organised a vigil.\n"
+        "A friend called her “the kindest soul I ever met.”\n"
+    )
+    [q] = quoted(text)
+    assert q.speaker == "friend"
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
