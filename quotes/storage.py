@@ -53,11 +53,28 @@ def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[]
 
 def _gazetteer_match(name: str) -> OutletInfo | None:
     """The gazetteer entry whose name or alias is exactly `name` (not merely inside it)."""
-    info = lookup_outlet(name)
-    if info is None:
-        return None
-    keys = {outlet_key(info.name), *(outlet_key(alias) for alias in info.aliases)}
-    return info if outlet_key(name) in keys else None
+    return lookup_outlet(name, exact=True)
+
+
+# Words that name the form a remark came in, not the channel: "a Kremlin statement",
+# "Russian Duma footage", "a Chinese readout". The outlet is what remains.
+_CHANNEL_FORM_WORDS = frozenset(
+    "statement statements report reports readout readouts footage video videos interview "
+    "interviews broadcast broadcasts release transcript post posts".split()
+)
+
+
+def channel_name(name: str) -> str:
+    """A relay as an outlet name: without the form words ("Russian Security Council statement"
+    -> "Russian Security Council"); unchanged when nothing else would remain."""
+    words = name.strip().split()
+    if len(words) < 2 or fold(words[-1]) not in _CHANNEL_FORM_WORDS:
+        return name.strip()
+    while len(words) > 1 and fold(words[-1]) in _CHANNEL_FORM_WORDS:
+        words.pop()
+    while len(words) > 1 and fold(words[0]) in ("a", "an", "the"):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _find_outlet(session: Session, key: str) -> Outlet | None:
@@ -70,8 +87,8 @@ def _find_outlet(session: Session, key: str) -> Outlet | None:
 def get_or_create_outlet(session: Session, name: str) -> Outlet:
     """The outlet row for a name as written: the gazetteer's canonical entry when it knows the
     name, else a new outlet of kind 'other' named as written."""
-    info = _gazetteer_match(name)
-    canonical = info.name if info else name.strip()
+    info = _gazetteer_match(name) or _gazetteer_match(channel_name(name))
+    canonical = info.name if info else channel_name(name)
     key = outlet_key(canonical)
     existing = _find_outlet(session, key) or _find_outlet(session, outlet_key(name))
     if existing is not None:

@@ -6,7 +6,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from quotes.models import Outlet, Speaker, SpeakerAlias
-from quotes.storage import get_or_create_outlet, get_or_create_speaker
+from quotes.storage import channel_name, get_or_create_outlet, get_or_create_speaker
 
 
 def _speaker(session: Session, name: str, kind: str = "person", role: str | None = None) -> int:
@@ -65,3 +65,19 @@ def test_outlets_take_the_gazetteer_name_and_unknown_ones_are_kept_as_written(
         assert session.scalars(select(Outlet.name).order_by(Outlet.id)).all() == [
             "TASS", "The Fujian Evening Courier",
         ]  # fmt: skip
+
+
+def test_a_relay_is_the_channel_without_the_form_it_came_in() -> None:
+    assert channel_name("Russian Security Council statement") == "Russian Security Council"
+    assert channel_name("a Kremlin readout") == "Kremlin"
+    assert channel_name("The Fujian Evening Courier") == "The Fujian Evening Courier"
+    assert channel_name("statement") == "statement"
+
+
+def test_relays_named_with_their_form_share_the_outlet(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        tass = get_or_create_outlet(session, "TASS")
+        assert get_or_create_outlet(session, "a Tass report").id == tass.id
+        council = get_or_create_outlet(session, "Russian Security Council statement")
+        assert council.name == "Russian Security Council"
+        assert get_or_create_outlet(session, "the Russian Security Council").id == council.id
