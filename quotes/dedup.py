@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
@@ -323,14 +323,15 @@ def speakers_compatible(a: Prepared, b: Prepared, rel: Relation) -> bool:
 
 
 def is_candidate(a: Prepared, b: Prepared) -> bool:
-    """The blocking predicate: worth scoring at all."""
+    """The blocking predicate: worth scoring at all. A loose fragment can only link within its
+    article (`speakers_compatible`), so it is a candidate of nothing outside it."""
     if not time_compatible(a, b):
         return False
+    if a.is_loose_fragment or b.is_loose_fragment:
+        return same_article(a, b)
     if not blocking_keys(a).isdisjoint(blocking_keys(b)):
         return True
-    if same_speaker(a, b) and (a.is_fragment or b.is_fragment):
-        return True
-    return same_article(a, b) and (a.is_loose_fragment or b.is_loose_fragment)
+    return same_speaker(a, b) and (a.is_fragment or b.is_fragment)
 
 
 def link(a: Prepared, b: Prepared) -> Link | None:
@@ -342,48 +343,75 @@ def link(a: Prepared, b: Prepared) -> Link | None:
     return Link(low, high, found[0], found[1])
 
 
-def _bucket(day: int | None) -> int | None:
+def bucket_of(day: int | None) -> int | None:
+    """The time bucket (week number) of a day ordinal; None for an undated quotation."""
     return None if day is None else day // WINDOW_DAYS
 
 
-def _near_buckets(day: int | None) -> tuple[int | None, ...]:
-    bucket = _bucket(day)
+def near_buckets(day: int | None) -> tuple[int | None, ...]:
+    """The buckets holding every quotation `time_compatible` with one of this day."""
+    bucket = bucket_of(day)
     return (None,) if bucket is None else (bucket - 1, bucket, bucket + 1)
+
+
+def global_keys(p: Prepared, posting: bool) -> list[str]:
+    """The blocking keys that reach across articles: content-stem pairs, and the speaker. A
+    fragment posts under "its speaker's fragments" too, and a full quotation looks only there: so
+    the many full quotations of one speaker in a week are never compared with each other on the
+    speaker alone. A loose fragment has none: it only ever links within its article."""
+    if p.is_loose_fragment:
+        return []
+    keys = [f"k:{k}" for k in blocking_keys(p)]
+    fragment, speaker = p.is_fragment, p.item.speaker_key
+    if speaker is not None:
+        if posting or fragment:
+            keys.append(f"s:{speaker}")
+        if (posting and fragment) or (not posting and not fragment):
+            keys.append(f"sf:{speaker}")
+    return keys
+
+
+def article_keys(p: Prepared, posting: bool) -> list[str]:
+    """Keys within one article: a loose fragment meets every quotation of its article, and
+    every quotation the loose fragments of its article."""
+    article = p.item.article
+    if article is None:
+        return []
+    keys: list[str] = []
+    loose = p.is_loose_fragment
+    if posting or loose:
+        keys.append(f"q:{article}")
+    if (posting and loose) or (not posting and not loose):
+        keys.append(f"f:{article}")
+    return keys
+
+
+def signature(p: Prepared) -> tuple[object, ...]:
+    """What a comparison with a quotation depends on besides its id, article and outlets: two
+    members of one remark with the same signature link to anything alike, so only the first
+    (the remark's *representative* of that wording) needs to be compared with later quotations."""
+    return (p.norm, p.segments, p.item.speaker_key, p.item.speaker_is_org, p.day)
 
 
 class Blocker:
     """Postings by (key, week), so that a quotation meets only earlier ones passing
     `is_candidate`: those sharing a content-stem pair; for a fragment, those of its speaker;
-    for a loose fragment, those of its article. A fragment posts under "its speaker's
-    fragments" too, and a full quotation looks only there: so the many full quotations of one
-    speaker in a week are never compared with each other on the speaker alone."""
+    for a loose fragment, those of its article. Only representatives (`signature`) are posted
+    under `global_keys`, so a wording carried a thousand times is compared once; every
+    quotation is posted under `article_keys` (a loose fragment may tease any of them)."""
 
     def __init__(self) -> None:
         # Keyed by hash((key, week)) to save memory (a clash, about one in 2**60, only adds a
         # candidate); a key seen once holds its quotation itself, not a list.
         self._postings: dict[int, Prepared | list[Prepared]] = {}
 
-    @staticmethod
-    def _keys(p: Prepared, posting: bool) -> list[str]:
-        keys = [f"k:{k}" for k in blocking_keys(p)]
-        fragment, speaker, article = p.is_fragment, p.item.speaker_key, p.item.article
-        if speaker is not None:
-            if posting or fragment:
-                keys.append(f"s:{speaker}")
-            if (posting and fragment) or (not posting and not fragment):
-                keys.append(f"sf:{speaker}")
-        if article is not None:
-            loose = p.is_loose_fragment
-            if posting or loose:
-                keys.append(f"q:{article}")
-            if (posting and loose) or (not posting and not loose):
-                keys.append(f"f:{article}")
-        return keys
-
-    def add(self, p: Prepared) -> None:
-        bucket = _bucket(p.day)
+    def add(self, p: Prepared, representative: bool = True) -> None:
+        bucket = bucket_of(p.day)
         postings = self._postings
-        for key in self._keys(p, posting=True):
+        keys = article_keys(p, posting=True)
+        if representative:
+            keys += global_keys(p, posting=True)
+        for key in keys:
             slot = hash((key, bucket))
             found = postings.get(slot)
             if found is None:
@@ -394,11 +422,12 @@ class Blocker:
                 postings[slot] = [found, p]
 
     def candidates(self, p: Prepared) -> list[Prepared]:
-        """Earlier quotations passing `is_candidate`, each once, in id order."""
+        """Earlier quotations passing `is_candidate` (one per signature of a remark), each once,
+        in id order."""
         seen: dict[int, Prepared] = {}
         postings = self._postings
-        for key in self._keys(p, posting=False):
-            for bucket in _near_buckets(p.day):
+        for key in global_keys(p, posting=False) + article_keys(p, posting=False):
+            for bucket in near_buckets(p.day):
                 found = postings.get(hash((key, bucket)))
                 if found is None:
                     continue
@@ -417,19 +446,29 @@ def candidate_pairs(items: Iterable[DedupItem]) -> Iterator[tuple[int, int]]:
         blocker.add(p)
 
 
+def canonical_rank(p: Prepared) -> tuple[bool, int, bool, int, int]:
+    """Smallest first: complete wordings, then the longest, then the earliest, then by id."""
+    return (p.has_gap, -p.n_words, p.day is None, p.day or 0, p.item.id)
+
+
 @dataclass(slots=True)
 class RemarkState:
-    """What clustering needs to know of a remark: its members, speakers and dates."""
+    """What clustering needs to know of a remark, in constant space however many reports it has:
+    its root (first quotation id), count, speakers, dates, outlets, whether it holds only
+    fragments, and its canonical (best-ranked) quotation."""
 
     root: int
-    members: list[int] = field(default_factory=list)
+    count: int = 0
     person: str | None = None
     org: str | None = None
     first: int | None = None
     last: int | None = None
+    fragments_only: bool = True
+    canonical: Prepared | None = None
+    outlets: tuple[str, ...] = ()
 
     def add(self, p: Prepared) -> None:
-        self.members.append(p.item.id)
+        self.count += 1
         speaker = p.item.speaker_key
         if speaker is not None:
             if p.item.speaker_is_org:
@@ -439,6 +478,12 @@ class RemarkState:
         if p.day is not None:
             self.first = p.day if self.first is None else min(self.first, p.day)
             self.last = p.day if self.last is None else max(self.last, p.day)
+        self.fragments_only = self.fragments_only and p.is_fragment
+        if self.canonical is None or canonical_rank(p) < canonical_rank(self.canonical):
+            self.canonical = p
+        for outlet in p.item.outlets:
+            if outlet not in self.outlets:
+                self.outlets += (outlet,)
 
     def accepts(self, p: Prepared) -> bool:
         probe = RemarkState(root=-1)
@@ -457,31 +502,40 @@ class RemarkState:
         return max(self.last, other.last) - min(self.first, other.first) <= WINDOW_DAYS
 
     def absorb(self, other: RemarkState) -> None:
-        self.members.extend(other.members)
+        self.count += other.count
         self.person = self.person or other.person
         self.org = self.org or other.org
         if other.first is not None and other.last is not None:
             self.first = other.first if self.first is None else min(self.first, other.first)
             self.last = other.last if self.last is None else max(self.last, other.last)
+        self.fragments_only = self.fragments_only and other.fragments_only
+        if other.canonical is not None and (
+            self.canonical is None
+            or canonical_rank(other.canonical) < canonical_rank(self.canonical)
+        ):
+            self.canonical = other.canonical
+        self.outlets += tuple(o for o in other.outlets if o not in self.outlets)
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
     """Where one quotation went: its remark (by root, the remark's first quotation id), the links
-    kept (to members of that remark) and the remarks it merged into it."""
+    kept (to members of that remark), the remarks it merged into it, and whether it is its
+    remark's representative of its `signature` (the first member with it)."""
 
     item_id: int
     root: int
     links: tuple[Link, ...]
     merged: tuple[int, ...]
+    representative: bool
 
 
 class Clusterer:
     """Sequential constrained union-find over quotations in id order.
 
     `add` blocks, scores and places one new quotation; `place` does the last step given its
-    links to earlier quotations; `restore` loads a quotation already in a remark (the database
-    side primes a clusterer with the neighbourhood of new quotations this way).
+    links to earlier quotations. The database side primes a clusterer with just what the new
+    quotations can meet: `restore_remark` loads a remark's state, `restore` one of its members.
     """
 
     def __init__(self) -> None:
@@ -489,6 +543,7 @@ class Clusterer:
         self.prepared: dict[int, Prepared] = {}
         self._parent: dict[int, int] = {}
         self.remarks: dict[int, RemarkState] = {}
+        self.representatives: set[int] = set()
 
     def root(self, item_id: int) -> int:
         parent = self._parent
@@ -499,16 +554,24 @@ class Clusterer:
             parent[item_id], item_id = root, parent[item_id]
         return root
 
-    def restore(self, p: Prepared, root: int) -> None:
-        """Load a quotation that already belongs to the remark whose first quotation is `root`."""
+    def restore_remark(self, state: RemarkState) -> None:
+        """Load the state of a remark already made (before any of its members)."""
+        self.remarks[state.root] = state
+        self._parent[state.root] = state.root
+
+    def restore(self, p: Prepared, root: int, representative: bool) -> None:
+        """Load a quotation that already belongs to the remark whose first quotation is `root`
+        (restored with `restore_remark`): it is not added to the remark's state again."""
         self.prepared[p.item.id] = p
-        self.blocker.add(p)
         self._parent[p.item.id] = root
-        self._parent.setdefault(root, root)
-        self.remarks.setdefault(root, RemarkState(root=root)).add(p)
+        self.blocker.add(p, representative)
+        if representative:
+            self.representatives.add(p.item.id)
 
     def add(self, item: DedupItem) -> Placement:
-        p = prepare(item)
+        return self.add_prepared(prepare(item))
+
+    def add_prepared(self, p: Prepared) -> Placement:
         links = [
             found for other in self.blocker.candidates(p) if (found := link(other, p)) is not None
         ]
@@ -536,16 +599,12 @@ class Clusterer:
         weak = [r for r in roots if not best[r][0]]
         if not strong and len(weak) == 1:
             return weak
-        return strong + [r for r in weak if self._only_fragments(r)]
-
-    def _only_fragments(self, root: int) -> bool:
-        return all(self.prepared[m].is_fragment for m in self.remarks[root].members)
+        return strong + [r for r in weak if self.remarks[r].fragments_only]
 
     def place(self, p: Prepared, links: Sequence[Link]) -> Placement:
         item_id = p.item.id
         roots = self._eligible_roots(p, links)
         self.prepared[item_id] = p
-        self.blocker.add(p)
         merged: list[int] = []
         if roots:
             target = self.remarks[roots[0]]
@@ -564,7 +623,16 @@ class Clusterer:
         kept = tuple(
             found for found in links if self.root(found.a) == root and self.root(found.b) == root
         )
-        return Placement(item_id, root, kept, tuple(merged))
+        representative = not p.is_loose_fragment and not any(
+            self._is_twin(p, found.a if found.b == item_id else found.b) for found in kept
+        )
+        self.blocker.add(p, representative)
+        if representative:
+            self.representatives.add(item_id)
+        return Placement(item_id, root, kept, tuple(merged), representative)
+
+    def _is_twin(self, p: Prepared, other: int) -> bool:
+        return other in self.representatives and signature(self.prepared[other]) == signature(p)
 
     def _union(self, one: RemarkState, two: RemarkState) -> int:
         """Merge two remarks into the older one (smaller root); return the root that vanished."""
@@ -573,6 +641,17 @@ class Clusterer:
         self._parent[gone.root] = keep.root
         del self.remarks[gone.root]
         return gone.root
+
+    def members(self) -> dict[int, list[int]]:
+        """The quotations placed or restored here, by the root of their remark, in id order."""
+        groups: dict[int, list[int]] = defaultdict(list)
+        for item_id in sorted(self.prepared):
+            groups[self.root(item_id)].append(item_id)
+        return groups
+
+    def clusters(self) -> list[frozenset[int]]:
+        """Every remark as the set of its quotations placed or restored here."""
+        return [frozenset(members) for members in self.members().values()]
 
 
 def cluster(items: Iterable[DedupItem], links: Iterable[Link]) -> list[frozenset[int]]:
@@ -583,16 +662,13 @@ def cluster(items: Iterable[DedupItem], links: Iterable[Link]) -> list[frozenset
     clusterer = Clusterer()
     for p in sorted((prepare(i) for i in items), key=lambda p: p.item.id):
         clusterer.place(p, by_later.get(p.item.id, []))
-    return [frozenset(state.members) for state in clusterer.remarks.values()]
+    return clusterer.clusters()
 
 
 def canonical(items: Iterable[DedupItem]) -> DedupItem:
     """The longest complete wording (without ellipsis or insertion); ties: the earliest."""
 
-    def rank(p: Prepared) -> tuple[bool, int, int, int, int]:
-        return (p.has_gap, -p.n_words, p.day is None, p.day or 0, p.item.id)
-
-    return min((prepare(i) for i in items), key=rank).item
+    return min((prepare(i) for i in items), key=canonical_rank).item
 
 
 def partition(items: Sequence[DedupItem]) -> list[tuple[DedupItem, frozenset[int]]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -31,6 +32,8 @@ OUTLET_KINDS = ("news agency", "newspaper", "broadcaster", "government", "other"
 SPEAKER_KINDS = ("person", "organisation")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 LINK_RELATIONS = ("identical", "excerpt", "variant")
+KEY_LENGTH = 100
+"""Longest blocking key stored as written; longer ones are stored as a digest."""
 
 
 class Base(DeclarativeBase):
@@ -137,6 +140,27 @@ class Remark(Base):
     last_said_on: Mapped[date | None] = mapped_column(Date)
     quote_count: Mapped[int] = mapped_column(Integer, default=0)
     outlet_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    # The clustering state of the remark, so that new quotations are placed without reading
+    # its members (quotes.dedup.RemarkState): its first quotation and its organisation (the
+    # speaker id, kept apart from `speaker_id` when that is a person; no foreign keys, as for
+    # the canonical quotation, so that the columns come and go without rebuilding the table),
+    # and whether every member is a fragment of three words or fewer.
+    root_quote_id: Mapped[int] = mapped_column(Integer)
+    org_id: Mapped[int | None] = mapped_column(Integer)
+    fragments_only: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RemarkOutlet(Base):
+    """An outlet that carried a remark (publisher or relay of one of its quotations)."""
+
+    __tablename__ = "remark_outlets"
+
+    remark_id: Mapped[int] = mapped_column(
+        ForeignKey("remarks.id", ondelete="CASCADE"), primary_key=True
+    )
+    outlet_id: Mapped[int] = mapped_column(
+        ForeignKey("outlets.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class Quote(Base):
@@ -192,3 +216,17 @@ class QuoteLink(Base):
     quote_b_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"))
     relation: Mapped[str] = mapped_column(String(12))
     score: Mapped[float] = mapped_column(Float)
+
+
+class QuoteKey(Base):
+    """A blocking key of a quotation that represents its wording in its remark
+    (quotes.dedup.global_keys), by time bucket (week number, NULL when undated): new quotations
+    find the earlier ones they could link to by index lookups on (key, bucket)."""
+
+    __tablename__ = "quote_keys"
+    __table_args__ = (Index("ix_quote_keys_key_bucket", "key", "bucket"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH))
+    bucket: Mapped[int | None] = mapped_column(Integer)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)

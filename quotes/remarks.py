@@ -13,30 +13,46 @@ each sees the other's remarks only once committed (`quotes dedupe --rebuild` rep
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any, Literal
+from datetime import date
+from typing import Any, Literal, TypeVar
 
 from rapidfuzz.distance import Indel
-from sqlalchemy import ColumnElement, Row, Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from quotes.dedup import (
-    WINDOW_DAYS,
     Clusterer,
     DedupItem,
     Link,
-    canonical,
+    Prepared,
+    RemarkState,
+    bucket_of,
+    global_keys,
+    near_buckets,
     normalise,
     prepare,
     recurring_phrases,
     relation,
 )
 from quotes.errors import NotFound
-from quotes.models import Article, Outlet, Quote, QuoteLink, Remark, Speaker
+from quotes.models import (
+    KEY_LENGTH,
+    Article,
+    Outlet,
+    Quote,
+    QuoteKey,
+    QuoteLink,
+    Remark,
+    RemarkOutlet,
+    Speaker,
+)
 from quotes.storage import find_speaker
+
+T = TypeVar("T")
 
 CHUNK = 500
 """Ids per IN (...) list: well below SQLite's and PostgreSQL's parameter limits."""
@@ -147,8 +163,8 @@ def _item(row: Row[Any]) -> DedupItem:
     )
 
 
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    chunk: list[int] = []
+def _chunks(ids: Iterable[T]) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for one in ids:
         chunk.append(one)
         if len(chunk) == CHUNK:
@@ -165,59 +181,147 @@ def _rows_by_ids(session: Session, ids: Iterable[int]) -> list[Row[Any]]:
     return rows
 
 
-def _date_intervals(days: Iterable[date]) -> list[tuple[date, date]]:
-    """The union of [day - window, day + window] over `days`, as few intervals as possible."""
-    window = timedelta(days=WINDOW_DAYS)
-    intervals: list[tuple[date, date]] = []
-    for day in sorted(set(days)):
-        low, high = day - window, day + window
-        if intervals and low <= intervals[-1][1]:
-            intervals[-1] = (intervals[-1][0], high)
-        else:
-            intervals.append((low, high))
-    return intervals
+def _db_key(key: str) -> str:
+    """A blocking key as stored: as written when short enough, else a digest of it (a clash
+    only brings an extra candidate, which the clusterer's own postings then leave out)."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    return "#" + hashlib.blake2b(key.encode("utf-8"), digest_size=20).hexdigest()
 
 
-def _neighbourhood(session: Session, new: Sequence[DedupItem]) -> list[Row[Any]]:
-    """Quotations already in remarks that a new one could link to (dated within the window, or
-    undated like it), with every other member of their remarks."""
-    conditions: list[ColumnElement[bool]] = []
-    for low, high in _date_intervals(i.said_on for i in new if i.said_on is not None):
-        conditions.append(Quote.said_on.between(low, high))
-        conditions.append(and_(Quote.said_on.is_(None), Article.published.between(low, high)))
-    if any(i.said_on is None for i in new):
-        conditions.append(and_(Quote.said_on.is_(None), Article.published.is_(None)))
-    if not conditions:
-        return []
-    near = session.execute(
-        _item_query().where(Quote.remark_id.is_not(None), or_(*conditions))
-    ).all()
-    remark_ids = {row[-1] for row in near}
-    known = {row[0] for row in near}
-    rows = list(near)
-    for chunk in _chunks(sorted(remark_ids)):
-        more = _item_query().where(Quote.remark_id.in_(chunk), Quote.id.not_in(known))
-        rows.extend(session.execute(more))
-    return rows
+def _key_rows(prepared: Iterable[Prepared]) -> Iterator[dict[str, Any]]:
+    for p in prepared:
+        bucket = bucket_of(p.day)
+        for key in dict.fromkeys(_db_key(k) for k in global_keys(p, posting=True)):
+            yield {"key": key, "bucket": bucket, "quote_id": p.item.id}
+
+
+def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
+    batch: list[dict[str, Any]] = []
+    for row in _key_rows(prepared):
+        batch.append(row)
+        if len(batch) == CHUNK * 10:
+            session.execute(insert(QuoteKey), batch)
+            batch = []
+    if batch:
+        session.execute(insert(QuoteKey), batch)
+
+
+def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
+    """Quotations representing a wording in their remark that share a blocking key with a new
+    one, in the buckets around it: index lookups on quote_keys (key, bucket)."""
+    wanted: dict[int | None, set[str]] = defaultdict(set)
+    for p in new:
+        keys = {_db_key(k) for k in global_keys(p, posting=False)}
+        for bucket in near_buckets(p.day):
+            wanted[bucket] |= keys
+    found: set[int] = set()
+    for bucket, keys in wanted.items():
+        in_bucket = QuoteKey.bucket.is_(None) if bucket is None else QuoteKey.bucket == bucket
+        for chunk in _chunks(sorted(keys)):
+            query = select(QuoteKey.quote_id).where(in_bucket, QuoteKey.key.in_(chunk))
+            found.update(session.scalars(query))
+    return found
+
+
+def _remark_state(
+    row: Row[Any], canonical_item: Prepared | None, outlets: Iterable[int]
+) -> RemarkState:
+    (_, root, speaker_id, org_id, first, last, count, fragments_only, _) = row
+    person = speaker_id if speaker_id is not None and speaker_id != org_id else None
+    return RemarkState(
+        root=root,
+        count=count,
+        person=None if person is None else str(person),
+        org=None if org_id is None else str(org_id),
+        first=None if first is None else first.toordinal(),
+        last=None if last is None else last.toordinal(),
+        fragments_only=fragments_only,
+        canonical=canonical_item,
+        outlets=tuple(str(o) for o in sorted(outlets)),
+    )
+
+
+@dataclass(slots=True)
+class _Primed:
+    """A clusterer holding what new quotations can meet, and the remarks it came from."""
+
+    clusterer: Clusterer
+    remark_of_root: dict[int, int]
+    outlets: dict[int, set[int]]
+
+
+def _prime(session: Session, new: Sequence[Prepared]) -> _Primed:
+    """Load the neighbourhood of the new quotations: the representatives sharing a blocking key
+    with one of them, the quotations already in remarks of their articles, and the state of
+    those quotations' remarks (one row each, whatever their size)."""
+    clusterer = Clusterer()
+    new_ids = {p.item.id for p in new}
+    keyed = _keyed_neighbours(session, new) - new_ids
+    rows = _rows_by_ids(session, keyed)
+    articles = sorted({p.item.article for p in new if p.item.article is not None})
+    for chunk in _chunks(articles):
+        same_article = _item_query().where(
+            Quote.article_id.in_(chunk), Quote.remark_id.is_not(None), Quote.id.not_in(keyed)
+        )
+        rows.extend(r for r in session.execute(same_article) if r[0] not in new_ids)
+    rows = [r for r in rows if r[-1] is not None]
+    remark_ids = sorted({r[-1] for r in rows})
+    remark_rows: list[Row[Any]] = []
+    outlets: dict[int, set[int]] = defaultdict(set)
+    for chunk in _chunks(remark_ids):
+        remark_rows.extend(session.execute(select(*_STATE_COLUMNS).where(Remark.id.in_(chunk))))
+        query = select(RemarkOutlet.remark_id, RemarkOutlet.outlet_id)
+        for remark_id, outlet_id in session.execute(query.where(RemarkOutlet.remark_id.in_(chunk))):
+            outlets[remark_id].add(outlet_id)
+    canon_rows = _rows_by_ids(session, [r[-1] for r in remark_rows if r[-1] is not None])
+    canon = {row[0]: prepare(_item(row)) for row in canon_rows}
+    root_of: dict[int, int] = {}
+    for row in remark_rows:
+        remark_id, root = row[0], row[1]
+        root_of[remark_id] = root
+        canonical_id = row[-1]
+        clusterer.restore_remark(
+            _remark_state(
+                row, canon.get(canonical_id) if canonical_id else None, outlets[remark_id]
+            )
+        )
+    for row in sorted(rows, key=lambda r: r[0]):
+        clusterer.restore(prepare(_item(row)), root_of[row[-1]], row[0] in keyed)
+    return _Primed(clusterer, {root: remark for remark, root in root_of.items()}, outlets)
+
+
+_STATE_COLUMNS = (
+    Remark.id,
+    Remark.root_quote_id,
+    Remark.speaker_id,
+    Remark.org_id,
+    Remark.first_said_on,
+    Remark.last_said_on,
+    Remark.quote_count,
+    Remark.fragments_only,
+    Remark.canonical_quote_id,
+)
 
 
 # Writing remarks.
 
 
-def _remark_values(clusterer: Clusterer, root: int) -> dict[str, Any]:
-    state = clusterer.remarks[root]
-    items = [clusterer.prepared[m].item for m in state.members]
-    best = canonical(items)
-    dates = [i.said_on for i in items if i.said_on is not None]
+def _remark_values(state: RemarkState) -> dict[str, Any]:
+    best = state.canonical
+    assert best is not None
     speaker = state.person or state.org
     return {
+        "root_quote_id": state.root,
         "speaker_id": None if speaker is None else int(speaker),
-        "canonical_quote_id": best.id,
-        "canonical_text": best.text,
-        "first_said_on": min(dates, default=None),
-        "last_said_on": max(dates, default=None),
-        "quote_count": len(items),
-        "outlet_count": len({o for i in items for o in i.outlets}),
+        "org_id": None if state.org is None else int(state.org),
+        "fragments_only": state.fragments_only,
+        "canonical_quote_id": best.item.id,
+        "canonical_text": best.item.text,
+        "first_said_on": None if state.first is None else date.fromordinal(state.first),
+        "last_said_on": None if state.last is None else date.fromordinal(state.last),
+        "quote_count": state.count,
+        "outlet_count": len(state.outlets),
     }
 
 
@@ -231,6 +335,12 @@ def _insert_links(session: Session, links: Iterable[Link]) -> int:
     return len(values)
 
 
+def _insert_outlets(session: Session, remark_id: int, outlets: Iterable[int]) -> None:
+    values = [{"remark_id": remark_id, "outlet_id": o} for o in sorted(outlets)]
+    if values:
+        session.execute(insert(RemarkOutlet), values)
+
+
 def _set_remark(session: Session, quote_ids: Sequence[int], remark_id: int) -> None:
     for chunk in _chunks(quote_ids):
         session.execute(update(Quote).where(Quote.id.in_(chunk)).values(remark_id=remark_id))
@@ -238,37 +348,50 @@ def _set_remark(session: Session, quote_ids: Sequence[int], remark_id: int) -> N
 
 def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
     """Link quotations (not yet in a remark) to existing remarks or new ones, in the session's
-    transaction. Cheap: only their neighbourhood in time is read."""
-    new_rows = [r for r in _rows_by_ids(session, quote_ids) if r[-1] is None]
+    transaction, exactly as `rebuild` would place them after the quotations before them. Cheap:
+    only what they can meet is read (`_prime`), by index lookups, and what is written grows
+    with the new quotations, not with the remarks they join."""
+    new_rows = sorted(
+        (r for r in _rows_by_ids(session, quote_ids) if r[-1] is None), key=lambda r: r[0]
+    )
     if not new_rows:
         return DedupeSummary(0, 0, 0)
-    new = [_item(r) for r in new_rows]
-    clusterer = Clusterer()
-    old_rows = _neighbourhood(session, new)
-    remark_root: dict[int, int] = {}
-    for row in old_rows:
-        remark_root[row[-1]] = min(row[0], remark_root.get(row[-1], row[0]))
-    remark_of_root = {root: remark for remark, root in remark_root.items()}
-    original_remark = {row[0]: row[-1] for row in old_rows}
-    for row in sorted(old_rows, key=lambda r: r[0]):
-        clusterer.restore(prepare(_item(row)), remark_root[row[-1]])
-    links = [found for i in new for found in clusterer.add(i).links]
-    roots = {clusterer.root(i.id) for i in new}
-    for root in sorted(roots):
-        members = clusterer.remarks[root].members
-        values = _remark_values(clusterer, root)
-        remark_id = remark_of_root.get(root)
-        if remark_id is None:
+    new = [prepare(_item(r)) for r in new_rows]
+    primed = _prime(session, new)
+    clusterer, remark_of_root = primed.clusterer, primed.remark_of_root
+    placements = [clusterer.add_prepared(p) for p in new]
+    links = [found for placed in placements for found in placed.links]
+    new_by_root: dict[int, list[int]] = defaultdict(list)
+    for placed in placements:
+        new_by_root[clusterer.root(placed.item_id)].append(placed.item_id)
+    gone_by_root: dict[int, list[int]] = defaultdict(list)
+    for old_root, remark_id in remark_of_root.items():
+        root = clusterer.root(old_root)
+        if root != old_root:
+            gone_by_root[root].append(remark_id)
+    for root in sorted(new_by_root):
+        values = _remark_values(clusterer.remarks[root])
+        kept = remark_of_root.get(root)
+        if kept is None:
             remark_id = session.scalars(insert(Remark).returning(Remark.id), [values]).one()
         else:
+            remark_id = kept
             session.execute(update(Remark).where(Remark.id == remark_id).values(**values))
-        absorbed = {original_remark[m] for m in members if m in original_remark} - {remark_id}
-        moved = [m for m in members if m not in original_remark or original_remark[m] in absorbed]
-        _set_remark(session, moved, remark_id)
+        known = primed.outlets.get(remark_id, set())
+        _insert_outlets(
+            session, remark_id, {int(o) for o in clusterer.remarks[root].outlets} - known
+        )
+        absorbed = gone_by_root.get(root, [])
+        for chunk in _chunks(absorbed):
+            session.execute(
+                update(Quote).where(Quote.remark_id.in_(chunk)).values(remark_id=remark_id)
+            )
+        _set_remark(session, new_by_root[root], remark_id)
         if absorbed:
             session.execute(delete(Remark).where(Remark.id.in_(absorbed)))
+    _insert_keys(session, (clusterer.prepared[p.item_id] for p in placements if p.representative))
     count = _insert_links(session, links)
-    return DedupeSummary(len(new), len(roots), count)
+    return DedupeSummary(len(new), len(new_by_root), count)
 
 
 def assign_article_remarks(session: Session, article_id: int) -> DedupeSummary:
@@ -278,26 +401,40 @@ def assign_article_remarks(session: Session, article_id: int) -> DedupeSummary:
 
 
 def assign_pending(session: Session) -> DedupeSummary:
-    """Assign every quotation not yet in a remark (`quotes dedupe`)."""
+    """Assign every quotation not yet in a remark (`quotes dedupe`). When one of them comes
+    before a quotation already placed (remarks cleared by a migration, an interrupted run),
+    placing them now would not be placing them in id order: everything is rebuilt instead."""
     pending = session.scalars(
         select(Quote.id).where(Quote.remark_id.is_(None)).order_by(Quote.id)
     ).all()
+    if not pending:
+        return DedupeSummary(0, 0, 0)
+    last_placed = session.scalar(select(func.max(Quote.id)).where(Quote.remark_id.is_not(None)))
+    if last_placed is not None and pending[0] < last_placed:
+        return rebuild(session)
     return assign_remarks(session, pending)
 
 
 def rebuild(session: Session) -> DedupeSummary:
-    """Recompute every remark and link from scratch (after a threshold change, say), placing
-    quotations in id order exactly as ingesting them one article at a time does."""
+    """Recompute every remark, link and blocking key from scratch (after a threshold change,
+    say), placing quotations in id order exactly as ingesting them one article at a time does."""
     session.execute(update(Quote).values(remark_id=None))
+    session.execute(delete(QuoteKey))
     session.execute(delete(QuoteLink))
+    session.execute(delete(RemarkOutlet))
     session.execute(delete(Remark))
     clusterer = Clusterer()
     links: list[Link] = []
+    representatives: list[int] = []
     rows = session.execute(_item_query().order_by(Quote.id).execution_options(yield_per=5000))
     for row in rows:
-        links.extend(clusterer.add(_item(row)).links)
-    roots = sorted(clusterer.remarks)
-    values = [_remark_values(clusterer, root) for root in roots]
+        placed = clusterer.add(_item(row))
+        links.extend(placed.links)
+        if placed.representative:
+            representatives.append(placed.item_id)
+    members = clusterer.members()
+    roots = sorted(members)
+    values = [_remark_values(clusterer.remarks[root]) for root in roots]
     remark_ids: list[int] = []
     for first in range(0, len(values), CHUNK):
         remark_ids.extend(
@@ -306,13 +443,21 @@ def rebuild(session: Session) -> DedupeSummary:
                 values[first : first + CHUNK],
             )
         )
+    outlets = [
+        {"remark_id": remark_id, "outlet_id": int(o)}
+        for root, remark_id in zip(roots, remark_ids, strict=True)
+        for o in clusterer.remarks[root].outlets
+    ]
+    for first in range(0, len(outlets), CHUNK * 10):
+        session.execute(insert(RemarkOutlet), outlets[first : first + CHUNK * 10])
     assignments = [
         {"id": member, "remark_id": remark_id}
         for root, remark_id in zip(roots, remark_ids, strict=True)
-        for member in clusterer.remarks[root].members
+        for member in members[root]
     ]
     for first in range(0, len(assignments), CHUNK * 10):
         session.execute(update(Quote), assignments[first : first + CHUNK * 10])
+    _insert_keys(session, (clusterer.prepared[i] for i in representatives))
     count = _insert_links(session, links)
     return DedupeSummary(len(clusterer.prepared), len(roots), count)
 

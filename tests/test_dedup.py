@@ -137,7 +137,7 @@ def test_a_fragment_never_bridges_and_joins_only_an_unambiguous_remark() -> None
     for one in items:
         clusterer.add(one)
     # A fragment left alone is taken in by the next full quotation containing it.
-    assert {frozenset(r.members) for r in clusterer.remarks.values()} == {
+    assert set(clusterer.clusters()) == {
         frozenset({1}),
         frozenset({2}),
         frozenset({3, 4}),
@@ -177,5 +177,5 @@ def test_partition_matches_adding_one_by_one() -> None:
     clusterer = Clusterer()
     for one in items:
         clusterer.add(one)
-    assert {frozenset(r.members) for r in clusterer.remarks.values()} == expected
+    assert set(clusterer.clusters()) == expected
     assert {c.id for c, _ in partition(items)} == {1, 2, 6, 7, 9}

@@ -3,10 +3,13 @@ listing and talking points."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy import Engine, select
@@ -14,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from quotes.db import session_factory
 from quotes.errors import NotFound
-from quotes.models import Article, Quote, QuoteLink, Remark
+from quotes.ingest import ingest
+from quotes.models import Article, Quote, QuoteKey, QuoteLink, Remark, RemarkOutlet
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks import (
     DiffPart,
@@ -28,6 +32,7 @@ from quotes.remarks import (
 from quotes.storage import content_sha256, store_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
+GENERATOR = Path(__file__).parent.parent / "benchmarks" / "generate_corpus.py"
 
 AP = (
     "strengthening comprehensive partnership and strategic cooperation with Beijing as an "
@@ -258,3 +263,63 @@ def test_cli_dedupe_remarks_compare_phrases(patrushev: Session, db_url: str) -> 
         1,
         "Error: no remark 999: list them with `quotes remarks`\n",
     )
+
+
+def generator() -> ModuleType:
+    """benchmarks/generate_corpus.py as a module (benchmarks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("generate_corpus", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate_corpus", module)  # its dataclasses look themselves up
+    spec.loader.exec_module(sys.modules["generate_corpus"])
+    return sys.modules["generate_corpus"]
+
+
+def remark_state(session: Session) -> dict[str, object]:
+    """Everything remarks store, independent of remark ids: each remark's members with its
+    stored state, the links, the blocking keys and the outlets."""
+    members: dict[int, list[int]] = {}
+    for quote_id, remark_id in session.execute(select(Quote.id, Quote.remark_id)):
+        assert remark_id is not None
+        members.setdefault(remark_id, []).append(quote_id)
+    outlets: dict[int, set[int]] = {}
+    for remark_id, outlet_id in session.execute(
+        select(RemarkOutlet.remark_id, RemarkOutlet.outlet_id)
+    ):
+        outlets.setdefault(remark_id, set()).add(outlet_id)
+    remarks = {
+        frozenset(members[r.id]): (
+            r.root_quote_id, r.speaker_id, r.org_id, r.fragments_only, r.canonical_quote_id,
+            r.first_said_on, r.last_said_on, r.quote_count, r.outlet_count,
+            frozenset(outlets.get(r.id, ())),
+        )
+        for r in session.scalars(select(Remark))
+    }  # fmt: skip
+    assert len(remarks) == len(members)
+    links = set(
+        session.execute(
+            select(QuoteLink.quote_a_id, QuoteLink.quote_b_id, QuoteLink.relation, QuoteLink.score)
+        ).tuples()
+    )
+    keys = set(session.execute(select(QuoteKey.key, QuoteKey.bucket, QuoteKey.quote_id)).tuples())
+    return {"remarks": remarks, "links": links, "keys": keys}
+
+
+def test_ingesting_a_generated_corpus_gives_the_remarks_of_a_rebuild(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """200-odd generated articles (remarks reported in several forms, talking points repeated,
+    a thousand quotations a day) ingested one by one, then rebuilt: the same remarks, state,
+    links and keys."""
+    generator().write(tmp_path, 1500, 11)
+    summary = ingest(engine, [tmp_path / "articles.jsonl"])
+    assert summary.failed == 0 and summary.added > 200
+    with session_factory(engine)() as session:
+        incremental = remark_state(session)
+        session.commit()
+        with session.begin():
+            rebuilt_summary = rebuild(session)
+        rebuilt = remark_state(session)
+    assert rebuilt_summary.quotations == summary.quotations
+    assert len(incremental["remarks"]) < summary.quotations * 0.9  # many reports join
+    assert incremental == rebuilt
