@@ -164,6 +164,7 @@ def _without_trailing_bracket(tokens: list[tuple[str, int, int]]) -> list[tuple[
 
 _DESCRIPTION_DETERMINERS = frozenset(
     {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "other"}
+    | {"his", "her", "their", "its", "our", "my"}
 )
 _NOT_IN_DESCRIPTION = frozenset(
     """who whom whose which that what when where while as because if than so to in on at by for
@@ -174,7 +175,7 @@ _NOT_IN_DESCRIPTION = frozenset(
 )
 
 
-_DESCRIPTION_TOKEN = re.compile(r"(?:[^\W\d_]|\d+-)[\w’'\-]*[^\W\d_]")
+_DESCRIPTION_TOKEN = re.compile(r"(?:[^\W\d_]|\d+-)[\w’'\-]*[^\W\d_]|(?:19|20)\d\d")
 
 
 def _description_word(word: str) -> bool:
@@ -485,7 +486,7 @@ def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bo
 
 _AFTER_DESCRIPTION = frozenset(
     """who close familiar involved with of at from in for speaking explaining adding according
-    on whose working inside""".split()
+    on whose working inside known""".split()
 )
 
 

@@ -57,6 +57,7 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ("the plan would work, said", None),
         ("Another source familiar with the talks said", ("description", None, "source")),
         ("the 43-year-old said", ("description", None, "43-year-old")),
+        ("“It hurts,” his colleague said", ("description", None, "colleague")),
     ],
 )
 def test_subject_before(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
@@ -82,6 +83,8 @@ def test_subject_before(text: str, expected: tuple[str, str | None, str | None] 
             ("organisation", "Senate Judiciary Committee", None),
         ),
         ("said the weather would turn.", None),
+        ("said a 2008 campaign veteran.", ("description", None, "2008 campaign veteran")),
+        ("said the base chief known as Bob.", ("description", None, "base chief")),
     ],
 )
 def test_subject_after_shapes(
