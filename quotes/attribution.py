@@ -225,10 +225,13 @@ def _description_role(phrase: str) -> str:
     return " ".join(words)
 
 
+_MODALS = frozenset({"will", "may", "can", "must"})
+
+
 def _skippable_before_cue(token: str) -> bool:
     word = token.lower()
     if word in _SKIP_BEFORE_CUE:
-        return True
+        return token.islower() or word not in _MODALS  # "Will described": George Will
     return token.islower() and word.endswith("ly") and len(word) > 4 and word not in _NOT_ADVERBS
 
 
@@ -355,6 +358,9 @@ def _capitalised_adverb(low: str) -> bool:
     return low.endswith(_ADVERB_ENDINGS) or (len(low) >= 6 and low.endswith(("ely", "ily", "tly")))
 
 
+_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "then", "still", "also"})
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The phrase a sentence opens with, past opening adverbials ("During the debate, Cruz",
     "Speaking in Salem, New Hampshire, Trump")."""
@@ -364,6 +370,10 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if index >= len(tokens):
             return None
         first = tokens[index][0]
+        conjunction = attempt == 0 and bare(first) in _CONJUNCTIONS
+        if conjunction and index + 1 < len(tokens) and tokens[index + 1][0] != ",":
+            index += 1  # "But Sen. Pat Toomey refused ...": the conjunction opens no adverbial
+            first = tokens[index][0]
         opener = attempt == 0 and (
             not is_capitalised(first) or bare(first) in _SENTENCE_STARTERS or first.endswith("ing")
         )
@@ -552,6 +562,9 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
                 return Mention(phrase, start, end, "organisation", name=name)  # "ESPN", "FBI"
             return None  # "N.Y.", "OH", "EUROPEANS ASK": abbreviations and capitals, not names
         return Mention(phrase, start, end, "person", name=name, role=role)
+    if len(words) == 1 and is_capitalised(words[0]) and lowered[0] in lexicon().nationalities:
+        name = strip_possessive(words[0])
+        return Mention(phrase, start, end, "person", name=name)  # "Cuban said": Mark Cuban
     last_low = lowered[-1]
     if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":
         return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))

@@ -114,7 +114,9 @@ _NEGATION = re.compile(
     r"|avoided)\s+(?:\w+\s+)?$"
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_MULTIWORD_CUES = frozenset({"put it", "puts it", "went on", "goes on"})
+_MULTIWORD_CUES = frozenset(
+    {"put it", "puts it", "went on", "goes on", "shot back", "fired back", "hit back"}
+)
 _EXTRA_CUES = frozenset({"quoted", "pointed", "wrote", "insists"})
 _INDIRECT_VERBS = frozenset(
     """according said says say told tells added adds argued argues claimed claims believes believe
@@ -293,8 +295,12 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "the Communist Party's claim": a noun
             if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, match.start()):
                 continue
-            if previous_word in _PASSIVE_AUXILIARIES and low != "quoted":
-                continue
+            if (
+                previous_word in _PASSIVE_AUXILIARIES
+                and low != "quoted"
+                and not low.endswith("ing")
+            ):
+                continue  # "was told" is passive; "is calling" is not
             if _NEGATION.search(text, max(part_lo, match.start() - 30), match.start()) is not None:
                 continue
             mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), part_hi)
@@ -327,6 +333,7 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
     return cues
 
 
+_INVERTED_KINDS = frozenset({"person", "description"})
 _INVERTING = frozenset(
     """said says say added adds asked asks wrote writes continued recalled explained noted insisted
     argued warned replied responded declared observed conceded acknowledged according quipped
@@ -352,9 +359,11 @@ def _cue_subject(
     if (
         mention is None
         and (verb in _INVERTING or verb in lexicon().speech_verbs)
-        and (lead.strip(" ,—–-\u00a0") == "" or (after_quote and lead.endswith(",")))
+        and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(","))
     ):
         mention = subject_after(text, cue_end, hi)
+        if mention is not None and not after_quote and mention.kind not in _INVERTED_KINDS:
+            mention = None  # "In other words, explained Nancy Cordes:" but not "..., said the plan"
     return mention
 
 

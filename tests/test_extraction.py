@@ -312,6 +312,30 @@ def test_a_friend_is_not_resolved_to_a_named_person() -> None:
     assert q.speaker == "friend"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“It gave us a chance,” Cuban said.\n", "Cuban", "said"),
+        (
+            "But Sen. Mara Quill (R-Ore.) refused, responding that she is “not going there.”\n",
+            "Mara Quill",
+            "responding",
+        ),
+        (
+            "In other words, explained moderator Dana Perl: “What does that mean?”\n",
+            "Dana Perl",
+            "explained",
+        ),
+        ("Asked about it, Mr. Perl shot back: “That would be good.”\n", "Perl", "shot back"),
+        ("The group is calling on the mayor to “stop pimping votes” now.\n", "Group", "calling"),
+        ("In a column, Will described the plan as “a caricature.”\n", "Will", "described"),
+    ],
+)
+def test_more_cue_shapes(text: str, speaker: str, cue: str) -> None:
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
