@@ -607,10 +607,16 @@ def _head_tokens(words: list[str]) -> list[str]:
     return words
 
 
+_FIRST_NAMES = frozenset({"bill"})  # "Bill Clinton", not a bill
+_SURNAME_TITLES = frozenset({"king", "bishop", "judge", "marshal", "major", "general", "rich"})
+
+
 def _is_name_word(word: str) -> bool:
     if not is_capitalised(word):
         return False
     low = bare(strip_possessive(word))
+    if low in _FIRST_NAMES:
+        return True
     lex = lexicon()
     return not (
         low in lex.title_words
@@ -626,6 +632,14 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """Trailing proper-name words and the title words before them."""
     name: list[str] = []
     index = len(words) - 1
+    if (
+        index >= 1
+        and bare(strip_possessive(words[index])) in _SURNAME_TITLES
+        and words[index][:1].isupper()
+        and _is_name_word(words[index - 1])
+    ):
+        name.append(words[index])  # "Rep. Peter King": a surname, not a title
+        index -= 1
     while index >= 0 and (_is_name_word(words[index]) or (name and _is_initial(words[index]))):
         name.append(words[index])
         index -= 1
@@ -944,6 +958,8 @@ class Registry:
         self.names: list[KnownName] = []
         self.by_word: dict[str, list[KnownName]] = {}
         self._expanded: dict[str, str] = {}
+        # A headline or lead may name a person by title before the body names them.
+        self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
         for lo, hi in spans:
             for match in _NAME_RUN.finditer(text, lo, hi):
                 self._add_run(match.group(), match.start())
@@ -963,7 +979,7 @@ class Registry:
         if words and words[0].lower() == "the":
             return
         name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
-        if any(bare(w) in lexicon().org_heads for w in name_words):
+        if any(bare(w) in lexicon().org_heads - _FIRST_NAMES for w in name_words):
             return
         if any(w in lexicon().places for w in name_words):
             return
@@ -1021,12 +1037,18 @@ class Registry:
 
     def resolve_description(self, description: str, at: int) -> str | None:
         """ "the Russian leader" -> the person written with a matching title, nearest before."""
-        wanted = {
-            bare(strip_possessive(w)) for w in description.split()
-        } - _GENERIC_DESCRIPTION_WORDS
+        written = {bare(strip_possessive(w)) for w in description.split()}
+        wanted = written - _GENERIC_DESCRIPTION_WORDS
         if not wanted:
             return None
-        matches = [k for k in self.names if _role_matches(wanted, k.role_words)]
+        matches = [
+            k
+            for k in self.names
+            if _role_matches(wanted, k.role_words)
+            and not (k.role_words & _ROLE_CHANGERS) - written
+            and ("former" in k.role_words) == ("former" in written)
+            and (k.start <= at or at < self.lead_end)
+        ]
         best = _nearest(matches, at)
         return best.name if best is not None else None
 
@@ -1062,6 +1084,9 @@ class Registry:
             return name[:1].upper() + name[1:] if name.islower() else name
         words = best.split()
         return " ".join(w if is_capitalised(w) else w.capitalize() for w in words)
+
+
+_ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
 
 
 def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:

@@ -243,9 +243,9 @@ _CLAUSE_END = re.compile(r"[.!?“”\"]|''")
 
 
 def _opens_sentence(text: str, start: int, mark_start: int) -> bool:
-    """The quotation opens its sentence (or follows a colon): a whole quoted sentence."""
-    lead = text[start:mark_start].strip()
-    return lead == "" or lead.endswith(":")
+    """The quotation opens its sentence: a whole quoted sentence whose speaker may follow it (not
+    one after "O'Malley interjected:", whose speaker is already given)."""
+    return text[start:mark_start].strip() == ""
 
 
 def _attribution_follows(text: str, at: int, end: int) -> bool:
@@ -359,6 +359,8 @@ def _cue_subject(
     if (
         mention is None
         and (verb in _INVERTING or verb in lexicon().speech_verbs)
+        and not verb.endswith("ing")
+        and verb not in ("told", "tells", "tell")
         and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(","))
     ):
         mention = subject_after(text, cue_end, hi)

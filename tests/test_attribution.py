@@ -45,6 +45,8 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ("the Russian leader said", ("description", None, "Russian leader")),
         ("Putin and Xi Jinping said", ("plural", "Putin and Xi Jinping", None)),
         ("Mrs. Clinton said", ("person", "Clinton", "Mrs.")),
+        ("Former President Bill Clinton said", ("person", "Bill Clinton", "Former President")),
+        ("Rep. Peter King said", ("person", "Peter King", "Rep.")),
         ("the weather was fine and said", None),
         ("Kelly said", ("person", "Kelly", None)),
         ("Clearly Carly Fiorina said", ("person", "Carly Fiorina", None)),
@@ -166,3 +168,20 @@ def test_registry_resolves_surnames_and_descriptions() -> None:
     assert registry.resolve_description("the diplomat", len(text)) == "Wang Yi"
     assert registry.resolve_description("Russian security chief", 0) == "Nikolai Patrushev"
     assert registry.resolve_name("Smith", 0) == "Smith"
+
+
+def test_descriptions_keep_former_and_vice_apart_and_refer_back() -> None:
+    text = (
+        "Headline about the race.\n"
+        "Former Vice President Joe Biden spoke first. Former President Bill Clinton spoke next.\n"
+        "The former president said he was proud. The senator said so too.\n"
+        "Later, Senator Claire McCaskill arrived.\n"
+    )
+    lines, start = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((start, start + len(line) - 1))
+        start += len(line)
+    registry = Registry(text, lines)
+    at = text.index("The former president")
+    assert registry.resolve_description("former president", at) == "Bill Clinton"
+    assert registry.resolve_description("senator", text.index("The senator")) is None

@@ -336,6 +336,18 @@ def test_more_cue_shapes(text: str, speaker: str, cue: str) -> None:
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
+def test_quotation_after_a_colon_does_not_take_the_next_sentences_cue() -> None:
+    text = "Mara Quill interjected: “It is just not true.” Dana Perl said the plan was weak.\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("Mara Quill", "interjected")
+
+
+def test_a_participle_after_a_quotation_does_not_invert() -> None:
+    text = "Dana Perl hailed the vote as “fantastic,” telling reporters it was great.\n"
+    [q] = quoted(text)
+    assert q.speaker == "Dana Perl"
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
