@@ -581,7 +581,9 @@ class Clusterer:
         """The remarks the new quotation may join, best first. A link through a fragment is
         weak: two words prove little. A fragment that fits several remarks joins none; a full
         quotation joins through weak links only a remark made of fragments, or the one remark
-        they lead to when it has no strong link at all; weak links never bridge remarks."""
+        they lead to when it has no strong link at all; weak links never bridge remarks. A
+        fragment linking to several remarks joins the one holding its twin (`signature`), if
+        exactly one does."""
         item_id = p.item.id
         best: dict[int, tuple[bool, float]] = {}
         for found in links:
@@ -594,7 +596,14 @@ class Clusterer:
             key=lambda r: (not best[r][0], -best[r][1], r),
         )
         if p.is_fragment:
-            return roots if len(roots) == 1 else []
+            if len(roots) == 1:
+                return roots
+            # A copy of a report (same words, speaker and day as a representative) still
+            # joins the remark of its twin: wire copies must not each start a remark.
+            others = (found.a if found.b == item_id else found.b for found in links)
+            twin_roots = {self.root(o) for o in others if self._is_twin(p, o)}
+            twins = [r for r in roots if r in twin_roots]
+            return twins if len(twins) == 1 else []
         strong = [r for r in roots if best[r][0]]
         weak = [r for r in roots if not best[r][0]]
         if not strong and len(weak) == 1:

@@ -18,10 +18,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
 from rapidfuzz.distance import Indel
-from sqlalchemy import Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Row, Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from quotes.dedup import (
@@ -53,6 +54,9 @@ from quotes.models import (
 from quotes.storage import find_speaker
 
 T = TypeVar("T")
+
+_prepare = lru_cache(maxsize=50_000)(prepare)
+"""`prepare` remembered: ingest meets the same neighbours article after article."""
 
 CHUNK = 500
 """Ids per IN (...) list: well below SQLite's and PostgreSQL's parameter limits."""
@@ -210,17 +214,25 @@ def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
 def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
     """Quotations representing a wording in their remark that share a blocking key with a new
     one, in the buckets around it: index lookups on quote_keys (key, bucket)."""
-    wanted: dict[int | None, set[str]] = defaultdict(set)
+    keys: set[str] = set()
+    buckets: set[int] = set()
+    undated = False
     for p in new:
-        keys = {_db_key(k) for k in global_keys(p, posting=False)}
+        keys.update(_db_key(k) for k in global_keys(p, posting=False))
         for bucket in near_buckets(p.day):
-            wanted[bucket] |= keys
+            if bucket is None:
+                undated = True
+            else:
+                buckets.add(bucket)
+    conditions: list[ColumnElement[bool]] = []
+    if buckets:
+        conditions.append(QuoteKey.bucket.in_(sorted(buckets)))
+    if undated:
+        conditions.append(QuoteKey.bucket.is_(None))
     found: set[int] = set()
-    for bucket, keys in wanted.items():
-        in_bucket = QuoteKey.bucket.is_(None) if bucket is None else QuoteKey.bucket == bucket
-        for chunk in _chunks(sorted(keys)):
-            query = select(QuoteKey.quote_id).where(in_bucket, QuoteKey.key.in_(chunk))
-            found.update(session.scalars(query))
+    for chunk in _chunks(sorted(keys)):
+        query = select(QuoteKey.quote_id).where(QuoteKey.key.in_(chunk), or_(*conditions))
+        found.update(session.scalars(query))
     return found
 
 
@@ -275,7 +287,7 @@ def _prime(session: Session, new: Sequence[Prepared]) -> _Primed:
         for remark_id, outlet_id in session.execute(query.where(RemarkOutlet.remark_id.in_(chunk))):
             outlets[remark_id].add(outlet_id)
     canon_rows = _rows_by_ids(session, [r[-1] for r in remark_rows if r[-1] is not None])
-    canon = {row[0]: prepare(_item(row)) for row in canon_rows}
+    canon = {row[0]: _prepare(_item(row)) for row in canon_rows}
     root_of: dict[int, int] = {}
     for row in remark_rows:
         remark_id, root = row[0], row[1]
@@ -287,7 +299,7 @@ def _prime(session: Session, new: Sequence[Prepared]) -> _Primed:
             )
         )
     for row in sorted(rows, key=lambda r: r[0]):
-        clusterer.restore(prepare(_item(row)), root_of[row[-1]], row[0] in keyed)
+        clusterer.restore(_prepare(_item(row)), root_of[row[-1]], row[0] in keyed)
     return _Primed(clusterer, {root: remark for remark, root in root_of.items()}, outlets)
 
 
@@ -335,15 +347,23 @@ def _insert_links(session: Session, links: Iterable[Link]) -> int:
     return len(values)
 
 
-def _insert_outlets(session: Session, remark_id: int, outlets: Iterable[int]) -> None:
-    values = [{"remark_id": remark_id, "outlet_id": o} for o in sorted(outlets)]
-    if values:
-        session.execute(insert(RemarkOutlet), values)
+def _insert_outlets(session: Session, outlets: Sequence[tuple[int, int]]) -> None:
+    values = [{"remark_id": r, "outlet_id": o} for r, o in outlets]
+    for first in range(0, len(values), CHUNK * 10):
+        session.execute(insert(RemarkOutlet), values[first : first + CHUNK * 10])
 
 
-def _set_remark(session: Session, quote_ids: Sequence[int], remark_id: int) -> None:
-    for chunk in _chunks(quote_ids):
-        session.execute(update(Quote).where(Quote.id.in_(chunk)).values(remark_id=remark_id))
+def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert remarks, returning their ids in the order given."""
+    ids: list[int] = []
+    for first in range(0, len(values), CHUNK):
+        ids.extend(
+            session.scalars(
+                insert(Remark).returning(Remark.id, sort_by_parameter_order=True),
+                values[first : first + CHUNK],
+            )
+        )
+    return ids
 
 
 def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
@@ -356,7 +376,7 @@ def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
     )
     if not new_rows:
         return DedupeSummary(0, 0, 0)
-    new = [prepare(_item(r)) for r in new_rows]
+    new = [_prepare(_item(r)) for r in new_rows]
     primed = _prime(session, new)
     clusterer, remark_of_root = primed.clusterer, primed.remark_of_root
     placements = [clusterer.add_prepared(p) for p in new]
@@ -369,26 +389,38 @@ def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
         root = clusterer.root(old_root)
         if root != old_root:
             gone_by_root[root].append(remark_id)
-    for root in sorted(new_by_root):
-        values = _remark_values(clusterer.remarks[root])
-        kept = remark_of_root.get(root)
-        if kept is None:
-            remark_id = session.scalars(insert(Remark).returning(Remark.id), [values]).one()
-        else:
-            remark_id = kept
-            session.execute(update(Remark).where(Remark.id == remark_id).values(**values))
+    roots = sorted(new_by_root)
+    fresh = [root for root in roots if root not in remark_of_root]
+    fresh_ids = _insert_remarks(session, [_remark_values(clusterer.remarks[r]) for r in fresh])
+    remark_of = {**remark_of_root, **dict(zip(fresh, fresh_ids, strict=True))}
+    changed = [
+        {"id": remark_of[root], **_remark_values(clusterer.remarks[root])}
+        for root in roots
+        if root in remark_of_root
+    ]
+    if changed:
+        session.execute(update(Remark), changed)
+    outlets: list[tuple[int, int]] = []
+    absorbed: list[int] = []
+    for root in roots:
+        remark_id = remark_of[root]
         known = primed.outlets.get(remark_id, set())
-        _insert_outlets(
-            session, remark_id, {int(o) for o in clusterer.remarks[root].outlets} - known
+        outlets.extend(
+            (remark_id, int(o)) for o in clusterer.remarks[root].outlets if int(o) not in known
         )
-        absorbed = gone_by_root.get(root, [])
-        for chunk in _chunks(absorbed):
-            session.execute(
-                update(Quote).where(Quote.remark_id.in_(chunk)).values(remark_id=remark_id)
-            )
-        _set_remark(session, new_by_root[root], remark_id)
-        if absorbed:
-            session.execute(delete(Remark).where(Remark.id.in_(absorbed)))
+        for chunk in _chunks(gone_by_root.get(root, [])):
+            absorbed.extend(chunk)
+            moved = update(Quote).where(Quote.remark_id.in_(chunk)).values(remark_id=remark_id)
+            session.execute(moved)
+    _insert_outlets(session, outlets)
+    for chunk in _chunks(absorbed):
+        session.execute(delete(Remark).where(Remark.id.in_(chunk)))
+    assignments = [
+        {"id": quote_id, "remark_id": remark_of[root]}
+        for root in roots
+        for quote_id in new_by_root[root]
+    ]
+    session.execute(update(Quote), assignments)
     _insert_keys(session, (clusterer.prepared[p.item_id] for p in placements if p.representative))
     count = _insert_links(session, links)
     return DedupeSummary(len(new), len(new_by_root), count)
@@ -435,21 +467,13 @@ def rebuild(session: Session) -> DedupeSummary:
     members = clusterer.members()
     roots = sorted(members)
     values = [_remark_values(clusterer.remarks[root]) for root in roots]
-    remark_ids: list[int] = []
-    for first in range(0, len(values), CHUNK):
-        remark_ids.extend(
-            session.scalars(
-                insert(Remark).returning(Remark.id, sort_by_parameter_order=True),
-                values[first : first + CHUNK],
-            )
-        )
+    remark_ids = _insert_remarks(session, values)
     outlets = [
-        {"remark_id": remark_id, "outlet_id": int(o)}
+        (remark_id, int(o))
         for root, remark_id in zip(roots, remark_ids, strict=True)
         for o in clusterer.remarks[root].outlets
     ]
-    for first in range(0, len(outlets), CHUNK * 10):
-        session.execute(insert(RemarkOutlet), outlets[first : first + CHUNK * 10])
+    _insert_outlets(session, outlets)
     assignments = [
         {"id": member, "remark_id": remark_id}
         for root, remark_id in zip(roots, remark_ids, strict=True)
