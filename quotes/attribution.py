@@ -195,7 +195,7 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
         return None
     for back in range(2, min(len(tokens), 7) + 1):
         word = tokens[-back][0]
-        if bare(word) in _DESCRIPTION_DETERMINERS:
+        if bare(word) in _DESCRIPTION_DETERMINERS or word.isdigit():  # "21 percent [said]"
             before = tokens[-back - 1][0] if back < len(tokens) else ","
             if before not in (",", ";", ":", "(", "—", "–") and bare(before) not in (
                 "and",

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile(r"''|``|[\"'“”‘’«»„‚‹›]")
+_MARK = re.compile(r"'''|''|``|[\"'“”‘’«»„‚‹›]")
 _DOUBLE = "double"
+_TRIPLE = "'''"
+_DOUBLED = "''"
 _SINGLE = "single"
 _OPENERS = {
     "“": _DOUBLE,
@@ -52,6 +54,13 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     for match in _MARK.finditer(text, start, end):
         mark = match.group()
         at, after = match.start(), match.end()
+        if mark == _TRIPLE:
+            if outer is not None and outer[0] == _DOUBLE and text[outer[1]] == "'":
+                # ''the word 'old-school,''' : the inner single quote closes, then the double one
+                spans.extend(_span(text, outer[1], outer[2], at + 1, after, True, _DOUBLE))
+                outer, inner = None, None
+                continue
+            mark, at = _DOUBLED, at + 1  # an apostrophe, then a doubled mark
         before_char = text[at - 1] if at > start else " "
         after_char = text[after] if after < end else " "
         if mark in ("’", "'") and before_char.isalnum() and after_char.isalnum():

@@ -348,6 +348,20 @@ def test_a_participle_after_a_quotation_does_not_invert() -> None:
     assert q.speaker == "Dana Perl"
 
 
+def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
+    doubled, tripled = "'" * 2, "'" * 3
+    text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
+    [first, second] = quoted(text)
+    assert (first.text, first.speaker) == ("I would use the word 'old-school,'", "Dana Perl")
+    assert (second.text, second.speaker) == ("Fine.", "Dana Perl")
+
+
+def test_poll_shares_speak_their_answers() -> None:
+    text = "In the poll, 21 percent said “not too likely.”\n"
+    [q] = quoted(text)
+    assert q.speaker == "21 percent"
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
