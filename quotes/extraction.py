@@ -848,19 +848,27 @@ def _claim(
         speaker = _resolve(subject, registry, state, lo) if subject is not None else None
         if speaker is not None:
             state.via_record = (vias[0][1], speaker, index)
-    _speaker_introduced(text, lo, cues, index, registry, state)
+    _speaker_introduced(text, lo, hi, cues, index, registry, state)
 
 
 def _speaker_introduced(
-    text: str, lo: int, cues: list[Cue], index: int, registry: Registry, state: _State
+    text: str,
+    lo: int,
+    hi: int,
+    cues: list[Cue],
+    index: int,
+    registry: Registry,
+    state: _State,
 ) -> None:
-    """ "Bystrom agreed." / "Howard continued his remarks.": a sentence that names a speaker and
-    says nothing itself hands that speaker to the quotation that follows it."""
+    """ "Bystrom agreed." / "Howard continued his remarks." / "Clinton released the following
+    statement:": a sentence that names a speaker and says nothing itself hands that speaker to
+    the quotation that follows it."""
+    colon = text[lo:hi].rstrip().endswith(":")
     for cue in cues:
         mention = cue.mention
         if (
             mention is None
-            or mention.kind == "outlet"
+            or (mention.kind == "outlet" and not colon)
             or (mention.start > cue.start and cue.start != lo)
             or mention.start - lo > 60
             or (cue.verb in lexicon().belief_verbs and cue.verb not in ("agreed", "disagreed"))
@@ -871,6 +879,13 @@ def _speaker_introduced(
             state.last_quote = (speaker, index, None)
             _remember(speaker, state)
         return
+    if colon:
+        subject = sentence_subject(text, lo, hi)
+        if subject is not None and subject.kind in _SUBJECT_KINDS_AFTER_COLON:
+            speaker = _resolve(subject, registry, state, lo)
+            if speaker is not None:
+                state.last_quote = (speaker, index, None)
+                _remember(speaker, state)
 
 
 def _more_claims(

@@ -76,6 +76,12 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         outer_family, mark_start, inner_start = outer
         if mark == "“" and text[mark_start] in "„‚":
             role = "close"
+        elif (
+            mark == "“"
+            and not before_char.isspace()
+            and (after_char.isspace() or after_char in ",.;:" or after == end)
+        ):
+            role = "close"  # “It's unusual,“ said Noble: a mis-typed closing mark
         spaced_close = (
             mark in ('"', "”")
             and before_char == " "

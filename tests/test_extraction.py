@@ -362,6 +362,24 @@ def test_poll_shares_speak_their_answers() -> None:
     assert q.speaker == "21 percent"
 
 
+def test_a_sentence_ending_in_a_colon_hands_its_subject_to_the_next_paragraph() -> None:
+    text = (
+        "Headline about the condolences today.\n"
+        "When Wallace died, President Quill released the following statement:\n"
+        "“We offer our condolences.”\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.rule) == ("Quill", "continues-previous")
+
+
+def test_mistyped_opening_mark_closes_a_quotation() -> None:
+    text = "“It's unusual,“ said Dana Perl, an attorney. “It's hard.”\n"
+    assert [(q.text, q.speaker) for q in quoted(text)] == [
+        ("It's unusual,", "Dana Perl"),
+        ("It's hard.", "Dana Perl"),
+    ]
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
