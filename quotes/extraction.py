@@ -470,6 +470,10 @@ def _quotation(
     state: _State,
     when: date | None,
 ) -> None:
+    label = _TRANSCRIPT_LABEL.match(text, quote.start, quote.end)
+    if label is not None and _transcript_speaker(label.group(1), registry, lo) is not None:
+        _transcript_quotation(text, quote, label, index, registry, state, lo, when)
+        return
     chosen, rule, confidence = _choose_cue(text, quote, cues)
     work = _names_a_work(text, quote, lo)
     if work:
@@ -508,6 +512,57 @@ def _quotation(
         _remember(speaker, state)
         if chosen is not None:
             _remember_listener(text, chosen, speaker, hi, lo, registry, state)
+
+
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s+(?=\S)")
+
+
+def _transcript_speaker(label: str, registry: Registry, at: int) -> Speaker | None:
+    """ "PENCE: Well, look, ...": a transcript's speaker label, a name written in capitals."""
+    words = [w.capitalize() for w in label.split()]
+    name = " ".join(words)
+    if name.lower() in lexicon().title_words or name.lower() in _NOT_SPEAKER_LABELS:
+        return None
+    return Speaker(registry.resolve_name(name, at), "person", None, label)
+
+
+_NOT_SPEAKER_LABELS = frozenset({"update", "video", "watch", "editor's note", "note", "breaking"})
+
+
+def _transcript_quotation(
+    text: str,
+    quote: QuoteSpan,
+    label: re.Match[str],
+    index: int,
+    registry: Registry,
+    state: _State,
+    lo: int,
+    when: date | None,
+) -> None:
+    speaker = _transcript_speaker(label.group(1), registry, lo)
+    assert speaker is not None
+    start = label.end()
+    state.results.append(
+        Quotation(
+            start=start,
+            end=quote.end,
+            text=text[start : quote.end],
+            kind="direct",
+            speaker=speaker.name,
+            speaker_kind="person",
+            role=None,
+            speaker_text=speaker.text,
+            cue=None,
+            via=None,
+            via_text=None,
+            said_on=when,
+            paragraph=index,
+            confidence=0.7,
+            rule="transcript-label",
+        )
+    )
+    state.last_quote = (speaker, index, None)
+    _remember(speaker, state)
 
 
 def _speaker_without_cue(

@@ -380,6 +380,19 @@ def test_mistyped_opening_mark_closes_a_quotation() -> None:
     ]
 
 
+def test_transcript_labels_name_the_speaker() -> None:
+    text = (
+        "Headline about the debate interview.\n"
+        "Governor Mara Quill spoke to Dana Perl on Sunday.\n"
+        '"PERL: Will you be there?\n'
+        '"QUILL: I will not be attending."\n'
+    )
+    assert [(q.text, q.speaker, q.rule) for q in quoted(text)] == [
+        ("Will you be there?", "Dana Perl", "transcript-label"),
+        ("I will not be attending.", "Mara Quill", "transcript-label"),
+    ]
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
