@@ -14,7 +14,10 @@ report. Two reports are linked with a relation and a score:
 Clustering is sequential in quotation id order (ingest order): each quotation is compared with
 earlier ones that share a blocking key, then joins the best compatible remark (and bridges
 remarks that fit together). Because each step looks only at earlier quotations, adding articles
-one by one and recomputing everything from scratch give the same remarks.
+one by one and recomputing everything from scratch give the same remarks. Only the first member
+of a remark with a given wording, speaker and day (its representative) is compared with later
+quotations: the others would link to anything alike, so a report copied a thousand times costs
+one comparison, and a remark's state (`RemarkState`) is a fixed-size summary, not its members.
 
 What it does not do: synonyms of single words ("unlimited" / "no limits") are not recognised,
 and the stemmer is a crude English suffix stripper.

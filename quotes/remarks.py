@@ -1,11 +1,18 @@
 """Remarks in the database: link new quotations to remarks as articles arrive, rebuild them all,
 and read them back (compare the reports of one remark, list remarks, find talking points).
 
-The clustering itself is `quotes.dedup`; this module feeds it. `assign_remarks` loads only the
-neighbourhood of the new quotations (quotations dated within the window, and the other members of
-their remarks), primes a `Clusterer` with it and adds the new quotations in id order, so the
-work per article does not grow with the size of the database. `rebuild` runs the same clusterer
-over every quotation in id order, which is why both give the same remarks.
+The clustering itself is `quotes.dedup`; this module feeds it. The database keeps what the
+clusterer needs so that new quotations are placed without reading whole weeks: `quote_keys` holds
+the blocking keys, by week, of each remark's representative of every wording (one per signature:
+a wording carried a thousand times is keyed once), and each remark row its clustering state
+(root, speakers, dates, count, fragments_only, canonical quotation; its outlets in
+`remark_outlets`). `assign_remarks` looks up the representatives sharing a key with the new
+quotations in the weeks around them (index lookups on quote_keys (key, bucket)), the quotations
+of their own articles, and one state row per remark met; primes a `Clusterer` with them; adds the
+new quotations in id order; and writes back only what changed. So the work per article depends
+on how many distinct wordings it can meet, not on the size of the database or of a remark.
+`rebuild` runs the same clusterer over every quotation in id order, which is why both give the
+same remarks, links and keys (tests/test_remarks.py checks it on a generated corpus).
 
 Not safe against two processes assigning remarks around the same quotations at the same moment:
 each sees the other's remarks only once committed (`quotes dedupe --rebuild` repairs that).

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
 from quotes.db import session_factory
@@ -23,6 +23,7 @@ from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks import (
     DiffPart,
     assign_article_remarks,
+    assign_pending,
     compare,
     list_remarks,
     phrases,
@@ -135,6 +136,24 @@ def test_rebuild_gives_the_same_remarks_as_ingesting_one_by_one(patrushev: Sessi
     assert (summary.quotations, summary.remarks, summary.links) == (4, 3, 1)
     assert remark_sets(patrushev) == EXPECTED
     assert patrushev.scalar(select(Remark.id).where(Remark.quote_count == 0)) is None
+
+
+def test_dedupe_places_pending_quotations_in_id_order(patrushev: Session) -> None:
+    """`quotes dedupe` after a migration cleared the remarks, and after an earlier quotation
+    lost its remark (placing it now would not be in id order: everything is rebuilt)."""
+    with patrushev.begin():
+        for table in (QuoteKey, QuoteLink, Remark):
+            patrushev.execute(delete(table))
+        summary = assign_pending(patrushev)
+    assert (summary.quotations, summary.remarks, summary.links) == (4, 3, 1)
+    assert remark_sets(patrushev) == EXPECTED
+    patrushev.commit()
+    with patrushev.begin():
+        first = patrushev.scalars(select(Quote.id).order_by(Quote.id).limit(1)).one()
+        patrushev.execute(update(Quote).where(Quote.id == first).values(remark_id=None))
+        summary = assign_pending(patrushev)
+    assert (summary.quotations, summary.remarks, summary.links) == (4, 3, 1)
+    assert remark_sets(patrushev) == EXPECTED
 
 
 def test_a_report_bridging_two_remarks_merges_them(session: Session) -> None:
