@@ -167,6 +167,7 @@ class _State:
     last_org: Speaker | None = None
     last_plural: Speaker | None = None
     last_quote: tuple[Speaker, int, Via | None] | None = None  # speaker, paragraph, via
+    weak_last: bool = False  # the last quotation's speaker is only its sentence's subject
     via_record: tuple[Via, Speaker, int] | None = None
     prior_claim: tuple[Speaker, int, int] | None = None  # speaker, paragraph, sentence end
     results: list[Quotation] = field(default_factory=list)
@@ -509,6 +510,7 @@ def _quotation(
     state.results.append(quotation)
     if speaker is not None:
         state.last_quote = (speaker, index, via)
+        state.weak_last = rule == "sentence-subject"
         _remember(speaker, state)
         if chosen is not None:
             _remember_listener(text, chosen, speaker, hi, lo, registry, state)
@@ -562,6 +564,7 @@ def _transcript_quotation(
         )
     )
     state.last_quote = (speaker, index, None)
+    state.weak_last = False
     _remember(speaker, state)
 
 
@@ -580,7 +583,8 @@ def _speaker_without_cue(
     opens_sentence = text[lo : quote.mark_start].strip() == ""
     if (continues or opens_sentence) and state.last_quote is not None:
         last_speaker, last_paragraph, _ = state.last_quote
-        if last_paragraph == index or (last_paragraph == index - 1 and adjacent) or continues:
+        next_paragraph = last_paragraph == index - 1 and adjacent and not state.weak_last
+        if last_paragraph == index or next_paragraph or continues:
             return last_speaker, "continues-previous", 0.75
     if state.prior_claim is not None and not opens_sentence and quote.closed:
         claim_speaker, claim_paragraph, claim_end = state.prior_claim
@@ -932,6 +936,7 @@ def _speaker_introduced(
         speaker = _resolve(mention, registry, state, lo)
         if speaker is not None:
             state.last_quote = (speaker, index, None)
+            state.weak_last = False
             _remember(speaker, state)
         return
     if colon:
@@ -940,6 +945,7 @@ def _speaker_introduced(
             speaker = _resolve(subject, registry, state, lo)
             if speaker is not None:
                 state.last_quote = (speaker, index, None)
+                state.weak_last = False
                 _remember(speaker, state)
 
 
@@ -1055,6 +1061,7 @@ def _one_claim(
         _remember(speaker, state)
         state.prior_claim = (speaker, index, hi)
         state.last_quote = (speaker, index, via)
+        state.weak_last = False
         _remember_listener(text, cue, speaker, hi, lo, registry, state)
         return True
     return False

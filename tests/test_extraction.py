@@ -393,6 +393,18 @@ def test_transcript_labels_name_the_speaker() -> None:
     ]
 
 
+def test_a_guessed_speaker_does_not_carry_into_the_next_paragraph() -> None:
+    text = (
+        "Headline about the slogans today.\n"
+        "Mara Quill wore a shirt reading “Never again” all week.\n"
+        "“Nobody listens to us.”\n"
+    )
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        ("Mara Quill", "sentence-subject"),
+        (None, "unattributed"),
+    ]
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
