@@ -197,6 +197,10 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         adjacent = previous_content_index == index - 1 or all(
             p.kind == "boilerplate" for p in paragraphs[previous_content_index + 1 : index]
         )
+        if adjacent and _sign_previous(text, paragraph, previous_content_index, registry, state):
+            previous_content_index = index
+            continued_open = False
+            continue
         quotes = find_quotes(text, paragraph.start, paragraph.end)
         continues = bool(
             continued_open and adjacent and quotes and quotes[0].mark_start == paragraph.start
@@ -205,6 +209,48 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
     return state.results
+
+
+_SIGNATURE = re.compile(r"[-—–]{1,2} ?(?=[A-Z])")
+
+
+def _sign_previous(
+    text: str, paragraph: Paragraph, previous: int, registry: Registry, state: _State
+) -> bool:
+    """ "“Great speech. She's ready.”" then "-President Obama, tweeting after the speech.": a
+    signature line names the speaker of the unattributed quotation just above it."""
+    match = _SIGNATURE.match(text, paragraph.start, paragraph.end)
+    if match is None or paragraph.end - paragraph.start > 200:
+        return False
+    waiting = [
+        i
+        for i, q in enumerate(state.results)
+        if q.paragraph == previous
+        and q.kind != "indirect"
+        and (q.speaker is None or q.rule == "continues-previous")
+    ]
+    if not waiting:
+        return False
+    mention = subject_after(text, match.end(), paragraph.end)
+    if mention is None or mention.kind not in ("person", "organisation", "description"):
+        return False
+    speaker = _resolve(mention, registry, state, paragraph.start)
+    if speaker is None:
+        return False
+    for i in waiting:
+        state.results[i] = replace(
+            state.results[i],
+            speaker=speaker.name,
+            speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
+            role=speaker.role,
+            speaker_text=speaker.text,
+            confidence=0.6,
+            rule="signature-line",
+        )
+    state.last_quote = (speaker, previous, None)
+    state.weak_last = False
+    _remember(speaker, state)
+    return True
 
 
 def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:

@@ -405,6 +405,22 @@ def test_a_guessed_speaker_does_not_carry_into_the_next_paragraph() -> None:
     ]
 
 
+def test_signature_line_names_the_quotation_above_it() -> None:
+    text = (
+        "Headline about the speech today.\n"
+        "“He can have briefings,” Reid said.\n"
+        "“Great speech. She is ready.”\n"
+        "-President Dana Perl, tweeting after the speech.\n"
+        "“It needs to stop.”\n"
+        "— Mara Quill, a delegate.\n"
+    )
+    assert [(q.speaker, q.rule) for q in extract_quotations(text)] == [
+        ("Reid", "quote-then-cue"),
+        ("Dana Perl", "signature-line"),
+        ("Mara Quill", "signature-line"),
+    ]
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
