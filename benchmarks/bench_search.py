@@ -133,8 +133,8 @@ class Library:
                         )  # fmt: skip
                     batch["quotes"].append((
                         quote_id, article_id, speaker, q["speaker"], "said", via, q["via"],
-                        "direct", q["text"], q["start"], q["end"], 0, said_on, 0.9, "bench",
-                        q["remark"],
+                        "direct", q["text"], q["start"], q["end"], 0, said_on, said_on, 0.9,
+                        "bench", q["remark"],
                     ))  # fmt: skip
                     if self.rng.random() < 0.01:
                         self.words.update(re.findall(r"[a-z]{4,}", q["text"].lower()))
@@ -153,7 +153,7 @@ def load(engine: Engine, library: Library) -> float:
         "remarks": "id, speaker_id, canonical_text, first_said_on, last_said_on, quote_count, "
         "outlet_count, root_quote_id, fragments_only",
         "quotes": "id, article_id, speaker_id, speaker_text, cue, via_outlet_id, via_text, kind, "
-        "text, start_char, end_char, paragraph, said_on, confidence, rule, remark_id",
+        "text, start_char, end_char, paragraph, said_on, dated_on, confidence, rule, remark_id",
     }
     with engine.begin() as conn:
         raw = conn.connection.driver_connection

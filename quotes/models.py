@@ -168,7 +168,7 @@ class Quote(Base):
 
     __tablename__ = "quotes"
     # A speaker's quotations newest first (`quotes search NAME`) without sorting them all.
-    __table_args__ = (Index("ix_quotes_speaker_id_said_on", "speaker_id", "said_on"),)
+    __table_args__ = (Index("ix_quotes_speaker_id_dated_on", "speaker_id", "dated_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(
@@ -190,6 +190,10 @@ class Quote(Base):
     end_char: Mapped[int] = mapped_column(Integer)
     paragraph: Mapped[int] = mapped_column(Integer, default=0)
     said_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # The date a reader files the remark under: `said_on` when the text gives one, else the
+    # article's published date. Searches, filters and timelines use it; `said_on` stays as the
+    # text gives it (null when it gives none).
+    dated_on: Mapped[date | None] = mapped_column(Date, index=True)
     confidence: Mapped[float] = mapped_column(Float, default=0.5)
     rule: Mapped[str] = mapped_column(String(60), default="")
     remark_id: Mapped[int | None] = mapped_column(

@@ -187,9 +187,9 @@ def conditions(session: Session, filters: Filters) -> list[sa.ColumnElement[bool
     if filters.via:
         where.append(Quote.via_outlet_id.in_(_need_outlets(session, filters.via)))
     if filters.since:
-        where.append(Quote.said_on >= filters.since)
+        where.append(Quote.dated_on >= filters.since)
     if filters.until:
-        where.append(Quote.said_on <= filters.until)
+        where.append(Quote.dated_on <= filters.until)
     if filters.kind:
         if filters.kind not in QUOTE_KINDS:
             raise QuotesError(
@@ -214,7 +214,8 @@ class Hit:
     """One quotation found: `quotation` has the matched words between `MARK`s."""
 
     id: int
-    said_on: date | None
+    date: date | None
+    """When it was said: the date the text gives, else the article's published date."""
     speaker: str | None
     publisher: str | None
     via: str | None
@@ -319,7 +320,7 @@ def _hits(session: Session, ids: Sequence[int], marked: Mapping[int, str]) -> tu
         return ()
     rows = session.execute(
         select(
-            Quote.id, Quote.said_on, Speaker.name, Publisher.name, Via.name, Quote.kind,
+            Quote.id, Quote.dated_on, Speaker.name, Publisher.name, Via.name, Quote.kind,
             Quote.text, Quote.remark_id, Article.publisher_id,
         )
         .join(Article, Article.id == Quote.article_id)
@@ -331,7 +332,7 @@ def _hits(session: Session, ids: Sequence[int], marked: Mapping[int, str]) -> tu
     other_outlets = _other_outlets(session, ids)
     by_id = {
         row[0]: Hit(
-            id=row[0], said_on=row[1], speaker=row[2], publisher=row[3], via=row[4],
+            id=row[0], date=row[1], speaker=row[2], publisher=row[3], via=row[4],
             kind=row[5], quotation=marked.get(row[0], row[6]), remark_id=row[7],
             other_outlets=other_outlets.get(row[0], 0),
         )
@@ -368,15 +369,15 @@ query that sorts their quotations."""
 
 def _speaker_quote_ids(session: Session, ids: Sequence[int], filters: Filters) -> list[int]:
     """The speakers' quotation ids, newest first, undated last. Each speaker's dated ones come
-    from the (speaker_id, said_on) index in order, so the busiest speaker costs no sort."""
+    from the (speaker_id, dated_on) index in order, so the busiest speaker costs no sort."""
     where = conditions(session, filters)
-    newest = (Quote.said_on.desc(), Quote.id.desc())
+    newest = (Quote.dated_on.desc(), Quote.id.desc())
     dated: list[tuple[date, int]] = []
     groups = [[i] for i in ids] if len(ids) <= MAX_SPEAKER_QUERIES else [list(ids)]
     for group in groups:
         stmt = (
-            select(Quote.said_on, Quote.id)
-            .where(Quote.speaker_id.in_(group), Quote.said_on.is_not(None), *where)
+            select(Quote.dated_on, Quote.id)
+            .where(Quote.speaker_id.in_(group), Quote.dated_on.is_not(None), *where)
             .order_by(*newest)
         )
         if filters.limit is not None:
@@ -387,7 +388,7 @@ def _speaker_quote_ids(session: Session, ids: Sequence[int], filters: Filters) -
     if filters.limit is None or len(found) < filters.limit:
         undated = (
             select(Quote.id)
-            .where(Quote.speaker_id.in_(ids), Quote.said_on.is_(None), *where)
+            .where(Quote.speaker_id.in_(ids), Quote.dated_on.is_(None), *where)
             .order_by(Quote.id.desc())
         )
         if filters.limit is not None:
@@ -766,7 +767,7 @@ def _sql_error(exc: Exception) -> QuotesError:
 
 
 EXPORT_COLUMNS: Final = (
-    "id", "said_on", "speaker", "speaker_role", "cue", "kind", "quotation", "publisher",
+    "id", "date", "said_on", "speaker", "speaker_role", "cue", "kind", "quotation", "publisher",
     "via", "title", "url", "published", "remark_id", "article_id", "start_char", "end_char",
     "confidence",
 )  # fmt: skip
@@ -779,7 +780,8 @@ def export(
     order, one row at a time: memory stays constant however many there are."""
     stmt = (
         select(
-            Quote.id, Quote.said_on, Speaker.name, Quote.speaker_role, Quote.cue, Quote.kind,
+            Quote.id, Quote.dated_on, Quote.said_on, Speaker.name, Quote.speaker_role, Quote.cue,
+            Quote.kind,
             Quote.text, Publisher.name, Via.name, Article.title, Article.url, Article.published,
             Quote.remark_id, Quote.article_id, Quote.start_char, Quote.end_char,
             Quote.confidence,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.engine import Connection
 
@@ -193,7 +193,42 @@ VIEWS_0002: tuple[View, ...] = (
 )
 """The views revision 0002 created. Frozen: change a view in a new tuple and a new revision."""
 
-REPORTS: tuple[View, ...] = VIEWS_0002
+
+
+# Revision 0004 dates quotations by `dated_on` (the date the text gives, else the article's
+# published date), so timelines and date columns are no longer empty where the text names no
+# day. Each changed view is the 0002 view with its date expressions swapped.
+_DATE_SWAPS_0004 = (
+    ("MIN(q.said_on) AS first_said_on", "MIN(q.dated_on) AS first_date"),
+    ("MAX(q.said_on) AS last_said_on", "MAX(q.dated_on) AS last_date"),
+    ("q.said_on AS said_on", "q.dated_on AS date"),
+    ("GROUP BY q.speaker_id, s.name, q.said_on,", "GROUP BY q.speaker_id, s.name, q.dated_on,"),
+    ("speaker, said_on, first_quote_id", "speaker, date, first_quote_id"),
+    ("first and last date said", "first and last date"),
+)
+
+
+def _dated(view: View) -> View:
+    def swap(sql: str | None) -> str | None:
+        if sql is None:
+            return None
+        for old, new in _DATE_SWAPS_0004:
+            sql = sql.replace(old, new)
+        return sql
+
+    return replace(
+        view,
+        sql=swap(view.sql) or view.sql,
+        sql_postgresql=swap(view.sql_postgresql),
+        order_by=swap(view.order_by) or view.order_by,
+        description=swap(view.description) or view.description,
+    )
+
+
+VIEWS_0004: tuple[View, ...] = tuple(_dated(view) for view in VIEWS_0002)
+"""The views revision 0004 created. Frozen, like VIEWS_0002."""
+
+REPORTS: tuple[View, ...] = VIEWS_0004
 """The reports of the newest schema."""
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import func, insert, or_, select
@@ -194,7 +194,9 @@ class _Resolver:
         return self.outlets[name]
 
 
-def quote_values(resolver: _Resolver, article_id: int, q: Quotation) -> dict[str, Any]:
+def quote_values(
+    resolver: _Resolver, article_id: int, published: date | None, q: Quotation
+) -> dict[str, Any]:
     """The column values of one quotation's row."""
     return {
         "article_id": article_id,
@@ -210,6 +212,7 @@ def quote_values(resolver: _Resolver, article_id: int, q: Quotation) -> dict[str
         "end_char": q.end,
         "paragraph": q.paragraph,
         "said_on": q.said_on,
+        "dated_on": q.said_on or published,
         "confidence": q.confidence,
         "rule": q.rule[:60],
     }
@@ -244,7 +247,7 @@ def store_article(
     session.expunge(article)
     for first in range(0, len(quotations), INSERT_BATCH):
         batch = quotations[first : first + INSERT_BATCH]
-        session.execute(insert(Quote), [quote_values(resolver, article_id, q) for q in batch])
+        session.execute(insert(Quote), [quote_values(resolver, article_id, item.meta.published, q) for q in batch])
     return article_id
 
 

@@ -110,20 +110,20 @@ def load_sample(engine: Engine) -> None:
         sept19, sept20 = date(2022, 9, 19), date(2022, 9, 20)
         quotes = [
             _quote(a1, "a more just world order", speaker=patrushev, via_outlet=tass,
-                   via_text="TASS", kind="direct", said_on=sept19, remark_id=r1.id,
+                   via_text="TASS", kind="direct", said_on=sept19, dated_on=sept19, remark_id=r1.id,
                    speaker_text="Patrushev", cue="said"),
             _quote(a2, "A more just world order is needed", speaker=patrushev,
-                   via_outlet=tass, via_text="TASS", kind="direct", said_on=sept19,
+                   via_outlet=tass, via_text="TASS", kind="direct", said_on=sept19, dated_on=sept19,
                    remark_id=r1.id, speaker_text="Patrushev", cue="told"),
             _quote(a3, "a more just world order", speaker=patrushev, kind="partial",
-                   said_on=sept19, remark_id=r1.id, speaker_text="Patrushev",
+                   said_on=sept19, dated_on=sept19, remark_id=r1.id, speaker_text="Patrushev",
                    cue="called for"),
             _quote(a1, "security and stability of the world", speaker=yang, kind="direct",
-                   said_on=sept19, remark_id=r2.id, speaker_text="Yang", cue="said"),
+                   said_on=sept19, dated_on=sept19, remark_id=r2.id, speaker_text="Yang", cue="said"),
             _quote(a2, "sanctions would not work", speaker=peskov, kind="indirect",
-                   said_on=sept19, speaker_text="Peskov", cue="said"),
+                   said_on=sept19, dated_on=sept19, speaker_text="Peskov", cue="said"),
             _quote(a3, "The West (and its allies) must stop - now", speaker=peskov,
-                   kind="direct", said_on=sept20, remark_id=r3.id, speaker_text="Peskov",
+                   kind="direct", said_on=sept20, dated_on=sept20, remark_id=r3.id, speaker_text="Peskov",
                    cue="said"),
         ]  # fmt: skip
         for q in quotes:  # one at a time, so ids follow the list on every backend

@@ -27,7 +27,7 @@ def test_search_speaker_as_csv(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "search", "patrushev", "--via", "TASS", "--format", "csv")
     assert code == 0
     assert out == (
-        "id,said_on,speaker,publisher,via,kind,quotation,remark_id,other_outlets\n"
+        "id,date,speaker,publisher,via,kind,quotation,remark_id,other_outlets\n"
         "2,2022-09-19,Nikolai Patrushev,Reuters,TASS,direct,A more just world order is needed,1,2\n"
         "1,2022-09-19,Nikolai Patrushev,South China Morning Post,TASS,direct,"
         "a more just world order,1,2\n"
@@ -38,7 +38,7 @@ def test_search_text_as_table(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "search", "sanctions")
     assert code == 0
     assert out.splitlines()[0].split() == [
-        "id", "said_on", "speaker", "publisher", "via", "kind", "quotation", "remark_id",
+        "id", "date", "speaker", "publisher", "via", "kind", "quotation", "remark_id",
         "other_outlets",
     ]  # fmt: skip
     assert out.splitlines()[2].split() == [
@@ -54,7 +54,7 @@ def test_search_jsonl_with_filters(runner: CliRunner, db: str) -> None:
     )  # fmt: skip
     assert code == 0
     assert [json.loads(line) for line in out.splitlines()] == [
-        {"id": 3, "said_on": "2022-09-19", "speaker": "Nikolai Patrushev",
+        {"id": 3, "date": "2022-09-19", "speaker": "Nikolai Patrushev",
          "publisher": "Al Jazeera", "via": None, "kind": "partial",
          "quotation": "a more just **world** order", "remark_id": 1, "other_outlets": 2},
     ]  # fmt: skip

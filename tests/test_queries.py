@@ -50,7 +50,7 @@ def test_the_end_of_a_name_finds_the_speaker(session: Session) -> None:
 def test_speaker_hit_carries_date_publisher_relay_and_remark(session: Session) -> None:
     hits = queries.search(session, "Patrushev").hits
     assert hits[2] == Hit(
-        id=1, said_on=date(2022, 9, 19), speaker="Nikolai Patrushev",
+        id=1, date=date(2022, 9, 19), speaker="Nikolai Patrushev",
         publisher="South China Morning Post", via="TASS", kind="direct",
         quotation="a more just world order", remark_id=1, other_outlets=2,
     )  # fmt: skip
@@ -259,7 +259,7 @@ def test_export_streams_every_quotation(session: Session) -> None:
     assert [r["id"] for r in listed] == [1, 2, 3, 4, 5, 6]
     assert tuple(listed[0]) == queries.EXPORT_COLUMNS
     assert listed[3] == {
-        "id": 4, "said_on": date(2022, 9, 19), "speaker": "Yang Jiechi", "speaker_role": None,
+        "id": 4, "date": date(2022, 9, 19), "said_on": date(2022, 9, 19), "speaker": "Yang Jiechi", "speaker_role": None,
         "cue": "said", "kind": "direct", "quotation": "security and stability of the world",
         "publisher": "South China Morning Post", "via": None,
         "title": "China and Russia want fair world order", "url": "https://example.com/1",

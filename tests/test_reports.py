@@ -44,14 +44,14 @@ def test_list_reports() -> None:
     assert queries.list_reports()[0] == {
         "name": "speaker_publishers",
         "view": "report_speaker_publishers",
-        "description": "Quotations per speaker per publisher, with the first and last date said.",
+        "description": "Quotations per speaker per publisher, with the first and last date.",
     }
 
 
 def test_speaker_publishers(session: Session) -> None:
     assert queries.run_report(session, "speaker_publishers").columns == (
         "speaker_id", "speaker", "publisher_id", "publisher", "quotations", "remarks",
-        "first_said_on", "last_said_on",
+        "first_date", "last_date",
     )  # fmt: skip
     day19, day20 = "2022-09-19", "2022-09-20"
     assert report(session, "speaker_publishers") == [
@@ -80,7 +80,7 @@ def test_relay_dependence(session: Session) -> None:
 
 def test_shared_remarks(session: Session) -> None:
     assert queries.run_report(session, "shared_remarks").columns == (
-        "remark_id", "speaker", "first_said_on", "outlets", "quotations", "publishers", "text",
+        "remark_id", "speaker", "first_date", "outlets", "quotations", "publishers", "text",
     )
     assert report(session, "shared_remarks") == [
         (1, "Nikolai Patrushev", "2022-09-19", 3, 3,
@@ -90,7 +90,7 @@ def test_shared_remarks(session: Session) -> None:
 
 def test_divergent_remarks(session: Session) -> None:
     assert queries.run_report(session, "divergent_remarks").columns == (
-        "remark_id", "speaker", "first_said_on", "quotations", "wordings", "shortest",
+        "remark_id", "speaker", "first_date", "quotations", "wordings", "shortest",
         "longest", "length_spread", "lowest_similarity", "text",
     )  # fmt: skip
     assert report(session, "divergent_remarks") == [
@@ -100,7 +100,7 @@ def test_divergent_remarks(session: Session) -> None:
 
 def test_speaker_timeline(session: Session) -> None:
     assert queries.run_report(session, "speaker_timeline").columns == (
-        "speaker_id", "speaker", "said_on", "remark_id", "first_quote_id", "quotations",
+        "speaker_id", "speaker", "date", "remark_id", "first_quote_id", "quotations",
         "outlets", "text",
     )  # fmt: skip
     peskov = [
