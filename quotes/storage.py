@@ -245,9 +245,12 @@ def store_article(
     session.flush()
     article_id = article.id
     session.expunge(article)
+    published = item.meta.published
     for first in range(0, len(quotations), INSERT_BATCH):
         batch = quotations[first : first + INSERT_BATCH]
-        session.execute(insert(Quote), [quote_values(resolver, article_id, item.meta.published, q) for q in batch])
+        session.execute(
+            insert(Quote), [quote_values(resolver, article_id, published, q) for q in batch]
+        )
     return article_id
 
 
