@@ -173,6 +173,10 @@ _NOT_IN_DESCRIPTION = frozenset(
     this these those there here he she they we you i me him them us his her its their our your
     my said says say told also just""".split()
 )
+_TIME_WORDS = frozenset(
+    """earlier later ago day days week weeks month months year years time times night morning
+    evening afternoon weekend moment""".split()
+)
 
 
 _DESCRIPTION_TOKEN = re.compile(r"(?:[^\W\d_]|\d+-)[\w’'\-]*[^\W\d_]|(?:19|20)\d\d")
@@ -183,6 +187,7 @@ def _description_word(word: str) -> bool:
     return (
         _DESCRIPTION_TOKEN.fullmatch(low) is not None
         and low not in _NOT_IN_DESCRIPTION
+        and not (word.islower() and low in _TIME_WORDS)
         and not (word.islower() and low.endswith("ly") and low not in _NOT_ADVERBS)
     )
 

@@ -334,6 +334,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue
             if _SO_CALLED.search(text, max(part_lo, match.start() - 4), match.start()):
                 continue  # "so-called": a label, not a cue
+            if low in ("state", "states") and not _may_state(previous):
+                continue  # "member states", "an independent state": a noun
             if (
                 text[max(part_lo, match.start() - 3) : match.start()]
                 .rstrip()
@@ -363,6 +365,21 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
 
 
 _OPENING_CUE = re.compile(r"([A-Z][a-z]+ed|Said|Wrote|Says|Adds|Writes)\s+(?=[A-Z])")
+
+
+def _may_state(previous: re.Match[str] | None) -> bool:
+    """ "The report states", "Smith states", "it states": a subject that can state something."""
+    if previous is None:
+        return False
+    word = previous.group(1)
+    return word[:1].isupper() or word.lower() in _STATING_NOUNS
+
+
+_STATING_NOUNS = frozenset(
+    """he she it they report statement letter document law constitution article rule rules order
+    ruling decision complaint lawsuit filing memo bill resolution declaration agreement release
+    website post guidance policy also clearly ad voice-over narrator""".split()
+)
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 
 

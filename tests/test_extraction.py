@@ -421,6 +421,19 @@ def test_signature_line_names_the_quotation_above_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As member states in their declaration urged a bigger role for the bloc, trade grew.\n",
+        "Most countries do not recognise it as an independent state, but others oppose force.\n",
+        "A day earlier, he visited Kyiv and pledged a new military package worth $500 million.\n",
+    ],
+)
+def test_nouns_and_time_phrases_are_not_speakers(text: str) -> None:
+    speakers = {q.speaker for q in extract_quotations(text)}
+    assert not speakers & {"member", "independent", "day earlier", "A day earlier"}
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
