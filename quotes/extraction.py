@@ -681,8 +681,11 @@ def _carries_speech_on(text: str, quote: QuoteSpan, lo: int) -> bool:
     return lead == "" or lead.endswith(":") or _CONTINUING.match(text, lo) is not None
 
 
+_NOT_QUOTING = frozenset({"show", "shows", "showed", "cast", "casts", "call"})
+
+
 def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | None, str, float]:
-    with_subject = [c for c in cues if c.mention is not None]
+    with_subject = [c for c in cues if c.mention is not None and c.verb not in _NOT_QUOTING]
     adjacent = None
     for cue in with_subject:
         if cue.start >= quote.mark_end:

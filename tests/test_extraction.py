@@ -434,6 +434,12 @@ def test_nouns_and_time_phrases_are_not_speakers(text: str) -> None:
     assert not speakers & {"member", "independent", "day earlier", "A day earlier"}
 
 
+def test_a_poll_that_shows_a_word_does_not_speak_it() -> None:
+    text = "The poll shows voters are “very angry” with Washington.\n"
+    [q] = quoted(text)
+    assert q.cue is None
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
