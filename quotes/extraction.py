@@ -222,13 +222,13 @@ def _sign_previous(
     match = _SIGNATURE.match(text, paragraph.start, paragraph.end)
     if match is None or paragraph.end - paragraph.start > 200:
         return False
-    waiting = [
-        i
-        for i, q in enumerate(state.results)
-        if q.paragraph == previous
-        and q.kind != "indirect"
-        and (q.speaker is None or q.rule == "continues-previous")
-    ]
+    waiting = []
+    for i in range(len(state.results) - 1, -1, -1):  # only the last paragraph's: linear overall
+        q = state.results[i]
+        if q.paragraph != previous:
+            break
+        if q.kind != "indirect" and (q.speaker is None or q.rule == "continues-previous"):
+            waiting.append(i)
     if not waiting:
         return False
     mention = subject_after(text, match.end(), paragraph.end)
@@ -1027,7 +1027,11 @@ def _more_claims(
     when: date | None,
 ) -> None:
     """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
-    taken = {(q.start, q.end) for q in state.results if q.paragraph == index}
+    taken: set[tuple[int, int]] = set()
+    for q in reversed(state.results):  # this paragraph's results are the last ones: linear
+        if q.paragraph != index:
+            break
+        taken.add((q.start, q.end))
     for cue in cues:
         if (
             cue.mention is None
