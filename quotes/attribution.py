@@ -18,6 +18,7 @@ name somewhere in the same article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -963,6 +964,7 @@ class Registry:
         self.names: list[KnownName] = []
         self.by_word: dict[str, list[KnownName]] = {}
         self._expanded: dict[str, str] = {}
+        self._name_index: dict[str, _NameIndex] = {}
         # A headline or lead may name a person by title before the body names them.
         self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
         for lo, hi in spans:
@@ -1023,22 +1025,25 @@ class Registry:
         words = name.split()
         if not words:
             return name
-        candidates = self.by_word.get(name_key(words[-1]), [])
-        if len(words) == 1:
-            candidates = [
-                c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[0])
-            ] or [c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])]
-        else:
-            candidates = [
-                c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])
-            ]
-            candidates = [c for c in candidates if len(c.name.split()) >= len(words)]
-        best = _nearest(candidates, at)
+        found = self._name_index.get(name)
+        if found is None:
+            found = _NameIndex(self._candidates(words))
+            self._name_index[name] = found
+        best = found.nearest(at)
         if best is None:
             return name
         if len(words) > 1 and name_key(best.name.split()[0]) != name_key(words[0]):
             return name
         return best.name
+
+    def _candidates(self, words: list[str]) -> list[KnownName]:
+        candidates = self.by_word.get(name_key(words[-1]), [])
+        if len(words) == 1:
+            return [
+                c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[0])
+            ] or [c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])]
+        candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])]
+        return [c for c in candidates if len(c.name.split()) >= len(words)]
 
     def resolve_description(self, description: str, at: int) -> str | None:
         """ "the Russian leader" -> the person written with a matching title, nearest before."""
@@ -1092,6 +1097,38 @@ class Registry:
 
 
 _ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
+
+
+class _NameIndex:
+    """`_nearest` over one name's candidates (in text order), answered by bisection and prefix
+    tables so that a name repeated n times costs O(n log n), not O(n²)."""
+
+    def __init__(self, candidates: list[KnownName]) -> None:
+        self.candidates = candidates
+        self.starts = [c.start for c in candidates]
+        self.same: list[bool] = []  # candidates[: i + 1] are one person (same first, last word)
+        self.longest: list[int] = []  # last index of the longest name in candidates[: i + 1]
+        first_keys: set[str] = set()
+        last_keys: set[str] = set()
+        best = -1
+        for index, known in enumerate(candidates):
+            parts = known.name.split()
+            first_keys.add(name_key(parts[0]))
+            last_keys.add(name_key(parts[-1]))
+            self.same.append(len(first_keys) == 1 and len(last_keys) == 1)
+            if best < 0 or len(known.name) >= len(candidates[best].name):
+                best = index
+            self.longest.append(best)
+
+    def nearest(self, at: int) -> KnownName | None:
+        if not self.candidates:
+            return None
+        count = bisect_right(self.starts, at)
+        if count == 0:
+            return self.candidates[0]
+        if count > 1 and self.same[count - 1]:
+            return self.candidates[self.longest[count - 1]]
+        return self.candidates[count - 1]
 
 
 def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
