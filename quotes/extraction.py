@@ -336,6 +336,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "so-called": a label, not a cue
             if low in ("state", "states") and not _may_state(previous):
                 continue  # "member states", "an independent state": a noun
+            if _noun_after_name(text, part_lo, match.start(), low):
+                continue  # "a Twitter comment", "the Paris attacks": a noun
             if (
                 text[max(part_lo, match.start() - 3) : match.start()]
                 .rstrip()
@@ -365,6 +367,21 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
 
 
 _OPENING_CUE = re.compile(r"([A-Z][a-z]+ed|Said|Wrote|Says|Adds|Writes)\s+(?=[A-Z])")
+
+
+_TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$")
+
+
+def _noun_after_name(text: str, part_lo: int, at: int, verb: str) -> bool:
+    """ "a Twitter comment", "her Facebook post": a base-form verb after a singular determiner and
+    a name is a noun; so is "the Paris attacks" after a place."""
+    words = _TWO_WORDS_BEFORE.search(text, max(part_lo, at - 40), at)
+    if words is None:
+        return False
+    determiner, name = words.group(1).lower(), words.group(2)
+    if determiner in ("a", "an", "his", "her", "its") and not verb.endswith(("s", "ed", "ing")):
+        return True
+    return determiner == "the" and name in lexicon().places
 
 
 def _may_state(previous: re.Match[str] | None) -> bool:

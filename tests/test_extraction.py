@@ -440,6 +440,24 @@ def test_a_poll_that_shows_a_word_does_not_speak_it() -> None:
     assert q.cue is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dana Perl posted a Twitter comment of her own, saying, “We are so excited!”\n",
+            "Dana Perl",
+        ),
+        (
+            "After the Paris attacks, Mara Quill released an ad calling it “dangerous.”\n",
+            "Mara Quill",
+        ),
+    ],
+)
+def test_nouns_that_look_like_cues_after_a_name(text: str, speaker: str) -> None:
+    [q] = quoted(text)
+    assert q.speaker == speaker
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
