@@ -142,6 +142,18 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     if tokens[-1][0] == ",":
         return _subject_past_apposition(text, tokens[:-1])
     found = _noun_phrase_ending(text, tokens)
+    if found is not None and found.kind in ("outlet", "organisation", "person"):
+        before = [t for t in tokens if t[2] <= found.start]
+        heard = (
+            len(before) >= 2
+            and bare(before[-1][0]) == "to"
+            and before[-2][0].endswith("ing")
+            and bare(before[-2][0]) != "according"
+        )
+        if heard:
+            # "Another source speaking to Fox News [said]": Fox News heard it; the source spoke
+            opening = _subject_at(text, tokens, 0, False)
+            found = opening if opening is not None and opening.end <= before[-1][1] else None
     if found is None:
         found = _description_ending(text, tokens)
     if found is None and len(tokens) <= 12:

@@ -338,6 +338,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "member states", "an independent state": a noun
             if _noun_after_name(text, part_lo, match.start(), low):
                 continue  # "a Twitter comment", "the Paris attacks": a noun
+            if low.startswith("continu") and text.startswith(" to ", match.end()):
+                continue  # "will continue to be": not a cue
             if (
                 text[max(part_lo, match.start() - 3) : match.start()]
                 .rstrip()

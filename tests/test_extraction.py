@@ -458,6 +458,20 @@ def test_nouns_that_look_like_cues_after_a_name(text: str, speaker: str) -> None
     assert q.speaker == speaker
 
 
+def test_the_outlet_spoken_to_is_not_the_speaker() -> None:
+    text = (
+        "Another intelligence source speaking to Fox News said, “The agents are investigating.”\n"
+    )
+    [q] = quoted(text)
+    assert q.speaker == "Another intelligence source"
+
+
+def test_continue_to_is_no_cue() -> None:
+    text = "Mara Quill said she is certain Perl will continue to be “a champion.”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("Mara Quill", "said")
+
+
 def test_partial_quote_in_reporters_sentence() -> None:
     text = "Patrushev described the partnership as an “unconditional priority” of Moscow.\n"
     [q] = quoted(text)
