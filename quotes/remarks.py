@@ -281,9 +281,10 @@ def _prime(session: Session, new: Sequence[Prepared]) -> _Primed:
     articles = sorted({p.item.article for p in new if p.item.article is not None})
     for chunk in _chunks(articles):
         same_article = _item_query().where(
-            Quote.article_id.in_(chunk), Quote.remark_id.is_not(None), Quote.id.not_in(keyed)
+            Quote.article_id.in_(chunk), Quote.remark_id.is_not(None)
         )
-        rows.extend(r for r in session.execute(same_article) if r[0] not in new_ids)
+        skip = new_ids | keyed
+        rows.extend(r for r in session.execute(same_article) if r[0] not in skip)
     rows = [r for r in rows if r[-1] is not None]
     remark_ids = sorted({r[-1] for r in rows})
     remark_rows: list[Row[Any]] = []
