@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -102,16 +103,42 @@ def bare(token: str) -> str:
 
 
 def strip_possessive(token: str) -> str:
-    for ending in ("’s", "'s", "’", "'"):
-        if token.endswith(ending) and len(token) > len(ending):
-            return token[: -len(ending)]
+    if token.endswith(("’s", "'s")):
+        if len(token) > 2:
+            return token[:-2]
+    elif token.endswith(("’", "'")) and len(token) > 1:
+        return token[:-1]
     return token
+
+
+_MAX_REMEMBERED = 100_000
+
+
+def _remembered(function: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`function` of one word, remembered per word (bounded: forgotten when full). The same
+    words recur through an article and across articles, so most calls are one dict lookup."""
+    answers: dict[str, bool] = {}
+
+    def lookup(word: str) -> bool:
+        try:
+            return answers[word]
+        except KeyError:
+            pass
+        answer = function(word)
+        if len(answers) >= _MAX_REMEMBERED:
+            answers.clear()
+        answers[word] = answer
+        return answer
+
+    lookup.__doc__ = function.__doc__
+    return lookup
 
 
 def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+@_remembered
 def is_title_word(token: str) -> bool:
     word = bare(strip_possessive(token))
     lex = lexicon()
@@ -195,6 +222,7 @@ _TIME_WORDS = frozenset(
 _DESCRIPTION_TOKEN = re.compile(r"(?:[^\W\d_]|\d+-)[\w’'\-]*[^\W\d_]|(?:19|20)\d\d")
 
 
+@_remembered
 def _description_word(word: str) -> bool:
     low = bare(strip_possessive(word))
     return (
@@ -246,6 +274,7 @@ def _description_role(phrase: str) -> str:
 _MODALS = frozenset({"will", "may", "can", "must"})
 
 
+@_remembered
 def _skippable_before_cue(token: str) -> bool:
     word = token.lower()
     if word in _SKIP_BEFORE_CUE:
@@ -325,6 +354,7 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
+@_remembered
 def _can_be_in_phrase(word: str) -> bool:
     if word in (",", ";", ":", "(", ")", "[", "]", "—", "–"):
         return False
@@ -539,8 +569,47 @@ def _description_starting(text: str, tokens: list[tuple[str, int, int]]) -> Ment
     return None
 
 
+_PHRASES: dict[tuple[str, tuple[tuple[str, int], ...]], Mention | None] = {}
+
+
 def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
-    """What the words `tokens` name: a person, organisation, outlet, description or several."""
+    """What the words `tokens` name: a person, organisation, outlet, description or several.
+
+    Remembered by the words as written and their places in the phrase (the answer depends on
+    nothing else), with offsets kept relative to the phrase's start."""
+    start = tokens[0][1]
+    key = (text[start : tokens[-1][2]], tuple([(t[0], t[1] - start) for t in tokens]))
+    try:
+        known = _PHRASES[key]
+    except KeyError:
+        known = _classify_phrase(text, tokens)
+        if known is not None:
+            known = Mention(
+                known.text,
+                known.start - start,
+                known.end - start,
+                known.kind,
+                known.name,
+                known.role,
+                known.outlet,
+            )
+        if len(_PHRASES) >= _MAX_REMEMBERED:
+            _PHRASES.clear()
+        _PHRASES[key] = known
+    if known is None:
+        return None
+    return Mention(
+        known.text,
+        known.start + start,
+        known.end + start,
+        known.kind,
+        known.name,
+        known.role,
+        known.outlet,
+    )
+
+
+def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     start, end = tokens[0][1], tokens[-1][2]
     words = [t[0] for t in tokens]
     phrase = text[start:end].rstrip(".") if not words[-1].endswith(".") else text[start:end]
@@ -629,6 +698,7 @@ _FIRST_NAMES = frozenset({"bill"})  # "Bill Clinton", not a bill
 _SURNAME_TITLES = frozenset({"king", "bishop", "judge", "marshal", "major", "general", "rich"})
 
 
+@_remembered
 def _is_name_word(word: str) -> bool:
     if not is_capitalised(word):
         return False
@@ -727,6 +797,17 @@ _IN_STATEMENT = re.compile(
     r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
     r"(?:\s+(from|by|on|with|to|in)\s+([^,.;:“”\"«»()]{2,70}))?"
 )
+_IN_STATEMENT_NOUNS = (
+    "statement",
+    "report",
+    "readout",
+    "footage",
+    "interview",
+    "post",
+    "video",
+    "transcript",
+    "broadcast",
+)
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
 _QUOTED_BY = re.compile(r"\bquoted\s+by\s+([^,.;:“”\"«»()]{2,60}?)\s+as\s+saying")
 _OUTLET_QUOTED = re.compile(r"\b([A-Z][^,.;:“”\"«»()]{1,50}?)\s+(?:quoted|cited)\s+(?=[A-Z\w])")
@@ -816,13 +897,19 @@ def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> li
     if not any(marker in lowered for marker in _VIA_MARKERS):
         return found
     for lo_part, hi_part in outside:
-        segment_patterns = (_ACCORDING, _QUOTED_BY)
+        # Each pattern needs a word of its own in the part: look for the word before scanning.
+        part = text[lo_part:hi_part]
+        segment_patterns = (
+            *((_ACCORDING,) if "ccording to" in part else ()),
+            *((_QUOTED_BY,) if "quoted" in part else ()),
+        )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
                 via = relay_outlet(match.group(1))
                 if via is not None:
                     found.append((match.start(), via))
-        for match in _IN_STATEMENT.finditer(text, lo_part, hi_part):
+        in_statement = any(noun in part for noun in _IN_STATEMENT_NOUNS)
+        for match in _IN_STATEMENT.finditer(text, lo_part, hi_part) if in_statement else ():
             target = match.group(3)
             if target and _negated(text, match.start()):
                 continue
@@ -851,7 +938,8 @@ def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> li
                         else f"{via.name} {noun}"
                     )
                     found.append((match.start(), Via(label, match.group(0).strip())))
-        for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part):
+        told = "told" in part or "tell" in part
+        for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             words = _trim_relay_words(match.group(1)).split()
             outlet = _outlet_in_phrase(words) if words else None
             if outlet is not None and outlet.kind in _OUTLET_KINDS_RELAYING:
@@ -884,6 +972,9 @@ _EXPLICIT_DATE = re.compile(
     r"(?:,?\s+(\d{4}))?"
 )
 _DIGIT = re.compile(r"\d")
+# Words the date patterns cannot match without (looked for before the slower full patterns).
+_MONTH_PREFIXES = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_WEEKDAY_NAME = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
 
 
@@ -891,13 +982,15 @@ def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
     sentence = text[lo:hi]
     has_digit = _DIGIT.search(sentence) is not None
-    for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_digit else ():
+    has_month = has_digit and any(month in sentence for month in _MONTH_PREFIXES)
+    for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_month else ():
         resolved = _explicit_date(pattern_match, published)
         if resolved is not None:
             return resolved
     if published is None:
         return None
-    weekday = _WEEKDAY_REF.search(text, lo, hi) if "day" in sentence else None
+    has_weekday = "day" in sentence and _WEEKDAY_NAME.search(text, lo, hi) is not None
+    weekday = _WEEKDAY_REF.search(text, lo, hi) if has_weekday else None
     if weekday is not None:
         target = _WEEKDAYS.index(weekday.group(2).lower())
         back = (published.weekday() - target) % 7
@@ -936,7 +1029,16 @@ def _explicit_date(match: re.Match[str], published: date | None) -> date | None:
 # --- Resolution -------------------------------------------------------------------------------
 
 _NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*)"
-_NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+")
+# The first word is `\b{_NAME_WORD}` written to open with its capital letter, so that the regex
+# engine skips ahead to capitals instead of trying every position: the boundary becomes "no word
+# character before the capital" and "Mr."/"Sen."/... test their first letter behind them.
+_FIRST_NAME_WORD = (
+    r"[A-Z](?<!\w[A-Z])(?:\.|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)ep\."
+    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|[\w’'\-]*)"
+)
+_NAME_RUN = re.compile(
+    rf"{_FIRST_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
+)
 _LEADER_WORDS = frozenset(
     {"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"}
 )
@@ -984,28 +1086,21 @@ class Registry:
                 self._add_run(match.group(), match.start())
 
     def _add_run(self, run: str, start: int) -> None:
-        words = run.split()
-        while words and (
-            bare(words[0]) in _SENTENCE_STARTERS
-            or _capitalised_adverb(bare(words[0]))
-            or bare(words[0]) in lexicon().speech_verbs
-        ):
-            start += len(words[0]) + 1
-            words = words[1:]
-        name_words, role_words = _split_name(words)
-        if len(name_words) < 2 or len(name_words) > 4:
+        try:
+            found = _RUN_NAMES[run]
+        except KeyError:
+            found = _run_name(run)
+            if len(_RUN_NAMES) >= _MAX_REMEMBERED:
+                _RUN_NAMES.clear()
+            _RUN_NAMES[run] = found
+        if found is None:
             return
-        if words and words[0].lower() == "the":
-            return
-        name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
-        if any(bare(w) in lexicon().org_heads - _FIRST_NAMES for w in name_words):
-            return
-        if any(w in lexicon().places for w in name_words):
-            return
-        role = {bare(strip_possessive(w)) for w in role_words} | self._role_words_before(start)
-        known = KnownName(" ".join(name_words), start, frozenset(role))
+        skipped, name, role_words, keys = found
+        start += skipped
+        role = role_words | self._role_words_before(start)
+        known = KnownName(name, start, frozenset(role))
         self.names.append(known)
-        for word in {name_key(name_words[-1]), name_key(name_words[0])}:
+        for word in keys:
             self.by_word.setdefault(word, []).append(known)
 
     def _role_words_before(self, start: int) -> set[str]:
@@ -1109,6 +1204,36 @@ class Registry:
 
 
 _ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
+
+# What a run of capitalised words names, remembered per run (bounded): the characters skipped
+# before the name, the name, the title words written in the run and the name's index keys.
+_RUN_NAMES: dict[str, tuple[int, str, frozenset[str], tuple[str, ...]] | None] = {}
+
+
+def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | None:
+    """The full name a run of capitalised words gives, if any (see `Registry._add_run`)."""
+    words = run.split()
+    skipped = 0
+    while words and (
+        bare(words[0]) in _SENTENCE_STARTERS
+        or _capitalised_adverb(bare(words[0]))
+        or bare(words[0]) in lexicon().speech_verbs
+    ):
+        skipped += len(words[0]) + 1
+        words = words[1:]
+    name_words, role_words = _split_name(words)
+    if len(name_words) < 2 or len(name_words) > 4:
+        return None
+    if words and words[0].lower() == "the":
+        return None
+    name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
+    if any(bare(w) in lexicon().org_heads - _FIRST_NAMES for w in name_words):
+        return None
+    if any(w in lexicon().places for w in name_words):
+        return None
+    role = frozenset(bare(strip_possessive(w)) for w in role_words)
+    keys = tuple({name_key(name_words[-1]), name_key(name_words[0])})
+    return skipped, " ".join(name_words), role, keys
 
 
 class _NameIndex:

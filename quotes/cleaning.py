@@ -70,6 +70,7 @@ _CAPTION = re.compile(
 )
 _BULLET = re.compile(r"^[•·▪●◦‣∙*\-–]\s")
 _FINAL_PUNCTUATION = "．.!?:;…\"”’»)]'"
+_FINAL_PUNCTUATION_ENDINGS = tuple(_FINAL_PUNCTUATION)
 _STOP_RELATED = frozenset({"related posts", "related articles", "read more", "more from"})
 _RELATED_MAX_WORDS = 20
 _HEADLINE_MIN_WORDS = 4
@@ -134,16 +135,20 @@ def _kind_of_line(
     folded = line.casefold()
     if folded in _BOILERPLATE_LINES or _BOILERPLATE_PATTERNS.match(line):
         return "boilerplate"
-    if len(line) < 300 and any(phrase in folded for phrase in _BOILERPLATE_PHRASES):
-        return "boilerplate"
+    if len(line) < 300:
+        for phrase in _BOILERPLATE_PHRASES:
+            if phrase in folded:
+                return "boilerplate"
     if _repeats_neighbour(text, lines, index, line):
         return "caption"
     if _may_be_caption(line) and _CAPTION.search(line) and not line.startswith(("“", '"', "‘")):
         return "caption"
     if _BULLET.match(line):
         return "standfirst"
+    unpunctuated = not line.endswith(_FINAL_PUNCTUATION_ENDINGS)
+    if headline_seen and not unpunctuated:
+        return "body"
     words = line.split()
-    unpunctuated = not line.endswith(tuple(_FINAL_PUNCTUATION))
     if not headline_seen:
         if _followed_by_boilerplate(text, lines, index):
             return "boilerplate"
@@ -172,9 +177,13 @@ def _followed_by_boilerplate(text: str, lines: list[tuple[int, int]], index: int
 
 
 def _repeats_neighbour(text: str, lines: list[tuple[int, int]], index: int, line: str) -> bool:
-    for other in (index - 1, index + 1):
-        if 0 <= other < len(lines):
-            start, end = lines[other]
-            if end - start == len(line) and text[start:end] == line:
-                return True
+    size = len(line)
+    if index > 0:
+        start, end = lines[index - 1]
+        if end - start == size and text[start:end] == line:
+            return True
+    if index + 1 < len(lines):
+        start, end = lines[index + 1]
+        if end - start == size and text[start:end] == line:
+            return True
     return False

@@ -404,7 +404,9 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 
 def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cue]:
     """ "according to Shi Yinhong, a professor": a person or body as the source (not a relay)."""
-    cues = []
+    cues: list[Cue] = []
+    if text.find("ccording to", part_lo, part_hi) < 0:
+        return cues  # the pattern cannot match: skip the scan
     for match in _ACCORDING_TO.finditer(text, part_lo, part_hi):
         mention = subject_after(text, match.end(), hi)
         if (
@@ -1161,6 +1163,13 @@ _CLAIM_CUT = re.compile(
 )
 
 
+_THAT = re.compile(r"\bthat\b")
+_CLAIM_LEAD = re.compile(
+    r"\s*(?:on \w+|last \w+|this \w+|in an? \w+|in a statement|earlier|later|yesterday"
+    r"|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?"
+)
+
+
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
     if cue.verb == "according to":
@@ -1178,16 +1187,12 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     start = cue.end
     rest = text[start:hi]
     if cue.verb in ("told", "tells", "assured", "warned", "urged"):
-        that = re.search(r"\bthat\b", rest[:120])
+        that = _THAT.search(rest[:120])
         if that is None:
             return None
         start += that.end()
     else:
-        lead = re.match(
-            r"\s*(?:on \w+|last \w+|this \w+|in an? \w+|in a statement|earlier|later|yesterday"
-            r"|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?",
-            rest,
-        )
+        lead = _CLAIM_LEAD.match(rest)
         if lead is not None:
             start += lead.end()
     cut = _CLAIM_CUT.search(text, start, hi)

@@ -65,9 +65,28 @@ def _index() -> dict[str, OutletInfo]:
     return index
 
 
+# Lookups remembered by the words looked up (bounded: cleared when full). The same phrases
+# ("Putin", "the Kremlin", "Tass") are looked up many times in an article and across articles.
+_LOOKUPS: dict[tuple[str, bool], OutletInfo | None] = {}
+_MAX_LOOKUPS = 50_000
+
+
 def lookup_outlet(text: str, exact: bool = False) -> OutletInfo | None:
     """The outlet `text` names: exactly, or (unless `exact`) as the longest known name inside a
     short text."""
+    key = (text, exact)
+    try:
+        return _LOOKUPS[key]
+    except KeyError:
+        pass
+    found = _lookup_outlet(text, exact)
+    if len(_LOOKUPS) >= _MAX_LOOKUPS:
+        _LOOKUPS.clear()
+    _LOOKUPS[key] = found
+    return found
+
+
+def _lookup_outlet(text: str, exact: bool) -> OutletInfo | None:
     index = _index()
     key = outlet_key(text)
     if not key:
