@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -887,14 +887,14 @@ _VIA_MARKERS = (
     "told",
     "tell",
 )
+_VIA_MARKER = re.compile("|".join(re.escape(marker) for marker in _VIA_MARKERS))
 
 
 def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> list[tuple[int, Via]]:
     """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions."""
     found: list[tuple[int, Via]] = []
     sentence = text[lo:hi]
-    lowered = sentence.lower()
-    if not any(marker in lowered for marker in _VIA_MARKERS):
+    if _VIA_MARKER.search(sentence.lower()) is None:
         return found
     for lo_part, hi_part in outside:
         # Each pattern needs a word of its own in the part: look for the word before scanning.
@@ -1183,7 +1183,7 @@ class Registry:
             return name
         pattern = re.compile(r"((?:[A-Z][\w’'\-]*\s+){1,3})" + re.escape(key), re.IGNORECASE)
         best = None
-        for match in pattern.finditer(self.text, 0, max(at, 0) + 2000):
+        for match in _prefixed_matches(pattern, self.text, key, max(at, 0) + 2000):
             prefix = match.group(1).split()
             if all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in _DETERMINERS | {
                 "he",
@@ -1204,6 +1204,40 @@ class Registry:
 
 
 _ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
+
+
+def _chunks_back(text: str, at: int, count: int) -> int:
+    """Where the `count`-th chunk of text between white space before `at` starts."""
+    for _ in range(count):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        while at > 0 and not text[at - 1].isspace():
+            at -= 1
+    return at
+
+
+def _prefixed_matches(
+    pattern: re.Pattern[str], text: str, key: str, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text, 0, end)` gives for a pattern of one to three words,
+    each followed by white space, then `key` (ignoring case), found by trying only the places a
+    match can start: within three words before an occurrence of `key` that follows white space
+    (the same matches, without trying the pattern at every position of the article)."""
+    finder = re.compile("(?=" + re.escape(key) + ")", re.IGNORECASE)
+    pos = 0
+    for occurrence in finder.finditer(text, 0, end):
+        key_at = occurrence.start()
+        if key_at <= pos or not text[key_at - 1].isspace():
+            continue
+        for start in range(max(pos, _chunks_back(text, key_at, 3)), key_at):
+            match = pattern.match(text, start, end)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = key_at  # no match starts before this occurrence
+
 
 # What a run of capitalised words names, remembered per run (bounded): the characters skipped
 # before the name, the name, the title words written in the run and the name's index keys.

@@ -113,6 +113,8 @@ _NEGATION = re.compile(
     r"\b(?:not|never|n[o’']t|refrained from|without|declined to|refused to|stopped short of"
     r"|avoided)\s+(?:\w+\s+)?$"
 )
+# A word `_NEGATION` cannot match without, looked for first (a quicker scan).
+_NEGATION_WORD = re.compile("not|never|n’t|n't|refrained|without|declined|refused|stopped|avoided")
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _MULTIWORD_CUES = frozenset(
     {"put it", "puts it", "went on", "goes on", "shot back", "fired back", "hit back"}
@@ -332,7 +334,9 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             previous_word = previous.group(1).lower() if previous is not None else ""
             if previous_word in _NOUN_DETERMINERS or previous_word == "to":
                 continue
-            if _SO_CALLED.search(text, max(part_lo, match.start() - 4), match.start()):
+            if text[match.start() - 3 : match.start() - 1] in ("so", "So") and _SO_CALLED.search(
+                text, max(part_lo, match.start() - 4), match.start()
+            ):
                 continue  # "so-called": a label, not a cue
             if low in ("state", "states") and not _may_state(previous):
                 continue  # "member states", "an independent state": a noun
@@ -354,7 +358,11 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 and not low.endswith("ing")
             ):
                 continue  # "was told" is passive; "is calling" is not
-            if _NEGATION.search(text, max(part_lo, match.start() - 30), match.start()) is not None:
+            window = max(part_lo, match.start() - 30)
+            if (
+                _NEGATION_WORD.search(text, window, match.start()) is not None
+                and _NEGATION.search(text, window, match.start()) is not None
+            ):
                 continue
             mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), part_hi)
             cues.append(Cue(match.start(), match.end(), low, mention))
@@ -377,6 +385,10 @@ _TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$")
 def _noun_after_name(text: str, part_lo: int, at: int, verb: str) -> bool:
     """ "a Twitter comment", "her Facebook post": a base-form verb after a singular determiner and
     a name is a noun; so is "the Paris attacks" after a place."""
+    window = text[max(part_lo, at - 40) : at]
+    last = window.split()[-1:]
+    if not last or not ("A" <= last[0][0] <= "Z") or window[-1:].isspace() is False:
+        return False  # the pattern needs a capitalised last word and white space after it
     words = _TWO_WORDS_BEFORE.search(text, max(part_lo, at - 40), at)
     if words is None:
         return False

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes.attribution import (
+    _NAME_RUN,
+    _NAME_WORD,
     Registry,
+    _prefixed_matches,
     find_vias,
     relay_outlet,
     said_on,
@@ -197,3 +203,50 @@ def test_resolve_name_prefers_the_nearest_earlier_full_name_and_the_longest_form
     assert registry.resolve_name("Perl", text.index("agreed")) == "Dana Perl"
     assert registry.resolve_name("Perl", 0) == "Dana Perl"
     assert registry.resolve_name("Dana Perl", len(text)) == "Dana Perl"
+
+
+# --- Speed-ups that must give the same answers as the plain patterns ---------------------------
+
+_ORGANISATION_WORDS = [
+    "Council", "council", "the", "The", "Security", "security", "ſecurity", "’s", "-", "K",
+    "Russian", "ministry", "Foreign", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_ORGANISATION_WORDS), st.sampled_from([" ", "", "  ", "\t", ","])
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["security council", "council", "the council", "s", "council council"]),
+    st.integers(min_value=0, max_value=200),
+)
+def test_prefixed_matches_are_the_patterns_matches(
+    pieces: list[tuple[str, str]], key: str, end: int
+) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    pattern = re.compile(r"((?:[A-Z][\w’'\-]*\s+){1,3})" + re.escape(key), re.IGNORECASE)
+    expected = [m.span() for m in pattern.finditer(text, 0, end)]
+    assert [m.span() for m in _prefixed_matches(pattern, text, key, end)] == expected
+
+
+def test_expand_organisation_finds_the_name_written_earlier() -> None:
+    text = "Russian Security Council members met. Later the security council said it was calm."
+    registry = Registry(text, [(0, len(text))])
+    assert registry.expand_organisation("security council", text.index("said")) == (
+        "Russian Security Council"
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Vladimir Putin", "Mr. Putin", "Sen. Ted Cruz", "Dr. Anthony Fauci", "Gen. Mark Milley",
+     "J. K. Rowling", "Osama bin Laden", "xA Smith", "Said Trump", "St. Louis Fed"],
+)  # fmt: skip
+def test_name_runs_open_at_a_capital_after_no_word_character(words: str) -> None:
+    plain = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+")
+    text = f"On Monday {words} said, “Yes.” And ({words}) agreed."
+    assert [m.span() for m in _NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
