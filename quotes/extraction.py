@@ -805,11 +805,23 @@ def _names_a_work(text: str, quote: QuoteSpan, lo: int) -> bool:
 
 def _looks_like_title(words: str) -> bool:
     """ "Make America Great Again", "Barton Fink": a name or title in quote marks."""
-    parts = [w for w in words.split() if w[:1].isalpha()]
-    if not parts or len(parts) > 8:
-        return False
-    minor = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "with", "by"}
-    return all(w[0].isupper() or w in minor for w in parts)
+    count = 0
+    for match in _NON_SPACE.finditer(words):  # stops at the first word that decides
+        word = match.group()
+        if not word[:1].isalpha():
+            continue
+        if not (word[0].isupper() or word in _TITLE_MINOR_WORDS):
+            return False
+        count += 1
+        if count > 8:
+            return False
+    return count > 0
+
+
+_NON_SPACE = re.compile(r"\S+")
+_TITLE_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "with", "by"}
+)
 
 
 def _quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> QuoteKind:
