@@ -581,7 +581,9 @@ def _quotation(
         speaker = _resolve(chosen.mention, registry, state, lo)
         cue_word = chosen.verb
     if speaker is None and not work:
-        found = _speaker_without_cue(text, quote, lo, index, continues, adjacent, registry, state)
+        found = _speaker_without_cue(
+            text, quote, lo, index, continues, adjacent, registry, state, bool(cues)
+        )
         if found is not None:
             speaker, rule, confidence = found
     via = _via_for(speaker, chosen, cues, vias, text, lo, hi, index, state)
@@ -673,9 +675,11 @@ def _speaker_without_cue(
     adjacent: bool,
     registry: Registry,
     state: _State,
+    has_cue: bool = False,
 ) -> tuple[Speaker, str, float] | None:
     """No cue of its own: the previous quotation's speaker, a name-and-colon label, an outlet
-    given as the source, or the sentence's subject."""
+    given as the source, or the sentence's subject; failing those, in a sentence with no
+    reporting verb at all, the speaker of the paragraph's previous quotation."""
     opens_sentence = text[lo : quote.mark_start].strip() == ""
     if (continues or opens_sentence) and state.last_quote is not None:
         last_speaker, last_paragraph, _ = state.last_quote
@@ -690,6 +694,10 @@ def _speaker_without_cue(
     speaker = _resolve(label, registry, state, lo) if label is not None else None
     if speaker is not None:
         return speaker, "label-colon", 0.6
+    label = _leading_label(text, lo, quote.mark_start)
+    speaker = _resolve(label, registry, state, lo) if label is not None else None
+    if speaker is not None:
+        return speaker, "leading-label", 0.5
     source = _according_to_outlet(text, lo, quote.mark_start)
     if source is not None:
         return source, "according-to-outlet", 0.6
@@ -702,10 +710,31 @@ def _speaker_without_cue(
             speaker = _resolve(subject, registry, state, lo)
             if speaker is not None:
                 return speaker, "sentence-subject", 0.35
+    if not has_cue and quote.closed and state.last_quote is not None and not state.weak_last:
+        last_speaker, last_paragraph, _ = state.last_quote
+        if last_paragraph == index and _goes_on(text[lo : quote.mark_start]):
+            # "“...,” he said outside the building. But “...”": the same speaker goes on
+            return last_speaker, "continues-in-paragraph", 0.4
     return None
 
 
 _CONTINUING = re.compile(r"(?:But|And|However|Still|Yet|Also)\b")
+_GOING_ON = frozenset(
+    """but and however still yet also indeed instead now then specifically so later again
+    meanwhile""".split()
+)
+
+
+def _goes_on(lead: str) -> bool:
+    """The words before a quotation only link it to what was said before: "But “...”",
+    "Now, “...”", "For African-Americans, on the other hand, “...”"."""
+    lead = lead.strip()
+    if lead.endswith((",", ":")) and len(lead) <= 60:
+        return not _NAMED_IN_LEAD.search(lead)
+    return lead.lower().rstrip(",") in _GOING_ON
+
+
+_NAMED_IN_LEAD = re.compile(r"\b(?:said|says|told|words|asked|added)\b")
 
 
 def _carries_speech_on(text: str, quote: QuoteSpan, lo: int) -> bool:
@@ -771,6 +800,27 @@ def _according_to_outlet(text: str, lo: int, mark_start: int) -> Speaker | None:
     return Speaker(outlet.name, "outlet", None, match.group(1).strip())
 
 
+def _leading_label(text: str, lo: int, mark_start: int) -> Mention | None:
+    """ "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP": a sentence (a headline,
+    mostly) that opens with a name and a colon gives the words after the colon to that name."""
+    colon = text.find(": ", lo, mark_start)
+    if colon < 0 or colon - lo > 60:
+        return None
+    start = lo + len(text[lo:colon]) - len(text[lo:colon].lstrip())
+    mention = subject_before(text, lo, colon)
+    if mention is None or mention.start != start or not _names_label(mention):
+        return None
+    return mention
+
+
+def _names_label(mention: Mention) -> bool:
+    """A speaker label names a person or body ("Dana Perl:"), or people by name ("Mark Blumenthal
+    and Jon Cohen:")."""
+    if mention.kind in ("person", "organisation"):
+        return True
+    return mention.kind == "plural" and " and " in (mention.name or "")
+
+
 def _colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
     """ "Dana Perl: “...”": a name, and nothing else, before a colon opens the quotation."""
     lead = text[lo:mark_start].rstrip()
@@ -780,7 +830,7 @@ def _colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
     label_lo = max(lo, *(text.rfind(dash, lo, colon) + len(dash) for dash in (" - ", " — ", " – ")))
     start = label_lo + len(text[label_lo:colon]) - len(text[label_lo:colon].lstrip())
     mention = subject_before(text, label_lo, colon)
-    if mention is None or mention.start != start or mention.kind not in ("person", "organisation"):
+    if mention is None or mention.start != start or not _names_label(mention):
         return None
     return mention
 

@@ -619,3 +619,39 @@ def test_large_article_is_linear() -> None:
     results = extract_quotations(text)
     assert len(results) == 40000
     assert {q.via for q in results} == {"TASS"}
+
+
+def test_a_headline_that_opens_with_a_name_and_a_colon_gives_that_name_its_quotes() -> None:
+    text = (
+        "Warren: Trump Is a ‘Proven Failure’ in Business, ‘Not a Builder.’\n\n"
+        "Sen. Elizabeth Warren spoke to supporters in Boston on Saturday."
+    )
+    assert [(q.text, q.speaker, q.rule) for q in quoted(text)] == [
+        ("Proven Failure", "Elizabeth Warren", "leading-label"),
+        ("Not a Builder.", "Elizabeth Warren", "leading-label"),
+    ]
+
+
+def test_a_label_may_name_two_people() -> None:
+    text = "POLL NOTES - Anna Berg and Tom Reyes: “The polls closed too early to see the shift.”"
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        ("Anna Berg and Tom Reyes", "label-colon")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("But", "Ann Cole"),
+        ("Now,", "Ann Cole"),
+        ("For the farmers, on the other hand,", "Ann Cole"),
+        ("When in fact", None),  # words of the reporter's own: not a link
+        ("In fact the polls show", None),
+    ],
+)
+def test_a_quotation_linked_to_the_paragraphs_last_speaker_continues_it(
+    lead: str, speaker: str | None
+) -> None:
+    text = f"“We will win this,” Mayor Ann Cole said at the rally. {lead} “the road is long.”"
+    second = quoted(text)[1]
+    assert (second.text, second.speaker) == ("the road is long.", speaker)
