@@ -20,9 +20,18 @@ def fold(text: str) -> str:
 
 def name_key(name: str) -> str:
     """The key two spellings of one name share: folded, without a leading "the", with
-    transliteration endings unified ("the Kremlin" ~ "Kremlin", "Zelenskiy" ~ "Zelensky")."""
-    words = []
+    transliteration endings unified ("the Kremlin" ~ "Kremlin", "Zelenskiy" ~ "Zelensky").
+    Joint speakers match in any order ("Xi Jinping and Vladimir Putin" ~ "Vladimir Putin
+    and Xi Jinping")."""
     folded = fold(name)
+    parts = folded.split(" and ")
+    if len(parts) > 1 and all(parts):
+        return " and ".join(sorted(_single_name_key(part) for part in parts))
+    return _single_name_key(folded)
+
+
+def _single_name_key(folded: str) -> str:
+    words = []
     if folded.startswith("the "):
         folded = folded[4:]
     for word in folded.split():

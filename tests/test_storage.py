@@ -27,6 +27,13 @@ def test_spellings_of_one_person_are_one_speaker_with_aliases(engine: Engine) ->
         assert aliases == ["VOLODYMYR ZELENSKIY", "Volodymyr Zelenskyy"]
 
 
+def test_joint_speakers_are_one_speaker_in_any_order(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        pair = _speaker(session, "Vladimir Putin and Xi Jinping")
+        assert _speaker(session, "Xi Jinping and Vladimir Putin") == pair
+        assert _speaker(session, "Xi Jinping") != pair
+
+
 def test_diacritics_and_case_do_not_split_a_speaker(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         assert _speaker(session, "Recep Tayyip Erdoğan") == _speaker(
