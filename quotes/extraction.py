@@ -773,6 +773,9 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
         speech = [c for c in before if c.verb not in lexicon().belief_verbs]
         if nearest.verb in lexicon().belief_verbs and speech:
             nearest = speech[-1]
+        outer = _outer_cue(text, quote, before, nearest)
+        if outer is not None:
+            return outer, "cue-then-quote-outer", 0.7
         return (
             nearest,
             "cue-then-quote",
@@ -782,6 +785,50 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
     if after:
         return after[0], "cue-later-in-sentence", 0.6
     return None, "", 0.0
+
+
+_OUTER_KINDS = frozenset({"person", "pronoun", "organisation", "plural"})
+_OUTER_VERBS = _INDIRECT_VERBS - {"according", "believes", "believe", "believed", "think", "thinks"}
+_OUTER_VERBS -= {"thought", "hopes", "hoped", "expects", "expected", "fears", "feared", "knows"}
+_DIRECT_WORDS = re.compile(r"\W*(?:that\W*)?$")
+
+
+def _outer_cue(text: str, quote: QuoteSpan, before: list[Cue], nearest: Cue) -> Cue | None:
+    """ "Trump said that Romney begged him for an endorsement and “would have dropped to his
+    knees”": the nearest cue sits inside what an earlier speaker said, and does not itself
+    introduce the quotation, so the quotation is the earlier speaker's."""
+    if _DIRECT_WORDS.match(text, nearest.end, quote.mark_start):
+        return None  # "... in which Adelson said: “...”": the nearest cue introduces it
+    assert nearest.mention is not None
+    for cue in before:
+        if cue is nearest or cue.mention is None:
+            continue
+        if cue.mention.kind not in _OUTER_KINDS or cue.verb not in _OUTER_VERBS:
+            continue
+        nested = cue.end <= nearest.mention.start and cue.mention.end <= cue.start
+        if nested and _complement_opens(text[cue.end : nearest.mention.start]):
+            return cue
+        return None
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"«»—–]|''|``")
+_SUBORDINATORS = frozenset(
+    """after before when while as because since if although though until unless whereas once
+    where how why what whether""".split()
+)
+
+
+def _complement_opens(between: str) -> bool:
+    """The words between a reporting verb and a later subject open what was said: "said (that)
+    Romney", "said he expected that Americans"; not "tweeted after Clinton", nor a new clause
+    after a comma or a quotation."""
+    if _CLAUSE_BREAK.search(between):
+        return False
+    words = between.split()
+    if words[:1] == ["that"]:
+        return True
+    return len(words) <= 4 and not any(w.lower() in _SUBORDINATORS for w in words)
 
 
 _SUBJECT_KINDS = frozenset({"person", "pronoun", "organisation", "plural"})

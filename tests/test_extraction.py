@@ -655,3 +655,22 @@ def test_a_quotation_linked_to_the_paragraphs_last_speaker_continues_it(
     text = f"“We will win this,” Mayor Ann Cole said at the rally. {lead} “the road is long.”"
     second = quoted(text)[1]
     assert (second.text, second.speaker) == ("the road is long.", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Mayor Ann Cole said that once the council goes on recess, “I intend to campaign.”", "Ann Cole"),
+        ("Ann Cole said that when Tom Reyes railed against banks, “he spoke for all of us.”", "Ann Cole"),
+        ("Ann Cole said Tom Reyes begged her for help and “would have dropped to his knees.”", "Ann Cole"),
+        # the nearest cue introduces the quotation, or opens a clause of its own
+        ("Ann Cole said that in a video Tom Reyes said: “The plan failed.”", "Tom Reyes"),
+        ("Ann Cole tweeted after Tom Reyes argued that “the plan failed.”", "Tom Reyes"),
+        ("Ann Cole said the deal was done, and Tom Reyes called it “a disaster.”", "Tom Reyes"),
+    ],
+)  # fmt: skip
+def test_a_cue_inside_what_someone_said_leaves_the_quotation_to_them(
+    sentence: str, speaker: str
+) -> None:
+    [q] = quoted(sentence)
+    assert q.speaker == speaker
