@@ -25,7 +25,7 @@ from quotes.extraction import extract_quotations
 from quotes.reading import ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks import assign_article_remarks
-from quotes.storage import content_sha256, find_article, store_article
+from quotes.storage import NameCache, content_sha256, find_article, store_article
 
 REMARKS_LOCK = 7_203_118
 """Advisory-lock key under which PostgreSQL writers assign remarks one at a time."""
@@ -65,25 +65,30 @@ class IngestSummary:
             self.problems.append(f"{outcome.source}: {outcome.message}")
 
 
-def _store(session: Session, item: ArticleInput, sha256: str) -> IngestOutcome:
+def _store(session: Session, item: ArticleInput, sha256: str, names: NameCache) -> IngestOutcome:
     """Extract and store one article in its own transaction."""
     quotations = extract_quotations(item.text, item.meta.published)
     try:
         with session.begin():
             if (existing := find_article(session, sha256)) is not None:
                 return _already_stored(item, existing.id, existing.source_path)
-            article_id = store_article(session, item, sha256, quotations)
+            article_id = store_article(session, item, sha256, quotations, names)
             # Remarks link quotations across articles: one writer at a time decides them,
             # so two concurrent ingests never split one remark in two.
             hold_transaction_lock(session, REMARKS_LOCK)
             assign_article_remarks(session, article_id)
     except IntegrityError:
+        names.discard()
         # Another process stored the same content between our check and our insert.
         with session.begin():
             existing = find_article(session, sha256)
         if existing is None:
             raise
         return _already_stored(item, existing.id, existing.source_path)
+    except BaseException:
+        names.discard()
+        raise
+    names.commit()
     return IngestOutcome(
         item.source,
         "added",
@@ -128,6 +133,7 @@ def ingest_articles(
 ) -> Iterator[IngestOutcome]:
     """Store each article, yielding one outcome per article or problem, in order."""
     seen: dict[str, str] = {}
+    names = NameCache()
     make_session = session_factory(engine)
     for item in items:
         if isinstance(item, ReadProblem):
@@ -143,7 +149,7 @@ def ingest_articles(
             )
             continue
         seen[sha256] = item.source
-        yield _store_with_retries(engine, make_session, item, sha256)
+        yield _store_with_retries(engine, make_session, item, sha256, names)
 
 
 STORE_ATTEMPTS = 5
@@ -152,20 +158,29 @@ _RETRYABLE_PGCODES = frozenset({"40P01", "40001", "55P03"})
 
 
 def _is_retryable(exc: SADatabaseError) -> bool:
+    """A lost race: deadlock, serialisation failure, a busy file, or a row that another
+    process merged or deleted under a remembered id (a foreign key now fails)."""
+    if isinstance(exc, IntegrityError):
+        return True
     code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
     return code in _RETRYABLE_PGCODES or "database is locked" in str(exc.orig)
 
 
 def _store_with_retries(
-    engine: Engine, make_session: sessionmaker[Session], item: ArticleInput, sha256: str
+    engine: Engine,
+    make_session: sessionmaker[Session],
+    item: ArticleInput,
+    sha256: str,
+    names: NameCache,
 ) -> IngestOutcome:
     """Store one article; a transaction that lost a race with another writer is tried again."""
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
             with make_session() as session:
-                return _store(session, item, sha256)
+                return _store(session, item, sha256, names)
         except (OperationalError, SADatabaseError) as exc:
             if _is_retryable(exc) and attempt < STORE_ATTEMPTS:
+                names.clear()
                 time.sleep(0.05 * attempt * (1 + random.random()))
                 continue
             if "connect" in str(exc).lower():

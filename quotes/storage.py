@@ -169,29 +169,62 @@ def get_or_create_speaker(session: Session, name: str, kind: str, role: str | No
     )
 
 
+class NameCache:
+    """Speaker and outlet ids already resolved in this process, so that an ingest run looks up
+    each name once, not once per article. Ids found inside a transaction are staged and only
+    kept once it commits (a rolled-back row must not be remembered); `clear` forgets all, for
+    when another process may have merged or deleted rows."""
+
+    MAX_ENTRIES = 200_000
+
+    def __init__(self) -> None:
+        self.speakers: dict[tuple[str, str], int] = {}
+        self.outlets: dict[str, int] = {}
+        self.staged_speakers: dict[tuple[str, str], int] = {}
+        self.staged_outlets: dict[str, int] = {}
+
+    def commit(self) -> None:
+        if len(self.speakers) + len(self.outlets) > self.MAX_ENTRIES:
+            self.clear()
+        self.speakers.update(self.staged_speakers)
+        self.outlets.update(self.staged_outlets)
+        self.discard()
+
+    def discard(self) -> None:
+        self.staged_speakers.clear()
+        self.staged_outlets.clear()
+
+    def clear(self) -> None:
+        self.speakers.clear()
+        self.outlets.clear()
+        self.discard()
+
+
 class _Resolver:
     """Speaker and outlet ids for one article's quotations, each name looked up once."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, cache: NameCache) -> None:
         self.session = session
-        self.speakers: dict[tuple[str, str], int] = {}
-        self.outlets: dict[str, int] = {}
+        self.cache = cache
 
     def speaker_id(self, q: Quotation) -> int | None:
         if not q.speaker or not name_key(q.speaker):
             return None
         key = (q.speaker, q.speaker_kind or "person")
-        if key not in self.speakers:
-            speaker = get_or_create_speaker(self.session, q.speaker, key[1], q.role)
-            self.speakers[key] = speaker.id
-        return self.speakers[key]
+        found = self.cache.speakers.get(key) or self.cache.staged_speakers.get(key)
+        if found is None:
+            found = get_or_create_speaker(self.session, q.speaker, key[1], q.role).id
+            self.cache.staged_speakers[key] = found
+        return found
 
     def outlet_id(self, name: str | None) -> int | None:
         if not name or not outlet_key(name):
             return None
-        if name not in self.outlets:
-            self.outlets[name] = get_or_create_outlet(self.session, name).id
-        return self.outlets[name]
+        found = self.cache.outlets.get(name) or self.cache.staged_outlets.get(name)
+        if found is None:
+            found = get_or_create_outlet(self.session, name).id
+            self.cache.staged_outlets[name] = found
+        return found
 
 
 def quote_values(
@@ -223,13 +256,18 @@ INSERT_BATCH = 1000
 
 
 def store_article(
-    session: Session, item: ArticleInput, sha256: str, quotations: Sequence[Quotation]
+    session: Session,
+    item: ArticleInput,
+    sha256: str,
+    quotations: Sequence[Quotation],
+    cache: NameCache | None = None,
 ) -> int:
     """Add one article and its quotations in the session's transaction; returns the article id.
 
     Quotations go in as plain multi-row INSERTs, not ORM objects: a 20 MB article with tens
-    of thousands of quotations stays fast and its memory bounded."""
-    resolver = _Resolver(session)
+    of thousands of quotations stays fast and its memory bounded. With a `cache`, the caller
+    commits or discards it with the transaction."""
+    resolver = _Resolver(session, cache or NameCache())
     publisher_id = resolver.outlet_id(item.meta.outlet)
     article = Article(
         publisher_id=publisher_id,

@@ -6,7 +6,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from quotes.models import Outlet, Speaker, SpeakerAlias
-from quotes.storage import channel_name, get_or_create_outlet, get_or_create_speaker
+from quotes.storage import NameCache, channel_name, get_or_create_outlet, get_or_create_speaker
 
 
 def _speaker(session: Session, name: str, kind: str = "person", role: str | None = None) -> int:
@@ -88,3 +88,15 @@ def test_relays_named_with_their_form_share_the_outlet(engine: Engine) -> None:
         council = get_or_create_outlet(session, "Russian Security Council statement")
         assert council.name == "Russian Security Council"
         assert get_or_create_outlet(session, "the Russian Security Council").id == council.id
+
+
+def test_the_name_cache_keeps_only_what_a_committed_transaction_found() -> None:
+    cache = NameCache()
+    cache.staged_speakers[("Wang Yi", "person")] = 7
+    cache.discard()
+    assert cache.speakers == {}
+    cache.staged_outlets["TASS"] = 3
+    cache.commit()
+    assert (cache.outlets, cache.staged_outlets) == ({"TASS": 3}, {})
+    cache.clear()
+    assert cache.outlets == {}
