@@ -708,7 +708,7 @@ def _speaker_without_cue(
         subject = sentence_subject(text, lo, quote.mark_start)
         if subject is not None and subject.kind in kinds:
             speaker = _resolve(subject, registry, state, lo)
-            if speaker is not None:
+            if speaker is not None and _named_subject(subject, speaker):
                 return speaker, "sentence-subject", 0.35
     if not has_cue and quote.closed and state.last_quote is not None and not state.weak_last:
         last_speaker, last_paragraph, _ = state.last_quote
@@ -716,6 +716,35 @@ def _speaker_without_cue(
             # "“...,” he said outside the building. But “...”": the same speaker goes on
             return last_speaker, "continues-in-paragraph", 0.4
     return None
+
+
+def _named_subject(subject: Mention, speaker: Speaker) -> bool:
+    """A sentence's first word is capitalised whatever it is ("Questions linger", "Optimism is
+    higher", "The deal is"): taken as the speaker of a quotation with no cue only when it names
+    someone: more than one name word, a name written in full elsewhere in the article, a title
+    ("Mr. Cruz"); an organisation of more than one word ("The Clinton campaign") or an acronym
+    ("DNC"), whose head is not a thing that cannot speak ("The deal", "The plan")."""
+    if subject.kind == "person":
+        return (
+            " " in speaker.name
+            or speaker.name != subject.name
+            or bool(subject.role)
+            or subject.text != subject.name
+        )
+    if subject.kind == "organisation":
+        words = subject.text.split()
+        if bare(words[-1]) in _SILENT_HEADS:
+            return False
+        return len(words) > 1 or (len(words[0]) > 1 and words[0].isupper())
+    return True
+
+
+_SILENT_HEADS = frozenset(
+    """deal plan act bill accord law treaty declaration initiative program programme project
+    strategy summit games cup olympics festival road street avenue square river sea ocean
+    mountains islands peninsula park arena stadium hall hotel restaurant airport library museum
+    hospital palace city county province region station studio studios""".split()
+)
 
 
 _CONTINUING = re.compile(r"(?:But|And|However|Still|Yet|Also)\b")

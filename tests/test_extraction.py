@@ -674,3 +674,21 @@ def test_a_cue_inside_what_someone_said_leaves_the_quotation_to_them(
 ) -> None:
     [q] = quoted(sentence)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Questions linger over the “stand down” order.", None),
+        ("The deal is actually a “pre-agreement” for now.", None),
+        ("Optimism is higher among the young (34% “strongly agree”).", None),
+        ("The Cole campaign called the vote a “disaster” on Monday.", "Cole campaign"),
+        ("CREW is “completely committed” to the count.", "CREW"),
+        ("Ann Cole spoke first. Cole is “not worried” about it.", "Ann Cole"),
+    ],
+)
+def test_a_sentences_first_word_speaks_only_when_it_names_someone(
+    sentence: str, speaker: str | None
+) -> None:
+    [q] = quoted(sentence)
+    assert q.speaker == speaker
