@@ -1320,6 +1320,18 @@ _CLAIM_LEAD = re.compile(
 )
 
 
+# "said during a visit to China on Monday that the Kremlin sees ...": an adverbial of a few
+# words (opening with a preposition or a time word, no clause of its own) and then "that": the
+# claim is what follows "that" (not a relative "that" before a verb: "... the plan that was").
+_ADVERBIAL_THEN_THAT = re.compile(
+    r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|last|this|earlier"
+    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?\s+that\s+"
+    r"(?=(?:the|a|an|this|these|those|his|her|its|their|our|my|he|she|it|they|we|I|you|there)\b"
+    r"|[A-Z0-9])"
+)
+
+
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
     if cue.verb == "according to":
@@ -1342,7 +1354,8 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
             return None
         start += that.end()
     else:
-        lead = _CLAIM_LEAD.match(rest)
+        adverbial = _ADVERBIAL_THEN_THAT.match(rest)
+        lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(rest)
         if lead is not None:
             start += lead.end()
     cut = _CLAIM_CUT.search(text, start, hi)

@@ -692,3 +692,29 @@ def test_a_sentences_first_word_speaks_only_when_it_names_someone(
 ) -> None:
     [q] = quoted(sentence)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Sergei Lavrov said during a visit to China on Monday that the Kremlin sees ties "
+            "with Beijing as a priority.",
+            "the Kremlin sees ties with Beijing as a priority",
+        ),
+        (
+            "Lavrov said in an interview with state television on Sunday that the talks had "
+            "stalled.",
+            "the talks had stalled",
+        ),
+        ("Ann Cole claimed at one point that China was involved.", "China was involved"),
+        # a relative "that" after the adverbial belongs to the claim
+        (
+            "Ann Cole said on Monday the plan that was approved would fail.",
+            "the plan that was approved would fail",
+        ),
+    ],
+)
+def test_a_claim_starts_after_the_cues_adverbial_and_that(sentence: str, claim: str) -> None:
+    [q] = [q for q in extract_quotations(sentence) if q.kind == "indirect"]
+    assert q.text == claim
