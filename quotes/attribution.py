@@ -168,6 +168,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return None
     if tokens[-1][0] == ",":
         return _subject_past_apposition(text, tokens[:-1])
+    quantifier = _quantifier_subject(tokens)
+    if quantifier is not None:
+        return quantifier
     found = _noun_phrase_ending(text, tokens)
     if found is not None and found.kind in ("outlet", "organisation", "person"):
         before = [t for t in tokens if t[2] <= found.start]
@@ -193,6 +196,25 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     return found
 
 
+_QUANTIFIERS = frozenset({"many", "several", "some", "others", "most", "few", "both", "all"})
+
+
+def _quantifier_subject(tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "Several said ...", "Others warned ...": a quantifier standing alone as the subject, at
+    the start of its clause, speaks for the people it counts."""
+    word, start, end = tokens[-1]
+    if bare(word) not in _QUANTIFIERS:
+        return None
+    if len(tokens) > 1 and not _opens_clause(tokens[-2][0]):
+        return None
+    return Mention(word, start, end, "plural", name=word)
+
+
+def _opens_clause(word: str) -> bool:
+    """A punctuation mark or a conjunction a clause's subject may follow."""
+    return word in (",", ";", ":", "(", "—", "–") or bare(word) in ("but", "and", "while", "yet")
+
+
 def _without_trailing_bracket(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """ "Sen. Marco Rubio (R-Fla.) [said]": the party and state tag is not part of the phrase."""
     if len(tokens) >= 3 and tokens[-1][0] == ")":
@@ -204,7 +226,7 @@ def _without_trailing_bracket(tokens: list[tuple[str, int, int]]) -> list[tuple[
 
 _DESCRIPTION_DETERMINERS = frozenset(
     {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "other"}
-    | {"his", "her", "their", "its", "our", "my"}
+    | {"his", "her", "their", "its", "our", "my", "this", "these"}
 )
 _NOT_IN_DESCRIPTION = frozenset(
     """who whom whose which that what when where while as because if than so to in on at by for

@@ -250,3 +250,21 @@ def test_name_runs_open_at_a_capital_after_no_word_character(words: str) -> None
     plain = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+")
     text = f"On Monday {words} said, “Yes.” And ({words}) agreed."
     assert [m.span() for m in _NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Several said", ("plural", "Several", None)),
+        ("But many said", ("plural", "many", None)),
+        ("“It works,” this Trump look-alike said", ("description", None, "Trump look-alike")),
+        ("Voters in some said", None),  # not at the start of its clause
+    ],
+)
+def test_quantifiers_and_this_descriptions_as_speakers(
+    text: str, expected: tuple[str, str | None, str | None] | None
+) -> None:
+    start = text.rfind("”") + 1 if "”" in text else 0
+    cue = text.rindex(" ") + 1
+    found = subject_before(text, start, cue)
+    assert ((found.kind, found.name, found.role) if found else None) == expected
