@@ -346,6 +346,8 @@ def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     last, start, end = tokens[-1]
     if last.lower() in ("and", "but", "or", "nor"):
         return None
+    if last.lower().endswith(("’s", "'s")) and last[:-2].lower() in _CONTRACTING_PRONOUNS:
+        last, end = last[:-2], end - 2  # "he’s predicting": he is
     pronoun_kind = lexicon().pronouns.get(last.lower())
     if pronoun_kind is not None:
         kind: MentionKind = "relative" if pronoun_kind == "relative" else "pronoun"
@@ -374,6 +376,9 @@ _SENTENCE_STARTERS = frozenset(
     november december name hours minutes days weeks months years moments more year latest
     """.split()
 )
+
+
+_CONTRACTING_PRONOUNS = frozenset({"he", "she", "it", "who", "that"})
 
 
 @_remembered

@@ -332,8 +332,9 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             low = match.group()
             previous = _PREVIOUS_WORD.search(text, max(part_lo, match.start() - 25), match.start())
             previous_word = previous.group(1).lower() if previous is not None else ""
-            if previous_word in _NOUN_DETERMINERS or previous_word == "to":
-                continue
+            attached = previous is not None and text[previous.end(1) : match.start()].isspace()
+            if attached and (previous_word in _NOUN_DETERMINERS or previous_word == "to"):
+                continue  # "the report", "to state"; not "... larger than that, said Wasserman"
             if text[match.start() - 3 : match.start() - 1] in ("so", "So") and _SO_CALLED.search(
                 text, max(part_lo, match.start() - 4), match.start()
             ):
@@ -344,12 +345,10 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "a Twitter comment", "the Paris attacks": a noun
             if low.startswith("continu") and text.startswith(" to ", match.end()):
                 continue  # "will continue to be": not a cue
-            if (
-                text[max(part_lo, match.start() - 3) : match.start()]
-                .rstrip()
-                .endswith(("’s", "'s", "s’"))
-            ):
-                continue  # "the Communist Party's claim": a noun
+            if text[max(part_lo, match.start() - 3) : match.start()].rstrip().endswith(
+                ("’s", "'s", "s’")
+            ) and not _CONTRACTED_IS.search(text, max(part_lo, match.start() - 12), match.start()):
+                continue  # "the Communist Party's claim": a noun; not "he’s predicting"
             if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, match.start()):
                 continue
             if (
@@ -376,6 +375,7 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     return _fill_shared_subjects(text, cues, lo, hi)
 
 
+_CONTRACTED_IS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s\s+$")
 _OPENING_CUE = re.compile(r"([A-Z][a-z]+ed|Said|Wrote|Says|Adds|Writes)\s+(?=[A-Z])")
 
 

@@ -718,3 +718,15 @@ def test_a_sentences_first_word_speaks_only_when_it_names_someone(
 def test_a_claim_starts_after_the_cues_adverbial_and_that(sentence: str, claim: str) -> None:
     [q] = [q for q in extract_quotations(sentence) if q.kind == "indirect"]
     assert q.text == claim
+
+
+def test_a_determiner_before_a_comma_does_not_make_the_cue_a_noun() -> None:
+    text = "“Many would call that a loss” if she won by less than that, said Dan Wells, an analyst."
+    [q] = quoted(text)
+    assert (q.speaker, q.rule) == ("Dan Wells", "cue-later-in-sentence")
+
+
+def test_a_contracted_is_before_a_participle_is_no_possessive() -> None:
+    text = "And he’s predicting that Ann Cole “has no chance” of winning."
+    [q] = quoted(text)
+    assert q.cue == "predicting"
