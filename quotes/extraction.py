@@ -424,8 +424,8 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
         if (
             mention is not None
             and mention.kind in ("person", "organisation", "description", "plural")
-            and lookup_outlet(mention.text) is None
-        ):
+            and (mention.kind == "description" or lookup_outlet(mention.text) is None)
+        ):  # "according to a State Department official": a person, whatever body is named
             cues.append(Cue(match.start(), match.end(), "according to", mention))
     return cues
 

@@ -730,3 +730,12 @@ def test_a_contracted_is_before_a_participle_is_no_possessive() -> None:
     text = "And he’s predicting that Ann Cole “has no chance” of winning."
     [q] = quoted(text)
     assert q.cue == "predicting"
+
+
+def test_according_to_an_official_of_a_named_body_is_that_official() -> None:
+    text = (
+        "Most were marked “confidential,” according to a State Department official, and two "
+        "were marked secret."
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("State Department official", "according to")
