@@ -584,6 +584,12 @@ def _quotation(
         found = _speaker_without_cue(
             text, quote, lo, index, continues, adjacent, registry, state, bool(cues)
         )
+        if (
+            found is not None
+            and found[1] == "continues-previous"
+            and _subhead(text, quote, paragraph)
+        ):
+            found = None
         if found is not None:
             speaker, rule, confidence = found
     via = _via_for(speaker, chosen, cues, vias, text, lo, hi, index, state)
@@ -745,6 +751,17 @@ _SILENT_HEADS = frozenset(
     mountains islands peninsula park arena stadium hall hotel restaurant airport library museum
     hospital palace city county province region station studio studios""".split()
 )
+
+
+def _subhead(text: str, quote: QuoteSpan, paragraph: Paragraph) -> bool:
+    """ "'A really tough decision.'": a short paragraph that is one quotation in single marks, or
+    in capitals, is a section heading pulled from the story, not more of the last speaker."""
+    if quote.mark_start != paragraph.start or text[quote.mark_end : paragraph.end].strip(".") != "":
+        return False
+    words = text[quote.start : quote.end]
+    return (quote.family == "single" and len(words.split()) <= 8) or (
+        words.isupper() and len(words.split()) >= 2
+    )
 
 
 _CONTINUING = re.compile(r"(?:But|And|However|Still|Yet|Also)\b")

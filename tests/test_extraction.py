@@ -739,3 +739,24 @@ def test_according_to_an_official_of_a_named_body_is_that_official() -> None:
     )
     [q] = quoted(text)
     assert (q.speaker, q.cue) == ("State Department official", "according to")
+
+
+@pytest.mark.parametrize("heading", ["‘A really tough decision.’", "“EVENTUALLY VOTERS DECIDE”"])
+def test_a_quoted_section_heading_does_not_continue_the_last_speaker(heading: str) -> None:
+    text = (
+        "Cole reports on the plant.\n\n"
+        "“We will be fine,” Ann Cole said.\n\n"
+        f"{heading}\n\n"
+        "“Then we moved,” she said.\n"
+    )
+    assert [(q.text, q.speaker) for q in quoted(text)][1] == (heading[1:-1], None)
+
+
+def test_a_short_quoted_paragraph_in_double_marks_continues_the_last_speaker() -> None:
+    text = (
+        "Cole reports on the plant.\n\n“We will be fine,” Ann Cole said.\n\n“It was a hard year.”\n"
+    )
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        ("Ann Cole", "quote-then-cue"),
+        ("Ann Cole", "continues-previous"),
+    ]
