@@ -931,7 +931,7 @@ def _colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
 _TITLE_LEAD = re.compile(
     r"(?:[’']s|\b(?:on|of|titled|called|named|dubbed|show|program|programme|book|"
     r"film|movie|series|song|podcast|column|essay|article|pageant|album|memoir|novel|hit|hits|"
-    r"including|like))\s*$"
+    r"including|like))\s*,?\s*$"
 )
 
 
@@ -941,13 +941,14 @@ def _names_a_work(text: str, quote: QuoteSpan, lo: int) -> bool:
     if quote.mark_start > 0 and text[quote.mark_start - 1] == "=":
         return True
     words = text[quote.start : quote.end].rstrip(",.")
-    if not _looks_like_title(words) or quote.mark_start <= lo:
+    if not _looks_like_title(words, 12) or quote.mark_start <= lo:
         return False
     return _TITLE_LEAD.search(text, max(lo, quote.mark_start - 30), quote.mark_start) is not None
 
 
-def _looks_like_title(words: str) -> bool:
-    """ "Make America Great Again", "Barton Fink": a name or title in quote marks."""
+def _looks_like_title(words: str, most: int = 8) -> bool:
+    """ "Make America Great Again", "Barton Fink": a name or title in quote marks, of at most
+    `most` words."""
     count = 0
     for match in _NON_SPACE.finditer(words):  # stops at the first word that decides
         word = match.group()
@@ -956,7 +957,7 @@ def _looks_like_title(words: str) -> bool:
         if not (word[0].isupper() or word in _TITLE_MINOR_WORDS):
             return False
         count += 1
-        if count > 8:
+        if count > most:
             return False
     return count > 0
 

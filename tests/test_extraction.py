@@ -288,16 +288,22 @@ def test_according_to_an_outlet_with_nobody_else_named() -> None:
     )
 
 
+_TITLES = ("This Week.", "The Long Repair,", "An American Son.", "Those Guys Have All the Fun")
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "“We will win,” Dana Perl said on ABC's “This Week.”\n",
         "“It is broken,” said Mara Quill, author of “The Long Repair,” a history.\n",
         'Dana Perl posted <a href="http://example.org">a link</a> about “We will win.”\n',
+        "“It was luck,” Mara Quill said in her 2012 book, “An American Son.”\n",
+        "“It is fun,” said Mara Quill, co-author of “Those Guys Have All the Fun: Inside the "
+        "World of the Network.”\n",
     ],
 )
 def test_titles_of_works_and_markup_are_not_quotations(text: str) -> None:
-    titles = [q for q in quoted(text) if q.text in ("This Week.", "The Long Repair,")]
+    titles = [q for q in quoted(text) if q.text.startswith(_TITLES)]
     markup = [q for q in quoted(text) if q.text.startswith("http")]
     assert all(q.speaker is None for q in titles + markup)
     assert titles or markup
