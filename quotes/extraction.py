@@ -195,6 +195,9 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
             if paragraph.kind in ("related", "caption"):
                 state.via_record = None
                 state.last_quote = None
+                labelled = _quote_then_label(text, paragraph, index, registry)
+                if labelled is not None:
+                    state.results.append(labelled)
             continue
         adjacent = previous_content_index == index - 1 or all(
             p.kind == "boilerplate" for p in paragraphs[previous_content_index + 1 : index]
@@ -211,6 +214,42 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
     return state.results
+
+
+def _quote_then_label(
+    text: str, paragraph: Paragraph, index: int, registry: Registry
+) -> Quotation | None:
+    """ "‘Impossible to occupy our people’: Zelensky visits town ...": a video caption or
+    related-story headline that opens with a quotation, a colon and then the name of a person
+    or body gives the quotation to that name. Nothing else in such lines is read: they are
+    not the article's own reporting, and they change nothing for the sentences around them."""
+    quotes = find_quotes(text, paragraph.start, paragraph.end)
+    if not quotes or quotes[0].mark_start != paragraph.start or not quotes[0].closed:
+        return None
+    quote = quotes[0]
+    if not text.startswith(": ", quote.mark_end) or quote.end - quote.start < 3:
+        return None
+    mention = subject_after(text, quote.mark_end + 2, paragraph.end)
+    if mention is None or mention.kind not in ("person", "organisation"):
+        return None
+    if mention.start != quote.mark_end + 2 or not mention.name:
+        return None
+    if mention.kind == "person":
+        speaker = Speaker(registry.resolve_name(mention.name, paragraph.start), "person", None, "")
+    else:
+        speaker = Speaker(mention.name, "organisation", None, "")
+    return Quotation(
+        start=quote.start,
+        end=quote.end,
+        text=text[quote.start : quote.end],
+        kind="direct",
+        speaker=speaker.name,
+        speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
+        speaker_text=mention.text,
+        paragraph=index,
+        confidence=0.5,
+        rule="caption-quote-label",
+    )
 
 
 _SIGNATURE = re.compile(r"[-—–]{1,2} ?(?=[A-Z])")

@@ -766,3 +766,22 @@ def test_a_short_quoted_paragraph_in_double_marks_continues_the_last_speaker() -
         ("Ann Cole", "quote-then-cue"),
         ("Ann Cole", "continues-previous"),
     ]
+
+
+def test_a_caption_that_opens_with_a_quotation_and_a_name_gives_it_to_that_name() -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky visited the front on Sunday.\n\n"
+        "02:00\n\n"
+        "‘We will not give up’: Zelensky visits town retaken from Russian forces\n\n"
+        "‘We will not give up’: Zelensky visits town retaken from Russian forces\n\n"
+        "The visit came days after the counteroffensive began.\n"
+    )
+    assert [(q.text, q.speaker, q.kind, q.rule) for q in quoted(text)] == [
+        ("We will not give up", "Volodymyr Zelensky", "direct", "caption-quote-label"),
+        ("We will not give up", "Volodymyr Zelensky", "direct", "caption-quote-label"),
+    ]
+
+
+def test_a_caption_quotation_without_a_name_after_its_colon_is_left_alone() -> None:
+    text = "A long day.\n\n‘Too little, too late’: the view from Kyiv\n\nMore news follows here.\n"
+    assert quoted(text) == []
