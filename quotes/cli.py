@@ -215,6 +215,11 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
     engine = schema.make_engine(schema.resolve_url(STATE["db"]), writer=True)
     schema.upgrade(engine, revision)
     typer.echo(f"{schema.describe(engine.url)} is at revision {schema.current(engine)}")
+    if schema.current(engine) == schema.head_revision():
+        with Session(engine) as session:
+            waiting = remarks.unassigned_count(session)
+        if waiting:
+            typer.echo(f"{waiting} quotations are in no remark yet: run `quotes dedupe`")
 
 
 @db_app.command("downgrade")

@@ -440,6 +440,11 @@ def assign_article_remarks(session: Session, article_id: int) -> DedupeSummary:
     return assign_remarks(session, ids)
 
 
+def unassigned_count(session: Session) -> int:
+    """How many quotations are in no remark yet (after a migration cleared them, say)."""
+    return session.scalar(select(func.count()).where(Quote.remark_id.is_(None))) or 0
+
+
 def assign_pending(session: Session) -> DedupeSummary:
     """Assign every quotation not yet in a remark (`quotes dedupe`). When one of them comes
     before a quotation already placed (remarks cleared by a migration, an interrupted run),

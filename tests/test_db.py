@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from quotes.cli import app
@@ -87,3 +88,17 @@ def test_a_database_behind_head_asks_for_an_upgrade(db_url: str, runner: CliRunn
 def test_sqlite_folder_must_exist(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match=r"folder .*missing does not exist$"):
         make_engine(f"sqlite:///{tmp_path / 'missing' / 'q.db'}")
+
+
+def test_an_upgrade_that_clears_remarks_says_how_to_rebuild_them(
+    seeded_engine: Engine, runner: CliRunner
+) -> None:
+    url = seeded_engine.url.render_as_string(hide_password=False)
+    assert runner.invoke(app, ["--db", url, "db", "downgrade", "0002"]).exit_code == 0
+    result = runner.invoke(app, ["--db", url, "db", "upgrade"])
+    assert result.exit_code == 0
+    waiting = result.output.splitlines()[1]
+    assert waiting.endswith(" quotations are in no remark yet: run `quotes dedupe`")
+    assert runner.invoke(app, ["--db", url, "dedupe"]).exit_code == 0
+    again = runner.invoke(app, ["--db", url, "db", "upgrade"])
+    assert again.output.count("\n") == 1
