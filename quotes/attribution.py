@@ -27,7 +27,7 @@ from typing import Literal
 
 from quotes.lexicon import lexicon
 from quotes.names import name_key as _name_key
-from quotes.outlets import OutletInfo, lookup_outlet, outlet_key
+from quotes.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
 
 MentionKind = Literal[
     "person", "pronoun", "description", "organisation", "outlet", "relative", "plural"
@@ -820,21 +820,13 @@ def _outlet_in_phrase(words: list[str]) -> OutletInfo | None:
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘()]{2,90})")
 _IN_STATEMENT = re.compile(
-    r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?(statement|report|readout|footage|interview|post|video|transcript|broadcast)"
+    r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?("
+    + "|".join(CHANNEL_FORMS)
+    + ")"
     r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
     r"(?:\s+(from|by|on|with|to|in)\s+([^,.;:“”\"«»()]{2,70}))?"
 )
-_IN_STATEMENT_NOUNS = (
-    "statement",
-    "report",
-    "readout",
-    "footage",
-    "interview",
-    "post",
-    "video",
-    "transcript",
-    "broadcast",
-)
+_IN_STATEMENT_NOUNS = CHANNEL_FORMS
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
 _QUOTED_BY = re.compile(r"\bquoted\s+by\s+([^,.;:“”\"«»()]{2,60}?)\s+as\s+saying")
 _OUTLET_QUOTED = re.compile(r"\b([A-Z][^,.;:“”\"«»()]{1,50}?)\s+(?:quoted|cited)\s+(?=[A-Z\w])")
@@ -899,21 +891,7 @@ def _trim_relay_words(words: str) -> str:
     return text.strip()
 
 
-_VIA_MARKERS = (
-    "ccording",
-    "quoted by",
-    "statement",
-    "report",
-    "readout",
-    "footage",
-    "interview",
-    "post",
-    "video",
-    "transcript",
-    "broadcast",
-    "told",
-    "tell",
-)
+_VIA_MARKERS = ("ccording", "quoted by", *CHANNEL_FORMS, "told", "tell")
 _VIA_MARKER = re.compile("|".join(re.escape(marker) for marker in _VIA_MARKERS))
 
 

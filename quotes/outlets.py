@@ -22,6 +22,21 @@ _MAX_WORDS_SEARCHED = 10
 _MAX_NAME_WORDS = 8
 
 
+CHANNEL_FORMS: tuple[str, ...] = (
+    "statement",
+    "report",
+    "readout",
+    "footage",
+    "interview",
+    "post",
+    "video",
+    "transcript",
+    "broadcast",
+)
+"""Words that name the form a remark came in ("a Kremlin statement", "Russian media footage"):
+they mark a relay phrase, and the relay's outlet is what remains without them."""
+
+
 @dataclass(frozen=True, slots=True)
 class OutletInfo:
     """One outlet or official channel: canonical name, kind, ISO country code, other names."""

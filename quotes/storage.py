@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from quotes.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
 from quotes.names import fold, name_key, surname_key
-from quotes.outlets import OutletInfo, lookup_outlet, outlet_key
+from quotes.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
 from quotes.records import ArticleInput, Quotation
 
 T = TypeVar("T")
@@ -56,21 +56,18 @@ def _gazetteer_match(name: str) -> OutletInfo | None:
     return lookup_outlet(name, exact=True)
 
 
-# Words that name the form a remark came in, not the channel: "a Kremlin statement",
-# "Russian Duma footage", "a Chinese readout". The outlet is what remains.
-_CHANNEL_FORM_WORDS = frozenset(
-    "statement statements report reports readout readouts footage video videos interview "
-    "interviews broadcast broadcasts release transcript post posts".split()
-)
+def _is_channel_form(word: str) -> bool:
+    folded = fold(word)
+    return folded in CHANNEL_FORMS or folded.removesuffix("s") in CHANNEL_FORMS
 
 
 def channel_name(name: str) -> str:
     """A relay as an outlet name: without the form words ("Russian Security Council statement"
     -> "Russian Security Council"); unchanged when nothing else would remain."""
     words = name.strip().split()
-    if len(words) < 2 or fold(words[-1]) not in _CHANNEL_FORM_WORDS:
+    if len(words) < 2 or not _is_channel_form(words[-1]):
         return name.strip()
-    while len(words) > 1 and fold(words[-1]) in _CHANNEL_FORM_WORDS:
+    while len(words) > 1 and _is_channel_form(words[-1]):
         words.pop()
     while len(words) > 1 and fold(words[0]) in ("a", "an", "the"):
         words.pop(0)
