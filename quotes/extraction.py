@@ -50,7 +50,11 @@ _PARTICIPLES = frozenset(
     "asking remarking suggesting citing quipping joking posting replying responding recalling "
     "conceding acknowledging admitting boasting predicting complaining asserting announcing "
     "praising blasting slamming labeling labelling dubbing branding shouting chanting yelling "
-    "screaming reporting".split()
+    "screaming reporting referring blaming touting criticizing criticising denouncing mocking "
+    "characterizing characterising deriding ridiculing hailing welcoming lamenting decrying "
+    "condemning lambasting berating chiding taunting thanking terming stating mentioning "
+    "contending maintaining alleging reiterating emphasizing emphasising retorting scoffing "
+    "exclaiming pleading imploring musing wondering observing recounting".split()
 )
 _NOUN_DETERMINERS = frozenset(
     {
@@ -619,6 +623,9 @@ def _quotation(
     if chosen is not None and chosen.mention is not None:
         speaker = _resolve(chosen.mention, registry, state, lo)
         cue_word = chosen.verb
+        poll = _poll_source(text, chosen.mention, lo, hi)
+        if poll is not None:
+            speaker = poll
     if speaker is None and not work:
         found = _speaker_without_cue(
             text, quote, lo, index, continues, adjacent, registry, state, bool(cues)
@@ -660,6 +667,45 @@ def _quotation(
 
 
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s+(?=\S)")
+
+
+_RESPONDENTS = re.compile(
+    r"(?:\b(?:percent|per cent|majority|plurality|most|half|third|thirds|quarter|quarters|"
+    r"respondents|voters|Americans|adults|Republicans|Democrats|independents|people)\b|%)",
+    re.IGNORECASE,
+)
+_POLL = re.compile(
+    r"\b(?:[Ii]n|[Aa]ccording to|[Bb]y)\s+((?:(?:a|an|the|this|that|its|their|his|her)\s+)?"
+    r"(?:[\w.'’&-]+\s+){0,6}?(?:poll|survey))\b"
+    r"|\b((?:(?:[Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat)\s+)?(?:[\w.'’&-]+\s+){0,6}?(?:poll|survey))"
+    r"\s+(?:also\s+)?(?:finds|found|shows|showed|says|said|suggests|suggested)\b"
+)
+
+_POLL_OPENING = re.compile(  # "The poll has bad news for Bush — 25 percent ... say"
+    r"((?:[Tt]he|[Tt]his|[Tt]hat|[Aa]|[Aa]n|[Ii]ts|[Tt]heir)\s+(?:[\w.'’&-]+\s+){0,6}?"
+    r"(?:poll|survey))\b(?=\s+[a-z])"
+)
+
+
+def _poll_source(text: str, mention: Mention, lo: int, hi: int) -> Speaker | None:
+    """ "In a Washington Post-ABC News poll, 75 percent of Republicans said “...”", "most
+    Americans say “...”, according to an AP-GfK poll", "The poll has bad news for Bush — 25
+    percent ... say": the people counted speak through the poll that counted them, which is the
+    source when it is named or is what the sentence is about; not "Republicans"."""
+    if _RESPONDENTS.search(mention.text) is None:
+        return None
+    if text.find("poll", lo, hi) < 0 and text.find("survey", lo, hi) < 0:
+        return None
+    match = _POLL.search(text, lo, hi) or _POLL_OPENING.match(text, lo, hi)
+    if match is None:
+        return None
+    words = next(group for group in match.groups() if group).split()
+    if words[0].lower() in ("a", "an", "the", "this", "that", "its", "their", "his", "her"):
+        words = words[1:]
+    if match.re is _POLL and match.group(1) and not any(w[:1].isupper() for w in words):
+        return None  # "In the poll, 21 percent said": an unnamed poll; the share is the source
+    name = " ".join(words)
+    return Speaker(name, "organisation", None, name)
 
 
 def _transcript_speaker(label: str, registry: Registry, at: int) -> Speaker | None:

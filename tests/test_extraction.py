@@ -368,6 +368,29 @@ def test_poll_shares_speak_their_answers() -> None:
     assert q.speaker == "21 percent"
 
 
+def test_a_named_poll_is_the_source_of_the_shares_it_counted() -> None:
+    before = "In a March Harbor College poll, 64 percent of voters said the tax was “too high.”\n"
+    after = "Most say the ferry is “a lifeline,” according to a Dunmore Institute survey.\n"
+    subject = "The survey is bad news for Lane — 30 percent of Democrats say “never.”\n"
+    finds = "The Harbor poll also finds that 41 percent of adults call the plan “a waste.”\n"
+    assert [q.speaker for q in quoted(before)] == ["March Harbor College poll"]
+    assert [q.speaker for q in quoted(after)] == ["Dunmore Institute"]
+    assert [q.speaker for q in quoted(subject)] == ["survey"]
+    assert [q.speaker for q in quoted(finds)] == ["Harbor poll"]
+
+
+def test_a_poll_in_the_sentence_leaves_a_named_speaker_alone() -> None:
+    text = "Mayor Ann Lark said the new poll was “good news for the harbor.”\n"
+    assert [q.speaker for q in quoted(text)] == ["Ann Lark"]
+
+
+def test_participles_of_reporting_verbs_share_the_subject() -> None:
+    text = "Senator Jo Brand toured the plant on Monday, touting the bill as “a win for workers.”\n"
+    other = "Tom Pike spoke for an hour, referring to his rival as “Little Ned.”\n"
+    assert [q.speaker for q in quoted(text)] == ["Jo Brand"]
+    assert [q.speaker for q in quoted(other)] == ["Tom Pike"]
+
+
 def test_a_sentence_ending_in_a_colon_hands_its_subject_to_the_next_paragraph() -> None:
     text = (
         "Headline about the condolences today.\n"
