@@ -465,6 +465,34 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     return None
 
 
+def lead_in_subjects(text: str, lo: int, hi: int) -> Iterator[Mention]:
+    """Who a sentence that runs into a quotation after a colon or "that" may be about, best
+    first ("The senator had a message:", "And she is sure that", "In the hours after ...,
+    Calif., a familiar voice celebrated the attacks on Twitter:"): the sentence's opening phrase,
+    a pronoun after a conjunction, then each phrase after an opening adverbial's comma that is
+    followed by its verb."""
+    found = sentence_subject(text, lo, hi)
+    if found is not None:
+        yield found
+    tokens = _tokens(text, lo, min(hi, lo + 400))
+    starts = [0]
+    if tokens and bare(tokens[0][0]) in _CONJUNCTIONS:
+        starts.append(1)
+    starts += [i + 1 for i, token in enumerate(tokens[:40]) if token[0] == ","][:4]
+    for index in starts:
+        if index >= len(tokens) or tokens[index][0] in (",", ":"):
+            continue
+        word, start, end = tokens[index]
+        if lexicon().pronouns.get(word.lower()) in ("person", "plural") and word.lower() != "it":
+            yield Mention(word, start, end, "pronoun")  # not "It says:", mostly a document
+            return
+        if index == 0:
+            continue
+        found = _subject_at(text, tokens, index, True)
+        if found is not None:
+            yield found
+
+
 def _subject_at(
     text: str, tokens: list[tuple[str, int, int]], index: int, after_opener: bool
 ) -> Mention | None:

@@ -29,6 +29,7 @@ from quotes.attribution import (
     bare,
     country_government,
     find_vias,
+    lead_in_subjects,
     said_on,
     sentence_subject,
     statement_without_source,
@@ -801,12 +802,53 @@ def _speaker_without_cue(
             speaker = _resolve(subject, registry, state, lo)
             if speaker is not None and _named_subject(subject, speaker):
                 return speaker, "sentence-subject", 0.35
+        lead_in = _lead_in_speaker(text, quote, lo, registry, state)
+        if lead_in is not None:
+            return lead_in, "lead-in-subject", 0.3
     if not has_cue and quote.closed and state.last_quote is not None and not state.weak_last:
         last_speaker, last_paragraph, _ = state.last_quote
         if last_paragraph == index and _goes_on(text[lo : quote.mark_start]):
             # "“...,” he said outside the building. But “...”": the same speaker goes on
             return last_speaker, "continues-in-paragraph", 0.4
     return None
+
+
+_LEAD_IN = re.compile(r"\S(?::|\sthat)\s+$")
+
+
+def _lead_in_speaker(
+    text: str, quote: QuoteSpan, lo: int, registry: Registry, state: _State
+) -> Speaker | None:
+    """ "The senator had a message: “...”", "He argued that “...”": a quotation that runs on from
+    its sentence after a colon or "that" is the words of the sentence's subject, when that names
+    a person or a body, or is a pronoun or description that resolves; not a headline ("Gillibrand
+    on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘...’")."""
+    if _LEAD_IN.search(text, max(lo, quote.mark_start - 8), quote.mark_start) is None:
+        return None
+    if _looks_like_title(text[lo : quote.mark_start], 30):
+        return None
+    for subject in lead_in_subjects(text, lo, quote.mark_start):
+        if subject.kind not in _LEAD_IN_KINDS or not _person_description(subject):
+            continue
+        speaker = _resolve(subject, registry, state, lo)
+        if speaker is not None and _named_subject(subject, speaker):
+            return speaker
+    return None
+
+
+_LEAD_IN_KINDS = frozenset({"person", "pronoun", "organisation", "plural", "description"})
+
+
+def _person_description(subject: Mention) -> bool:
+    """A name speaks when the phrase ends in it ("Sen. Gowdy"; not "Hillary Clinton’s right-hand
+    woman", "the Stanford medieval-history graduate"); a description when it ends in a person
+    ("the Stanford medieval-history graduate"), not in a thing ("His assumption")."""
+    if subject.kind == "person" and subject.name:
+        return subject.text.endswith(subject.name) and not subject.text[:1].islower()
+    if subject.kind != "description":
+        return True
+    last = subject.text.split()[-1]
+    return bare(last) in lexicon().person_nouns
 
 
 def _named_subject(subject: Mention, speaker: Speaker) -> bool:

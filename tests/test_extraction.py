@@ -808,3 +808,31 @@ def test_a_caption_that_opens_with_a_quotation_and_a_name_gives_it_to_that_name(
 def test_a_caption_quotation_without_a_name_after_its_colon_is_left_alone() -> None:
     text = "A long day.\n\n‘Too little, too late’: the view from Kyiv\n\nMore news follows here.\n"
     assert quoted(text) == []
+
+
+def test_a_quotation_after_a_colon_or_that_is_the_sentence_subjects() -> None:
+    text = (
+        "Headline about the budget vote.\n"
+        "Senator Mara Quill spoke in Salem on Monday.\n"
+        "Moreover, at the rally in Salem, Quill stood by her view that “the cuts will hurt.”\n"
+        "And she is sure the vote will go her way: “We have the numbers.”\n"
+    )
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        ("Mara Quill", "lead-in-subject"),
+        ("Mara Quill", "lead-in-subject"),
+    ]
+
+
+def test_a_lead_in_needs_a_speaking_subject() -> None:
+    text = (
+        "Headline about the budget vote.\n"
+        "Senator Mara Quill spoke in Salem on Monday.\n"
+        "It also points out that “the cuts are small.”\n"
+        "His answer, given on Monday, was that “the cuts will hurt.”\n"
+        "Moreover, At The Rally, Quill Stands By Her View: “the cuts will hurt us all”\n"
+    )
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        (None, "unattributed"),
+        (None, "unattributed"),
+        (None, "unattributed"),
+    ]
