@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -128,14 +128,6 @@ def connect(engine: Engine) -> Iterator[Connection]:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
-
-
-def table_names(conn: Connection) -> set[str]:
-    return set(inspect(conn).get_table_names())
-
-
-def ping(conn: Connection) -> None:
-    conn.execute(text("SELECT 1"))
 
 
 def hold_transaction_lock(session: Session, key: int) -> None:

@@ -15,13 +15,13 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
 from quotes.names import fold, name_key, surname_key
-from quotes.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
+from quotes.outlets import CHANNEL_FORMS, lookup_outlet, outlet_key
 from quotes.records import ArticleInput, Quotation
 
 T = TypeVar("T")
@@ -49,11 +49,6 @@ def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[]
         if found is None:
             raise
         return found
-
-
-def _gazetteer_match(name: str) -> OutletInfo | None:
-    """The gazetteer entry whose name or alias is exactly `name` (not merely inside it)."""
-    return lookup_outlet(name, exact=True)
 
 
 def _is_channel_form(word: str) -> bool:
@@ -84,7 +79,7 @@ def _find_outlet(session: Session, key: str) -> Outlet | None:
 def get_or_create_outlet(session: Session, name: str) -> Outlet:
     """The outlet row for a name as written: the gazetteer's canonical entry when it knows the
     name, else a new outlet of kind 'other' named as written."""
-    info = _gazetteer_match(name) or _gazetteer_match(channel_name(name))
+    info = lookup_outlet(name, exact=True) or lookup_outlet(channel_name(name), exact=True)
     canonical = info.name if info else channel_name(name)
     key = outlet_key(canonical)
     existing = _find_outlet(session, key) or _find_outlet(session, outlet_key(name))
@@ -287,7 +282,3 @@ def store_article(
             insert(Quote), [quote_values(resolver, article_id, published, q) for q in batch]
         )
     return article_id
-
-
-def count_rows(session: Session, model: type[object]) -> int:
-    return session.scalar(select(func.count()).select_from(model)) or 0
