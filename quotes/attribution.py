@@ -163,6 +163,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     tokens = _tokens(text, lo, cue_start)
     while tokens and _skippable_before_cue(tokens[-1][0]):
         tokens.pop()
+    if len(tokens) >= 2 and tokens[-1][0] == "," and tokens[-2][0] == ")":
+        tokens = tokens[:-1]  # "Gov. John Kasich (R-OH), said": the tag, then a stray comma
     tokens = _without_trailing_bracket(tokens)
     if not tokens:
         return None
@@ -578,6 +580,8 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
             break  # "said Chris Russell." ends the sentence
     while taken and bare(taken[-1][0]) in _CONNECTORS:
         taken.pop()
+    if taken and strip_possessive(taken[-1][0]) != taken[-1][0]:
+        return None  # "said Trump's remarks “...”": the reported clause begins; not a speaker
     found = classify_phrase(text, taken) if taken else None
     if found is None:
         found = _description_starting(text, tokens)

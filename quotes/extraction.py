@@ -299,9 +299,19 @@ def _sign_previous(
     return True
 
 
+# "WASHINGTON (AP) — ", "Washington (AFP) – ", "CLEVELAND, July 19 (UPI) — ", "MIAMI — ": where
+# and through whom the story was filed; the first sentence begins after it.
+_DATELINE = re.compile(
+    r"(?:[A-Z][\w.'’\- ]{1,40}?(?:, [A-Z][\w. ]{1,20}?)?\s\([A-Za-z][\w ]{1,20}\)"
+    r"|[A-Z][A-Z.'’\- ]{2,30}(?:, [A-Z][\w. ]{1,20}?)?)"
+    r"\s*(?:—|–|--?)\s+(?=[A-Z“\"‘])"
+)
+
+
 def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
-    start = paragraph.start
+    dateline = _DATELINE.match(text, paragraph.start, min(paragraph.end, paragraph.start + 80))
+    start = dateline.end() if dateline is not None else paragraph.start
     quote_index = 0
     for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
         at = match.start()

@@ -836,3 +836,22 @@ def test_a_lead_in_needs_a_speaking_subject() -> None:
         (None, "unattributed"),
         (None, "unattributed"),
     ]
+
+
+def test_a_possessive_after_the_cue_opens_the_reported_clause() -> None:
+    text = 'The lawmaker said Trump\'s remarks "have done lasting harm."'
+    assert found(text) == [("have done lasting harm.", "lawmaker", None, "partial")]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Washington (AFP) – ", "WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — ", "MIAMI — "],
+)
+def test_a_dateline_is_not_the_sentences_subject(dateline: str) -> None:
+    text = f"{dateline}Clinton took a swipe at Trump, saying that “bombastic comments” hurt."
+    assert [q.speaker for q in quoted(text)] == ["Clinton"]
+
+
+def test_a_party_tag_and_a_stray_comma_before_the_cue_leave_the_name() -> None:
+    text = "In Berea, OH, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a wagon.”"
+    assert [(q.speaker, q.role) for q in quoted(text)] == [("John Kasich", "Gov.")]
