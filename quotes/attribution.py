@@ -754,7 +754,9 @@ def _head_tokens(words: list[str]) -> list[str]:
 
 
 _FIRST_NAMES = frozenset({"bill"})  # "Bill Clinton", not a bill
-_SURNAME_TITLES = frozenset({"king", "bishop", "judge", "marshal", "major", "general", "rich"})
+_SURNAME_TITLES = frozenset(
+    {"king", "bishop", "judge", "marshal", "major", "general", "rich", "white"}
+)
 
 
 @_remembered
@@ -779,13 +781,8 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """Trailing proper-name words and the title words before them."""
     name: list[str] = []
     index = len(words) - 1
-    if (
-        index >= 1
-        and bare(strip_possessive(words[index])) in _SURNAME_TITLES
-        and words[index][:1].isupper()
-        and _is_name_word(words[index - 1])
-    ):
-        name.append(words[index])  # "Rep. Peter King": a surname, not a title
+    if index >= 1 and _surname_despite_meaning(words[index - 1], words[index]):
+        name.append(words[index])  # "Rep. Peter King", "David French", "Ms. White": a surname
         index -= 1
     while index >= 0 and (_is_name_word(words[index]) or (name and _is_initial(words[index]))):
         name.append(words[index])
@@ -795,6 +792,23 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     name.reverse()
     role = [w for w in words[: index + 1] if bare(w) not in _DETERMINERS]
     return name, role
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
+def _surname_despite_meaning(previous: str, word: str) -> bool:
+    """A capitalised last word that is also a title or a nationality is a surname after a
+    given name ("Peter King", "David French") or an honorific ("Ms. White", "Mr. French")."""
+    if not word[:1].isupper():
+        return False
+    low = bare(strip_possessive(word))
+    if low in _DETERMINERS or low in _CONNECTORS:
+        return False
+    if bare(previous) in _HONORIFICS:
+        return True
+    lex = lexicon()
+    return (low in _SURNAME_TITLES or low in lex.nationalities) and _is_name_word(previous)
 
 
 def _is_initial(word: str) -> bool:

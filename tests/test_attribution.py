@@ -268,3 +268,24 @@ def test_quantifiers_and_this_descriptions_as_speakers(
     cue = text.rindex(" ") + 1
     found = subject_before(text, start, cue)
     assert ((found.kind, found.name, found.role) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "name", "role"),
+    [
+        (" David French of the National Retail Federation.", "David French", None),
+        (" Ms. White.", "White", "Ms."),
+        (" Anna Richardson White.", "Anna Richardson White", None),
+        (" Rep. Peter King.", "Peter King", "Rep."),
+    ],
+)
+def test_a_surname_that_is_also_a_title_or_nationality_is_a_name(
+    words: str, name: str, role: str | None
+) -> None:
+    found = subject_after(words, 0, len(words))
+    assert found is not None and (found.kind, found.name, found.role) == ("person", name, role)
+
+
+def test_a_nationality_alone_after_a_determiner_stays_a_description() -> None:
+    found = subject_after(" the French.", 0, 12)
+    assert found is not None and (found.kind, found.name) == ("description", None)
