@@ -1112,6 +1112,9 @@ _GENERIC_DESCRIPTION_WORDS = frozenset(
 )
 
 
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'\-]+)")
+
+
 @dataclass(frozen=True, slots=True)
 class KnownName:
     """A full name written in the article, where, and the title words written before it."""
@@ -1130,6 +1133,8 @@ class Registry:
         self.by_word: dict[str, list[KnownName]] = {}
         self._expanded: dict[str, str] = {}
         self._name_index: dict[str, _NameIndex] = {}
+        self._genders: dict[str, str | None] = {}
+        self._honorifics: dict[str, str] | None = None
         # A headline or lead may name a person by title before the body names them.
         self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
         for lo, hi in spans:
@@ -1173,10 +1178,52 @@ class Registry:
                     return known.name
         return None
 
-    def last_person_before(self, at: int) -> str | None:
-        """The last full name written before `at`, for a pronoun with no earlier speaker."""
-        before = [known for known in self.names if known.start < at]
-        return before[-1].name if before else None
+    def last_person_before(self, at: int, gender: str | None = None) -> str | None:
+        """The last full name written before `at`, for a pronoun with no earlier speaker; one
+        that may be `gender` ("f" for she, "m" for he) when that is given."""
+        for known in reversed(self.names):
+            if known.start < at and (gender is None or self.may_be(known.name, gender)):
+                return known.name
+        return None
+
+    def may_be(self, name: str, gender: str) -> bool:
+        """Whether "he" ("m") or "she" ("f") can refer to `name`: unless we know otherwise."""
+        known = self.gender_of(name)
+        return known is None or known == gender
+
+    def gender_of(self, name: str) -> str | None:
+        """ "f" or "m" when the name or the article says which: a given name the lexicon knows
+        (Hillary, Donald), else the honorifics written before the name's words (Mrs. Clinton,
+        Mr. Lou) and the gendered title words written before the full name (Congresswoman);
+        None when nothing says, or the hints disagree (Mr. and Mrs. Clinton)."""
+        try:
+            return self._genders[name]
+        except KeyError:
+            pass
+        genders = lexicon().genders
+        words = name.split()
+        found = genders.get(words[0].lower()) if len(words) > 1 else None
+        if found is None:
+            honorifics = self._honorific_genders()
+            hints = {honorifics.get(w, "?") for w in map(name_key, words)} - {"?"}
+            for known in self.names:
+                if known.name == name:
+                    hints.update(genders[w] for w in known.role_words if w in genders)
+            found = hints.pop() if len(hints) == 1 else None
+        self._genders[name] = found
+        return found
+
+    def _honorific_genders(self) -> dict[str, str]:
+        """Surname key -> "m" or "f" from "Mr. Lou", "Mrs. Clinton", "Ms. White" in the
+        article; "?" where both are written."""
+        if self._honorifics is None:
+            self._honorifics = {}
+            for match in _HONORIFIC.finditer(self.text):
+                gender = "m" if match.group(1) == "Mr" else "f"
+                key = name_key(strip_possessive(match.group(2)))
+                if self._honorifics.setdefault(key, gender) != gender:
+                    self._honorifics[key] = "?"
+        return self._honorifics
 
     def resolve_name(self, name: str, at: int) -> str:
         """The fullest form of `name` written in the article, nearest before `at` preferred."""

@@ -1137,11 +1137,7 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
                     mention.text,
                 )
         if mention.text.lower() in ("he", "she"):
-            named = registry.first_person_between(at, mention.start)
-            if named is None and state.last_person is None:
-                named = registry.last_person_before(at)
-            if named is not None:
-                return Speaker(named, "person", None, mention.text)
+            return _he_or_she(mention, registry, state, at)
         return _resolve_pronoun(mention, state)
     if kind == "description" and mention.role:
         indefinite = mention.text.split()[0].lower() in _INDEFINITE
@@ -1184,6 +1180,21 @@ def _organisation_name(name: str, registry: Registry, at: int) -> str:
         outlet = lookup_outlet(expanded, exact=True)
         return outlet.name if outlet is not None else expanded
     return name
+
+
+def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> Speaker | None:
+    """The first name of the pronoun's own sentence, else the last person spoken of, else the
+    last name written; skipping any the article shows cannot be "he" or "she" (Mrs. Clinton
+    is not "he"): then the last name written that can be."""
+    gender = "m" if mention.text.lower() == "he" else "f"
+    named = registry.first_person_between(at, mention.start)
+    if named is not None and registry.may_be(named, gender):
+        return Speaker(named, "person", None, mention.text)
+    last = state.last_person
+    if last is not None and registry.may_be(last.name, gender):
+        return replace(last, text=mention.text)
+    named = registry.last_person_before(at, gender)
+    return Speaker(named, "person", None, mention.text) if named is not None else None
 
 
 def _resolve_pronoun(mention: Mention, state: _State) -> Speaker | None:

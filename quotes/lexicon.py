@@ -20,6 +20,7 @@ class Lexicon:
     pronouns: dict[str, str]
     places: dict[str, str]
     months: dict[str, int]
+    genders: dict[str, str]  # given names and gendered words ("hillary", "spokesman") -> f / m
 
 
 @cache
@@ -37,4 +38,9 @@ def lexicon() -> Lexicon:
         pronouns=dict(data["pronouns"]),
         places=dict(data["places"]),
         months=dict(data["months"]),
+        genders=_genders(data["given_names"]) | _genders(data["gendered_words"]),
     )
+
+
+def _genders(lists: dict[str, list[str]]) -> dict[str, str]:
+    return {word: gender[0] for gender, words in lists.items() for word in words}

@@ -289,3 +289,28 @@ def test_a_surname_that_is_also_a_title_or_nationality_is_a_name(
 def test_a_nationality_alone_after_a_determiner_stays_a_description() -> None:
     found = subject_after(" the French.", 0, 12)
     assert found is not None and (found.kind, found.name) == ("description", None)
+
+
+GENDER_TEXT = (
+    "Hillary Clinton and Bill Clinton met Lou Jiwei. Mr. Lou spoke, then Mrs. Clinton and "
+    "Mr. Clinton. Congresswoman Tulsi Gabbard listened. Xi Jinping left."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Hillary Clinton", "f"),  # a given name the lexicon knows
+        ("Bill Clinton", "m"),
+        ("Lou Jiwei", "m"),  # "Mr. Lou" in the article
+        ("Clinton", None),  # Mr. and Mrs. Clinton: the hints disagree
+        ("Tulsi Gabbard", "f"),
+        ("Xi Jinping", None),  # nothing says
+    ],
+)
+def test_the_gender_of_a_name_comes_from_the_name_or_the_article(
+    name: str, gender: str | None
+) -> None:
+    registry = Registry(GENDER_TEXT, [(0, len(GENDER_TEXT))])
+    assert registry.gender_of(name) == gender
+    assert registry.may_be(name, "f") == (gender in ("f", None))

@@ -855,3 +855,11 @@ def test_a_dateline_is_not_the_sentences_subject(dateline: str) -> None:
 def test_a_party_tag_and_a_stray_comma_before_the_cue_leave_the_name() -> None:
     text = "In Berea, OH, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a wagon.”"
     assert [(q.speaker, q.role) for q in quoted(text)] == [("John Kasich", "Gov.")]
+
+
+def test_he_and_she_skip_a_person_the_article_shows_cannot_be_them() -> None:
+    text = (
+        "Hillary Clinton spoke first. “We will win,” she said. Donald Trump attacked her plan. "
+        "“It is a disaster,” he said. “It will pass,” she said."
+    )
+    assert [q.speaker for q in quoted(text)] == ["Hillary Clinton", "Donald Trump", "Hillary Clinton"]
