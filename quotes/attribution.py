@@ -681,6 +681,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
     if outlet is not None:
         return Mention(phrase, start, end, "outlet", name=outlet.name, outlet=outlet)
     lowered = [bare(strip_possessive(w)) for w in words]
+    if all(w in _DETERMINERS for w in lowered):
+        return None  # "[said] his [boss was]": a determiner names nobody
     if lowered[-1] in _OUTLET_NOUNS:
         if not [w for w in lowered[:-1] if w not in _DETERMINERS]:
             return None

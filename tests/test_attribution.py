@@ -314,3 +314,7 @@ def test_the_gender_of_a_name_comes_from_the_name_or_the_article(
     registry = Registry(GENDER_TEXT, [(0, len(GENDER_TEXT))])
     assert registry.gender_of(name) == gender
     assert registry.may_be(name, "f") == (gender in ("f", None))
+
+
+def test_a_determiner_alone_after_the_cue_names_nobody() -> None:
+    assert subject_after(" his boss was “kind.”", 0, 20) is None
