@@ -761,11 +761,19 @@ _SURNAME_TITLES = frozenset(
 )
 
 
+_CONTRACTION = re.compile(r"[’'](?:ve|re|m|ll|d)$|n[’']t$", re.IGNORECASE)
+_CONTRACTED_WORDS = frozenset(
+    "it there here that this what who he she we they i you where when how".split()
+)
+
+
 @_remembered
 def _is_name_word(word: str) -> bool:
     if not is_capitalised(word):
         return False
     low = bare(strip_possessive(word))
+    if low in _CONTRACTED_WORDS or _CONTRACTION.search(word):
+        return False  # "It’s", "There’s", "We’ve", "I’m": a pronoun and a verb, not a name
     if low in _FIRST_NAMES:
         return True
     lex = lexicon()

@@ -318,3 +318,8 @@ def test_the_gender_of_a_name_comes_from_the_name_or_the_article(
 
 def test_a_determiner_alone_after_the_cue_names_nobody() -> None:
     assert subject_after(" his boss was “kind.”", 0, 20) is None
+
+
+@pytest.mark.parametrize("word", ["We’ve", "It’s", "There’s", "I’m", "They’re", "Don't"])
+def test_a_contracted_pronoun_or_verb_is_not_a_name(word: str) -> None:
+    assert subject_after(f" {word} done.", 0, len(word) + 7) is None
