@@ -265,18 +265,23 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
         return None
     for back in range(2, min(len(tokens), 7) + 1):
         word = tokens[-back][0]
+        before = tokens[-back - 1][0] if back < len(tokens) else ","
+        if word.isdigit() and bare(before) in _DESCRIPTION_DETERMINERS:
+            continue  # "A 1996 FEC advisory opinion [added]": a year, not a count
         if bare(word) in _DESCRIPTION_DETERMINERS or word.isdigit():  # "21 percent [said]"
-            before = tokens[-back - 1][0] if back < len(tokens) else ","
             if before not in (",", ";", ":", "(", "—", "–") and bare(before) not in (
-                "and",
-                "but",
-                "as",
+                _OPENS_DESCRIPTION
             ):
                 return None
             return _description(text, tokens[-back:])
         if not _description_word(word):
             return None
     return None
+
+
+# Words after which a description opens a clause: "and the aide said", "which an FBI
+# investigation said was “...”".
+_OPENS_DESCRIPTION = frozenset({"and", "but", "as", "which", "that"})
 
 
 def _description(text: str, tokens: list[tuple[str, int, int]]) -> Mention:

@@ -323,3 +323,15 @@ def test_a_determiner_alone_after_the_cue_names_nobody() -> None:
 @pytest.mark.parametrize("word", ["We’ve", "It’s", "There’s", "I’m", "They’re", "Don't"])
 def test_a_contracted_pronoun_or_verb_is_not_a_name(word: str) -> None:
     assert subject_after(f" {word} done.", 0, len(word) + 7) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Mukasey criticized the email use, which an FBI investigation said", "an FBI investigation"),
+        ("A 1996 FEC advisory opinion added", "A 1996 FEC advisory opinion"),
+    ],
+)
+def test_a_description_may_open_a_relative_clause_or_carry_a_year(text: str, phrase: str) -> None:
+    found = subject_before(text, 0, text.rindex(" ") + 1)
+    assert found is not None and (found.kind, found.text) == ("description", phrase)
