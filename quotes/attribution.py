@@ -702,7 +702,7 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
             strip_possessive(w) if i == len(name_words) - 1 else w for i, w in enumerate(name_words)
         )
         name = _strip_trailing_dot(name, name)
-        if name in places and len(name_words) == 1 and not role_words:
+        if name in places and not role_words:  # "Beijing", "the United States"
             return Mention(phrase, start, end, "organisation", name=name)
         if head is words and words[-1] != name_words[-1]:
             pass

@@ -335,3 +335,8 @@ def test_a_contracted_pronoun_or_verb_is_not_a_name(word: str) -> None:
 def test_a_description_may_open_a_relative_clause_or_carry_a_year(text: str, phrase: str) -> None:
     found = subject_before(text, 0, text.rindex(" ") + 1)
     assert found is not None and (found.kind, found.text) == ("description", phrase)
+
+
+def test_a_country_of_two_words_speaks_as_its_government() -> None:
+    found = subject_before("the United States said", 0, 18)
+    assert found is not None and (found.kind, found.name) == ("organisation", "United States")
