@@ -1149,6 +1149,7 @@ class Registry:
         self._expanded: dict[str, str] = {}
         self._name_index: dict[str, _NameIndex] = {}
         self._genders: dict[str, str | None] = {}
+        self._lower_case: dict[str, bool] = {}
         self._honorifics: dict[str, str] | None = None
         # A headline or lead may name a person by title before the body names them.
         self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
@@ -1200,6 +1201,18 @@ class Registry:
             if known.start < at and (gender is None or self.may_be(known.name, gender)):
                 return known.name
         return None
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether a one-word name is also written in lower case in the article ("later",
+        "together"): a common word, capitalised only where it opens a sentence."""
+        if " " in word or not word[:1].isupper():
+            return False
+        found = self._lower_case.get(word)
+        if found is None:
+            pattern = r"(?<![\w’'])" + re.escape(word.lower()) + r"(?![\w’'])"
+            found = re.search(pattern, self.text) is not None
+            self._lower_case[word] = found
+        return found
 
     def may_be(self, name: str, gender: str) -> bool:
         """Whether "he" ("m") or "she" ("f") can refer to `name`: unless we know otherwise."""

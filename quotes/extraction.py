@@ -1125,6 +1125,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if name in places:
             return Speaker(country_government(name), "organisation", None, mention.text)
         full = registry.resolve_name(name, at)
+        if full == name and not mention.role and registry.written_in_lower_case(name):
+            return None  # "Later, ...", "Together, ...": a common word that opens a sentence
         return Speaker(full, "person", mention.role, mention.text)
     if kind == "pronoun":
         if mention.text.lower() in ("it", "they") and mention.start > at:

@@ -863,3 +863,13 @@ def test_he_and_she_skip_a_person_the_article_shows_cannot_be_them() -> None:
         "“It is a disaster,” he said. “It will pass,” she said."
     )
     assert [q.speaker for q in quoted(text)] == ["Hillary Clinton", "Donald Trump", "Hillary Clinton"]
+
+
+def test_a_common_word_that_opens_a_sentence_is_no_speaker() -> None:
+    text = "Later, the plan changed. Later said “it is over,” later still."
+    assert [q.speaker for q in quoted(text)] == [None]
+
+
+def test_a_one_word_name_also_written_in_lower_case_still_speaks_when_known_in_full() -> None:
+    text = "Tom Price was there. Price said “the price is right.”"
+    assert [q.speaker for q in quoted(text)] == ["Tom Price"]
