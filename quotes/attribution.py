@@ -799,7 +799,11 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     if index >= 1 and _surname_despite_meaning(words[index - 1], words[index]):
         name.append(words[index])  # "Rep. Peter King", "David French", "Ms. White": a surname
         index -= 1
-    while index >= 0 and (_is_name_word(words[index]) or (name and _is_initial(words[index]))):
+    while index >= 0 and (
+        _is_name_word(words[index])
+        or (name and _is_initial(words[index]))
+        or (name and _is_particle(words, index))
+    ):
         name.append(words[index])
         index -= 1
     if not name:
@@ -824,6 +828,20 @@ def _surname_despite_meaning(previous: str, word: str) -> bool:
         return True
     lex = lexicon()
     return (low in _SURNAME_TITLES or low in lex.nationalities) and _is_name_word(previous)
+
+
+_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "van", "von", "der", "bin", "al", "la", "le", "du"}
+)
+
+
+def _is_particle(words: list[str], index: int) -> bool:
+    """ "Bill de Blasio", "Ursula von der Leyen": a lower-case particle inside a name."""
+    return (
+        words[index] in _PARTICLES
+        and index > 0
+        and (_is_name_word(words[index - 1]) or words[index - 1] in _PARTICLES)
+    )
 
 
 def _is_initial(word: str) -> bool:
@@ -1145,6 +1163,7 @@ class Registry:
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self.text = text
         self.names: list[KnownName] = []
+        self.titled: list[KnownName] = []  # surnames written only after a title
         self.by_word: dict[str, list[KnownName]] = {}
         self._expanded: dict[str, str] = {}
         self._name_index: dict[str, _NameIndex] = {}
@@ -1171,6 +1190,9 @@ class Registry:
         start += skipped
         role = role_words | self._role_words_before(start)
         known = KnownName(name, start, frozenset(role))
+        if " " not in name:
+            self.titled.append(known)  # "President Obama": only for "the president" to find
+            return
         self.names.append(known)
         for word in keys:
             self.by_word.setdefault(word, []).append(known)
@@ -1284,16 +1306,32 @@ class Registry:
         wanted = written - _GENERIC_DESCRIPTION_WORDS
         if not wanted:
             return None
+        known = self.names
+        if self.titled:
+            known = sorted(self.names + self.titled, key=lambda k: k.start)
         matches = [
             k
-            for k in self.names
+            for k in known
             if _role_matches(wanted, k.role_words)
             and not (k.role_words & _ROLE_CHANGERS) - written
             and ("former" in k.role_words) == ("former" in written)
             and (k.start <= at or at < self.lead_end)
         ]
         best = _nearest(matches, at)
-        return best.name if best is not None else None
+        if best is None:
+            return None
+        return best.name if " " in best.name else self._titled_in_full(best)
+
+    def _titled_in_full(self, titled: KnownName) -> str:
+        """ "President Obama" -> "Barack Obama" when the article writes one full name with that
+        surname, or one with the same title; not Michelle Obama for the president."""
+        fulls = {k.name: k for k in self.by_word.get(name_key(titled.name), [])}
+        same_title = [n for n, k in fulls.items() if k.role_words & titled.role_words]
+        if len(same_title) == 1:
+            return same_title[0]
+        if len(fulls) == 1 and not next(iter(fulls.values())).role_words:
+            return next(iter(fulls))
+        return titled.name
 
     def expand_organisation(self, name: str, at: int) -> str:
         """ "the security council" -> "Russian Security Council" when written so earlier."""
@@ -1382,8 +1420,9 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
         skipped += len(words[0]) + 1
         words = words[1:]
     name_words, role_words = _split_name(words)
-    if len(name_words) < 2 or len(name_words) > 4:
-        return None
+    titled = len(name_words) == 1 and any(is_title_word(w) for w in role_words)
+    if (len(name_words) < 2 and not titled) or len(name_words) > 4:
+        return None  # one word is kept only after a title ("President Obama"): see _add_run
     if words and words[0].lower() == "the":
         return None
     name_words = [*name_words[:-1], strip_possessive(name_words[-1])]

@@ -873,3 +873,16 @@ def test_a_common_word_that_opens_a_sentence_is_no_speaker() -> None:
 def test_a_one_word_name_also_written_in_lower_case_still_speaks_when_known_in_full() -> None:
     text = "Tom Price was there. Price said “the price is right.”"
     assert [q.speaker for q in quoted(text)] == ["Tom Price"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("President Obama spoke. The president said “we will win.”", "Obama"),
+        ("Barack Obama came. President Obama spoke. The president said “we will win.”", "Barack Obama"),
+        ("First lady Michelle Obama came. President Obama spoke. The president said “no.”", "Obama"),
+        ("Mayor Bill de Blasio came. The mayor said “no.”", "Bill de Blasio"),
+    ],
+)
+def test_a_description_finds_a_surname_written_after_its_title(text: str, speaker: str) -> None:
+    assert [q.speaker for q in quoted(text)] == [speaker]
