@@ -33,7 +33,10 @@ MentionKind = Literal[
     "person", "pronoun", "description", "organisation", "outlet", "relative", "plural"
 ]
 
-_TOKEN = re.compile(r"(?:\w\.){2,}|\w[\w’'\-]*\.?|[,;:()\[\]—–]")
+# Initials ("U.S.") or a word, or a punctuation token. The same tokens as
+# r"(?:\w\.){2,}|\w[\w’'\-]*\.?|[,;:()\[\]—–]", with the two alternatives that open with a
+# word character sharing it (tried once, not twice, at each word).
+_TOKEN = re.compile(r"\w(?:\.(?:\w\.)+|[\w’'\-]*\.?)|[,;:()\[\]—–]")
 _CONNECTORS = frozenset(
     {"of", "for", "and", "the", "de", "al", "van", "von", "der", "bin", "la", "le", "du", "da"}
 )
@@ -114,24 +117,26 @@ def strip_possessive(token: str) -> str:
 _MAX_REMEMBERED = 100_000
 
 
-def _remembered(function: Callable[[str], bool]) -> Callable[[str], bool]:
-    """`function` of one word, remembered per word (bounded: forgotten when full). The same
-    words recur through an article and across articles, so most calls are one dict lookup."""
-    answers: dict[str, bool] = {}
+class _Answers(dict[str, bool]):
+    """Answers of a function of one word, computed on first use (bounded: forgotten when full)."""
 
-    def lookup(word: str) -> bool:
-        try:
-            return answers[word]
-        except KeyError:
-            pass
-        answer = function(word)
-        if len(answers) >= _MAX_REMEMBERED:
-            answers.clear()
-        answers[word] = answer
+    def __init__(self, function: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> bool:
+        answer = self.function(word)
+        if len(self) >= _MAX_REMEMBERED:
+            self.clear()
+        self[word] = answer
         return answer
 
-    lookup.__doc__ = function.__doc__
-    return lookup
+
+def _remembered(function: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`function` of one word, remembered per word (bounded). The same words recur through an
+    article and across articles, so most calls are one dict lookup, made in C: the lookup is the
+    dict's own `__getitem__`, which calls `__missing__` only for a new word."""
+    return _Answers(function).__getitem__
 
 
 def is_capitalised(token: str) -> bool:
@@ -146,7 +151,7 @@ def is_title_word(token: str) -> bool:
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
 @cache
@@ -344,11 +349,12 @@ def _last_index(tokens: list[tuple[str, int, int]], value: str) -> int:
 
 def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     last, start, end = tokens[-1]
-    if last.lower() in ("and", "but", "or", "nor"):
+    low = last.lower()
+    if low in ("and", "but", "or", "nor"):
         return None
-    if last.lower().endswith(("’s", "'s")) and last[:-2].lower() in _CONTRACTING_PRONOUNS:
-        last, end = last[:-2], end - 2  # "he’s predicting": he is
-    pronoun_kind = lexicon().pronouns.get(last.lower())
+    if low.endswith(("’s", "'s")) and low[:-2] in _CONTRACTING_PRONOUNS:
+        last, low, end = last[:-2], low[:-2], end - 2  # "he’s predicting": he is
+    pronoun_kind = lexicon().pronouns.get(low)
     if pronoun_kind is not None:
         kind: MentionKind = "relative" if pronoun_kind == "relative" else "pronoun"
         return Mention(last, start, end, kind)
@@ -359,7 +365,7 @@ def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
             break
         taken.append(token)
     taken.reverse()
-    while taken and bare(taken[0][0]) in _CONNECTORS - {"the"}:
+    while taken and bare(taken[0][0]) in _LEADING_CONNECTORS:
         taken.pop(0)
     if not taken:
         return None
@@ -379,6 +385,7 @@ _SENTENCE_STARTERS = frozenset(
 
 
 _CONTRACTING_PRONOUNS = frozenset({"he", "she", "it", "who", "that"})
+_LEADING_CONNECTORS = _CONNECTORS - {"the"}  # not a phrase's first word: "of", "and", "de", ...
 
 
 @_remembered
@@ -624,16 +631,17 @@ def _description_starting(text: str, tokens: list[tuple[str, int, int]]) -> Ment
     return None
 
 
-_PHRASES: dict[tuple[str, tuple[tuple[str, int], ...]], Mention | None] = {}
+_PHRASES: dict[str, Mention | None] = {}
 
 
 def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     """What the words `tokens` name: a person, organisation, outlet, description or several.
 
-    Remembered by the words as written and their places in the phrase (the answer depends on
-    nothing else), with offsets kept relative to the phrase's start."""
+    `tokens` are consecutive tokens of one `_tokens` call. Remembered by the phrase as written
+    (the answer depends on nothing else: the tokens of a run that starts and ends on token
+    boundaries are those `_tokens` finds in its text alone), offsets relative to its start."""
     start = tokens[0][1]
-    key = (text[start : tokens[-1][2]], tuple([(t[0], t[1] - start) for t in tokens]))
+    key = text[start : tokens[-1][2]]
     try:
         known = _PHRASES[key]
     except KeyError:
