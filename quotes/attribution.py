@@ -18,8 +18,8 @@ name somewhere in the same article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -927,15 +927,63 @@ def _trim_relay_words(words: str) -> str:
     return text.strip()
 
 
+class WordPlaces:
+    """Where some words occur in an article's lower-cased text, found once for the article, so
+    that each sentence can ask whether it holds one of them without scanning itself again.
+
+    `within(lo, hi)` is whether `text[lo:hi].lower()` holds one of the words. Lower-casing the
+    whole text once gives the same letters at the same offsets unless a letter lower-cases to two
+    ("İ") or by its context (a final "Σ"): such a text is searched sentence by sentence."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        lowered = text.lower()
+        self.text = text if len(lowered) != len(text) or "Σ" in text else None
+        places = sorted(
+            (at, at + len(word)) for word in self.words for at in _places(lowered, word)
+        )
+        self.starts = [start for start, _ in places]
+        self.ends = [end for _, end in places]
+
+    def within(self, lo: int, hi: int) -> bool:
+        if self.text is not None:
+            piece = self.text[lo:hi].lower()
+            return any(word in piece for word in self.words)
+        index = bisect_left(self.starts, lo)
+        while index < len(self.starts) and self.starts[index] < hi:
+            if self.ends[index] <= hi:
+                return True
+            index += 1
+        return False
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Every offset where `word` starts in `text`, overlapping ones too."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 _VIA_MARKERS = ("ccording", "quoted by", *CHANNEL_FORMS, "told", "tell")
-_VIA_MARKER = re.compile("|".join(re.escape(marker) for marker in _VIA_MARKERS))
 
 
-def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> list[tuple[int, Via]]:
-    """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions."""
+def relay_markers(text: str) -> WordPlaces:
+    """The words a relay phrase cannot be written without, placed in `text` (for `find_vias`)."""
+    return WordPlaces(text, _VIA_MARKERS)
+
+
+def find_vias(
+    text: str,
+    lo: int,
+    hi: int,
+    outside: list[tuple[int, int]],
+    markers: WordPlaces | None = None,
+) -> list[tuple[int, Via]]:
+    """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions.
+    `markers` is `relay_markers(text)`, found once for all the sentences of an article."""
     found: list[tuple[int, Via]] = []
-    sentence = text[lo:hi]
-    if _VIA_MARKER.search(sentence.lower()) is None:
+    if not (markers or relay_markers(text)).within(lo, hi):
         return found
     for lo_part, hi_part in outside:
         # Each pattern needs a word of its own in the part: look for the word before scanning.

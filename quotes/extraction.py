@@ -26,10 +26,12 @@ from quotes.attribution import (
     Mention,
     Registry,
     Via,
+    WordPlaces,
     bare,
     country_government,
     find_vias,
     lead_in_subjects,
+    relay_markers,
     said_on,
     sentence_subject,
     statement_without_source,
@@ -192,6 +194,7 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
     paragraphs = split_paragraphs(text)
     content = [p for p in paragraphs if p.is_content]
     registry = Registry(text, [(p.start, p.end) for p in content])
+    markers = relay_markers(text)
     state = _State()
     previous_content_index = -10
     continued_open = False
@@ -215,7 +218,9 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         continues = bool(
             continued_open and adjacent and quotes and quotes[0].mark_start == paragraph.start
         )
-        _paragraph(text, paragraph, index, quotes, continues, adjacent, registry, state, published)
+        _paragraph(
+            text, paragraph, index, quotes, continues, adjacent, registry, markers, state, published
+        )
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
     return state.results
@@ -373,27 +378,28 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     cues: list[Cue] = []
     for part_lo, part_hi in outside:
         for match in cue_words.finditer(text, part_lo, part_hi):
-            low = match.group()
-            previous = _PREVIOUS_WORD.search(text, max(part_lo, match.start() - 25), match.start())
-            previous_word = previous.group(1).lower() if previous is not None else ""
-            attached = previous is not None and text[previous.end(1) : match.start()].isspace()
+            start, end = match.span()
+            low = match[0]
+            previous = _PREVIOUS_WORD.search(text, max(part_lo, start - 25), start)
+            previous_word = previous[1].lower() if previous is not None else ""
+            attached = previous is not None and text[previous.end(1) : start].isspace()
             if attached and (previous_word in _NOUN_DETERMINERS or previous_word == "to"):
                 continue  # "the report", "to state"; not "... larger than that, said Wasserman"
-            if text[match.start() - 3 : match.start() - 1] in ("so", "So") and _SO_CALLED.search(
-                text, max(part_lo, match.start() - 4), match.start()
+            if text[start - 3 : start - 1] in ("so", "So") and _SO_CALLED.search(
+                text, max(part_lo, start - 4), start
             ):
                 continue  # "so-called": a label, not a cue
             if low in ("state", "states") and not _may_state(previous):
                 continue  # "member states", "an independent state": a noun
-            if _noun_after_name(text, part_lo, match.start(), low):
+            if _noun_after_name(text, part_lo, start, low):
                 continue  # "a Twitter comment", "the Paris attacks": a noun
-            if low.startswith("continu") and text.startswith(" to ", match.end()):
+            if low.startswith("continu") and text.startswith(" to ", end):
                 continue  # "will continue to be": not a cue
-            if text[max(part_lo, match.start() - 3) : match.start()].rstrip().endswith(
+            if text[max(part_lo, start - 3) : start].rstrip().endswith(
                 ("’s", "'s", "s’")
-            ) and not _CONTRACTED_IS.search(text, max(part_lo, match.start() - 12), match.start()):
+            ) and not _CONTRACTED_IS.search(text, max(part_lo, start - 12), start):
                 continue  # "the Communist Party's claim": a noun; not "he’s predicting"
-            if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, match.start()):
+            if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, start):
                 continue
             if (
                 previous_word in _PASSIVE_AUXILIARIES
@@ -401,21 +407,23 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 and not low.endswith("ing")
             ):
                 continue  # "was told" is passive; "is calling" is not
-            window = max(part_lo, match.start() - 30)
+            window = max(part_lo, start - 30)
             if (
-                _NEGATION_WORD.search(text, window, match.start()) is not None
-                and _NEGATION.search(text, window, match.start()) is not None
+                _NEGATION_WORD.search(text, window, start) is not None
+                and _NEGATION.search(text, window, start) is not None
             ):
                 continue
-            mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), part_hi)
-            cues.append(Cue(match.start(), match.end(), low, mention))
-        cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
+            mention = _cue_subject(text, lo, part_lo, start, end, part_hi)
+            cues.append(Cue(start, end, low, mention))
+        if text.find("ccording to", part_lo, part_hi) >= 0:
+            cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
     opening = _OPENING_CUE.match(text, lo, hi)
     if opening is not None and opening.group(1).lower() in lexicon().speech_verbs:
         mention = subject_after(text, opening.end(), outside[0][1] if outside else hi)
         if mention is not None and mention.kind in ("person", "organisation", "description"):
             cues.append(Cue(opening.start(1), opening.end(1), opening.group(1).lower(), mention))
-    cues.sort(key=lambda c: c.start)
+    if len(cues) > 1:
+        cues.sort(key=lambda c: c.start)
     return _fill_shared_subjects(text, cues, lo, hi)
 
 
@@ -429,10 +437,11 @@ _TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$")
 def _noun_after_name(text: str, part_lo: int, at: int, verb: str) -> bool:
     """ "a Twitter comment", "her Facebook post": a base-form verb after a singular determiner and
     a name is a noun; so is "the Paris attacks" after a place."""
-    window = text[max(part_lo, at - 40) : at]
-    last = window.split()[-1:]
-    if not last or not ("A" <= last[0][0] <= "Z") or window[-1:].isspace() is False:
-        return False  # the pattern needs a capitalised last word and white space after it
+    if at <= part_lo or not text[at - 1].isspace():
+        return False  # the pattern needs white space after the name
+    last = text[max(part_lo, at - 40) : at].rsplit(maxsplit=1)[-1:]
+    if not last or not ("A" <= last[0][0] <= "Z"):
+        return False  # ... and a capitalised last word
     words = _TWO_WORDS_BEFORE.search(text, max(part_lo, at - 40), at)
     if words is None:
         return False
@@ -459,10 +468,9 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 
 
 def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cue]:
-    """ "according to Shi Yinhong, a professor": a person or body as the source (not a relay)."""
+    """ "according to Shi Yinhong, a professor": a person or body as the source (not a relay).
+    Called only for a part that holds "ccording to" (cheaper to look for than to scan)."""
     cues: list[Cue] = []
-    if text.find("ccording to", part_lo, part_hi) < 0:
-        return cues  # the pattern cannot match: skip the scan
     for match in _ACCORDING_TO.finditer(text, part_lo, part_hi):
         mention = subject_after(text, match.end(), hi)
         if (
@@ -494,12 +502,13 @@ def _cue_subject(
                 mention = None
         else:
             mention = None
+    if mention is not None:
+        return mention
     lead = text[part_lo:cue_start].rstrip()
     verb = text[cue_start:cue_end].lower()
     after_quote = part_lo > lo
     if (
-        mention is None
-        and (verb in _INVERTING or verb in lexicon().speech_verbs)
+        (verb in _INVERTING or verb in lexicon().speech_verbs)
         and not verb.endswith("ing")
         and verb not in ("told", "tells", "tell")
         and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(","))
@@ -518,6 +527,9 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
     """
     filled: list[Cue] = []
     for cue in cues:
+        if cue.mention is not None and cue.verb not in _PARTICIPLES:
+            filled.append(cue)  # its own subject, and no participle to share one
+            continue
         before = text[max(lo, cue.start - 6) : cue.start].strip().lower()
         participle = cue.verb in _PARTICIPLES and before.endswith(",")
         if cue.mention is None or participle:
@@ -563,6 +575,7 @@ def _paragraph(
     continues: bool,
     adjacent: bool,
     registry: Registry,
+    markers: WordPlaces,
     state: _State,
     published: date | None,
 ) -> None:
@@ -570,7 +583,7 @@ def _paragraph(
         inside = [q for q in quotes if lo <= q.mark_start < hi]
         outside = _outside(lo, hi, inside)
         cues = _find_cues(text, outside, lo, hi)
-        vias = find_vias(text, lo, hi, outside)
+        vias = find_vias(text, lo, hi, outside, markers)
         when = said_on(text, lo, hi, published) if inside or cues else None
         if not inside:
             _claim(text, lo, hi, index, cues, vias, registry, state, when)
