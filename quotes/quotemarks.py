@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 # Every alternative opens with a literal, so the regex engine skips ahead to the marks instead
 # of trying every position (the same matches as a final character class would give).
-_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
+_ANY_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
+# The same, without the apostrophes inside words (won’t, China’s: a letter or digit, [^\W_], on
+# both sides), which `find_quotes` would pass over: for text not cut inside a word, as paragraphs
+# are, where the look-behind and look-ahead see what `find_quotes` does.
+_MARK = re.compile(
+    "'''|''|``|\"|'(?<![^\\W_]')|'(?![^\\W_])|“|”|‘|’(?<![^\\W_]’)|’(?![^\\W_])|«|»|„|‚|‹|›"
+)
 _DOUBLE = "double"
 _TRIPLE = "'''"
 _DOUBLED = "''"
@@ -53,7 +59,8 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     outer: tuple[str, int, int] | None = None  # family, mark start, inner start
     inner: str | None = None
-    for match in _MARK.finditer(text, start, end):
+    marks = _MARK if _between_words(text, start, end) else _ANY_MARK
+    for match in marks.finditer(text, start, end):
         mark = match.group()
         at, after = match.start(), match.end()
         if mark == _TRIPLE:
@@ -112,6 +119,14 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         family, mark_start, inner_start = outer
         spans.extend(_span(text, mark_start, inner_start, end, end, False, family))
     return spans
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` starts and ends outside a word (at the text's ends or next to a character
+    that is neither a letter nor a digit)."""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end >= len(text) or not text[end].isalnum()
+    )
 
 
 def _role(mark: str, before_char: str, after_char: str) -> str:
