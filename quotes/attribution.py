@@ -178,7 +178,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return quantifier
     found = _noun_phrase_ending(text, tokens)
     if found is not None and found.kind in ("outlet", "organisation", "person"):
-        before = [t for t in tokens if t[2] <= found.start]
+        count = len(tokens)  # of the tokens before the phrase
+        while count and tokens[count - 1][2] > found.start:
+            count -= 1
+        before = tokens[:count]
         heard = (
             len(before) >= 2
             and bare(before[-1][0]) == "to"

@@ -79,6 +79,9 @@ _NOUN_DETERMINERS = frozenset(
 )
 _NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+# The same match, tried only where a word starts: the pattern above retries from every letter of
+# every word. It finds nothing when the window opens inside the last word (then use the above).
+_PREVIOUS_WHOLE_WORD = re.compile(r"\b(\w+)\W*$")
 _SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 
 
@@ -380,7 +383,7 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
         for match in cue_words.finditer(text, part_lo, part_hi):
             start, end = match.span()
             low = match[0]
-            previous = _PREVIOUS_WORD.search(text, max(part_lo, start - 25), start)
+            previous = _previous_word(text, max(part_lo, start - 25), start)
             previous_word = previous[1].lower() if previous is not None else ""
             attached = previous is not None and text[previous.end(1) : start].isspace()
             if attached and (previous_word in _NOUN_DETERMINERS or previous_word == "to"):
@@ -425,6 +428,11 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     if len(cues) > 1:
         cues.sort(key=lambda c: c.start)
     return _fill_shared_subjects(text, cues, lo, hi)
+
+
+def _previous_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_PREVIOUS_WORD.search(text, lo, hi)`: the last word in `text[lo:hi]`, as group 1."""
+    return _PREVIOUS_WHOLE_WORD.search(text, lo, hi) or _PREVIOUS_WORD.search(text, lo, hi)
 
 
 _CONTRACTED_IS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s\s+$")
