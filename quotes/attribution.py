@@ -1065,23 +1065,24 @@ _EXPLICIT_DATE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # Words the date patterns cannot match without (looked for before the slower full patterns).
-_MONTH_PREFIXES = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_MONTH_PREFIX = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _WEEKDAY_NAME = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
 
 
 def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
-    sentence = text[lo:hi]
-    has_digit = _DIGIT.search(sentence) is not None
-    has_month = has_digit and any(month in sentence for month in _MONTH_PREFIXES)
+    has_month = (
+        _DIGIT.search(text, lo, hi) is not None and _MONTH_PREFIX.search(text, lo, hi) is not None
+    )
     for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_month else ():
         resolved = _explicit_date(pattern_match, published)
         if resolved is not None:
             return resolved
     if published is None:
         return None
-    has_weekday = "day" in sentence and _WEEKDAY_NAME.search(text, lo, hi) is not None
+    has_day = text.find("day", lo, hi) >= 0
+    has_weekday = has_day and _WEEKDAY_NAME.search(text, lo, hi) is not None
     weekday = _WEEKDAY_REF.search(text, lo, hi) if has_weekday else None
     if weekday is not None:
         target = _WEEKDAYS.index(weekday.group(2).lower())
@@ -1089,7 +1090,7 @@ def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
         if weekday.group(1) == "last" and back == 0:
             back = 7
         return published - timedelta(days=back)
-    relative = _RELATIVE_DAY.search(text, lo, hi) if "day" in sentence else None
+    relative = _RELATIVE_DAY.search(text, lo, hi) if has_day else None
     if relative is not None:
         return published - timedelta(days=1 if relative.group(1) == "yesterday" else 0)
     return None
@@ -1120,16 +1121,18 @@ def _explicit_date(match: re.Match[str], published: date | None) -> date | None:
 
 # --- Resolution -------------------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*)"
+# Runs of word characters and of white space are possessive (`*+`, `++`): what follows them can
+# never start with what they match, so giving characters back would only fail more slowly.
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*+)"
 # The first word is `\b{_NAME_WORD}` written to open with its capital letter, so that the regex
 # engine skips ahead to capitals instead of trying every position: the boundary becomes "no word
 # character before the capital" and "Mr."/"Sen."/... test their first letter behind them.
 _FIRST_NAME_WORD = (
     r"[A-Z](?<!\w[A-Z])(?:\.|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)ep\."
-    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|[\w’'\-]*)"
+    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|[\w’'\-]*+)"
 )
 _NAME_RUN = re.compile(
-    rf"{_FIRST_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
+    rf"{_FIRST_NAME_WORD}(?:\s++(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
 )
 _LEADER_WORDS = frozenset(
     {"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"}

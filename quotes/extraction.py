@@ -1408,9 +1408,10 @@ def _more_claims(
 def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:
     """ "“...,” Sanders said to cheers": the cue belongs to the quotation before it."""
     first = min(cue.start, cue.mention.start) if cue.mention is not None else cue.start
-    return any(
-        q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "" for q in quotes
-    )
+    for q in quotes:
+        if q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "":
+            return True
+    return False
 
 
 def _one_claim(
@@ -1544,8 +1545,9 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     comma = text.rfind(",", lo, first)
     if comma <= lo:
         return None
-    between = text[comma + 1 : first].split()
-    after = text[max(cue.end, cue.mention.end) : hi].split()
+    # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
+    between = text[comma + 1 : first].split(maxsplit=7)
+    after = text[max(cue.end, cue.mention.end) : hi].split(maxsplit=9)
     if len(between) > 6 or len(after) > 8:
         return None
     if after and after[0].startswith(":"):
@@ -1564,11 +1566,14 @@ def _sentence_content_end(text: str, lo: int, hi: int) -> int:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     segment = text[start:end]
-    stripped = segment.strip(" ,;:—–\u00a0\t")
-    if len(stripped.split()) < 3:
+    stripped = segment.strip(_TRIMMED)
+    if len(stripped.split(maxsplit=2)) < 3:  # fewer than three words
         return None
-    new_start = start + segment.find(stripped)
+    new_start = start + len(segment) - len(segment.lstrip(_TRIMMED))
     return new_start, new_start + len(stripped)
+
+
+_TRIMMED = " ,;:—–\u00a0\t"
 
 
 def bare_word(word: str) -> str:
