@@ -45,8 +45,29 @@ from quotes.quotemarks import QuoteSpan, find_quotes
 from quotes.records import Quotation, QuoteKind, SpeakerKind
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+class _EndingPattern:
+    """A pattern anchored at the end of the text searched (`$`) that opens with a run of word
+    characters one more word character before would extend (`\\w+`, `\\w[\\w.]*`).
+
+    `search` gives what `re.search` of the pattern gives, quicker: a plain search tries the
+    pattern from every letter of every word in the window, only to fail at `$` from most;
+    behind `\\b` it is tried where a word starts. The two find the same match unless the window
+    opens inside a word (its leftmost match may then start there): that case uses the plain one.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.anywhere = re.compile(pattern)
+        self.at_word_start = re.compile(r"\b" + pattern)
+
+    def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
+        inside_word = lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_")
+        return (self.anywhere if inside_word else self.at_word_start).search(text, lo, hi)
+
+
 _BOUNDARY = re.compile(r"[.!?](?:''|[”’\"»'])?\s+(?=[“‘\"«'`A-Z\[(0-9])")
-_ABBREV_BEFORE = re.compile(r"(\w[\w.]*)$")
+_ABBREV_BEFORE = _EndingPattern(r"(\w[\w.]*)$")
 _PARTICIPLES = frozenset(
     "saying adding noting calling describing urging telling warning arguing insisting stressing "
     "vowing pledging promising expressing claiming explaining accusing declaring writing tweeting "
@@ -78,10 +99,7 @@ _NOUN_DETERMINERS = frozenset(
     }
 )
 _NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
-_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
-# The same match, tried only where a word starts: the pattern above retries from every letter of
-# every word. It finds nothing when the window opens inside the last word (then use the above).
-_PREVIOUS_WHOLE_WORD = re.compile(r"\b(\w+)\W*$")
+_PREVIOUS_WORD = _EndingPattern(r"(\w+)\W*$")
 _SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 
 
@@ -383,7 +401,7 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
         for match in cue_words.finditer(text, part_lo, part_hi):
             start, end = match.span()
             low = match[0]
-            previous = _previous_word(text, max(part_lo, start - 25), start)
+            previous = _PREVIOUS_WORD.search(text, max(part_lo, start - 25), start)
             previous_word = previous[1].lower() if previous is not None else ""
             attached = previous is not None and text[previous.end(1) : start].isspace()
             if attached and (previous_word in _NOUN_DETERMINERS or previous_word == "to"):
@@ -430,16 +448,11 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     return _fill_shared_subjects(text, cues, lo, hi)
 
 
-def _previous_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """`_PREVIOUS_WORD.search(text, lo, hi)`: the last word in `text[lo:hi]`, as group 1."""
-    return _PREVIOUS_WHOLE_WORD.search(text, lo, hi) or _PREVIOUS_WORD.search(text, lo, hi)
-
-
 _CONTRACTED_IS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s\s+$")
 _OPENING_CUE = re.compile(r"([A-Z][a-z]+ed|Said|Wrote|Says|Adds|Writes)\s+(?=[A-Z])")
 
 
-_TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$")
+_TWO_WORDS_BEFORE = _EndingPattern(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$")
 
 
 def _noun_after_name(text: str, part_lo: int, at: int, verb: str) -> bool:
