@@ -1338,7 +1338,7 @@ def _speaker_introduced(
     """ "Bystrom agreed." / "Howard continued his remarks." / "Clinton released the following
     statement:": a sentence that names a speaker and says nothing itself hands that speaker to
     the quotation that follows it."""
-    colon = text[lo:hi].rstrip().endswith(":")
+    colon = _last_visible(text, lo, hi) == ":"
     for cue in cues:
         mention = cue.mention
         if (
@@ -1365,6 +1365,15 @@ def _speaker_introduced(
                 _remember(speaker, state)
 
 
+def _last_visible(text: str, lo: int, hi: int) -> str:
+    """The last character of `text[lo:hi]` that is not white space ("" if none): the last
+    character of `text[lo:hi].rstrip()`, without copying the sentence."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > lo else ""
+
+
 def _more_claims(
     text: str,
     lo: int,
@@ -1377,6 +1386,8 @@ def _more_claims(
     when: date | None,
 ) -> None:
     """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
+    if not cues:
+        return
     taken: set[tuple[int, int]] = set()
     for q in reversed(state.results):  # this paragraph's results are the last ones: linear
         if q.paragraph != index:
