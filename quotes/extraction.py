@@ -180,6 +180,10 @@ class Cue:
     verb: str
     mention: Mention | None
 
+    def with_mention(self, mention: Mention | None) -> Cue:
+        """This cue with another speaker phrase (what `dataclasses.replace` gives, quicker)."""
+        return Cue(self.start, self.end, self.verb, mention)
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -187,6 +191,10 @@ class Speaker:
     kind: str
     role: str | None
     text: str
+
+    def written_as(self, text: str) -> Speaker:
+        """This speaker, named by other words (what `dataclasses.replace` gives, quicker)."""
+        return Speaker(self.name, self.kind, self.role, text)
 
 
 @dataclass(slots=True)
@@ -559,9 +567,9 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
                 _shared_source(text, filled, lo, hi, cue.verb in _PARTICIPLES) if shared else None
             )
             if source is not None:
-                cue = replace(cue, mention=source)
+                cue = cue.with_mention(source)
             elif participle:
-                cue = replace(cue, mention=None)  # "... endorsed Clinton, saying": not Clinton
+                cue = cue.with_mention(None)  # "... endorsed Clinton, saying": not Clinton
         filled.append(cue)
     return filled
 
@@ -1186,7 +1194,7 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if mention.name.split()[-1].lower() not in ("pair", "two", "sides", "both", "leaders"):
             return Speaker(_without_article(mention.name), "plural", None, mention.text)
         if state.last_plural is not None:
-            return replace(state.last_plural, text=mention.text)
+            return state.last_plural.written_as(mention.text)
     return None
 
 
@@ -1219,7 +1227,7 @@ def _resolve_pronoun(mention: Mention, state: _State) -> Speaker | None:
         found = state.last_org
     else:
         found = state.last_plural or state.last_org
-    return replace(found, text=mention.text) if found is not None else None
+    return found.written_as(mention.text) if found is not None else None
 
 
 def _remember_listener(

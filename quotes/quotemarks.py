@@ -39,6 +39,7 @@ _OPENERS = {
 }
 _CLOSERS = {"”": _DOUBLE, "»": _DOUBLE, "’": _SINGLE, "›": _SINGLE}
 _EITHER = {'"': _DOUBLE, "''": _DOUBLE, "'": _SINGLE}
+_FAMILIES = {**_EITHER, **_CLOSERS, **_OPENERS}  # every mark's family (the three do not overlap)
 _SINGLE_MAX_CHARS = 400
 
 
@@ -61,8 +62,8 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     inner: str | None = None
     marks = _MARK if _between_words(text, start, end) else _ANY_MARK
     for match in marks.finditer(text, start, end):
-        mark = match.group()
-        at, after = match.start(), match.end()
+        mark = match[0]
+        at, after = match.span()
         if mark == _TRIPLE:
             if outer is not None and outer[0] == _DOUBLE and text[outer[1]] == "'":
                 # ''the word 'old-school,''' : the inner single quote closes, then the double one
@@ -75,7 +76,7 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         if mark in ("’", "'") and before_char.isalnum() and after_char.isalnum():
             continue  # apostrophe inside a word
         role = _role(mark, before_char, after_char)
-        family = _family(mark)
+        family = _FAMILIES[mark]
         if outer is None:
             if role in ("open", "either") and (not after_char.isspace() or mark in "«„"):
                 if mark in ("'", "’") and before_char.isalnum():
@@ -141,10 +142,6 @@ def _role(mark: str, before_char: str, after_char: str) -> str:
     if after_char.isspace() or not after_char.isalnum():
         return "close"
     return "either"
-
-
-def _family(mark: str) -> str:
-    return _OPENERS.get(mark) or _CLOSERS.get(mark) or _EITHER[mark]
 
 
 def _track_inner(
