@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from quotes.attribution import (
     Mention,
@@ -372,7 +372,7 @@ _CLAUSE_END = re.compile(r"[.!?“”\"]|''")
 def _opens_sentence(text: str, start: int, mark_start: int) -> bool:
     """The quotation opens its sentence: a whole quoted sentence whose speaker may follow it (not
     one after "O'Malley interjected:", whose speaker is already given)."""
-    return text[start:mark_start].strip() == ""
+    return _last_visible(text, start, mark_start) == ""
 
 
 def _attribution_follows(text: str, at: int, end: int) -> bool:
@@ -730,12 +730,19 @@ _POLL_OPENING = re.compile(  # "The poll has bad news for Bush — 25 percent ..
 )
 
 
+@lru_cache(maxsize=4096)
+def _names_respondents(phrase: str) -> bool:
+    """ "75 percent of Republicans", "most Americans": a speaker phrase counting people (remembered
+    per phrase: the same speaker phrases recur)."""
+    return _RESPONDENTS.search(phrase) is not None
+
+
 def _poll_source(text: str, mention: Mention, lo: int, hi: int) -> Speaker | None:
     """ "In a Washington Post-ABC News poll, 75 percent of Republicans said “...”", "most
     Americans say “...”, according to an AP-GfK poll", "The poll has bad news for Bush — 25
     percent ... say": the people counted speak through the poll that counted them, which is the
     source when it is named or is what the sentence is about; not "Republicans"."""
-    if _RESPONDENTS.search(mention.text) is None:
+    if not _names_respondents(mention.text):
         return None
     if text.find("poll", lo, hi) < 0 and text.find("survey", lo, hi) < 0:
         return None
@@ -814,7 +821,7 @@ def _speaker_without_cue(
     """No cue of its own: the previous quotation's speaker, a name-and-colon label, an outlet
     given as the source, or the sentence's subject; failing those, in a sentence with no
     reporting verb at all, the speaker of the paragraph's previous quotation."""
-    opens_sentence = text[lo : quote.mark_start].strip() == ""
+    opens_sentence = _last_visible(text, lo, quote.mark_start) == ""
     if (continues or opens_sentence) and state.last_quote is not None:
         last_speaker, last_paragraph, _ = state.last_quote
         next_paragraph = last_paragraph == index - 1 and adjacent and not state.weak_last
@@ -836,7 +843,7 @@ def _speaker_without_cue(
     if source is not None:
         return source, "according-to-outlet", 0.6
     negated = _NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
-    after_colon = text[lo : quote.mark_start].rstrip().endswith(":")
+    after_colon = _last_visible(text, lo, quote.mark_start) == ":"
     kinds = _SUBJECT_KINDS_AFTER_COLON if after_colon else _SUBJECT_KINDS
     if not negated and not _looks_like_title(text[quote.start : quote.end]):
         subject = sentence_subject(text, lo, quote.mark_start)
@@ -1138,9 +1145,8 @@ _TITLE_MINOR_WORDS = frozenset(
 
 
 def _quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> QuoteKind:
-    lead = text[lo : quote.mark_start].rstrip()
     first = text[quote.start : quote.start + 1]
-    whole = lead == "" or lead.endswith(":")
+    whole = _last_visible(text, lo, quote.mark_start) in ("", ":")
     if whole and (first.isupper() or first in "[(“‘\"'0123456789"):
         return "direct"
     return "partial"
@@ -1534,7 +1540,7 @@ _ADVERBIAL_THEN_THAT = re.compile(
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
     if cue.verb == "according to":
-        if text[lo : cue.start].strip() == "":
+        if _last_visible(text, lo, cue.start) == "":
             comma = text.find(",", cue.mention.end, hi)
             return (
                 _trimmed(text, comma + 1, _sentence_content_end(text, lo, hi))
