@@ -48,22 +48,29 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 class _EndingPattern:
-    """A pattern anchored at the end of the text searched (`$`) that opens with a run of word
+    """A pattern anchored at the end of the window searched (`$`) that opens with a run of word
     characters one more word character before would extend (`\\w+`, `\\w[\\w.]*`).
 
-    `search` gives what `re.search` of the pattern gives, quicker: a plain search tries the
-    pattern from every letter of every word in the window, only to fail at `$` from most;
-    behind `\\b` it is tried where a word starts. The two find the same match unless the window
-    opens inside a word (its leftmost match may then start there): that case uses the plain one.
+    `search` gives a match with the groups `re.search` of the pattern gives (not always its
+    start), quicker: a plain search tries the pattern from every letter of every word in the
+    window, only to fail at `$` from most. Here it is tried only where a word starts (`\\b`),
+    from the left as a search does; or, for a pattern that can match from only one word start
+    (`(\\w+)\\W*$`; not `(\\w[\\w.]*)$`: "U.S" has two), from the right (`.*` then `\\b`), a
+    few steps back from the end. A window that opens inside a word is searched plainly: its
+    leftmost match may start there, where `\\b` fails.
     """
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, *, one_word_start: bool = False) -> None:
         self.anywhere = re.compile(pattern)
-        self.at_word_start = re.compile(r"\b" + pattern)
+        if one_word_start:
+            self.from_word_start = re.compile(r"(?s:.*)\b" + pattern).match
+        else:
+            self.from_word_start = re.compile(r"\b" + pattern).search
 
     def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
-        inside_word = lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_")
-        return (self.anywhere if inside_word else self.at_word_start).search(text, lo, hi)
+        if lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):  # inside a word
+            return self.anywhere.search(text, lo, hi)
+        return self.from_word_start(text, lo, hi)
 
 
 _BOUNDARY = re.compile(r"[.!?](?:''|[”’\"»'])?\s+(?=[“‘\"«'`A-Z\[(0-9])")
@@ -99,7 +106,7 @@ _NOUN_DETERMINERS = frozenset(
     }
 )
 _NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
-_PREVIOUS_WORD = _EndingPattern(r"(\w+)\W*$")
+_PREVIOUS_WORD = _EndingPattern(r"(\w+)\W*$", one_word_start=True)
 _SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 
 
@@ -460,7 +467,7 @@ _CONTRACTED_IS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[W
 _OPENING_CUE = re.compile(r"([A-Z][a-z]+ed|Said|Wrote|Says|Adds|Writes)\s+(?=[A-Z])")
 
 
-_TWO_WORDS_BEFORE = _EndingPattern(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$")
+_TWO_WORDS_BEFORE = _EndingPattern(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$", one_word_start=True)
 
 
 def _noun_after_name(text: str, part_lo: int, at: int, verb: str) -> bool:
