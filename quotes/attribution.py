@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from quotes.lexicon import lexicon
 from quotes.names import name_key as _name_key
@@ -101,6 +101,33 @@ class Via:
     text: str
 
 
+_MAX_REMEMBERED = 100_000
+_Answer = TypeVar("_Answer")
+
+
+class _Answers(dict[str, _Answer]):
+    """Answers of a function of one word, computed on first use (bounded: forgotten when full)."""
+
+    def __init__(self, function: Callable[[str], _Answer]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> _Answer:
+        answer = self.function(word)
+        if len(self) >= _MAX_REMEMBERED:
+            self.clear()
+        self[word] = answer
+        return answer
+
+
+def _remembered(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+    """`function` of one word, remembered per word (bounded). The same words recur through an
+    article and across articles, so most calls are one dict lookup, made in C: the lookup is the
+    dict's own `__getitem__`, which calls `__missing__` only for a new word."""
+    return _Answers(function).__getitem__
+
+
+@_remembered
 def bare(token: str) -> str:
     return token.rstrip(".").lower()
 
@@ -112,31 +139,6 @@ def strip_possessive(token: str) -> str:
     elif token.endswith(("’", "'")) and len(token) > 1:
         return token[:-1]
     return token
-
-
-_MAX_REMEMBERED = 100_000
-
-
-class _Answers(dict[str, bool]):
-    """Answers of a function of one word, computed on first use (bounded: forgotten when full)."""
-
-    def __init__(self, function: Callable[[str], bool]) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, word: str) -> bool:
-        answer = self.function(word)
-        if len(self) >= _MAX_REMEMBERED:
-            self.clear()
-        self[word] = answer
-        return answer
-
-
-def _remembered(function: Callable[[str], bool]) -> Callable[[str], bool]:
-    """`function` of one word, remembered per word (bounded). The same words recur through an
-    article and across articles, so most calls are one dict lookup, made in C: the lookup is the
-    dict's own `__getitem__`, which calls `__missing__` only for a new word."""
-    return _Answers(function).__getitem__
 
 
 def is_capitalised(token: str) -> bool:
