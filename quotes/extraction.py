@@ -53,11 +53,12 @@ class _EndingPattern:
 
     `search` gives a match with the groups `re.search` of the pattern gives (not always its
     start), quicker: a plain search tries the pattern from every letter of every word in the
-    window, only to fail at `$` from most. Here it is tried only where a word starts (`\\b`),
+    window, only to fail at `$` from most. The leftmost match starts where a word starts (`\\b`;
+    were a word character before it, the match would extend to it), or right at the window's
+    start if that is inside a word. So the pattern is tried there, then only at word starts:
     from the left as a search does; or, for a pattern that can match from only one word start
-    (`(\\w+)\\W*$`; not `(\\w[\\w.]*)$`: "U.S" has two), from the right (`.*` then `\\b`), a
-    few steps back from the end. A window that opens inside a word is searched plainly: its
-    leftmost match may start there, where `\\b` fails.
+    (`(\\w+)\\W*$`; not `(\\w[\\w.]*)$`: "U.S" has two), from the right (`.*` then `\\b`),
+    a few steps back from the end.
     """
 
     def __init__(self, pattern: str, *, one_word_start: bool = False) -> None:
@@ -68,8 +69,10 @@ class _EndingPattern:
             self.from_word_start = re.compile(r"\b" + pattern).search
 
     def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
-        if lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):  # inside a word
-            return self.anywhere.search(text, lo, hi)
+        if lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):  # opens inside a word
+            found = self.anywhere.match(text, lo, hi)
+            if found is not None:
+                return found
         return self.from_word_start(text, lo, hi)
 
 
