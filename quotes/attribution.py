@@ -18,12 +18,12 @@ name somewhere in the same article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from quotes.lexicon import lexicon
 from quotes.names import name_key as _name_key
@@ -33,7 +33,10 @@ MentionKind = Literal[
     "person", "pronoun", "description", "organisation", "outlet", "relative", "plural"
 ]
 
-_TOKEN = re.compile(r"(?:\w\.){2,}|\w[\w’'\-]*\.?|[,;:()\[\]—–]")
+# Initials ("U.S.") or a word, or a punctuation token. The same tokens as
+# r"(?:\w\.){2,}|\w[\w’'\-]*\.?|[,;:()\[\]—–]", with the two alternatives that open with a
+# word character sharing it (tried once, not twice, at each word).
+_TOKEN = re.compile(r"\w(?:\.(?:\w\.)+|[\w’'\-]*\.?)|[,;:()\[\]—–]")
 _CONNECTORS = frozenset(
     {"of", "for", "and", "the", "de", "al", "van", "von", "der", "bin", "la", "le", "du", "da"}
 )
@@ -98,6 +101,33 @@ class Via:
     text: str
 
 
+_MAX_REMEMBERED = 100_000
+_Answer = TypeVar("_Answer")
+
+
+class _Answers(dict[str, _Answer]):
+    """Answers of a function of one word, computed on first use (bounded: forgotten when full)."""
+
+    def __init__(self, function: Callable[[str], _Answer]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> _Answer:
+        answer = self.function(word)
+        if len(self) >= _MAX_REMEMBERED:
+            self.clear()
+        self[word] = answer
+        return answer
+
+
+def _remembered(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+    """`function` of one word, remembered per word (bounded). The same words recur through an
+    article and across articles, so most calls are one dict lookup, made in C: the lookup is the
+    dict's own `__getitem__`, which calls `__missing__` only for a new word."""
+    return _Answers(function).__getitem__
+
+
+@_remembered
 def bare(token: str) -> str:
     return token.rstrip(".").lower()
 
@@ -109,29 +139,6 @@ def strip_possessive(token: str) -> str:
     elif token.endswith(("’", "'")) and len(token) > 1:
         return token[:-1]
     return token
-
-
-_MAX_REMEMBERED = 100_000
-
-
-def _remembered(function: Callable[[str], bool]) -> Callable[[str], bool]:
-    """`function` of one word, remembered per word (bounded: forgotten when full). The same
-    words recur through an article and across articles, so most calls are one dict lookup."""
-    answers: dict[str, bool] = {}
-
-    def lookup(word: str) -> bool:
-        try:
-            return answers[word]
-        except KeyError:
-            pass
-        answer = function(word)
-        if len(answers) >= _MAX_REMEMBERED:
-            answers.clear()
-        answers[word] = answer
-        return answer
-
-    lookup.__doc__ = function.__doc__
-    return lookup
 
 
 def is_capitalised(token: str) -> bool:
@@ -146,7 +153,7 @@ def is_title_word(token: str) -> bool:
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
 @cache
@@ -175,7 +182,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return quantifier
     found = _noun_phrase_ending(text, tokens)
     if found is not None and found.kind in ("outlet", "organisation", "person"):
-        before = [t for t in tokens if t[2] <= found.start]
+        count = len(tokens)  # of the tokens before the phrase
+        while count and tokens[count - 1][2] > found.start:
+            count -= 1
+        before = tokens[:count]
         heard = (
             len(before) >= 2
             and bare(before[-1][0]) == "to"
@@ -351,11 +361,12 @@ def _last_index(tokens: list[tuple[str, int, int]], value: str) -> int:
 
 def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     last, start, end = tokens[-1]
-    if last.lower() in ("and", "but", "or", "nor"):
+    low = last.lower()
+    if low in ("and", "but", "or", "nor"):
         return None
-    if last.lower().endswith(("’s", "'s")) and last[:-2].lower() in _CONTRACTING_PRONOUNS:
-        last, end = last[:-2], end - 2  # "he’s predicting": he is
-    pronoun_kind = lexicon().pronouns.get(last.lower())
+    if low.endswith(("’s", "'s")) and low[:-2] in _CONTRACTING_PRONOUNS:
+        last, low, end = last[:-2], low[:-2], end - 2  # "he’s predicting": he is
+    pronoun_kind = lexicon().pronouns.get(low)
     if pronoun_kind is not None:
         kind: MentionKind = "relative" if pronoun_kind == "relative" else "pronoun"
         return Mention(last, start, end, kind)
@@ -366,7 +377,7 @@ def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
             break
         taken.append(token)
     taken.reverse()
-    while taken and bare(taken[0][0]) in _CONNECTORS - {"the"}:
+    while taken and bare(taken[0][0]) in _LEADING_CONNECTORS:
         taken.pop(0)
     if not taken:
         return None
@@ -386,6 +397,7 @@ _SENTENCE_STARTERS = frozenset(
 
 
 _CONTRACTING_PRONOUNS = frozenset({"he", "she", "it", "who", "that"})
+_LEADING_CONNECTORS = _CONNECTORS - {"the"}  # not a phrase's first word: "of", "and", "de", ...
 
 
 @_remembered
@@ -633,16 +645,17 @@ def _description_starting(text: str, tokens: list[tuple[str, int, int]]) -> Ment
     return None
 
 
-_PHRASES: dict[tuple[str, tuple[tuple[str, int], ...]], Mention | None] = {}
+_PHRASES: dict[str, Mention | None] = {}
 
 
 def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     """What the words `tokens` name: a person, organisation, outlet, description or several.
 
-    Remembered by the words as written and their places in the phrase (the answer depends on
-    nothing else), with offsets kept relative to the phrase's start."""
+    `tokens` are consecutive tokens of one `_tokens` call. Remembered by the phrase as written
+    (the answer depends on nothing else: the tokens of a run that starts and ends on token
+    boundaries are those `_tokens` finds in its text alone), offsets relative to its start."""
     start = tokens[0][1]
-    key = (text[start : tokens[-1][2]], tuple([(t[0], t[1] - start) for t in tokens]))
+    key = text[start : tokens[-1][2]]
     try:
         known = _PHRASES[key]
     except KeyError:
@@ -970,15 +983,63 @@ def _trim_relay_words(words: str) -> str:
     return text.strip()
 
 
+class WordPlaces:
+    """Where some words occur in an article's lower-cased text, found once for the article, so
+    that each sentence can ask whether it holds one of them without scanning itself again.
+
+    `within(lo, hi)` is whether `text[lo:hi].lower()` holds one of the words. Lower-casing the
+    whole text once gives the same letters at the same offsets unless a letter lower-cases to two
+    ("İ") or by its context (a final "Σ"): such a text is searched sentence by sentence."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        lowered = text.lower()
+        self.text = text if len(lowered) != len(text) or "Σ" in text else None
+        places = sorted(
+            (at, at + len(word)) for word in self.words for at in _places(lowered, word)
+        )
+        self.starts = [start for start, _ in places]
+        self.ends = [end for _, end in places]
+
+    def within(self, lo: int, hi: int) -> bool:
+        if self.text is not None:
+            piece = self.text[lo:hi].lower()
+            return any(word in piece for word in self.words)
+        index = bisect_left(self.starts, lo)
+        while index < len(self.starts) and self.starts[index] < hi:
+            if self.ends[index] <= hi:
+                return True
+            index += 1
+        return False
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Every offset where `word` starts in `text`, overlapping ones too."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 _VIA_MARKERS = ("ccording", "quoted by", *CHANNEL_FORMS, "told", "tell")
-_VIA_MARKER = re.compile("|".join(re.escape(marker) for marker in _VIA_MARKERS))
 
 
-def find_vias(text: str, lo: int, hi: int, outside: list[tuple[int, int]]) -> list[tuple[int, Via]]:
-    """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions."""
+def relay_markers(text: str) -> WordPlaces:
+    """The words a relay phrase cannot be written without, placed in `text` (for `find_vias`)."""
+    return WordPlaces(text, _VIA_MARKERS)
+
+
+def find_vias(
+    text: str,
+    lo: int,
+    hi: int,
+    outside: list[tuple[int, int]],
+    markers: WordPlaces | None = None,
+) -> list[tuple[int, Via]]:
+    """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions.
+    `markers` is `relay_markers(text)`, found once for all the sentences of an article."""
     found: list[tuple[int, Via]] = []
-    sentence = text[lo:hi]
-    if _VIA_MARKER.search(sentence.lower()) is None:
+    if not (markers or relay_markers(text)).within(lo, hi):
         return found
     for lo_part, hi_part in outside:
         # Each pattern needs a word of its own in the part: look for the word before scanning.
@@ -1057,23 +1118,24 @@ _EXPLICIT_DATE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # Words the date patterns cannot match without (looked for before the slower full patterns).
-_MONTH_PREFIXES = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_MONTH_PREFIX = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _WEEKDAY_NAME = re.compile("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
 
 
 def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
-    sentence = text[lo:hi]
-    has_digit = _DIGIT.search(sentence) is not None
-    has_month = has_digit and any(month in sentence for month in _MONTH_PREFIXES)
+    has_month = (
+        _DIGIT.search(text, lo, hi) is not None and _MONTH_PREFIX.search(text, lo, hi) is not None
+    )
     for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_month else ():
         resolved = _explicit_date(pattern_match, published)
         if resolved is not None:
             return resolved
     if published is None:
         return None
-    has_weekday = "day" in sentence and _WEEKDAY_NAME.search(text, lo, hi) is not None
+    has_day = text.find("day", lo, hi) >= 0
+    has_weekday = has_day and _WEEKDAY_NAME.search(text, lo, hi) is not None
     weekday = _WEEKDAY_REF.search(text, lo, hi) if has_weekday else None
     if weekday is not None:
         target = _WEEKDAYS.index(weekday.group(2).lower())
@@ -1081,7 +1143,7 @@ def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
         if weekday.group(1) == "last" and back == 0:
             back = 7
         return published - timedelta(days=back)
-    relative = _RELATIVE_DAY.search(text, lo, hi) if "day" in sentence else None
+    relative = _RELATIVE_DAY.search(text, lo, hi) if has_day else None
     if relative is not None:
         return published - timedelta(days=1 if relative.group(1) == "yesterday" else 0)
     return None
@@ -1112,16 +1174,18 @@ def _explicit_date(match: re.Match[str], published: date | None) -> date | None:
 
 # --- Resolution -------------------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*)"
+# Runs of word characters and of white space are possessive (`*+`, `++`): what follows them can
+# never start with what they match, so giving characters back would only fail more slowly.
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*+)"
 # The first word is `\b{_NAME_WORD}` written to open with its capital letter, so that the regex
 # engine skips ahead to capitals instead of trying every position: the boundary becomes "no word
 # character before the capital" and "Mr."/"Sen."/... test their first letter behind them.
 _FIRST_NAME_WORD = (
     r"[A-Z](?<!\w[A-Z])(?:\.|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)ep\."
-    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|[\w’'\-]*)"
+    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|[\w’'\-]*+)"
 )
 _NAME_RUN = re.compile(
-    rf"{_FIRST_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
+    rf"{_FIRST_NAME_WORD}(?:\s++(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
 )
 _LEADER_WORDS = frozenset(
     {"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"}

@@ -25,7 +25,9 @@ from typing import Literal
 ParagraphKind = Literal["headline", "standfirst", "body", "boilerplate", "caption", "related"]
 CONTENT_KINDS = frozenset({"headline", "standfirst", "body"})
 
-_LINE = re.compile(r"[^\n]+")
+# A line without the white space around it: from its first to its last character that is not
+# white space (`\S` is what `str.strip` keeps); lines of white space only give no match.
+_STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _BOILERPLATE_LINES = frozenset(
     s.casefold()
     for s in (
@@ -101,15 +103,7 @@ def content_paragraphs(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ..
 
 
 def _stripped_lines(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in _LINE.finditer(text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        spans.append((start, start + len(stripped)))
-    return spans
+    return [match.span() for match in _STRIPPED_LINE.finditer(text)]
 
 
 def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
@@ -118,10 +112,11 @@ def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
     trailing_related = False
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        kind = _kind_of_line(text, lines, index, line, headline_seen)
+        folded = line.casefold()
+        kind = _kind_of_line(text, lines, index, line, folded, headline_seen)
         if trailing_related and kind == "body":
             kind = "boilerplate"
-        if line.casefold() in _STOP_RELATED:
+        if folded in _STOP_RELATED:
             trailing_related = True
         if kind == "headline":
             headline_seen = True
@@ -130,9 +125,13 @@ def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
 
 
 def _kind_of_line(
-    text: str, lines: list[tuple[int, int]], index: int, line: str, headline_seen: bool
+    text: str,
+    lines: list[tuple[int, int]],
+    index: int,
+    line: str,
+    folded: str,
+    headline_seen: bool,
 ) -> ParagraphKind:
-    folded = line.casefold()
     if folded in _BOILERPLATE_LINES or _BOILERPLATE_PATTERNS.match(line):
         return "boilerplate"
     if len(line) < 300:

@@ -20,16 +20,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from quotes.attribution import (
     Mention,
     Registry,
     Via,
+    WordPlaces,
     bare,
     country_government,
     find_vias,
     lead_in_subjects,
+    relay_markers,
     said_on,
     sentence_subject,
     statement_without_source,
@@ -43,8 +45,39 @@ from quotes.quotemarks import QuoteSpan, find_quotes
 from quotes.records import Quotation, QuoteKind, SpeakerKind
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+class _EndingPattern:
+    """A pattern anchored at the end of the window searched (`$`) that opens with a run of word
+    characters one more word character before would extend (`\\w+`, `\\w[\\w.]*`).
+
+    `search` gives a match with the groups `re.search` of the pattern gives (not always its
+    start), quicker: a plain search tries the pattern from every letter of every word in the
+    window, only to fail at `$` from most. The leftmost match starts where a word starts (`\\b`;
+    were a word character before it, the match would extend to it), or right at the window's
+    start if that is inside a word. So the pattern is tried there, then only at word starts:
+    from the left as a search does; or, for a pattern that can match from only one word start
+    (`(\\w+)\\W*$`; not `(\\w[\\w.]*)$`: "U.S" has two), from the right (`.*` then `\\b`),
+    a few steps back from the end.
+    """
+
+    def __init__(self, pattern: str, *, one_word_start: bool = False) -> None:
+        self.anywhere = re.compile(pattern)
+        if one_word_start:
+            self.from_word_start = re.compile(r"(?s:.*)\b" + pattern).match
+        else:
+            self.from_word_start = re.compile(r"\b" + pattern).search
+
+    def search(self, text: str, lo: int, hi: int) -> re.Match[str] | None:
+        if lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):  # opens inside a word
+            found = self.anywhere.match(text, lo, hi)
+            if found is not None:
+                return found
+        return self.from_word_start(text, lo, hi)
+
+
 _BOUNDARY = re.compile(r"[.!?](?:''|[”’\"»'])?\s+(?=[“‘\"«'`A-Z\[(0-9])")
-_ABBREV_BEFORE = re.compile(r"(\w[\w.]*)$")
+_ABBREV_BEFORE = _EndingPattern(r"(\w[\w.]*)$")
 _PARTICIPLES = frozenset(
     "saying adding noting calling describing urging telling warning arguing insisting stressing "
     "vowing pledging promising expressing claiming explaining accusing declaring writing tweeting "
@@ -76,7 +109,7 @@ _NOUN_DETERMINERS = frozenset(
     }
 )
 _NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
-_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+_PREVIOUS_WORD = _EndingPattern(r"(\w+)\W*$", one_word_start=True)
 _SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 
 
@@ -157,6 +190,10 @@ class Cue:
     verb: str
     mention: Mention | None
 
+    def with_mention(self, mention: Mention | None) -> Cue:
+        """This cue with another speaker phrase (what `dataclasses.replace` gives, quicker)."""
+        return Cue(self.start, self.end, self.verb, mention)
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -164,6 +201,10 @@ class Speaker:
     kind: str
     role: str | None
     text: str
+
+    def written_as(self, text: str) -> Speaker:
+        """This speaker, named by other words (what `dataclasses.replace` gives, quicker)."""
+        return Speaker(self.name, self.kind, self.role, text)
 
 
 @dataclass(slots=True)
@@ -192,6 +233,7 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
     paragraphs = split_paragraphs(text)
     content = [p for p in paragraphs if p.is_content]
     registry = Registry(text, [(p.start, p.end) for p in content])
+    markers = relay_markers(text)
     state = _State()
     previous_content_index = -10
     continued_open = False
@@ -215,7 +257,9 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         continues = bool(
             continued_open and adjacent and quotes and quotes[0].mark_start == paragraph.start
         )
-        _paragraph(text, paragraph, index, quotes, continues, adjacent, registry, state, published)
+        _paragraph(
+            text, paragraph, index, quotes, continues, adjacent, registry, markers, state, published
+        )
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
     return state.results
@@ -348,7 +392,7 @@ _CLAUSE_END = re.compile(r"[.!?“”\"]|''")
 def _opens_sentence(text: str, start: int, mark_start: int) -> bool:
     """The quotation opens its sentence: a whole quoted sentence whose speaker may follow it (not
     one after "O'Malley interjected:", whose speaker is already given)."""
-    return text[start:mark_start].strip() == ""
+    return _last_visible(text, start, mark_start) == ""
 
 
 def _attribution_follows(text: str, at: int, end: int) -> bool:
@@ -383,27 +427,28 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     cues: list[Cue] = []
     for part_lo, part_hi in outside:
         for match in cue_words.finditer(text, part_lo, part_hi):
-            low = match.group()
-            previous = _PREVIOUS_WORD.search(text, max(part_lo, match.start() - 25), match.start())
-            previous_word = previous.group(1).lower() if previous is not None else ""
-            attached = previous is not None and text[previous.end(1) : match.start()].isspace()
+            start, end = match.span()
+            low = match[0]
+            previous = _PREVIOUS_WORD.search(text, max(part_lo, start - 25), start)
+            previous_word = previous[1].lower() if previous is not None else ""
+            attached = previous is not None and text[previous.end(1) : start].isspace()
             if attached and (previous_word in _NOUN_DETERMINERS or previous_word == "to"):
                 continue  # "the report", "to state"; not "... larger than that, said Wasserman"
-            if text[match.start() - 3 : match.start() - 1] in ("so", "So") and _SO_CALLED.search(
-                text, max(part_lo, match.start() - 4), match.start()
+            if text[start - 3 : start - 1] in ("so", "So") and _SO_CALLED.search(
+                text, max(part_lo, start - 4), start
             ):
                 continue  # "so-called": a label, not a cue
             if low in ("state", "states") and not _may_state(previous):
                 continue  # "member states", "an independent state": a noun
-            if _noun_after_name(text, part_lo, match.start(), low):
+            if _noun_after_name(text, part_lo, start, low):
                 continue  # "a Twitter comment", "the Paris attacks": a noun
-            if low.startswith("continu") and text.startswith(" to ", match.end()):
+            if low.startswith("continu") and text.startswith(" to ", end):
                 continue  # "will continue to be": not a cue
-            if text[max(part_lo, match.start() - 3) : match.start()].rstrip().endswith(
+            if text[max(part_lo, start - 3) : start].rstrip().endswith(
                 ("’s", "'s", "s’")
-            ) and not _CONTRACTED_IS.search(text, max(part_lo, match.start() - 12), match.start()):
+            ) and not _CONTRACTED_IS.search(text, max(part_lo, start - 12), start):
                 continue  # "the Communist Party's claim": a noun; not "he’s predicting"
-            if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, match.start()):
+            if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, start):
                 continue
             if (
                 previous_word in _PASSIVE_AUXILIARIES
@@ -411,21 +456,23 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 and not low.endswith("ing")
             ):
                 continue  # "was told" is passive; "is calling" is not
-            window = max(part_lo, match.start() - 30)
+            window = max(part_lo, start - 30)
             if (
-                _NEGATION_WORD.search(text, window, match.start()) is not None
-                and _NEGATION.search(text, window, match.start()) is not None
+                _NEGATION_WORD.search(text, window, start) is not None
+                and _NEGATION.search(text, window, start) is not None
             ):
                 continue
-            mention = _cue_subject(text, lo, part_lo, match.start(), match.end(), part_hi)
-            cues.append(Cue(match.start(), match.end(), low, mention))
-        cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
+            mention = _cue_subject(text, lo, part_lo, start, end, part_hi)
+            cues.append(Cue(start, end, low, mention))
+        if text.find("ccording to", part_lo, part_hi) >= 0:
+            cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
     opening = _OPENING_CUE.match(text, lo, hi)
     if opening is not None and opening.group(1).lower() in lexicon().speech_verbs:
         mention = subject_after(text, opening.end(), outside[0][1] if outside else hi)
         if mention is not None and mention.kind in ("person", "organisation", "description"):
             cues.append(Cue(opening.start(1), opening.end(1), opening.group(1).lower(), mention))
-    cues.sort(key=lambda c: c.start)
+    if len(cues) > 1:
+        cues.sort(key=lambda c: c.start)
     return _fill_shared_subjects(text, cues, lo, hi)
 
 
@@ -433,16 +480,17 @@ _CONTRACTED_IS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[W
 _OPENING_CUE = re.compile(r"([A-Z][a-z]+ed|Said|Wrote|Says|Adds|Writes)\s+(?=[A-Z])")
 
 
-_TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$")
+_TWO_WORDS_BEFORE = _EndingPattern(r"(\w+)\s+([A-Z][\w’'\-]*)\s+$", one_word_start=True)
 
 
 def _noun_after_name(text: str, part_lo: int, at: int, verb: str) -> bool:
     """ "a Twitter comment", "her Facebook post": a base-form verb after a singular determiner and
     a name is a noun; so is "the Paris attacks" after a place."""
-    window = text[max(part_lo, at - 40) : at]
-    last = window.split()[-1:]
-    if not last or not ("A" <= last[0][0] <= "Z") or window[-1:].isspace() is False:
-        return False  # the pattern needs a capitalised last word and white space after it
+    if at <= part_lo or not text[at - 1].isspace():
+        return False  # the pattern needs white space after the name
+    last = text[max(part_lo, at - 40) : at].rsplit(maxsplit=1)[-1:]
+    if not last or not ("A" <= last[0][0] <= "Z"):
+        return False  # ... and a capitalised last word
     words = _TWO_WORDS_BEFORE.search(text, max(part_lo, at - 40), at)
     if words is None:
         return False
@@ -469,10 +517,9 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
 
 
 def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cue]:
-    """ "according to Shi Yinhong, a professor": a person or body as the source (not a relay)."""
+    """ "according to Shi Yinhong, a professor": a person or body as the source (not a relay).
+    Called only for a part that holds "ccording to" (cheaper to look for than to scan)."""
     cues: list[Cue] = []
-    if text.find("ccording to", part_lo, part_hi) < 0:
-        return cues  # the pattern cannot match: skip the scan
     for match in _ACCORDING_TO.finditer(text, part_lo, part_hi):
         mention = subject_after(text, match.end(), hi)
         if (
@@ -504,12 +551,13 @@ def _cue_subject(
                 mention = None
         else:
             mention = None
+    if mention is not None:
+        return mention
     lead = text[part_lo:cue_start].rstrip()
     verb = text[cue_start:cue_end].lower()
     after_quote = part_lo > lo
     if (
-        mention is None
-        and (verb in _INVERTING or verb in lexicon().speech_verbs)
+        (verb in _INVERTING or verb in lexicon().speech_verbs)
         and not verb.endswith("ing")
         and verb not in ("told", "tells", "tell")
         and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(","))
@@ -528,6 +576,9 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
     """
     filled: list[Cue] = []
     for cue in cues:
+        if cue.mention is not None and cue.verb not in _PARTICIPLES:
+            filled.append(cue)  # its own subject, and no participle to share one
+            continue
         before = text[max(lo, cue.start - 6) : cue.start].strip().lower()
         participle = cue.verb in _PARTICIPLES and before.endswith(",")
         if cue.mention is None or participle:
@@ -536,9 +587,9 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
                 _shared_source(text, filled, lo, hi, cue.verb in _PARTICIPLES) if shared else None
             )
             if source is not None:
-                cue = replace(cue, mention=source)
+                cue = cue.with_mention(source)
             elif participle:
-                cue = replace(cue, mention=None)  # "... endorsed Clinton, saying": not Clinton
+                cue = cue.with_mention(None)  # "... endorsed Clinton, saying": not Clinton
         filled.append(cue)
     return filled
 
@@ -573,6 +624,7 @@ def _paragraph(
     continues: bool,
     adjacent: bool,
     registry: Registry,
+    markers: WordPlaces,
     state: _State,
     published: date | None,
 ) -> None:
@@ -580,7 +632,7 @@ def _paragraph(
         inside = [q for q in quotes if lo <= q.mark_start < hi]
         outside = _outside(lo, hi, inside)
         cues = _find_cues(text, outside, lo, hi)
-        vias = find_vias(text, lo, hi, outside)
+        vias = find_vias(text, lo, hi, outside, markers)
         when = said_on(text, lo, hi, published) if inside or cues else None
         if not inside:
             _claim(text, lo, hi, index, cues, vias, registry, state, when)
@@ -698,12 +750,19 @@ _POLL_OPENING = re.compile(  # "The poll has bad news for Bush — 25 percent ..
 )
 
 
+@lru_cache(maxsize=4096)
+def _names_respondents(phrase: str) -> bool:
+    """ "75 percent of Republicans", "most Americans": a speaker phrase counting people (remembered
+    per phrase: the same speaker phrases recur)."""
+    return _RESPONDENTS.search(phrase) is not None
+
+
 def _poll_source(text: str, mention: Mention, lo: int, hi: int) -> Speaker | None:
     """ "In a Washington Post-ABC News poll, 75 percent of Republicans said “...”", "most
     Americans say “...”, according to an AP-GfK poll", "The poll has bad news for Bush — 25
     percent ... say": the people counted speak through the poll that counted them, which is the
     source when it is named or is what the sentence is about; not "Republicans"."""
-    if _RESPONDENTS.search(mention.text) is None:
+    if not _names_respondents(mention.text):
         return None
     if text.find("poll", lo, hi) < 0 and text.find("survey", lo, hi) < 0:
         return None
@@ -782,7 +841,7 @@ def _speaker_without_cue(
     """No cue of its own: the previous quotation's speaker, a name-and-colon label, an outlet
     given as the source, or the sentence's subject; failing those, in a sentence with no
     reporting verb at all, the speaker of the paragraph's previous quotation."""
-    opens_sentence = text[lo : quote.mark_start].strip() == ""
+    opens_sentence = _last_visible(text, lo, quote.mark_start) == ""
     if (continues or opens_sentence) and state.last_quote is not None:
         last_speaker, last_paragraph, _ = state.last_quote
         next_paragraph = last_paragraph == index - 1 and adjacent and not state.weak_last
@@ -804,7 +863,7 @@ def _speaker_without_cue(
     if source is not None:
         return source, "according-to-outlet", 0.6
     negated = _NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
-    after_colon = text[lo : quote.mark_start].rstrip().endswith(":")
+    after_colon = _last_visible(text, lo, quote.mark_start) == ":"
     kinds = _SUBJECT_KINDS_AFTER_COLON if after_colon else _SUBJECT_KINDS
     if not negated and not _looks_like_title(text[quote.start : quote.end]):
         subject = sentence_subject(text, lo, quote.mark_start)
@@ -1106,9 +1165,8 @@ _TITLE_MINOR_WORDS = frozenset(
 
 
 def _quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> QuoteKind:
-    lead = text[lo : quote.mark_start].rstrip()
     first = text[quote.start : quote.start + 1]
-    whole = lead == "" or lead.endswith(":")
+    whole = _last_visible(text, lo, quote.mark_start) in ("", ":")
     if whole and (first.isupper() or first in "[(“‘\"'0123456789"):
         return "direct"
     return "partial"
@@ -1160,7 +1218,7 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if mention.name.split()[-1].lower() not in ("pair", "two", "sides", "both", "leaders"):
             return Speaker(_without_article(mention.name), "plural", None, mention.text)
         if state.last_plural is not None:
-            return replace(state.last_plural, text=mention.text)
+            return state.last_plural.written_as(mention.text)
     return None
 
 
@@ -1208,7 +1266,7 @@ def _resolve_pronoun(mention: Mention, state: _State) -> Speaker | None:
         found = state.last_org
     else:
         found = state.last_plural or state.last_org
-    return replace(found, text=mention.text) if found is not None else None
+    return found.written_as(mention.text) if found is not None else None
 
 
 def _remember_listener(
@@ -1327,7 +1385,7 @@ def _speaker_introduced(
     """ "Bystrom agreed." / "Howard continued his remarks." / "Clinton released the following
     statement:": a sentence that names a speaker and says nothing itself hands that speaker to
     the quotation that follows it."""
-    colon = text[lo:hi].rstrip().endswith(":")
+    colon = _last_visible(text, lo, hi) == ":"
     for cue in cues:
         mention = cue.mention
         if (
@@ -1354,6 +1412,15 @@ def _speaker_introduced(
                 _remember(speaker, state)
 
 
+def _last_visible(text: str, lo: int, hi: int) -> str:
+    """The last character of `text[lo:hi]` that is not white space ("" if none): the last
+    character of `text[lo:hi].rstrip()`, without copying the sentence."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > lo else ""
+
+
 def _more_claims(
     text: str,
     lo: int,
@@ -1366,6 +1433,8 @@ def _more_claims(
     when: date | None,
 ) -> None:
     """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
+    if not cues:
+        return
     taken: set[tuple[int, int]] = set()
     for q in reversed(state.results):  # this paragraph's results are the last ones: linear
         if q.paragraph != index:
@@ -1410,9 +1479,10 @@ def _more_claims(
 def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:
     """ "“...,” Sanders said to cheers": the cue belongs to the quotation before it."""
     first = min(cue.start, cue.mention.start) if cue.mention is not None else cue.start
-    return any(
-        q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "" for q in quotes
-    )
+    for q in quotes:
+        if q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "":
+            return True
+    return False
 
 
 def _one_claim(
@@ -1476,8 +1546,12 @@ def _one_claim(
     return False
 
 
+# Where a claim stops: ", said ...", ", according to ...", or the sentence's final punctuation.
+# The same matches as r",\s+(?:...)\b|[.!?]+['’”\"]*\s*$", written to open with one character
+# class, so that the regex engine skips ahead to the punctuation instead of trying each position.
 _CLAIM_CUT = re.compile(
-    r",\s+(?:according to|said|says|he said|she said|they said|the \w+ said)\b|[.!?]+['’”\"]*\s*$"
+    r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said)\b"
+    r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
 )
 
 
@@ -1503,7 +1577,7 @@ _ADVERBIAL_THEN_THAT = re.compile(
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
     if cue.verb == "according to":
-        if text[lo : cue.start].strip() == "":
+        if _last_visible(text, lo, cue.start) == "":
             comma = text.find(",", cue.mention.end, hi)
             return (
                 _trimmed(text, comma + 1, _sentence_content_end(text, lo, hi))
@@ -1546,8 +1620,9 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     comma = text.rfind(",", lo, first)
     if comma <= lo:
         return None
-    between = text[comma + 1 : first].split()
-    after = text[max(cue.end, cue.mention.end) : hi].split()
+    # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
+    between = text[comma + 1 : first].split(maxsplit=7)
+    after = text[max(cue.end, cue.mention.end) : hi].split(maxsplit=9)
     if len(between) > 6 or len(after) > 8:
         return None
     if after and after[0].startswith(":"):
@@ -1566,11 +1641,14 @@ def _sentence_content_end(text: str, lo: int, hi: int) -> int:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     segment = text[start:end]
-    stripped = segment.strip(" ,;:—–\u00a0\t")
-    if len(stripped.split()) < 3:
+    stripped = segment.strip(_TRIMMED)
+    if len(stripped.split(maxsplit=2)) < 3:  # fewer than three words
         return None
-    new_start = start + segment.find(stripped)
+    new_start = start + len(segment) - len(segment.lstrip(_TRIMMED))
     return new_start, new_start + len(stripped)
+
+
+_TRIMMED = " ,;:—–\u00a0\t"
 
 
 def bare_word(word: str) -> str:

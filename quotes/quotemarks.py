@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 # Every alternative opens with a literal, so the regex engine skips ahead to the marks instead
 # of trying every position (the same matches as a final character class would give).
-_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
+_ANY_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
+# The same, without the apostrophes inside words (won’t, China’s: a letter or digit, [^\W_], on
+# both sides), which `find_quotes` would pass over: for text not cut inside a word, as paragraphs
+# are, where the look-behind and look-ahead see what `find_quotes` does.
+_MARK = re.compile(
+    "'''|''|``|\"|'(?<![^\\W_]')|'(?![^\\W_])|“|”|‘|’(?<![^\\W_]’)|’(?![^\\W_])|«|»|„|‚|‹|›"
+)
 _DOUBLE = "double"
 _TRIPLE = "'''"
 _DOUBLED = "''"
@@ -33,6 +39,7 @@ _OPENERS = {
 }
 _CLOSERS = {"”": _DOUBLE, "»": _DOUBLE, "’": _SINGLE, "›": _SINGLE}
 _EITHER = {'"': _DOUBLE, "''": _DOUBLE, "'": _SINGLE}
+_FAMILIES = {**_EITHER, **_CLOSERS, **_OPENERS}  # every mark's family (the three do not overlap)
 _SINGLE_MAX_CHARS = 400
 
 
@@ -53,9 +60,10 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     outer: tuple[str, int, int] | None = None  # family, mark start, inner start
     inner: str | None = None
-    for match in _MARK.finditer(text, start, end):
-        mark = match.group()
-        at, after = match.start(), match.end()
+    marks = _MARK if _between_words(text, start, end) else _ANY_MARK
+    for match in marks.finditer(text, start, end):
+        mark = match[0]
+        at, after = match.span()
         if mark == _TRIPLE:
             if outer is not None and outer[0] == _DOUBLE and text[outer[1]] == "'":
                 # ''the word 'old-school,''' : the inner single quote closes, then the double one
@@ -68,7 +76,7 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         if mark in ("’", "'") and before_char.isalnum() and after_char.isalnum():
             continue  # apostrophe inside a word
         role = _role(mark, before_char, after_char)
-        family = _family(mark)
+        family = _FAMILIES[mark]
         if outer is None:
             if role in ("open", "either") and (not after_char.isspace() or mark in "«„"):
                 if mark in ("'", "’") and before_char.isalnum():
@@ -114,6 +122,14 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     return spans
 
 
+def _between_words(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` starts and ends outside a word (at the text's ends or next to a character
+    that is neither a letter nor a digit)."""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end >= len(text) or not text[end].isalnum()
+    )
+
+
 def _role(mark: str, before_char: str, after_char: str) -> str:
     if mark in _OPENERS:
         return "open"
@@ -126,10 +142,6 @@ def _role(mark: str, before_char: str, after_char: str) -> str:
     if after_char.isspace() or not after_char.isalnum():
         return "close"
     return "either"
-
-
-def _family(mark: str) -> str:
-    return _OPENERS.get(mark) or _CLOSERS.get(mark) or _EITHER[mark]
 
 
 def _track_inner(
