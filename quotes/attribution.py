@@ -238,7 +238,7 @@ def _without_trailing_bracket(tokens: list[tuple[str, int, int]]) -> list[tuple[
 
 _DESCRIPTION_DETERMINERS = frozenset(
     {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "other"}
-    | {"his", "her", "their", "its", "our", "my", "this", "these"}
+    | {"his", "her", "their", "its", "our", "my", "this", "these", "those"}
 )
 _NOT_IN_DESCRIPTION = frozenset(
     """who whom whose which that what when where while as because if than so to in on at by for
@@ -625,9 +625,16 @@ _AFTER_DESCRIPTION = frozenset(
 
 
 def _description_starting(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
-    """ "[said] a person close to the campaign", "[added] another New Hampshire Democrat"."""
+    """ "[said] a person close to the campaign", "[added] another New Hampshire Democrat",
+    "[said] one of those advisers"."""
     if not tokens or bare(tokens[0][0]) not in _DESCRIPTION_DETERMINERS:
         return None
+    if len(tokens) > 3 and bare(tokens[0][0]) == "one" and bare(tokens[1][0]) == "of":
+        inner = _description_starting(text, tokens[2:])
+        if inner is None:
+            return None
+        phrase = text[tokens[0][1] : inner.end]
+        return Mention(phrase, tokens[0][1], inner.end, "description", role=inner.role)
     for index in range(1, min(len(tokens), 8)):
         word = tokens[index][0]
         following = tokens[index + 1][0] if index + 1 < len(tokens) else "."

@@ -886,3 +886,16 @@ def test_a_one_word_name_also_written_in_lower_case_still_speaks_when_known_in_f
 )
 def test_a_description_finds_a_surname_written_after_its_title(text: str, speaker: str) -> None:
     assert [q.speaker for q in quoted(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“No path,” said one of those advisers, who spoke on condition of anonymity.", "one of those advisers"),
+        ("“It was awful,” said one of two witnesses who relayed the story.", "one of two witnesses"),
+        ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "Donald Hartley"),
+        ("“Nooooo!” the crowd cried out.", "crowd"),
+    ],
+)
+def test_one_of_a_group_and_exclamations_speak_after_the_quote(text: str, speaker: str) -> None:
+    assert [q.speaker for q in quoted(text)] == [speaker]
