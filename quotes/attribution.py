@@ -1346,8 +1346,9 @@ class Registry:
                     self._honorifics[key] = "?"
         return self._honorifics
 
-    def resolve_name(self, name: str, at: int) -> str:
-        """The fullest form of `name` written in the article, nearest before `at` preferred."""
+    def resolve_name(self, name: str, at: int, gender: str | None = None) -> str:
+        """The fullest form of `name` written in the article, nearest before `at` preferred;
+        where different people share it, the one it most likely means (`_principal`)."""
         words = name.split()
         if not words:
             return name
@@ -1358,9 +1359,31 @@ class Registry:
         best = found.nearest(at)
         if best is None:
             return name
+        rivals = found.differing_before(at)
+        if rivals:
+            best = self._principal(rivals, gender) or best
         if len(words) > 1 and name_key(best.name.split()[0]) != name_key(words[0]):
             return name
         return best.name
+
+    def _principal(self, rivals: list[KnownName], gender: str | None) -> KnownName | None:
+        """Of different people written with one surname (Bernie and Jane Sanders, Donald and
+        Ivanka Trump), the one a bare "Sanders" or "Mr. Trump" means: news introduces its
+        principal first and names relatives and namesakes in full. A name that opens with a
+        given name comes before a run of capitalised words that only ends in the surname
+        ("Understated Perez", "Neither Donald J. Trump" from headlines); a first word the
+        article also writes in lower case ("Does Rubio") and the honorific (Mrs. Clinton is
+        not Bill Clinton) rule some out."""
+        given_names = lexicon().genders
+        plausible = [
+            known
+            for known in rivals
+            if not self.written_in_lower_case(known.name.split()[0])
+            and (gender is None or self.may_be(known.name, gender))
+        ]
+        with_given_name = [k for k in plausible if k.name.split()[0].lower() in given_names]
+        found = with_given_name or plausible
+        return found[0] if found else None
 
     def _candidates(self, words: list[str]) -> list[KnownName]:
         candidates = self.by_word.get(name_key(words[-1]), [])
@@ -1526,6 +1549,13 @@ class _NameIndex:
             if best < 0 or len(known.name) >= len(candidates[best].name):
                 best = index
             self.longest.append(best)
+
+    def differing_before(self, at: int) -> list[KnownName]:
+        """The candidates written before `at` when they are not all one person, else []."""
+        count = bisect_right(self.starts, at)
+        if count > 1 and not self.same[count - 1]:
+            return self.candidates[:count]
+        return []
 
     def nearest(self, at: int) -> KnownName | None:
         if not self.candidates:

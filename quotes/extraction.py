@@ -1182,7 +1182,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         places = lexicon().places
         if name in places:
             return Speaker(country_government(name), "organisation", None, mention.text)
-        full = registry.resolve_name(name, at)
+        honorific = _HONORIFIC_GENDERS.get(mention.role.lower()) if mention.role else None
+        full = registry.resolve_name(name, at, honorific)
         if full == name and not mention.role and registry.written_in_lower_case(name):
             return None  # "Later, ...", "Together, ...": a common word that opens a sentence
         return Speaker(full, "person", mention.role, mention.text)
@@ -1240,6 +1241,9 @@ def _organisation_name(name: str, registry: Registry, at: int) -> str:
         outlet = lookup_outlet(expanded, exact=True)
         return outlet.name if outlet is not None else expanded
     return name
+
+
+_HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
 
 
 def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> Speaker | None:

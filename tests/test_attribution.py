@@ -193,13 +193,14 @@ def test_descriptions_keep_former_and_vice_apart_and_refer_back() -> None:
     assert registry.resolve_description("senator", text.index("The senator")) is None
 
 
-def test_resolve_name_prefers_the_nearest_earlier_full_name_and_the_longest_form() -> None:
+def test_resolve_name_means_the_first_introduced_namesake_and_the_longest_form() -> None:
     text = (
         "Dana Perl spoke. Mara Perl replied. Dana Perl agreed.\n"
         "Later Dana J. Perl and Dana Perl left.\n"
     )
     registry = Registry(text, [(0, len(text))])
-    assert registry.resolve_name("Perl", text.index("Mara") + 1) == "Mara Perl"
+    assert registry.resolve_name("Perl", text.index("Mara") + 1) == "Dana Perl"
+    assert registry.resolve_name("Perl", text.index("Mara") + 1, "f") == "Dana Perl"
     assert registry.resolve_name("Perl", text.index("agreed")) == "Dana Perl"
     assert registry.resolve_name("Perl", 0) == "Dana Perl"
     assert registry.resolve_name("Dana Perl", len(text)) == "Dana Perl"

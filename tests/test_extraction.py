@@ -899,3 +899,18 @@ def test_a_description_finds_a_surname_written_after_its_title(text: str, speake
 )
 def test_one_of_a_group_and_exclamations_speak_after_the_quote(text: str, speaker: str) -> None:
     assert [q.speaker for q in quoted(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the principal is introduced first; relatives are named in full later
+        ("Bernie Sanders spoke. His wife, Jane Sanders, waved. “We win,” Sanders said.", "Bernie Sanders"),
+        # the honorific rules out the husband
+        ("Bill Clinton and Hillary Clinton came. “We win,” Mrs. Clinton said.", "Hillary Clinton"),
+        # a headline's capitalised word before the surname is not a given name
+        ("Understated Perez Raises Hopes.\n\nThomas Perez spoke. “We win,” Perez said.", "Thomas Perez"),
+    ],
+)
+def test_a_surname_shared_by_several_people_means_the_principal(text: str, speaker: str) -> None:
+    assert [q.speaker for q in quoted(text)][-1] == speaker
