@@ -341,3 +341,12 @@ def test_a_description_may_open_a_relative_clause_or_carry_a_year(text: str, phr
 def test_a_country_of_two_words_speaks_as_its_government() -> None:
     found = subject_before("the United States said", 0, 18)
     assert found is not None and (found.kind, found.name) == ("organisation", "United States")
+
+
+def test_a_common_word_before_a_name_is_no_part_of_it() -> None:
+    text = "Does Rubio care? It does. The comedian Sarah Silverman spoke. Comedian Sarah Silverman left."
+    registry = Registry(text, [(0, len(text))])
+    assert [(k.name, "comedian" in k.role_words) for k in registry.names] == [
+        ("Sarah Silverman", False),
+        ("Sarah Silverman", True),
+    ]
