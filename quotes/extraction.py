@@ -867,7 +867,9 @@ def _speaker_without_cue(
     kinds = _SUBJECT_KINDS_AFTER_COLON if after_colon else _SUBJECT_KINDS
     if not negated and not _looks_like_title(text[quote.start : quote.end]):
         subject = sentence_subject(text, lo, quote.mark_start)
-        if subject is not None and subject.kind in kinds:
+        if subject is not None and (
+            subject.kind in kinds or (_names_a_source(subject) and _wordy(text, quote))
+        ):
             speaker = _resolve(subject, registry, state, lo)
             if speaker is not None and _named_subject(subject, speaker):
                 return speaker, "sentence-subject", 0.35
@@ -880,6 +882,33 @@ def _speaker_without_cue(
             # "“...,” he said outside the building. But “...”": the same speaker goes on
             return last_speaker, "continues-in-paragraph", 0.4
     return None
+
+
+def _names_a_source(mention: Mention) -> bool:
+    """ "the senator", "a former aide", "the letter", "the ad": a description whose head is a
+    person or something written that speaks for its authors; not "the senator's answer",
+    whose words are the senator's (left alone), nor "the deal"."""
+    if mention.kind != "description" or not mention.role or "’s " in mention.role:
+        return False
+    if "'s " in mention.role:
+        return False
+    head = mention.role.split()[-1].lower()
+    lex = lexicon()
+    return head in lex.person_nouns or head in lex.title_words or head in _WRITTEN_SOURCES
+
+
+_WRITTEN_SOURCES = frozenset(
+    """letter memo memorandum ad ads advertisement commercial statement report study review
+    editorial poll survey email tweet post release lawsuit complaint filing ruling opinion
+    book video website petition indictment analysis document documents platform resolution
+    transcript audit""".split()
+)
+
+
+def _wordy(text: str, quote: QuoteSpan) -> bool:
+    """Four words or more: someone's words more often than a scare-quoted label. A sentence
+    about "the senator" or "the group" that carries such a quotation gives it to them."""
+    return text.count(" ", quote.start, quote.end) >= 3
 
 
 _LEAD_IN = re.compile(r"\S(?::|\sthat)\s+$")

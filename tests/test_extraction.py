@@ -914,3 +914,16 @@ def test_one_of_a_group_and_exclamations_speak_after_the_quote(text: str, speake
 )
 def test_a_surname_shared_by_several_people_means_the_principal(text: str, speaker: str) -> None:
     assert [q.speaker for q in quoted(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The senator repeated the line “the family is the most important institution.”", "senator"),
+        ("The letter warns of “a felony violation for something less than intent.”", "letter"),
+        ("The senator’s plan is a “fair deal” for now.", None),  # a label, not words
+        ("The senator’s answer was “the family is the most important institution.”", None),
+    ],
+)
+def test_a_description_subject_speaks_a_wordy_quotation(text: str, speaker: str | None) -> None:
+    assert [q.speaker for q in quoted(text)] == [speaker]
