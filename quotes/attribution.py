@@ -927,7 +927,10 @@ _IN_STATEMENT = re.compile(
 )
 _IN_STATEMENT_NOUNS = CHANNEL_FORMS
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
-_QUOTED_BY = re.compile(r"\bquoted\s+by\s+([^,.;:“”\"«»()]{2,60}?)\s+as\s+saying")
+# "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS"
+_QUOTED_BY = re.compile(
+    r"\b(?:quoted|cited)\s+by\s+([^,.;:“”\"«»()]{2,60}?)(?:\s+as\s+saying|\s*(?=[,.;:“”\"]|$))"
+)
 _OUTLET_QUOTED = re.compile(r"\b([A-Z][^,.;:“”\"«»()]{1,50}?)\s+(?:quoted|cited)\s+(?=[A-Z\w])")
 _MEDIA_WORDS = frozenset(
     {
@@ -1028,7 +1031,7 @@ def _places(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-_VIA_MARKERS = ("ccording", "quoted by", *CHANNEL_FORMS, "told", "tell")
+_VIA_MARKERS = ("ccording", "quoted by", "cited by", *CHANNEL_FORMS, "told", "tell")
 
 
 def relay_markers(text: str) -> WordPlaces:
@@ -1053,7 +1056,7 @@ def find_vias(
         part = text[lo_part:hi_part]
         segment_patterns = (
             *((_ACCORDING,) if "ccording to" in part else ()),
-            *((_QUOTED_BY,) if "quoted" in part else ()),
+            *((_QUOTED_BY,) if "quoted" in part or "cited" in part else ()),
         )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):

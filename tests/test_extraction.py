@@ -927,3 +927,25 @@ def test_a_surname_shared_by_several_people_means_the_principal(text: str, speak
 )
 def test_a_description_subject_speaks_a_wordy_quotation(text: str, speaker: str | None) -> None:
     assert [q.speaker for q in quoted(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("“We will never abandon them,” Lavrov told reporters, as quoted by Interfax.", "Lavrov", "Interfax"),
+        ("“No,” Peskov said, cited by TASS.", "Peskov", "TASS"),
+        ("“No,” Peskov said, as quoted by a colleague.", "Peskov", None),
+    ],
+)
+def test_as_quoted_by_and_cited_by_an_outlet_are_relays(
+    text: str, speaker: str, via: str | None
+) -> None:
+    assert [(q.speaker, q.via) for q in quoted(text)] == [(speaker, via)]
+
+
+def test_she_skips_a_man_named_with_a_slavic_given_name() -> None:
+    text = (
+        "Spokeswoman Maria Zakharova spoke first. “This is a dangerous path,” President "
+        "Volodymyr Zelenskiy said. “We are ready,” she said."
+    )
+    assert [q.speaker for q in quoted(text)][-1] == "Maria Zakharova"
