@@ -473,7 +473,28 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             cues.append(Cue(opening.start(1), opening.end(1), opening.group(1).lower(), mention))
     if len(cues) > 1:
         cues.sort(key=lambda c: c.start)
-    return _fill_shared_subjects(text, cues, lo, hi)
+    return _quoted_as_saying(text, _fill_shared_subjects(text, cues, lo, hi))
+
+
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(\S.{0,60}?)\s+as\s+$")
+_AS_SAYING = frozenset({"saying", "telling", "writing", "stating", "adding", "describing"})
+
+
+def _quoted_as_saying(text: str, cues: list[Cue]) -> list[Cue]:
+    """ "Interfax quoted Peskov as saying “...”": Peskov speaks (the cue "saying" is his); the
+    one who quoted him is the relay, found by `_explicit_via` through the cue "quoted"."""
+    if not any(cue.verb in _AS_SAYING for cue in cues):
+        return cues
+    for index, cue in enumerate(cues):
+        if cue.verb not in _AS_SAYING:
+            continue
+        quoted = _QUOTED_AS.search(text, max(0, cue.start - 75), cue.start)
+        if quoted is None:
+            continue
+        named = subject_after(text, quoted.start(1) - 1, quoted.end(1))
+        if named is not None and named.kind in ("person", "description", "organisation"):
+            cues[index] = cue.with_mention(named)
+    return cues
 
 
 _CONTRACTED_IS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s\s+$")
@@ -1367,7 +1388,14 @@ def _explicit_via(
         return vias[0][1]
     for cue in cues:
         mention = cue.mention
-        relays = mention is not None and mention.kind == "outlet" and bool(mention.name)
+        relays = (
+            mention is not None
+            and bool(mention.name)
+            and (
+                mention.kind == "outlet"
+                or (cue.verb in ("quoted", "cited") and mention.kind == "organisation")
+            )
+        )
         if mention is not None and relays and (speaker.kind == "outlet" or cue is not chosen):
             return Via(mention.name or mention.text, mention.text)
     if speaker.kind == "organisation" and statement_without_source(text, lo, hi):

@@ -949,3 +949,15 @@ def test_she_skips_a_man_named_with_a_slavic_given_name() -> None:
         "Volodymyr Zelenskiy said. “We are ready,” she said."
     )
     assert [q.speaker for q in quoted(text)][-1] == "Maria Zakharova"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("Xinhua quoted Wang Yi as saying China would “play a constructive role.”", "Wang Yi", "Xinhua"),
+        ("Interfax quoted Kremlin spokesman Dmitry Peskov as saying that “nothing has changed.”", "Dmitry Peskov", "Interfax"),
+        ("The Chinese foreign ministry quoted Qin Gang as saying Beijing would “mediate.”", "Qin Gang", "Chinese Foreign Ministry"),
+    ],
+)
+def test_x_quoted_y_as_saying_gives_the_words_to_y_through_x(text: str, speaker: str, via: str) -> None:
+    assert [(q.speaker, q.via) for q in quoted(text)] == [(speaker, via)]
