@@ -526,6 +526,8 @@ def _may_state(previous: re.Match[str] | None) -> bool:
     if previous is None:
         return False
     word = previous.group(1)
+    if word.lower() in lexicon().nationalities:
+        return False  # "Chinese state media", "the Russian state": an adjective and a noun
     return word[:1].isupper() or word.lower() in _STATING_NOUNS
 
 

@@ -961,3 +961,10 @@ def test_she_skips_a_man_named_with_a_slavic_given_name() -> None:
 )
 def test_x_quoted_y_as_saying_gives_the_words_to_y_through_x(text: str, speaker: str, via: str) -> None:
     assert [(q.speaker, q.via) for q in quoted(text)] == [(speaker, via)]
+
+
+def test_a_nationality_before_state_makes_it_a_noun_not_a_cue() -> None:
+    text = "The leaders signed a deal, Chinese state media reported."
+    assert [(q.speaker, q.cue) for q in extract_quotations(text)] == [
+        ("Chinese state media", "reported")
+    ]
