@@ -40,7 +40,7 @@ from quotes.attribution import (
 )
 from quotes.cleaning import Paragraph, split_paragraphs
 from quotes.lexicon import lexicon
-from quotes.outlets import lookup_outlet
+from quotes.outlets import CHANNEL_FORMS, lookup_outlet
 from quotes.quotemarks import QuoteSpan, find_quotes
 from quotes.records import Quotation, QuoteKind, SpeakerKind
 
@@ -544,14 +544,38 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
     Called only for a part that holds "ccording to" (cheaper to look for than to scan)."""
     cues: list[Cue] = []
     for match in _ACCORDING_TO.finditer(text, part_lo, part_hi):
-        mention = subject_after(text, match.end(), hi)
+        written = subject_after(text, match.end(), hi)
+        mention = _author_of_channel(text, written, hi)
         if (
             mention is not None
             and mention.kind in ("person", "organisation", "description", "plural")
-            and (mention.kind == "description" or lookup_outlet(mention.text) is None)
+            and (
+                mention.kind == "description"
+                or mention is not written  # a body's own statement: the body is the source
+                or lookup_outlet(mention.text) is None
+            )
         ):  # "according to a State Department official": a person, whatever body is named
             cues.append(Cue(match.start(), match.end(), "according to", mention))
     return cues
+
+
+_CHANNEL_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+")
+
+
+def _author_of_channel(text: str, mention: Mention | None, hi: int) -> Mention | None:
+    """ "according to a statement from China's foreign ministry": the ministry is the source
+    (the statement is the relay, found by `find_vias`), not "a statement"."""
+    if mention is None or mention.kind != "description" or not mention.role:
+        return mention
+    if mention.role.split()[-1].lower() not in CHANNEL_FORMS:
+        return mention
+    joint = _CHANNEL_AUTHOR.match(text, mention.end, hi)
+    if joint is None:
+        return mention
+    author = subject_after(text, joint.end() - 1, hi)
+    if author is None or author.kind not in ("person", "organisation", "outlet"):
+        return mention
+    return author
 
 
 _INVERTED_KINDS = frozenset({"person", "description"})

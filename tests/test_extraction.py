@@ -968,3 +968,10 @@ def test_a_nationality_before_state_makes_it_a_noun_not_a_cue() -> None:
     assert [(q.speaker, q.cue) for q in extract_quotations(text)] == [
         ("Chinese state media", "reported")
     ]
+
+
+def test_according_to_a_bodys_statement_makes_the_body_the_source() -> None:
+    text = "The two sides also discussed Ukraine, according to a statement from China's foreign ministry."
+    assert [(q.kind, q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("indirect", "Chinese Foreign Ministry", "Chinese Foreign Ministry")
+    ]
