@@ -1123,6 +1123,8 @@ def _outer_cue(text: str, quote: QuoteSpan, before: list[Cue], nearest: Cue) -> 
             continue
         if cue.mention.kind not in _OUTER_KINDS or cue.verb not in _OUTER_VERBS:
             continue
+        if cue.mention.text.lower() == "it":
+            return None  # "It [the statement] said Wang called for “...”": Wang's words, relayed
         nested = cue.end <= nearest.mention.start and cue.mention.end <= cue.start
         if nested and _complement_opens(text[cue.end : nearest.mention.start]):
             return cue

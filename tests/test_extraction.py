@@ -975,3 +975,8 @@ def test_according_to_a_bodys_statement_makes_the_body_the_source() -> None:
     assert [(q.kind, q.speaker, q.via) for q in extract_quotations(text)] == [
         ("indirect", "Chinese Foreign Ministry", "Chinese Foreign Ministry")
     ]
+
+
+def test_words_a_document_reports_are_the_nested_speakers() -> None:
+    text = "Wang Yi met Lavrov on Monday. It said Wang called for “dialogue and negotiation.”"
+    assert [q.speaker for q in quoted(text)] == ["Wang Yi"]
