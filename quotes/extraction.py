@@ -1109,13 +1109,17 @@ _OUTER_KINDS = frozenset({"person", "pronoun", "organisation", "plural"})
 _OUTER_VERBS = _INDIRECT_VERBS - {"according", "believes", "believe", "believed", "think", "thinks"}
 _OUTER_VERBS -= {"thought", "hopes", "hoped", "expects", "expected", "fears", "feared", "knows"}
 _DIRECT_WORDS = re.compile(r"\W*(?:that\W*)?$")
+# "said his government would respond “overwhelmingly”": speech only promised or supposed is
+# no report of it; the words are the outer speaker's.
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|should|might|may|must|to)\s+$")
 
 
 def _outer_cue(text: str, quote: QuoteSpan, before: list[Cue], nearest: Cue) -> Cue | None:
     """ "Trump said that Romney begged him for an endorsement and “would have dropped to his
     knees”": the nearest cue sits inside what an earlier speaker said, and does not itself
     introduce the quotation, so the quotation is the earlier speaker's."""
-    if _DIRECT_WORDS.match(text, nearest.end, quote.mark_start):
+    hypothetical = _MODAL_BEFORE.search(text, max(0, nearest.start - 12), nearest.start)
+    if hypothetical is None and _DIRECT_WORDS.match(text, nearest.end, quote.mark_start):
         return None  # "... in which Adelson said: “...”": the nearest cue introduces it
     assert nearest.mention is not None
     for cue in before:

@@ -980,3 +980,14 @@ def test_according_to_a_bodys_statement_makes_the_body_the_source() -> None:
 def test_words_a_document_reports_are_the_nested_speakers() -> None:
     text = "Wang Yi met Lavrov on Monday. It said Wang called for “dialogue and negotiation.”"
     assert [q.speaker for q in quoted(text)] == ["Wang Yi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("President Yoon Suk Yeol said his government would respond “overwhelmingly” to attacks.", "Yoon Suk Yeol"),
+        ("Trump said Cruz would say “anything” to win.", "Trump"),
+    ],
+)
+def test_speech_only_promised_inside_what_someone_said_is_theirs(text: str, speaker: str) -> None:
+    assert [q.speaker for q in quoted(text)] == [speaker]
