@@ -962,6 +962,11 @@ _MEDIA_WORDS = frozenset(
 
 def relay_outlet(words: str) -> Via | None:
     """The relay a phrase like "a Tass report" or "Beijing's foreign ministry" names, if any."""
+    carried = _CARRIED_ON.match(words.strip())
+    if carried is not None and carried.group(1).lower() in CHANNEL_FORMS:
+        via = relay_outlet(carried.group(2))
+        if via is not None:  # "footage aired on Russian media": Russian media footage
+            return Via(_channel_label(via.name, carried.group(1).lower()), words.strip())
     cleaned = _trim_relay_words(words)
     if not cleaned:
         return None
@@ -972,6 +977,20 @@ def relay_outlet(words: str) -> Via | None:
     if tokens & _MEDIA_WORDS:
         return Via(_without_determiner(cleaned), words.strip())
     return None
+
+
+_CARRIED_ON = re.compile(
+    r"(?:(?:an?|the)\s+)?(\w+)\s+(?:aired|broadcast|released|published|posted|shown|carried)"
+    r"\s+(?:on|by)\s+(.+)"
+)
+_LABEL_AS_OUTLET = frozenset(
+    {"statement", "report", "readout", "interview", "post", "video", "transcript"}
+)
+
+
+def _channel_label(outlet: str, noun: str) -> str:
+    """ "Tass" for a Tass report, "Russian media footage" for footage on Russian media."""
+    return outlet if noun in _LABEL_AS_OUTLET else f"{outlet} {noun}"
 
 
 def _trim_relay_words(words: str) -> str:
@@ -1077,21 +1096,7 @@ def find_vias(
             if target:
                 via = relay_outlet(target)
                 if via is not None:
-                    noun = match.group(1)
-                    label = (
-                        via.name
-                        if noun
-                        in (
-                            "statement",
-                            "report",
-                            "readout",
-                            "interview",
-                            "post",
-                            "video",
-                            "transcript",
-                        )
-                        else f"{via.name} {noun}"
-                    )
+                    label = _channel_label(via.name, match.group(1))
                     found.append((match.start(), Via(label, match.group(0).strip())))
         told = "told" in part or "tell" in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():

@@ -559,23 +559,26 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
     return cues
 
 
+_CARRIED = frozenset({"posted", "aired", "released", "published", "broadcast", "shown"})
 _CHANNEL_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+")
 
 
 def _author_of_channel(text: str, mention: Mention | None, hi: int) -> Mention | None:
     """ "according to a statement from China's foreign ministry": the ministry is the source
-    (the statement is the relay, found by `find_vias`), not "a statement"."""
+    (the statement is the relay, found by `find_vias`), not "a statement"; a channel with no
+    author named is no source at all."""
     if mention is None or mention.kind != "description" or not mention.role:
         return mention
-    if mention.role.split()[-1].lower() not in CHANNEL_FORMS:
+    if not any(word.lower() in CHANNEL_FORMS for word in mention.role.split()):
         return mention
     joint = _CHANNEL_AUTHOR.match(text, mention.end, hi)
-    if joint is None:
-        return mention
-    author = subject_after(text, joint.end() - 1, hi)
-    if author is None or author.kind not in ("person", "organisation", "outlet"):
-        return mention
-    return author
+    author = subject_after(text, joint.end() - 1, hi) if joint is not None else None
+    if author is not None and author.kind in ("person", "organisation", "outlet"):
+        return author
+    words = mention.role.split()
+    if len(words) == 1 or words[-1].lower() in _CARRIED:
+        return None  # "according to a video posted on Telegram", "to a statement": no one
+    return mention  # "according to the congressional report": a document speaks
 
 
 _INVERTED_KINDS = frozenset({"person", "description"})

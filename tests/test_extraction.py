@@ -991,3 +991,16 @@ def test_words_a_document_reports_are_the_nested_speakers() -> None:
 )
 def test_speech_only_promised_inside_what_someone_said_is_theirs(text: str, speaker: str) -> None:
     assert [q.speaker for q in quoted(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("“The world is changing,” Xi told Putin, according to footage aired on Russian media.", "Xi", "Russian media footage"),
+        ("Putin said “yes,” according to a video posted on Telegram.", "Putin", "Telegram"),
+    ],
+)
+def test_a_channel_carried_by_an_outlet_is_the_relay_not_the_speaker(
+    text: str, speaker: str, via: str
+) -> None:
+    assert [(q.speaker, q.via) for q in quoted(text)] == [(speaker, via)]
