@@ -1349,7 +1349,9 @@ def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> 
 def _resolve_pronoun(mention: Mention, state: _State) -> Speaker | None:
     word = mention.text.lower()
     found: Speaker | None
-    if word in ("he", "she", "i"):
+    if word == "i":
+        return None  # the reporter's own voice ("I assume ..."), not the last person quoted
+    if word in ("he", "she"):
         found = state.last_person
     elif word == "it":
         found = state.last_org

@@ -1004,3 +1004,8 @@ def test_a_channel_carried_by_an_outlet_is_the_relay_not_the_speaker(
     text: str, speaker: str, via: str
 ) -> None:
     assert [(q.speaker, q.via) for q in quoted(text)] == [(speaker, via)]
+
+
+def test_the_reporters_own_i_is_not_the_last_person_quoted() -> None:
+    text = "“We will win,” Donald Trump said. I assume that was his “full-blown” strategy."
+    assert [q.speaker for q in quoted(text)] == ["Donald Trump", None]
