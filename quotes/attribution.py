@@ -792,6 +792,13 @@ _CONTRACTED_WORDS = frozenset(
 )
 
 
+_NEVER_NAMES = frozenset(
+    """ever only another much part maybe perhaps both neither either does did see is are was
+    were has have had do not yes too very just even also any every each few more most other
+    same such than what which whose why how when where here there now then""".split()
+)
+
+
 @_remembered
 def _is_name_word(word: str) -> bool:
     if not is_capitalised(word):
@@ -799,6 +806,8 @@ def _is_name_word(word: str) -> bool:
     low = bare(strip_possessive(word))
     if low in _CONTRACTED_WORDS or _CONTRACTION.search(word):
         return False  # "It’s", "There’s", "We’ve", "I’m": a pronoun and a verb, not a name
+    if low in _NEVER_NAMES:
+        return False  # "Ever", "Only", "Both": capitalised where they open a sentence
     if low in _FIRST_NAMES:
         return True
     lex = lexicon()

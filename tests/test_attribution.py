@@ -350,3 +350,9 @@ def test_a_common_word_before_a_name_is_no_part_of_it() -> None:
         ("Sarah Silverman", False),
         ("Sarah Silverman", True),
     ]
+
+
+@pytest.mark.parametrize("words", [" Ever", " Both Bolton", " Only"])
+def test_words_that_only_open_a_sentence_are_no_names(words: str) -> None:
+    found = subject_after(words + " said.", 0, len(words) + 6)
+    assert found is None or found.name in (None, "Bolton")
