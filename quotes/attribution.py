@@ -730,6 +730,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         if last_low in lexicon().org_heads or _possessive_before_head(head):
             return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
         role = " ".join(role_words).strip() or None
+        if _ends_in_region(name_words):
+            return None  # "Orlando [chanting]", "North Carolina": a place
         if not any(any(ch.islower() for ch in w) for w in name_words):
             if len(words) == 1 and _ACRONYM.fullmatch(name):
                 return Mention(phrase, start, end, "organisation", name=name)  # "ESPN", "FBI"
@@ -1550,6 +1552,13 @@ def _prefixed_matches(
 _RUN_NAMES: dict[str, tuple[int, str, frozenset[str], tuple[str, ...]] | None] = {}
 
 
+def _ends_in_region(name_words: list[str]) -> bool:
+    """ "North Carolina", "Only Connecticut", "Orlando": a place, whatever comes before it."""
+    regions = lexicon().regions
+    last = strip_possessive(name_words[-1])
+    return last in regions or " ".join([*name_words[-2:-1], last]) in regions
+
+
 def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | None:
     """The full name a run of capitalised words gives, if any (see `Registry._add_run`)."""
     words = run.split()
@@ -1570,7 +1579,7 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
     if any(bare(w) in lexicon().org_heads - _FIRST_NAMES for w in name_words):
         return None
-    if any(w in lexicon().places for w in name_words):
+    if any(w in lexicon().places for w in name_words) or _ends_in_region(name_words):
         return None
     role = frozenset(bare(strip_possessive(w)) for w in role_words)
     keys = tuple({name_key(name_words[-1]), name_key(name_words[0])})

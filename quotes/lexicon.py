@@ -21,6 +21,7 @@ class Lexicon:
     places: dict[str, str]
     months: dict[str, int]
     genders: dict[str, str]  # given names and gendered words ("hillary", "spokesman") -> f / m
+    regions: frozenset[str]  # states, regions and cities written like names: never a person
 
 
 @cache
@@ -39,6 +40,7 @@ def lexicon() -> Lexicon:
         places=dict(data["places"]),
         months=dict(data["months"]),
         genders=_genders(data["given_names"]) | _genders(data["gendered_words"]),
+        regions=frozenset(data["regions"]),
     )
 
 

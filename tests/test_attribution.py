@@ -356,3 +356,14 @@ def test_a_common_word_before_a_name_is_no_part_of_it() -> None:
 def test_words_that_only_open_a_sentence_are_no_names(words: str) -> None:
     found = subject_after(words + " said.", 0, len(words) + 6)
     assert found is None or found.name in (None, "Bolton")
+
+
+@pytest.mark.parametrize("words", ["Orlando chanting", "North Carolina said", "Only Connecticut said"])
+def test_a_phrase_ending_in_a_state_or_city_is_no_person(words: str) -> None:
+    found = subject_before(words, 0, words.rindex(" ") + 1)
+    assert found is None or found.kind != "person"
+
+
+def test_a_name_that_opens_with_a_city_is_still_a_person() -> None:
+    found = subject_before("Paris Hilton said", 0, 13)
+    assert found is not None and (found.kind, found.name) == ("person", "Paris Hilton")
