@@ -1267,8 +1267,7 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         places = lexicon().places
         if name in places:
             return Speaker(country_government(name), "organisation", None, mention.text)
-        honorific = _HONORIFIC_GENDERS.get(mention.role.lower()) if mention.role else None
-        full = registry.resolve_name(name, at, honorific)
+        full = registry.resolve_name(name, at, _gender_of_role(mention.role))
         if full == name and not mention.role and registry.written_in_lower_case(name):
             return None  # "Later, ...", "Together, ...": a common word that opens a sentence
         return Speaker(full, "person", mention.role, mention.text)
@@ -1328,7 +1327,9 @@ def _organisation_name(name: str, registry: Registry, at: int) -> str:
     return name
 
 
-_HONORIFIC_GENDERS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+def _gender_of_role(role: str | None) -> str | None:
+    """ "Mrs." -> "f", "spokesman" -> "m" (the lexicon's gendered words); None for most roles."""
+    return lexicon().genders.get(role.split()[-1].rstrip(".").lower()) if role else None
 
 
 def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> Speaker | None:
