@@ -942,7 +942,6 @@ _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»(
 _QUOTED_BY = re.compile(
     r"\b(?:quoted|cited)\s+by\s+([^,.;:“”\"«»()]{2,60}?)(?:\s+as\s+saying|\s*(?=[,.;:“”\"]|$))"
 )
-_OUTLET_QUOTED = re.compile(r"\b([A-Z][^,.;:“”\"«»()]{1,50}?)\s+(?:quoted|cited)\s+(?=[A-Z\w])")
 _MEDIA_WORDS = frozenset(
     {
         "media",
