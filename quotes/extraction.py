@@ -1464,12 +1464,27 @@ def _claim(
 ) -> None:
     if _one_claim(text, lo, hi, index, cues, vias, registry, state, when):
         return
+    reporting = _outlet_as_source(text, lo, hi) if vias else None
+    if reporting is not None and _one_claim(
+        text, lo, hi, index, [reporting], vias, registry, state, when
+    ):
+        return
     if vias:
         subject = sentence_subject(text, lo, hi)
         speaker = _resolve(subject, registry, state, lo) if subject is not None else None
         if speaker is not None:
             state.via_record = (vias[0][1], speaker, index)
     _speaker_introduced(text, lo, hi, cues, index, registry, state)
+
+
+def _outlet_as_source(text: str, lo: int, hi: int) -> Cue | None:
+    """ "The two sides discussed Ukraine, according to TASS": with nobody else named as the
+    source, the outlet that reports a claim is its source (and its relay)."""
+    for match in _ACCORDING_TO.finditer(text, lo, hi):
+        mention = subject_after(text, match.end(), hi)
+        if mention is not None and mention.kind == "outlet":
+            return Cue(match.start(), match.end(), "according to", mention)
+    return None
 
 
 def _speaker_introduced(

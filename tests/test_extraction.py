@@ -1009,3 +1009,17 @@ def test_a_channel_carried_by_an_outlet_is_the_relay_not_the_speaker(
 def test_the_reporters_own_i_is_not_the_last_person_quoted() -> None:
     text = "“We will win,” Donald Trump said. I assume that was his “full-blown” strategy."
     assert [q.speaker for q in quoted(text)] == ["Donald Trump", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("The two sides discussed Ukraine, according to TASS.", "TASS", "TASS"),
+        ("Patrushev said the talks were useful, according to TASS.", "Patrushev", "TASS"),
+    ],
+)
+def test_an_outlet_is_a_claims_source_only_when_nobody_else_is(
+    text: str, speaker: str, via: str
+) -> None:
+    found = [(q.kind, q.speaker, q.via) for q in extract_quotations(text)]
+    assert found == [("indirect", speaker, via)]
