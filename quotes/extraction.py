@@ -1465,10 +1465,10 @@ def _claim(
     if _one_claim(text, lo, hi, index, cues, vias, registry, state, when):
         return
     reporting = _outlet_as_source(text, lo, hi) if vias else None
-    if reporting is not None and _one_claim(
-        text, lo, hi, index, [reporting], vias, registry, state, when
-    ):
-        return
+    if reporting is not None:
+        carried = state.via_record  # the outlet narrates: the account's relay stays as it was
+        _one_claim(text, lo, hi, index, [reporting], vias, registry, state, when)
+        state.via_record = carried
     if vias:
         subject = sentence_subject(text, lo, hi)
         speaker = _resolve(subject, registry, state, lo) if subject is not None else None
