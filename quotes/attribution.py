@@ -861,9 +861,7 @@ def _surname_despite_meaning(previous: str, word: str) -> bool:
     return (low in _SURNAME_TITLES or low in lex.nationalities) and _is_name_word(previous)
 
 
-_PARTICLES = frozenset(
-    {"de", "da", "di", "del", "van", "von", "der", "bin", "al", "la", "le", "du"}
-)
+_PARTICLES = (_CONNECTORS - {"of", "for", "and", "the"}) | {"di", "del"}
 
 
 def _is_particle(words: list[str], index: int) -> bool:
@@ -1300,7 +1298,7 @@ class Registry:
             # "Comedian Sarah Silverman", "Neither Donald J. Trump": the name is the rest
             skipped += len(first) + 1
             name, role_words = rest, role_words | {first.lower()}
-            keys = tuple({name_key(rest.split()[-1]), name_key(rest.split()[0])})
+            keys = _name_keys(rest.split())
         start += skipped
         role = role_words | self._role_words_before(start)
         known = KnownName(name, start, frozenset(role))
@@ -1558,6 +1556,11 @@ def _ends_in_region(name_words: list[str]) -> bool:
     return last in regions or " ".join([*name_words[-2:-1], last]) in regions
 
 
+def _name_keys(name_words: list[str]) -> tuple[str, ...]:
+    """The words a full name is found by: its first and its last ("Wang" and "Yi")."""
+    return tuple({name_key(name_words[-1]), name_key(name_words[0])})
+
+
 def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | None:
     """The full name a run of capitalised words gives, if any (see `Registry._add_run`)."""
     words = run.split()
@@ -1581,7 +1584,7 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     if any(w in lexicon().places for w in name_words) or _ends_in_region(name_words):
         return None
     role = frozenset(bare(strip_possessive(w)) for w in role_words)
-    keys = tuple({name_key(name_words[-1]), name_key(name_words[0])})
+    keys = _name_keys(name_words)
     return skipped, " ".join(name_words), role, keys
 
 

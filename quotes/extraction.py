@@ -938,9 +938,9 @@ def _names_a_source(mention: Mention) -> bool:
     """ "the senator", "a former aide", "the letter", "the ad": a description whose head is a
     person or something written that speaks for its authors; not "the senator's answer",
     whose words are the senator's (left alone), nor "the deal"."""
-    if mention.kind != "description" or not mention.role or "’s " in mention.role:
+    if mention.kind != "description" or not mention.role:
         return False
-    if "'s " in mention.role:
+    if "’s " in mention.role or "'s " in mention.role:
         return False
     head = mention.role.split()[-1].lower()
     lex = lexicon()
@@ -1329,7 +1329,7 @@ def _organisation_name(name: str, registry: Registry, at: int) -> str:
 
 def _gender_of_role(role: str | None) -> str | None:
     """ "Mrs." -> "f", "spokesman" -> "m" (the lexicon's gendered words); None for most roles."""
-    return lexicon().genders.get(role.split()[-1].rstrip(".").lower()) if role else None
+    return lexicon().genders.get(bare(role.split()[-1])) if role else None
 
 
 def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> Speaker | None:
@@ -1342,7 +1342,7 @@ def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> 
         return Speaker(named, "person", None, mention.text)
     last = state.last_person
     if last is not None and registry.may_be(last.name, gender):
-        return replace(last, text=mention.text)
+        return last.written_as(mention.text)
     named = registry.last_person_before(at, gender)
     return Speaker(named, "person", None, mention.text) if named is not None else None
 
