@@ -473,7 +473,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             cues.append(Cue(opening.start(1), opening.end(1), opening.group(1).lower(), mention))
     if len(cues) > 1:
         cues.sort(key=lambda c: c.start)
-    return _quoted_as_saying(text, _fill_shared_subjects(text, cues, lo, hi))
+    subject_lo = outside[0][0] if outside else lo  # not a subject inside a quotation
+    return _quoted_as_saying(text, _fill_shared_subjects(text, cues, subject_lo, hi))
 
 
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(\S.{0,60}?)\s+as\s+$")

@@ -354,6 +354,14 @@ def test_a_participle_after_a_quotation_does_not_invert() -> None:
     assert q.speaker == "Dana Perl"
 
 
+def test_a_sentence_opening_with_a_quotation_takes_its_subject_after_the_quotation() -> None:
+    text = (
+        "Dana Perl sang her new song to the crowd.\n"
+        "“Keep your eyes on the road,” Perl sings to Quill before asking her, “Where do we go?”\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Dana Perl", "Dana Perl"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
