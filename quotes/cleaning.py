@@ -75,6 +75,9 @@ _FINAL_PUNCTUATION = "．.!?:;…\"”’»)]'"
 _FINAL_PUNCTUATION_ENDINGS = tuple(_FINAL_PUNCTUATION)
 _STOP_RELATED = frozenset({"related posts", "related articles", "read more", "more from"})
 _RELATED_MAX_WORDS = 20
+# "“I'd rather live in what he calls hell.” ― Adriana Rodarte": a quotation signed by its
+# speaker ends without a full stop but is no related-story headline.
+_SIGNED_QUOTATION = re.compile(r"[“\"‘].{12,}[”\"’][ \u00a0]*(?:[―—–]|--?)[ \u00a0]?[A-Z@]")
 _HEADLINE_MIN_WORDS = 4
 
 
@@ -156,7 +159,7 @@ def _kind_of_line(
         if unpunctuated and len(words) < _HEADLINE_MIN_WORDS:
             return "boilerplate"
         return "headline" if len(words) <= 40 else "body"
-    if unpunctuated and len(words) <= _RELATED_MAX_WORDS:
+    if unpunctuated and len(words) <= _RELATED_MAX_WORDS and not _SIGNED_QUOTATION.match(line):
         return "related"
     return "body"
 

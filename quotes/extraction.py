@@ -741,7 +741,7 @@ def _quotation(
         if poll is not None:
             speaker = poll
     if speaker is None and not work:
-        found = _speaker_without_cue(
+        found = _signed(text, quote, paragraph, registry, state, lo) or _speaker_without_cue(
             text, quote, lo, index, continues, adjacent, registry, state, bool(cues)
         )
         if (
@@ -778,6 +778,28 @@ def _quotation(
         _remember(speaker, state)
         if chosen is not None:
             _remember_listener(text, chosen, speaker, hi, lo, registry, state)
+
+
+_SIGN_OFF = re.compile(r"[ \u00a0]*(?:[―—–]|--?)[ \u00a0]?(?=[A-Z])")
+
+
+def _signed(
+    text: str, quote: QuoteSpan, paragraph: Paragraph, registry: Registry, state: _State, lo: int
+) -> tuple[Speaker, str, float] | None:
+    """ "“I'd rather live in what he calls hell.” ― Adriana Rodarte": a quotation signed with a
+    dash and its speaker's name at the end of the paragraph, as reader round-ups and embedded
+    posts are ("— David Martosko (@dmartosko) September 1, 2016")."""
+    dash = _SIGN_OFF.match(text, quote.mark_end, paragraph.end)
+    if dash is None:
+        return None
+    mention = subject_after(text, dash.end(), paragraph.end)
+    if mention is None or mention.kind not in ("person", "organisation"):
+        return None
+    rest = text[mention.end : paragraph.end].strip()
+    if rest and (rest[0] not in "(,." or len(rest) > 60):
+        return None  # "“Make America Great Again” — Trump's slogan — ...": prose goes on
+    speaker = _resolve(mention, registry, state, lo)
+    return (speaker, "signed", 0.6) if speaker is not None else None
 
 
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s+(?=\S)")

@@ -65,6 +65,16 @@ def test_site_disclaimer_related_posts_and_reuters_caption() -> None:
     ]
 
 
+def test_a_signed_quotation_is_body_not_a_related_headline() -> None:
+    text = (
+        "Readers answer the mayor in the harbour town\n\n"
+        "Here is what they said.\n\n"
+        "“She is someone no sane person would want as mayor.” ― Ada Lark\n\n"
+        "Harbour mayor says ferry will run all winter"
+    )
+    assert [k for k, _ in kinds(text)] == ["headline", "body", "body", "related"]
+
+
 def test_offsets_point_into_original_text() -> None:
     text = "  Headline of the story here today  \r\n\n   Body text, indented.  \n"
     paragraphs = split_paragraphs(text)

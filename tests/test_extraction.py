@@ -362,6 +362,18 @@ def test_a_sentence_opening_with_a_quotation_takes_its_subject_after_the_quotati
     assert [q.speaker for q in quoted(text)] == ["Dana Perl", "Dana Perl"]
 
 
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons() -> None:
+    text = (
+        "Readers answered the mayor online.\n\n"
+        "“She is someone no sane person would want as mayor.” ― Ada Lark\n\n"
+        "“Ferries are late again.” — Tom Pike (@tompike) September 1, 2016\n"
+    )
+    assert [(q.speaker, q.rule) for q in quoted(text)] == [
+        ("Ada Lark", "signed"),
+        ("Tom Pike", "signed"),
+    ]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
