@@ -392,8 +392,13 @@ _SENTENCE_STARTERS = frozenset(
     some many most several few all each every no amid among monday tuesday wednesday thursday
     friday saturday sunday january february march april june july august september october
     november december name hours minutes days weeks months years moments more year latest
+    across through throughout against inside outside within without behind beyond following
+    alongside toward towards around between besides except upon amongst given
     """.split()
 )
+# "Preceded at the lectern by Joe Arpaio, Trump ...", "Flanked by aides, ...": a participle that
+# opens the sentence with its preposition is an adverbial, not a name.
+_PARTICIPLE_PREPOSITIONS = frozenset({"by", "at", "with", "about", "on", "in", "for", "to", "into"})
 
 
 _CONTRACTING_PRONOUNS = frozenset({"he", "she", "it", "who", "that"})
@@ -469,7 +474,10 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
             index += 1  # "But Sen. Pat Toomey refused ...": the conjunction opens no adverbial
             first = tokens[index][0]
         opener = attempt == 0 and (
-            not is_capitalised(first) or bare(first) in _SENTENCE_STARTERS or first.endswith("ing")
+            not is_capitalised(first)
+            or bare(first) in _SENTENCE_STARTERS
+            or first.endswith("ing")
+            or _opening_participle(first, tokens, index)
         )
         if not opener:
             found = _subject_at(text, tokens, index, attempt > 0)
@@ -482,6 +490,14 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
             return None
         index = comma + 1
     return None
+
+
+def _opening_participle(first: str, tokens: list[tuple[str, int, int]], index: int) -> bool:
+    return (
+        first.endswith("ed")
+        and index + 1 < len(tokens)
+        and tokens[index + 1][0] in _PARTICIPLE_PREPOSITIONS
+    )
 
 
 def lead_in_subjects(text: str, lo: int, hi: int) -> Iterator[Mention]:

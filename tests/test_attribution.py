@@ -110,6 +110,10 @@ def test_subject_after_shapes(
         ("In Ames, Iowa, on Sunday, Mrs. Quill tried again.", "Quill"),
         ("Hours later, Dana Perl returned the compliment.", "Dana Perl"),
         ("The retired neurosurgeon has provided no details.", "The retired neurosurgeon"),
+        ("Across the region, Dana Perl has been startled by it.", "Dana Perl"),
+        ("Preceded at the lectern by Tom Pike, Dana Perl spoke.", "Dana Perl"),
+        ("Flanked by aides, Dana Perl spoke.", "Dana Perl"),
+        ("Reed said it was fine.", "Reed"),
     ],
 )
 def test_sentence_subject_past_opening_adverbials(sentence: str, expected: str) -> None:
