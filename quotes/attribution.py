@@ -331,14 +331,14 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
         head = _without_trailing_bracket(tokens[:comma])
         if not aside or not head:
             return None
-        first = aside[0][0]
-        looks_aside = (
-            first.lower() in _APPOSITION_STARTS or not is_capitalised(first) or is_title_word(first)
-        )
-        if looks_aside:
-            found = _noun_phrase_ending(text, head)
-            if found is not None and found.kind in ("person", "organisation", "outlet", "plural"):
-                return found
+        if _opens_aside(aside[0][0]):
+            inner = _last_index(head, ",")
+            if inner < 0 or inner + 1 >= len(head) or not _opens_nested_aside(head[inner + 1][0]):
+                found = _noun_phrase_ending(text, head)
+                if found is not None and found.kind in _APPOSED_KINDS:
+                    return found
+            # else "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
+            # Security Council, [said]": one aside after another; France is not the subject
         else:
             found = _noun_phrase_ending(text, aside)
             if found is not None and found.kind in ("person", "organisation", "outlet"):
@@ -350,6 +350,18 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
                 return found
             return None
     return None
+
+
+_APPOSED_KINDS = frozenset({"person", "organisation", "outlet", "plural"})
+
+
+def _opens_aside(word: str) -> bool:
+    return word.lower() in _APPOSITION_STARTS or not is_capitalised(word) or is_title_word(word)
+
+
+def _opens_nested_aside(word: str) -> bool:
+    """An aside before an aside opens with a determiner or an age ("Cory James, 22, of Flint")."""
+    return word.lower() in _APPOSITION_STARTS or word.isdigit()
 
 
 def _last_index(tokens: list[tuple[str, int, int]], value: str) -> int:

@@ -1107,6 +1107,8 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
             break
     before = [c for c in with_subject if c.end <= quote.mark_start]
     people_before = [c for c in before if c.mention is not None and c.mention.kind != "outlet"]
+    if adjacent is not None and people_before and _introduces(text, people_before[-1], quote):
+        return people_before[-1], "cue-then-quote", 0.85  # "what Mr. Hedge called “...,” the club"
     if adjacent is not None:
         assert adjacent.mention is not None
         if adjacent.mention.kind == "outlet" and people_before:
@@ -1129,6 +1131,11 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
     if after:
         return after[0], "cue-later-in-sentence", 0.6
     return None, "", 0.0
+
+
+def _introduces(text: str, cue: Cue, quote: QuoteSpan) -> bool:
+    """The cue runs straight into the quotation, nothing but space between them."""
+    return cue.end < quote.mark_start and text[cue.end : quote.mark_start].isspace()
 
 
 _OUTER_KINDS = frozenset({"person", "pronoun", "organisation", "plural"})

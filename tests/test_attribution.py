@@ -66,6 +66,16 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ("Another source familiar with the talks said", ("description", None, "source")),
         ("the 43-year-old said", ("description", None, "43-year-old")),
         ("“It hurts,” his colleague said", ("description", None, "colleague")),
+        ("Tom Pike, 22, of Flint, Mich., said", ("person", "Tom Pike", None)),
+        (
+            "Jean Lark, the foreign minister of France, a permanent member of the council, said",
+            ("person", "Jean Lark", None),
+        ),
+        (
+            "In a call on Dec. 2, Col. Ned Ware, a spokesman in Baghdad, said",
+            ("person", "Ned Ware", "Col."),
+        ),
+        ("Or, as Tom Pike, a former secretary of state, said", ("person", "Tom Pike", None)),
     ],
 )
 def test_subject_before(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
@@ -333,7 +343,10 @@ def test_a_contracted_pronoun_or_verb_is_not_a_name(word: str) -> None:
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
-        ("Mukasey criticized the email use, which an FBI investigation said", "an FBI investigation"),
+        (
+            "Mukasey criticized the email use, which an FBI investigation said",
+            "an FBI investigation",
+        ),
         ("A 1996 FEC advisory opinion added", "A 1996 FEC advisory opinion"),
     ],
 )
@@ -362,7 +375,9 @@ def test_words_that_only_open_a_sentence_are_no_names(words: str) -> None:
     assert found is None or found.name in (None, "Bolton")
 
 
-@pytest.mark.parametrize("words", ["Orlando chanting", "North Carolina said", "Only Connecticut said"])
+@pytest.mark.parametrize(
+    "words", ["Orlando chanting", "North Carolina said", "Only Connecticut said"]
+)
 def test_a_phrase_ending_in_a_state_or_city_is_no_person(words: str) -> None:
     found = subject_before(words, 0, words.rindex(" ") + 1)
     assert found is None or found.kind != "person"

@@ -374,6 +374,15 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons() -> None:
     ]
 
 
+def test_a_cue_running_into_the_quotation_beats_a_cue_after_it() -> None:
+    text = (
+        "In 2009, under what Mr. Hedge called “the old model,” the Dunmore Golf Club, a private "
+        "course in Ponte Vedra Beach, Fla., charged a $100,000 fee.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.cue, q.rule) == ("Hedge", "called", "cue-then-quote")
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
