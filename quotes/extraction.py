@@ -631,7 +631,9 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
             filled.append(cue)  # its own subject, and no participle to share one
             continue
         before = text[max(lo, cue.start - 6) : cue.start].strip().lower()
-        participle = cue.verb in _PARTICIPLES and before.endswith(",")
+        participle = cue.verb in _PARTICIPLES and (
+            before.endswith(",") or _heard(text, lo, cue.mention)
+        )
         if cue.mention is None or participle:
             shared = cue.verb in _PARTICIPLES or before.endswith(("and", "but", ","))
             source = (
@@ -643,6 +645,17 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
                 cue = cue.with_mention(None)  # "... endorsed Clinton, saying": not Clinton
         filled.append(cue)
     return filled
+
+
+_TO_THE_LISTENER = re.compile(r"\b(?:to|[a-z]+ed)\s+$")
+
+
+def _heard(text: str, lo: int, mention: Mention | None) -> bool:
+    """ "sent an email to supporters saying", "emailed supporters saying": the phrase before the
+    participle is who heard it, not who spoke."""
+    if mention is None or mention.kind not in ("plural", "description", "person"):
+        return False
+    return _TO_THE_LISTENER.search(text, max(lo, mention.start - 12), mention.start) is not None
 
 
 def _shared_source(

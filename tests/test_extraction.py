@@ -383,6 +383,13 @@ def test_a_cue_running_into_the_quotation_beats_a_cue_after_it() -> None:
     assert (q.speaker, q.cue, q.rule) == ("Hedge", "called", "cue-then-quote")
 
 
+def test_who_heard_a_participle_is_not_its_speaker() -> None:
+    emailed = "The Harbour senator emailed supporters saying: “The struggle continues.”\n"
+    sent = "Dana Perl sent a text message to supporters saying: “We won!”\n"
+    assert [q.speaker for q in quoted(emailed)] == ["Harbour senator"]
+    assert [q.speaker for q in quoted(sent)] == ["Dana Perl"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
