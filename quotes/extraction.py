@@ -741,7 +741,7 @@ def _quotation(
     if label is not None and _transcript_speaker(label.group(1), registry, lo) is not None:
         _transcript_quotation(text, quote, label, index, registry, state, lo, when)
         return
-    chosen, rule, confidence = _choose_cue(text, quote, cues)
+    chosen, rule, confidence = _choose_cue(text, quote, cues, lo)
     work = _names_a_work(text, quote, lo)
     if work:
         chosen = None  # "said on ABC's “This Week”", "author of “Hacked World Order”": a title
@@ -1103,7 +1103,9 @@ def _carries_speech_on(text: str, quote: QuoteSpan, lo: int) -> bool:
 _NOT_QUOTING = frozenset({"show", "shows", "showed", "cast", "casts", "call"})
 
 
-def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | None, str, float]:
+def _choose_cue(
+    text: str, quote: QuoteSpan, cues: list[Cue], lo: int
+) -> tuple[Cue | None, str, float]:
     with_subject = [c for c in cues if c.mention is not None and c.verb not in _NOT_QUOTING]
     adjacent = None
     for cue in with_subject:
@@ -1120,7 +1122,14 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
             break
     before = [c for c in with_subject if c.end <= quote.mark_start]
     people_before = [c for c in before if c.mention is not None and c.mention.kind != "outlet"]
-    if adjacent is not None and people_before and _introduces(text, people_before[-1], quote):
+    if (
+        adjacent is not None
+        and people_before
+        and (
+            _introduces(text, people_before[-1], quote)
+            or _in_opening_clause(text, quote, people_before[-1], lo)
+        )
+    ):
         return people_before[-1], "cue-then-quote", 0.85  # "what Mr. Hedge called “...,” the club"
     if adjacent is not None:
         assert adjacent.mention is not None
@@ -1149,6 +1158,20 @@ def _choose_cue(text: str, quote: QuoteSpan, cues: list[Cue]) -> tuple[Cue | Non
 def _introduces(text: str, cue: Cue, quote: QuoteSpan) -> bool:
     """The cue runs straight into the quotation, nothing but space between them."""
     return cue.end < quote.mark_start and text[cue.end : quote.mark_start].isspace()
+
+
+_OPENING_CLAUSE = re.compile(r"\W*(?:When|After|Before|Since|Because|Once|Until|Whenever)\s")
+
+
+def _in_opening_clause(text: str, quote: QuoteSpan, cue: Cue, lo: int) -> bool:
+    """ "When someone in the audience shouted, “Cruz,” Beck joked": the quotation closes an
+    opening clause with its own cue; the main clause's verb after it is about something else."""
+    if _OPENING_CLAUSE.match(text, lo, cue.start) is None or "," in text[lo : cue.start]:
+        return False
+    if "," in text[cue.end : quote.mark_start].rstrip().rstrip(","):
+        return False  # "When Sanders said ..., he “grabbed ...”": the main clause has begun
+    comma_inside = text[quote.start : quote.end].rstrip().endswith(",")
+    return comma_inside or text[quote.mark_end : quote.mark_end + 2].lstrip().startswith(",")
 
 
 _OUTER_KINDS = frozenset({"person", "pronoun", "organisation", "plural"})

@@ -390,6 +390,15 @@ def test_who_heard_a_participle_is_not_its_speaker() -> None:
     assert [q.speaker for q in quoted(sent)] == ["Dana Perl"]
 
 
+def test_a_quotation_closing_an_opening_clause_is_that_clauses_speakers() -> None:
+    shouted = "When a man in the crowd shouted, “Quill,” Perl joked, “Amen!”\n"
+    said = "After Pike said the plan would “sink the harbour,” Perl said: “Nonsense.”\n"
+    main = "When Pike said he was leaving, he “wanted a change,” said Dana Perl.\n"
+    assert [q.speaker for q in quoted(shouted)] == ["crowd", "Perl"]
+    assert [q.speaker for q in quoted(said)] == ["Pike", "Perl"]
+    assert [q.speaker for q in quoted(main)] == ["Dana Perl"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
