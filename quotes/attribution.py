@@ -323,6 +323,11 @@ def _skippable_before_cue(token: str) -> bool:
 
 def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     """Wang, who arrived in the Russian capital on Tuesday, [said]: the phrase before the aside."""
+    untagged = _without_party_tags(tokens)
+    if len(untagged) < len(tokens) and _last_index(untagged, ",") < 0:  # the tag was the aside
+        found = _noun_phrase_ending(text, untagged) if untagged else None
+        return found if found is not None and found.kind in _APPOSED_KINDS else None
+    tokens = untagged
     for _ in range(6):
         comma = _last_index(tokens, ",")
         if comma < 0:
@@ -351,6 +356,22 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
             return None
     return None
 
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _without_party_tags(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "Sen. Marco Rubio, R-Fla., [said]": the party and state tag set off by commas is no aside
+    of its own; drop it with its comma."""
+    if not any(_PARTY_TAG.fullmatch(token[0]) for token in tokens):
+        return tokens
+    kept: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if kept and kept[-1][0] == "," and _PARTY_TAG.fullmatch(token[0]):
+            kept.pop()
+            continue
+        kept.append(token)
+    return kept
 
 _APPOSED_KINDS = frozenset({"person", "organisation", "outlet", "plural"})
 

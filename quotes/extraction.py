@@ -368,7 +368,7 @@ def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list
             if (
                 quote.mark_start < at
                 and _opens_sentence(text, start, quote.mark_start)
-                and _attribution_follows(text, match.end(), paragraph.end)
+                and _attribution_follows(text, match.end(), paragraph.end, text[at] != ".")
             ):
                 continue
         before = _ABBREV_BEFORE.search(text, max(paragraph.start, at - 20), at)
@@ -395,17 +395,36 @@ def _opens_sentence(text: str, start: int, mark_start: int) -> bool:
     return _last_visible(text, start, mark_start) == ""
 
 
-def _attribution_follows(text: str, at: int, end: int) -> bool:
+def _attribution_follows(text: str, at: int, end: int, exclaimed: bool) -> bool:
     """ "“Perpetual motion!” Rep. Glenn Thompson said": the speaker follows the closing mark.
-    Not "Mr. Zahed said: “...”", whose cue introduces the quotation after it."""
+    Not "Mr. Zahed said: “...”", whose cue introduces the quotation after it. After a quotation
+    ending in a full stop ("... campaign.” Ohio Gov. John Kasich said he would ..."), a new
+    sentence may well open with its own speaker: the first full stop ends the search."""
     window_end = min(end, at + 90)
-    stop = _CLAUSE_END.search(text, at + 4, window_end)
-    limit = stop.start() if stop is not None else window_end
+    if exclaimed:
+        limit = _clause_stop(text, at + 4, window_end)
+    else:
+        stop = _CLAUSE_END.search(text, at + 4, window_end)
+        limit = stop.start() if stop is not None else window_end
     cue = _cue_pattern().search(text, at, limit)
     if cue is None:
         return False
     rest = text[cue.end() : cue.end() + 3].lstrip()
     return not rest.startswith(":")
+
+
+def _clause_stop(text: str, lo: int, hi: int) -> int:
+    """Where the clause from `lo` ends, a full stop after an abbreviation aside ("Rep. Glenn
+    Thompson, R-Pa., said")."""
+    stop = _CLAUSE_END.search(text, lo, hi)
+    while stop is not None and stop[0] == ".":
+        before = _ABBREV_BEFORE.search(text, max(lo, stop.start() - 20), stop.start())
+        word = before.group(1).lower() if before is not None else ""
+        abbreviated = word in lexicon().abbreviations or len(word) == 1 or "-" in word
+        if not abbreviated and not text.startswith(",", stop.end()):
+            break
+        stop = _CLAUSE_END.search(text, stop.end(), hi)
+    return stop.start() if stop is not None else hi
 
 
 def _outside(lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:

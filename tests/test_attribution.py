@@ -76,6 +76,8 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
             ("person", "Ned Ware", "Col."),
         ),
         ("Or, as Tom Pike, a former secretary of state, said", ("person", "Tom Pike", None)),
+        ("Sen. Mara Quill, R-Ore., said", ("person", "Mara Quill", "Sen.")),
+        ("Sen. Mara Quill, D-Ore., speaking on the radio, said", ("person", "Mara Quill", "Sen.")),
     ],
 )
 def test_subject_before(text: str, expected: tuple[str, str | None, str | None] | None) -> None:

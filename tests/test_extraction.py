@@ -399,6 +399,14 @@ def test_a_quotation_closing_an_opening_clause_is_that_clauses_speakers() -> Non
     assert [q.speaker for q in quoted(main)] == ["Dana Perl"]
 
 
+def test_an_exclamation_then_a_titled_speaker_is_one_sentence() -> None:
+    text = (
+        "Spokesman Tom Pike said the hall was open.\n\n"
+        "“Perpetual motion!” Rep. Mara Quill, R-Ore., said of the crowds.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Mara Quill"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
