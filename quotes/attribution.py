@@ -636,14 +636,14 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
         if len(taken) >= _MAX_NP_TOKENS:
             break
         if not _can_be_in_phrase(word):
-            if named or not _modifiers_before_name(tokens, index):
-                break
+            if (named and not _all_places(taken)) or not _modifiers_before_name(tokens, index):
+                break  # not "said [Idaho] nutritional-supplement executive Frank VanderSloot"
         elif bare(word) in ("on", "in") or (word[0].islower() and bare(word) in _PREPOSITIONS):
             break
         taken.append(token)
         named = named or _is_name_word(word)
-        if word.endswith(".") and len(bare(word)) > 3:
-            break  # "said Chris Russell." ends the sentence
+        if word.endswith(".") and len(bare(word)) > 3 and not is_title_word(word):
+            break  # "said Chris Russell." ends the sentence; not "Navy Capt. Jeff Davis"
     while taken and bare(taken[-1][0]) in _CONNECTORS:
         taken.pop()
     if taken and strip_possessive(taken[-1][0]) != taken[-1][0]:
@@ -652,6 +652,11 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     if found is None:
         found = _description_starting(text, tokens)
     return found
+
+
+def _all_places(tokens: list[tuple[str, int, int]]) -> bool:
+    lex = lexicon()
+    return all(t[0] in lex.places or t[0] in lex.regions for t in tokens)
 
 
 def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bool:
@@ -782,8 +787,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         if _ends_in_region(name_words):
             return None  # "Orlando [chanting]", "North Carolina": a place
         if not any(any(ch.islower() for ch in w) for w in name_words):
-            if len(words) == 1 and _ACRONYM.fullmatch(name):
-                return Mention(phrase, start, end, "organisation", name=name)  # "ESPN", "FBI"
+            if len(name_words) == 1 and not role_words and _ACRONYM.fullmatch(name):
+                return Mention(phrase, start, end, "organisation", name=name)  # "the FBI"
             return None  # "N.Y.", "OH", "EUROPEANS ASK": abbreviations and capitals, not names
         return Mention(phrase, start, end, "person", name=name, role=role)
     if len(words) == 1 and is_capitalised(words[0]) and lowered[0] in lexicon().nationalities:
@@ -833,7 +838,8 @@ def _head_tokens(words: list[str]) -> list[str]:
 
 _FIRST_NAMES = frozenset({"bill"})  # "Bill Clinton", not a bill
 _SURNAME_TITLES = frozenset(
-    {"king", "bishop", "judge", "marshal", "major", "general", "rich", "white"}
+    {"king", "bishop", "judge", "marshal", "major", "general", "rich", "white", "pope", "dean"}
+    | {"prince", "duke", "baron", "earl", "sheriff", "mayor"}
 )
 
 

@@ -77,6 +77,10 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ),
         ("Or, as Tom Pike, a former secretary of state, said", ("person", "Tom Pike", None)),
         ("Sen. Mara Quill, R-Ore., said", ("person", "Mara Quill", "Sen.")),
+        ("Amy Pope, a deputy adviser, said", ("person", "Amy Pope", None)),
+        ("Howard Dean said", ("person", "Howard Dean", None)),
+        ("the Pope said", ("description", None, "Pope")),
+        ("the ACU said", ("organisation", "ACU", None)),
         ("Sen. Mara Quill, D-Ore., speaking on the radio, said", ("person", "Mara Quill", "Sen.")),
     ],
 )
@@ -105,6 +109,14 @@ def test_subject_before(text: str, expected: tuple[str, str | None, str | None] 
         ("said the weather would turn.", None),
         ("said a 2008 campaign veteran.", ("description", None, "2008 campaign veteran")),
         ("said the base chief known as Bob.", ("description", None, "base chief")),
+        (
+            "said Pentagon spokesman Navy Capt. Jeff Davis.",
+            ("person", "Jeff Davis", "Pentagon spokesman Navy Capt."),
+        ),
+        (
+            "said Idaho business executive Frank Vander, who backed Rubio.",
+            ("person", "Frank Vander", "Idaho business executive"),
+        ),
     ],
 )
 def test_subject_after_shapes(
