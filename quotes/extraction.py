@@ -609,10 +609,17 @@ _INVERTING = frozenset(
 )
 
 
+_VERB_BY = re.compile(r"\b[a-z]+(?:ed|an|un)\s+by\s+$")
+
+
 def _cue_subject(
     text: str, lo: int, part_lo: int, cue_start: int, cue_end: int, hi: int
 ) -> Mention | None:
     mention = subject_before(text, part_lo, cue_start)
+    if mention is None and text[cue_start:cue_end].endswith("ing"):
+        by = _VERB_BY.search(text, max(part_lo, cue_start - 30), cue_start)
+        if by is not None:  # "he began by saying", "A Chinese official responded by saying"
+            mention = subject_before(text, part_lo, by.start())
     if mention is not None and mention.kind == "relative":
         comma = text.rfind(",", part_lo, mention.start)
         if comma > part_lo:
@@ -1336,7 +1343,10 @@ _TITLE_MINOR_WORDS = frozenset(
 
 def _quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> QuoteKind:
     first = text[quote.start : quote.start + 1]
-    whole = _last_visible(text, lo, quote.mark_start) in ("", ":")
+    before = _last_visible(text, lo, quote.mark_start)
+    whole = before in ("", ":") or (
+        before == "," and text[quote.start : quote.end].rstrip()[-1:] in (".", "!", "?")
+    )  # "he laughed and said, “We’ll see.”": a whole sentence after a comma
     if whole and (first.isupper() or first in "[(“‘\"'0123456789"):
         return "direct"
     return "partial"

@@ -407,6 +407,20 @@ def test_an_exclamation_then_a_titled_speaker_is_one_sentence() -> None:
     assert [q.speaker for q in quoted(text)] == ["Mara Quill"]
 
 
+def test_a_participle_after_a_verb_and_by_takes_that_verbs_subject() -> None:
+    text = "Husted continued by saying, “We will appeal this decision.”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.cue, q.kind) == ("Husted", "saying", "direct")
+
+
+def test_a_whole_sentence_after_a_comma_is_direct_a_fragment_is_partial() -> None:
+    text = "Dana Perl laughed and said, “We will see.” She called it, “Disgusting,” and left.\n"
+    assert [(q.text, q.kind) for q in quoted(text)] == [
+        ("We will see.", "direct"),
+        ("Disgusting,", "partial"),
+    ]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
