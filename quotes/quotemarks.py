@@ -41,6 +41,8 @@ _CLOSERS = {"”": _DOUBLE, "»": _DOUBLE, "’": _SINGLE, "›": _SINGLE}
 _EITHER = {'"': _DOUBLE, "''": _DOUBLE, "'": _SINGLE}
 _FAMILIES = {**_EITHER, **_CLOSERS, **_OPENERS}  # every mark's family (the three do not overlap)
 _SINGLE_MAX_CHARS = 400
+_ELIDED_YEAR = re.compile(r"\d\d(?:s\b|(?![\w%]))")
+_SINGLE_CLOSER = re.compile(r"[’'](?![^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +75,13 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
             mark, at = _DOUBLED, at + 1  # an apostrophe, then a doubled mark
         before_char = text[at - 1] if at > start else " "
         after_char = text[after] if after < end else " "
-        if mark in ("’", "'") and before_char.isalnum() and after_char.isalnum():
-            continue  # apostrophe inside a word
+        if mark in ("’", "'", "‘") and after_char.isalnum():
+            if before_char.isalnum():
+                continue  # apostrophe inside a word (won’t; Obama‘s, typed with the wrong mark)
+            if _ELIDED_YEAR.match(text, after, end) and not _SINGLE_CLOSER.search(
+                text, after, min(end, after + 60)
+            ):
+                continue  # "in ‘08", "the '80s": an apostrophe for the century; not ‘90 percent’
         role = _role(mark, before_char, after_char)
         family = _FAMILIES[mark]
         if outer is None:

@@ -88,6 +88,10 @@ def test_seed_spans_index_the_text(seed_results: dict[str, list[Quotation]]) -> 
         ),
         ("China’s leaders’ talks went on; Russia hasn’t said.", []),
         ("An open “quote that runs on\n\nNext paragraph here.", ["quote that runs on"]),
+        ("Pike said in ‘08 that voters were “open” to it.", ["open"]),
+        ("In the '70s and '80s the unit was the \"Midnight Crew,\" they say.", ["Midnight Crew,"]),
+        ("Quill‘s pick, she said, was ‘not now’ for them.", ["not now"]),
+        ("He said ‘90 percent’ of them left.", ["90 percent"]),
     ],
 )
 def test_quote_marks(text: str, inner: list[str]) -> None:
