@@ -1385,7 +1385,12 @@ class Registry:
 
     def last_person_before(self, at: int, gender: str | None = None) -> str | None:
         """The last full name written before `at`, for a pronoun with no earlier speaker; one
-        that may be `gender` ("f" for she, "m" for he) when that is given."""
+        that may be `gender` ("f" for she, "m" for he) when that is given: the last known to
+        be, else the last not known otherwise ("she" is Mrs. Clinton, not "Great Recession")."""
+        if gender is not None:
+            for known in reversed(self.names):
+                if known.start < at and self.gender_of(known.name) == gender:
+                    return known.name
         for known in reversed(self.names):
             if known.start < at and (gender is None or self.may_be(known.name, gender)):
                 return known.name
@@ -1616,6 +1621,11 @@ def _name_keys(name_words: list[str]) -> tuple[str, ...]:
     return tuple({name_key(name_words[-1]), name_key(name_words[0])})
 
 
+_PLACE_OPENERS = frozenset(
+    {"san", "santa", "fort", "port", "lake", "mount", "new", "el", "los", "las"}
+)
+
+
 def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | None:
     """The full name a run of capitalised words gives, if any (see `Registry._add_run`)."""
     words = run.split()
@@ -1636,8 +1646,11 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
     if any(bare(w) in lexicon().org_heads - _FIRST_NAMES for w in name_words):
         return None
-    if any(w in lexicon().places for w in name_words) or _ends_in_region(name_words):
+    places = lexicon().places
+    if any(w in places for w in name_words) or _ends_in_region(name_words):
         return None
+    if " ".join(name_words) in places or bare(name_words[0]) in _PLACE_OPENERS:
+        return None  # "to the United States", "San Bernardino", "El Universal": no person
     role = frozenset(bare(strip_possessive(w)) for w in role_words)
     keys = _name_keys(name_words)
     return skipped, " ".join(name_words), role, keys

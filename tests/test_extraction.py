@@ -425,6 +425,17 @@ def test_a_whole_sentence_after_a_comma_is_direct_a_fragment_is_partial() -> Non
     ]
 
 
+def test_he_or_she_with_no_speaker_takes_a_person_known_to_fit_over_a_place() -> None:
+    text = (
+        "Dunmore chronicle of the harbour vote today\n\n"
+        "Mrs. Ada Lark campaigned on Monday. Later the crowd moved to Palo Alto, where "
+        "the ambassador to the United States and San Bernardino officials waited.\n\n"
+        "She called the plan “a disgrace.”\n"
+    )
+    [q] = quoted(text)
+    assert q.speaker == "Ada Lark"
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
