@@ -768,7 +768,7 @@ def _quotation(
         _transcript_quotation(text, quote, label, index, registry, state, lo, when)
         return
     chosen, rule, confidence = _choose_cue(text, quote, cues, lo)
-    work = _names_a_work(text, quote, lo)
+    work = _names_a_work(text, quote, lo) and not _title_cased(text, paragraph)
     if work:
         chosen = None  # "said on ABC's “This Week”", "author of “Hacked World Order”": a title
     speaker: Speaker | None = None
@@ -779,6 +779,10 @@ def _quotation(
         poll = _poll_source(text, chosen.mention, lo, hi)
         if poll is not None:
             speaker = poll
+    if speaker is None and not work and _title_cased(text, paragraph):
+        headline = _headline_speaker(text, quote, paragraph, registry, state)
+        if headline is not None:
+            speaker, rule, confidence = headline, "headline-verb", 0.6
     if speaker is None and not work:
         found = _signed(text, quote, paragraph, registry, state, lo) or _speaker_without_cue(
             text, quote, lo, index, continues, adjacent, registry, state, bool(cues)
@@ -1306,6 +1310,50 @@ _TITLE_LEAD = re.compile(
     r"film|movie|series|song|podcast|column|essay|article|pageant|album|memoir|novel|hit|hits|"
     r"including|like))\s*,?\s*$"
 )
+
+
+def _title_cased(text: str, paragraph: Paragraph) -> bool:
+    """A headline with every word capitalised ("Graham: Trump’s ‘Incredibly Hateful Rhetoric’
+    Destroying GOP"), where title-cased words in quote marks say nothing of a title."""
+    if paragraph.kind != "headline":
+        return False
+    words = [w for w in text[paragraph.start : paragraph.end].split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper() or w in _TITLE_MINOR_WORDS)
+    return len(words) >= 4 and capitalised == len(words)
+
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+s\b")
+# Verbs headlines report speech with that running text rarely does.
+_HEADLINE_VERBS = frozenset(
+    "hammers rips speaks grills torches roasts knocks lashes bashes trashes scolds chides "
+    "rebukes derides hails lauds reveals labels brands dubs jabs".split()
+)
+
+
+def _headline_speaker(
+    text: str, quote: QuoteSpan, paragraph: Paragraph, registry: Registry, state: _State
+) -> Speaker | None:
+    """A title-cased headline's reporting verb, capitalised like every word in it: "Chris
+    Christie Calls Hillary Clinton ‘A Disgrace’", "Trump ‘The Dealmaker’ Could Address Clean
+    Energy, Lindsey Graham Says": the name the headline or its clause opens with is the speaker.
+    """
+    speech = lexicon().speech_verbs
+    for verb in _CAPITALISED_WORD.finditer(text, paragraph.start, paragraph.end):
+        word = verb[0].lower()
+        if word not in speech and word not in _HEADLINE_VERBS:
+            continue
+        if quote.mark_start <= verb.start() < quote.mark_end:
+            continue
+        clause = max(paragraph.start, text.rfind(", ", paragraph.start, verb.start()) + 2)
+        if verb.start() < quote.mark_start:
+            clause = paragraph.start  # the name opens the headline, then the verb, then the quote
+        mention = subject_before(text, clause, verb.start())
+        if mention is None or mention.kind not in ("person", "organisation"):
+            continue
+        if text[clause : mention.start].strip():
+            continue
+        return _resolve(mention, registry, state, paragraph.start)
+    return None
 
 
 def _names_a_work(text: str, quote: QuoteSpan, lo: int) -> bool:

@@ -436,6 +436,22 @@ def test_he_or_she_with_no_speaker_takes_a_person_known_to_fit_over_a_place() ->
     assert q.speaker == "Ada Lark"
 
 
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Dana Perl Calls the Ferry Plan ‘A Disgrace’ After Harbour Vote", "Dana Perl"),
+        ("Tom Pike Hammers Harbour Chief: ‘You Should Be Investigated.’", "Tom Pike"),
+        ("Ferry ‘The Dealmaker’ Could Save the Harbour, Mara Quill Says", "Mara Quill"),
+        ("Quill: Harbour Chief’s ‘Incredibly Hateful Rhetoric’ Sinks Plan", "Quill"),
+    ],
+)
+def test_a_title_cased_headline_gives_its_quotation_to_the_name_before_its_verb(
+    headline: str, speaker: str
+) -> None:
+    text = f"{headline}\n\nThe harbour board met on Monday to discuss the ferry.\n"
+    assert [q.speaker for q in quoted(text)] == [speaker]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
