@@ -1475,6 +1475,9 @@ def _gender_of_role(role: str | None) -> str | None:
     return lexicon().genders.get(bare(role.split()[-1])) if role else None
 
 
+_DOUBLE_MARK = re.compile(r"[“”\"«»„]|''")
+
+
 def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> Speaker | None:
     """The first name of the pronoun's own sentence, else the last person spoken of, else the
     last name written; skipping any the article shows cannot be "he" or "she" (Mrs. Clinton
@@ -1483,6 +1486,12 @@ def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> 
     named = registry.first_person_between(at, mention.start)
     if named is not None and registry.may_be(named, gender):
         return Speaker(named, "person", None, mention.text)
+    quoted_before = _DOUBLE_MARK.search(registry.text, at, mention.start) is not None
+    subject = None if quoted_before else sentence_subject(registry.text, at, mention.start)
+    if subject is not None and subject.kind == "person" and subject.name:
+        named = registry.resolve_name(subject.name, at)  # "Clinton says she ...": Clinton
+        if " " in named and registry.may_be(named, gender):  # a full name, not "Soon"
+            return Speaker(named, "person", subject.role, mention.text)
     last = state.last_person
     if last is not None and registry.may_be(last.name, gender):
         return last.written_as(mention.text)

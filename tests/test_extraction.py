@@ -452,6 +452,16 @@ def test_a_title_cased_headline_gives_its_quotation_to_the_name_before_its_verb(
     assert [q.speaker for q in quoted(text)] == [speaker]
 
 
+def test_he_or_she_in_a_clause_is_the_sentences_subject() -> None:
+    text = (
+        "Harbour chronicle of the ferry vote for today\n\n"
+        "Dana Perl met Ada Lark on Monday. Ada Lark said the vote was close.\n\n"
+        "Perl says she appreciated Lark’s courage through what she calls a “war of words.”\n"
+    )
+    [q] = quoted(text)
+    assert q.speaker == "Dana Perl"
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
