@@ -1447,7 +1447,24 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
             return Speaker(_without_article(mention.name), "plural", None, mention.text)
         if state.last_plural is not None:
             return state.last_plural.written_as(mention.text)
+        pair = _two_countries(registry.text, max(0, at - 600), mention.start)
+        if pair is not None:
+            return Speaker(pair, "plural", None, mention.text)
     return None
+
+
+_PAIR = re.compile(r"\b([A-Z][a-z]+)[-–]([A-Z][a-z]+)\b")
+
+
+def _two_countries(text: str, lo: int, hi: int) -> str | None:
+    """ "China-Russia relations ..., with both sides calling for ...": the sides are the two
+    countries named last in a pair ("China and Russia")."""
+    places = lexicon().places
+    found = None
+    for match in _PAIR.finditer(text, lo, hi):
+        if match.group(1) in places and match.group(2) in places:
+            found = f"{match.group(1)} and {match.group(2)}"
+    return found
 
 
 def _without_article(words: str) -> str:
