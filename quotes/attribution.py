@@ -196,6 +196,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
             # "Another source speaking to Fox News [said]": Fox News heard it; the source spoke
             opening = _subject_at(text, tokens, 0, False)
             found = opening if opening is not None and opening.end <= before[-1][1] else None
+    if found is not None and found.kind in ("outlet", "organisation", "person", "description"):
+        found = _completed_by_to(text, tokens, found)
     if found is None:
         found = _description_ending(text, tokens)
     if found is None and len(tokens) <= 12:
@@ -206,6 +208,36 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
             if not rest or bare(rest[0][0]) not in _AFTER_DESCRIPTION or clause:
                 found = None
     return found
+
+
+_CLOSE_TO = frozenset({"close", "closest", "near", "next", "loyal"})
+
+
+def _completed_by_to(
+    text: str, tokens: list[tuple[str, int, int]], found: Mention
+) -> Mention:
+    """ "The ambassador to Russia [said]", "an aide to Mr. Trump", "a source close to the
+    campaign": the phrase after "to" completes a description of the speaker; it is not the
+    speaker."""
+    count = len(tokens)
+    while count and tokens[count - 1][2] > found.start:
+        count -= 1
+    if count < 2 or tokens[count - 1][0] != "to":
+        return found
+    head = tokens[count - 2][0]
+    if not head.islower() or head.endswith("ing") or head in ("according", "due", "up"):
+        return found
+    if not (bare(head) in _CLOSE_TO or bare(head) in lexicon().person_nouns or is_title_word(head)):
+        return found  # not "in a nod to the front-runner", "a website linked to a group"
+    described = _description_ending(text, tokens[: count - 1])
+    if described is not None:
+        start = described.start
+    elif count >= 3 and tokens[count - 3][0].endswith(("’s", "'s")):
+        start = tokens[count - 3][1]  # "Russia’s ambassador to the United States"
+    else:
+        return found
+    phrase = text[start : found.end]
+    return Mention(phrase, start, found.end, "description", role=_description_role(phrase))
 
 
 _QUANTIFIERS = frozenset({"many", "several", "some", "others", "most", "few", "both", "all"})

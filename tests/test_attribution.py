@@ -81,6 +81,17 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ("Howard Dean said", ("person", "Howard Dean", None)),
         ("the Pope said", ("description", None, "Pope")),
         ("the ACU said", ("organisation", "ACU", None)),
+        ("The ambassador to Russia said", ("description", None, "ambassador to Russia")),
+        ("An aide to Mr. Pike said", ("description", None, "aide to Mr. Pike")),
+        (
+            "A source close to the campaign said",
+            ("description", None, "source close to the campaign"),
+        ),
+        (
+            "Russia’s envoy to the UN said",
+            ("description", None, "Russia’s envoy to the UN"),
+        ),
+        ("It was a blow to Russia, Lavrov said", ("person", "Lavrov", None)),
         ("Sen. Mara Quill, D-Ore., speaking on the radio, said", ("person", "Mara Quill", "Sen.")),
     ],
 )
