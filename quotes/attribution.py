@@ -810,6 +810,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         name = _strip_trailing_dot(name, name)
         if name in places and not role_words:  # "Beijing", "the United States"
             return Mention(phrase, start, end, "organisation", name=name)
+        if _object_of_preposition(head, len(name_words)):
+            return Mention(phrase, start, end, "description", role=_description_role(phrase))
         if head is words and words[-1] != name_words[-1]:
             pass
         last_low = bare(strip_possessive(head[-1]))
@@ -841,6 +843,14 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_OBJECT_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "to", "with"})
+
+
+def _object_of_preposition(head: list[str], name_length: int) -> bool:
+    """ "a spokesman for Putin", "the mayor of Kyiv": the name is the object of a preposition
+    after the words that describe the speaker; not "Secretary of State John Kerry"."""
+    before = [w for w in head[: len(head) - name_length] if w.lower() != "the"]
+    return len(before) >= 2 and before[-1] in _OBJECT_PREPOSITIONS
 
 
 def _strip_trailing_dot(phrase: str, last_word: str) -> str:

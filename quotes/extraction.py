@@ -30,6 +30,7 @@ from quotes.attribution import (
     bare,
     country_government,
     find_vias,
+    is_title_word,
     lead_in_subjects,
     relay_markers,
     said_on,
@@ -1429,7 +1430,7 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         return _resolve_pronoun(mention, state)
     if kind == "description" and mention.role:
         indefinite = mention.text.split()[0].lower() in _INDEFINITE
-        person = None if indefinite else registry.resolve_description(mention.role, at)
+        person = None if indefinite else _described_person(mention.role, registry, at)
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
@@ -1465,6 +1466,19 @@ def _two_countries(text: str, lo: int, hi: int) -> str | None:
         if match.group(1) in places and match.group(2) in places:
             found = f"{match.group(1)} and {match.group(2)}"
     return found
+
+
+_PREPOSITION_AFTER_HEAD = re.compile(r" (?:of|from|for|in|at|to|with) ")
+
+
+def _described_person(role: str, registry: Registry, at: int) -> str | None:
+    """The person a description names: "the Russian leader"; "the senator from Vermont" by its
+    title when the whole phrase matches no one written before."""
+    person = registry.resolve_description(role, at)
+    head = _PREPOSITION_AFTER_HEAD.split(role, maxsplit=1)
+    if person is None and len(head) > 1 and is_title_word(head[0].split()[-1]):
+        person = registry.resolve_description(head[0], at)
+    return person
 
 
 def _without_article(words: str) -> str:

@@ -92,6 +92,12 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
             ("description", None, "Russia’s envoy to the UN"),
         ),
         ("It was a blow to Russia, Lavrov said", ("person", "Lavrov", None)),
+        ("A spokesman for Putin said", ("description", None, "spokesman for Putin")),
+        ("The mayor of Kyiv said", ("description", None, "mayor of Kyiv")),
+        (
+            "Secretary of State John Kerry said",
+            ("person", "John Kerry", "Secretary of State"),
+        ),
         ("Sen. Mara Quill, D-Ore., speaking on the radio, said", ("person", "Mara Quill", "Sen.")),
     ],
 )

@@ -469,6 +469,15 @@ def test_both_sides_are_the_two_countries_of_a_pair_named_before() -> None:
     assert q.speaker == "Japan and India"
 
 
+def test_a_titled_description_with_a_place_resolves_by_its_title() -> None:
+    text = (
+        "Harbour chronicle of the ferry vote for today\n\n"
+        "Sen. Dana Perl of Maine spoke first. “We will win,” Perl said.\n\n"
+        "The senator from Maine said the plan was “corrupt.”\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Dana Perl", "Dana Perl"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
