@@ -211,23 +211,30 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 
 _CLOSE_TO = frozenset({"close", "closest", "near", "next", "loyal"})
+_DESCRIBING_PREPOSITIONS = frozenset({"to", "for", "of", "in", "at", "from", "with"})
 
 
 def _completed_by_to(
     text: str, tokens: list[tuple[str, int, int]], found: Mention
 ) -> Mention:
     """ "The ambassador to Russia [said]", "an aide to Mr. Trump", "a source close to the
-    campaign": the phrase after "to" completes a description of the speaker; it is not the
-    speaker."""
+    campaign", "a spokesman for the embassy in Washington": the phrase after the preposition
+    completes a description of the speaker; it is not the speaker."""
     count = len(tokens)
     while count and tokens[count - 1][2] > found.start:
         count -= 1
-    if count < 2 or tokens[count - 1][0] != "to":
+    if count < 2 or tokens[count - 1][0] not in _DESCRIBING_PREPOSITIONS:
         return found
-    head = tokens[count - 2][0]
+    preposition, head = tokens[count - 1][0], tokens[count - 2][0]
     if not head.islower() or head.endswith("ing") or head in ("according", "due", "up"):
         return found
-    if not (bare(head) in _CLOSE_TO or bare(head) in lexicon().person_nouns or is_title_word(head)):
+    low = bare(head)
+    if not (
+        (low in _CLOSE_TO and preposition == "to")
+        or low in lexicon().person_nouns
+        or is_title_word(head)
+        or (low in lexicon().org_heads and preposition in ("in", "at"))
+    ):
         return found  # not "in a nod to the front-runner", "a website linked to a group"
     described = _description_ending(text, tokens[: count - 1])
     if described is not None:
@@ -235,8 +242,14 @@ def _completed_by_to(
     elif count >= 3 and tokens[count - 3][0].endswith(("’s", "'s")):
         start = tokens[count - 3][1]  # "Russia’s ambassador to the United States"
     else:
-        return found
+        nearby = range(count - 2, max(-1, count - 7), -1)
+        opening = next((i for i in nearby if bare(tokens[i][0]) in _DETERMINERS), None)
+        if opening is None:
+            return found
+        start = tokens[opening][1]  # "[a spokesman for] the Chinese embassy in Washington"
     phrase = text[start : found.end]
+    if low in lexicon().org_heads:  # "the Russian embassy in London"
+        return Mention(phrase, start, found.end, "organisation", name=_without_determiner(phrase))
     return Mention(phrase, start, found.end, "description", role=_description_role(phrase))
 
 

@@ -93,6 +93,7 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ),
         ("It was a blow to Russia, Lavrov said", ("person", "Lavrov", None)),
         ("A spokesman for Putin said", ("description", None, "spokesman for Putin")),
+        ("The Russian embassy in London said", ("organisation", "Russian embassy in London", None)),
         ("The mayor of Kyiv said", ("description", None, "mayor of Kyiv")),
         (
             "Secretary of State John Kerry said",

@@ -395,7 +395,7 @@ def test_a_quotation_closing_an_opening_clause_is_that_clauses_speakers() -> Non
     shouted = "When a man in the crowd shouted, “Quill,” Perl joked, “Amen!”\n"
     said = "After Pike said the plan would “sink the harbour,” Perl said: “Nonsense.”\n"
     main = "When Pike said he was leaving, he “wanted a change,” said Dana Perl.\n"
-    assert [q.speaker for q in quoted(shouted)] == ["crowd", "Perl"]
+    assert [q.speaker for q in quoted(shouted)] == ["man in the crowd", "Perl"]
     assert [q.speaker for q in quoted(said)] == ["Pike", "Perl"]
     assert [q.speaker for q in quoted(main)] == ["Dana Perl"]
 
