@@ -696,7 +696,25 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     found = classify_phrase(text, taken) if taken else None
     if found is None:
         found = _description_starting(text, tokens)
+    if found is not None and found.kind == "description":
+        return _named_after(text, found, hi) or found
     return found
+
+
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=\s*(?:[,.;:)]|$))")
+
+
+def _named_after(text: str, described: Mention, hi: int) -> Mention | None:
+    """ "said the ministry’s spokesman, Wang Wenbin": the name set off after a description is
+    the speaker's, the description the role."""
+    apposed = _APPOSED_NAME.match(text, described.end, hi)
+    if apposed is None:
+        return None
+    tokens = _tokens(text, apposed.start(1), apposed.end(1))
+    named = classify_phrase(text, tokens) if tokens else None
+    if named is None or named.kind != "person" or named.role:
+        return None
+    return Mention(named.text, named.start, named.end, "person", named.name, described.role)
 
 
 def _all_places(tokens: list[tuple[str, int, int]]) -> bool:
