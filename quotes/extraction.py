@@ -470,11 +470,21 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "the Communist Party's claim": a noun; not "he’s predicting"
             if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, start):
                 continue
+            if low in _NAMING_VERBS and _ADVERB_AFTER_AUXILIARY.search(
+                text, max(part_lo, start - 30), start
+            ):
+                agent = _passive_agent(text, end, hi)
+                if agent is not None:  # "is often labelled a “witch hunt” by Democrats"
+                    cues.append(Cue(start, end, f"{low} by", agent))
+                    continue
             if (
                 previous_word in _PASSIVE_AUXILIARIES
                 and low != "quoted"
                 and not low.endswith("ing")
             ):
+                agent = _passive_agent(text, end, hi) if low in _NAMING_VERBS else None
+                if agent is not None:  # "was described by Trump as “a disaster”"
+                    cues.append(Cue(start, end, f"{low} by", agent))
                 continue  # "was told" is passive; "is calling" is not
             window = max(part_lo, start - 30)
             if (
@@ -495,6 +505,36 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
         cues.sort(key=lambda c: c.start)
     subject_lo = outside[0][0] if outside else lo  # not a subject inside a quotation
     return _quoted_as_saying(text, _fill_shared_subjects(text, cues, subject_lo, hi))
+
+
+_BY_AGENT = re.compile(r"\bby\s+")
+_ADVERB_AFTER_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly|often|also|once|long|sometimes)\s+$"
+)
+# Passive reporting verbs whose agent's words the quotation gives ("was asked by", "was called
+# ... by"); not "was denounced by", whose agent's words are about something else.
+_NAMING_VERBS = frozenset(
+    "asked told described called labeled labelled dubbed branded termed characterized "
+    "characterised".split()
+)
+_AGENT_KINDS = frozenset({"person", "organisation", "plural", "description"})
+
+
+def _passive_agent(text: str, cue_end: int, hi: int) -> Mention | None:
+    """ "was described by Trump as “a disaster”", "was labeled a “witch hunt” by Democrats": the
+    agent of a passive reporting verb, within the clause, is who said it."""
+    clause_end = min(hi, cue_end + 120)
+    stop = text.find(",", cue_end, clause_end)
+    if stop >= 0 and not _CLOSING_MARK_BEFORE.match(text, stop - 1):
+        clause_end = stop
+    by = _BY_AGENT.search(text, cue_end, clause_end)
+    if by is None:
+        return None
+    agent = subject_after(text, by.end(), hi)
+    return agent if agent is not None and agent.kind in _AGENT_KINDS else None
+
+
+_CLOSING_MARK_BEFORE = re.compile(r"[”\"’']")
 
 
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(\S.{0,60}?)\s+as\s+$")
@@ -1547,7 +1587,14 @@ def _resolve_pronoun(mention: Mention, state: _State) -> Speaker | None:
 def _remember_listener(
     text: str, cue: Cue, speaker: Speaker, hi: int, lo: int, registry: Registry, state: _State
 ) -> None:
-    """ "Xi told Putin": the two of them are who "they" means next."""
+    """ "Xi told Putin": the two of them are who "they" means next. "Rubio was asked by Gerard
+    Baker “...”": the one asked, who answers, is who "he" means next."""
+    if cue.verb.endswith(" by"):
+        asked = sentence_subject(text, lo, cue.start)
+        person = _resolve(asked, registry, state, lo) if asked is not None else None
+        if person is not None and person.kind == "person":
+            state.last_person = person
+        return
     if cue.verb not in ("told", "tells", "telling") or speaker.kind != "person":
         return
     listener = subject_after(text, cue.end, hi)

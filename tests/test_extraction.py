@@ -478,6 +478,24 @@ def test_a_titled_description_with_a_place_resolves_by_its_title() -> None:
     assert [q.speaker for q in quoted(text)] == ["Dana Perl", "Dana Perl"]
 
 
+def test_the_agent_of_a_passive_naming_verb_is_the_speaker() -> None:
+    described = "The ferry plan was described by Dana Perl as “a disaster.”\n"
+    labelled = "The inquiry is often labelled a “witch hunt” by Democrats.\n"
+    denounced = "Tom Pike was denounced by the mayor and declared that it “works.”\n"
+    assert [q.speaker for q in quoted(described)] == ["Dana Perl"]
+    assert [q.speaker for q in quoted(labelled)] == ["Democrats"]
+    assert [q.speaker for q in quoted(denounced)] == ["Tom Pike"]
+
+
+def test_the_one_asked_is_who_he_means_next() -> None:
+    text = (
+        "Harbour chronicle of the debate for readers\n\n"
+        "Tom Pike was asked by moderator Dana Perl, “Will the ferry run?”\n\n"
+        "“It will,” he said.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Dana Perl", "Tom Pike"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
