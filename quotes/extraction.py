@@ -653,6 +653,16 @@ _INVERTING = frozenset(
 _VERB_BY = re.compile(r"\b[a-z]+(?:ed|an|un)\s+by\s+$")
 
 
+# Reporting verbs whose next noun is their object, never their inverted subject: "thanked Obama
+# for “...”" is not Obama's thanks.
+_OBJECT_VERBS = frozenset(
+    "told tells tell thanked thanks praised praises accused accuses urged urges blasted blasts "
+    "slammed slams criticized criticised criticizes criticises called calls described describes "
+    "labeled labelled dubbed branded hailed hails mocked mocks attacked attacks congratulated "
+    "lauded".split()
+)
+
+
 def _cue_subject(
     text: str, lo: int, part_lo: int, cue_start: int, cue_end: int, hi: int
 ) -> Mention | None:
@@ -677,7 +687,7 @@ def _cue_subject(
     if (
         (verb in _INVERTING or verb in lexicon().speech_verbs)
         and not verb.endswith("ing")
-        and verb not in ("told", "tells", "tell")
+        and verb not in _OBJECT_VERBS
         and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(","))
     ):
         mention = subject_after(text, cue_end, hi)

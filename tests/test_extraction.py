@@ -496,6 +496,15 @@ def test_the_one_asked_is_who_he_means_next() -> None:
     assert [q.speaker for q in quoted(text)] == ["Dana Perl", "Tom Pike"]
 
 
+def test_the_object_of_a_transitive_reporting_verb_is_not_its_speaker() -> None:
+    text = "That film, “Harbour,” thanked Perl for “making us safer.” “Fine,” said Tom Pike.\n"
+    assert [(q.text, q.speaker) for q in quoted(text)] == [
+        ("Harbour,", None),
+        ("making us safer.", None),
+        ("Fine,", "Tom Pike"),
+    ]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
