@@ -457,9 +457,20 @@ def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     taken.reverse()
     while taken and bare(taken[0][0]) in _LEADING_CONNECTORS:
         taken.pop(0)
+    if len(taken) >= 2 and len(taken) < len(tokens) and _place_after_preposition(tokens, taken):
+        taken.pop(0)  # "at a meeting in Uzbekistan Putin [said]": the place ends the adverbial
     if not taken:
         return None
     return classify_phrase(text, taken)
+
+
+def _place_after_preposition(
+    tokens: list[tuple[str, int, int]], taken: list[tuple[str, int, int]]
+) -> bool:
+    before = tokens[len(tokens) - len(taken) - 1][0]
+    lex = lexicon()
+    first = taken[0][0]
+    return before in _OBJECT_PREPOSITIONS and (first in lex.places or first in lex.regions)
 
 
 _SENTENCE_STARTERS = frozenset(

@@ -92,6 +92,7 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
             ("description", None, "Russia’s envoy to the UN"),
         ),
         ("It was a blow to Russia, Lavrov said", ("person", "Lavrov", None)),
+        ("At a meeting in Uzbekistan Putin said", ("person", "Putin", None)),
         ("A spokesman for Putin said", ("description", None, "spokesman for Putin")),
         ("The Russian embassy in London said", ("organisation", "Russian embassy in London", None)),
         ("The mayor of Kyiv said", ("description", None, "mayor of Kyiv")),
