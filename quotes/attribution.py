@@ -51,6 +51,16 @@ _SKIP_BEFORE_CUE = frozenset(
     himself herself itself themselves bluntly openly openly tersely simply did does do
     """.split()
 )
+# "Putin on Tuesday [said]", "China on Sept. 15 [urged]", "Lavrov last week [said]": when, between
+# the speaker and the verb.
+_TIME_BEFORE_CUE = re.compile(
+    r"\s(?:(?:early|late|earlier|later)\s+)?(?:"
+    r"on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)"
+    r"|(?:yesterday|today|overnight))\s+$"
+)
 _NOT_ADVERBS = frozenset(
     {"ally", "family", "daily", "rally", "assembly", "supply", "italy", "july", "fly", "only"}
 )
@@ -167,7 +177,8 @@ def name_key(name: str) -> str:
 
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker phrase ending right before a cue, within `text[lo:cue_start]`."""
-    tokens = _tokens(text, lo, cue_start)
+    timed = _TIME_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+    tokens = _tokens(text, lo, timed.start() if timed is not None else cue_start)
     while tokens and _skippable_before_cue(tokens[-1][0]):
         tokens.pop()
     if len(tokens) >= 2 and tokens[-1][0] == "," and tokens[-2][0] == ")":
