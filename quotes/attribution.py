@@ -1741,9 +1741,11 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
     if any(bare(w) in lexicon().org_heads - _FIRST_NAMES for w in name_words):
         return None
-    places = lexicon().places
-    if any(w in places for w in name_words) or _ends_in_region(name_words):
-        return None
+    lex = lexicon()
+    places = lex.places
+    given = name_words[0].lower() in lex.genders and len(name_words) > 1
+    if (any(w in places for w in name_words) and not given) or _ends_in_region(name_words):
+        return None  # "Moscow Mayor", not "Steve Israel" or "Mike Paris"
     if " ".join(name_words) in places or bare(name_words[0]) in _PLACE_OPENERS:
         return None  # "to the United States", "San Bernardino", "El Universal": no person
     role = frozenset(bare(strip_possessive(w)) for w in role_words)

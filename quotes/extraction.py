@@ -724,12 +724,12 @@ def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[
     return filled
 
 
-_TO_THE_LISTENER = re.compile(r"\b(?:to|[a-z]+ed)\s+$")
+_TO_THE_LISTENER = re.compile(r"\b(?:to|on|via|[a-z]+ed)\s+$")
 
 
 def _heard(text: str, lo: int, mention: Mention | None) -> bool:
-    """ "sent an email to supporters saying", "emailed supporters saying": the phrase before the
-    participle is who heard it, not who spoke."""
+    """ "sent an email to supporters saying", "emailed supporters saying", "responded on Facebook
+    writing": the phrase before the participle is who heard it or where, not who spoke."""
     if mention is None or mention.kind not in ("plural", "description", "person"):
         return False
     return _TO_THE_LISTENER.search(text, max(lo, mention.start - 12), mention.start) is not None
@@ -1485,6 +1485,10 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
     if kind == "organisation" and mention.name:
+        if mention.name in lexicon().places:
+            person = registry.resolve_name(mention.name, at)
+            if person != mention.name and " " in person:  # "Israel" after "Rep. Steve Israel"
+                return Speaker(person, "person", None, mention.text)
         return Speaker(
             _organisation_name(mention.name, registry, at), "organisation", None, mention.text
         )

@@ -505,6 +505,22 @@ def test_the_object_of_a_transitive_reporting_verb_is_not_its_speaker() -> None:
     ]
 
 
+def test_a_surname_that_is_a_place_names_the_person_the_article_named() -> None:
+    person = (
+        "Harbour chronicle of the vote for readers today\n\n"
+        "Rep. Steve Israel of New York met donors on Monday.\n\n"
+        "“We will need interns,” Israel said.\n"
+    )
+    country = "Harbour chronicle of the strikes for readers\n\nIsrael said they were “defensive.”\n"
+    assert [q.speaker for q in quoted(person)] == ["Steve Israel"]
+    assert [q.speaker for q in quoted(country)] == ["Israeli government"]
+
+
+def test_where_a_participle_was_written_is_not_its_speaker() -> None:
+    text = "Dana Perl responded to the question on Facebook writing, “Yes, I will.”\n"
+    assert [q.speaker for q in quoted(text)] == ["Dana Perl"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
