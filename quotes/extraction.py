@@ -1648,13 +1648,18 @@ def _via_for(
         state.via_record = (explicit, speaker, index)
         return explicit
     record = state.via_record
-    if record is not None:
+    if record is not None and _ANOTHER_MEETING.search(text, lo, hi) is None:
         via, via_speaker, via_paragraph = record
         if index - via_paragraph <= 3 and _same_account(speaker, via_speaker):
             state.via_record = (via, speaker, via_paragraph)
             return via
     state.via_record = None
     return None
+
+
+# "Wang also met Russian Security Council secretary Nikolai Patrushev and described ...": another
+# meeting is another account; the relay of the last one does not carry over to it.
+_ANOTHER_MEETING = re.compile(r"\balso (?:met|meets|held talks|visited|spoke with|called)\b")
 
 
 def _explicit_via(

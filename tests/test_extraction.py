@@ -521,6 +521,15 @@ def test_where_a_participle_was_written_is_not_its_speaker() -> None:
     assert [q.speaker for q in quoted(text)] == ["Dana Perl"]
 
 
+def test_another_meeting_does_not_carry_the_last_accounts_relay() -> None:
+    text = (
+        "Harbour chronicle of the talks for readers today\n\n"
+        "Dana Perl said the talks were “useful”, according to a Tass report.\n\n"
+        "Perl also met Tom Pike and called the ties “solid as rock”.\n"
+    )
+    assert [(q.speaker, q.via) for q in quoted(text)] == [("Dana Perl", "TASS"), ("Dana Perl", None)]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
