@@ -1414,6 +1414,16 @@ class KnownName:
 class Registry:
     """Names and organisations written in one article, to resolve short references."""
 
+    def nationality_of(self, name: str) -> str | None:
+        """The nationality written in a person's titles ("Chinese President Xi Jinping")."""
+        nationalities = lexicon().nationalities
+        for known in self.names:
+            if known.name == name:
+                for word in sorted(known.role_words):
+                    if word in nationalities:
+                        return word.upper() if len(word) <= 3 else word.title()
+        return None
+
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self.text = text
         self.names: list[KnownName] = []

@@ -1485,6 +1485,9 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
     if kind == "organisation" and mention.name:
+        government = _leaders_government(mention.name, registry, at)
+        if government is not None:
+            return Speaker(government, "organisation", None, mention.text)
         if mention.name in lexicon().places:
             person = registry.resolve_name(mention.name, at)
             if person != mention.name and " " in person:  # "Israel" after "Rep. Steve Israel"
@@ -1520,6 +1523,18 @@ def _two_countries(text: str, lo: int, hi: int) -> str | None:
         if match.group(1) in places and match.group(2) in places:
             found = f"{match.group(1)} and {match.group(2)}"
     return found
+
+
+_LEADERS_GOVERNMENT = re.compile(r"(.+?)[’']s (?:government|administration|cabinet)")
+
+
+def _leaders_government(name: str, registry: Registry, at: int) -> str | None:
+    """ "Xi’s government" after "Chinese President Xi Jinping": the Chinese government."""
+    match = _LEADERS_GOVERNMENT.fullmatch(name)
+    if match is None:
+        return None
+    nationality = registry.nationality_of(registry.resolve_name(match.group(1), at))
+    return f"{nationality} government" if nationality is not None else None
 
 
 _PREPOSITION_AFTER_HEAD = re.compile(r" (?:of|from|for|in|at|to|with) ")

@@ -530,6 +530,15 @@ def test_another_meeting_does_not_carry_the_last_accounts_relay() -> None:
     assert [(q.speaker, q.via) for q in quoted(text)] == [("Dana Perl", "TASS"), ("Dana Perl", None)]
 
 
+def test_a_leaders_government_is_the_government_of_the_leaders_country() -> None:
+    text = (
+        "Harbour chronicle of the talks for readers today\n\n"
+        "Japanese Prime Minister Dana Perl met Tom Pike.\n\n"
+        "Perl’s government, which said the ties were “unbreakable”, has kept quiet.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Japanese government"]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
