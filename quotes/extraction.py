@@ -157,8 +157,11 @@ _NEGATION_WORD = re.compile("not|never|n’t|n't|refrained|without|declined|refu
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _MULTIWORD_CUES = frozenset(
     {"put it", "puts it", "went on", "goes on", "shot back", "fired back", "hit back"}
+    | {"issued a statement", "released a statement"}
 )
-_EXTRA_CUES = frozenset({"quoted", "pointed", "wrote", "insists"})
+_EXTRA_CUES = frozenset(
+    {"quoted", "pointed", "wrote", "insists", "issued a statement", "released a statement"}
+)
 _INDIRECT_VERBS = frozenset(
     """according said says say told tells added adds argued argues claimed claims believes believe
     believed
@@ -171,7 +174,7 @@ _INDIRECT_VERBS = frozenset(
 _NO_CLAIM_VERBS = frozenset(
     """read reads laughed sighed screamed barked interrupted boomed thundered chimed riffed
     lectured admonished exulted marveled marvelled""".split()
-)
+) | {"issued a statement", "released a statement"}
 _INDEFINITE = frozenset(
     {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
 )

@@ -539,6 +539,12 @@ def test_a_leaders_government_is_the_government_of_the_leaders_country() -> None
     assert [q.speaker for q in quoted(text)] == ["Japanese government"]
 
 
+def test_issuing_a_statement_introduces_its_words() -> None:
+    text = "After the storm, Dana Perl issued a statement, “The ferry will run.”\n"
+    [q] = extract_quotations(text)
+    assert (q.speaker, q.cue, q.kind) == ("Dana Perl", "issued a statement", "direct")
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
