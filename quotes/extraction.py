@@ -1206,6 +1206,7 @@ def _choose_cue(
             break
     before = [c for c in with_subject if c.end <= quote.mark_start]
     people_before = [c for c in before if c.mention is not None and c.mention.kind != "outlet"]
+    named_before = [c for c in people_before if c.mention and c.mention.kind in _NAMED_KINDS]
     if (
         adjacent is not None
         and people_before
@@ -1217,8 +1218,10 @@ def _choose_cue(
         return people_before[-1], "cue-then-quote", 0.85  # "what Mr. Hedge called “...,” the club"
     if adjacent is not None:
         assert adjacent.mention is not None
-        if adjacent.mention.kind == "outlet" and people_before:
+        if people_before and adjacent.mention.kind == "outlet":
             return people_before[-1], "cue-before-relay-after", 0.8
+        if adjacent.verb == "according to" and named_before:
+            return named_before[-1], "cue-before-relay-after", 0.8  # "..., according to a readout"
         return adjacent, "quote-then-cue", 0.9
     if before:
         nearest = before[-1]
@@ -1237,6 +1240,9 @@ def _choose_cue(
     if after:
         return after[0], "cue-later-in-sentence", 0.6
     return None, "", 0.0
+
+
+_NAMED_KINDS = frozenset({"person", "organisation"})
 
 
 def _introduces(text: str, cue: Cue, quote: QuoteSpan) -> bool:

@@ -545,6 +545,15 @@ def test_issuing_a_statement_introduces_its_words() -> None:
     assert (q.speaker, q.cue, q.kind) == ("Dana Perl", "issued a statement", "direct")
 
 
+def test_according_to_after_the_quotation_relays_the_speaker_named_before() -> None:
+    text = (
+        "President Dana Perl told Tom Pike that the harbour is “the core of our interests”, "
+        "according to a readout from Dunmore.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.via, q.rule) == ("Dana Perl", "readout from Dunmore", "cue-before-relay-after")
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
