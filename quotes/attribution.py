@@ -1088,7 +1088,8 @@ _IN_STATEMENT_NOUNS = CHANNEL_FORMS
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
 # "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS"
 _QUOTED_BY = re.compile(
-    r"\b(?:quoted|cited)\s+by\s+([^,.;:“”\"«»()]{2,60}?)(?:\s+as\s+saying|\s*(?=[,.;:“”\"]|$))"
+    r"\b(?:quoted|cited)(?:\s+as\s+saying)?\s+by\s+([^,.;:“”\"«»()]{2,60}?)"
+    r"(?:\s+as\s+saying|\s+on\s+\w+day|\s*(?=[,.;:“”\"]|$))"
 )
 _MEDIA_WORDS = frozenset(
     {
@@ -1208,7 +1209,7 @@ def _places(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-_VIA_MARKERS = ("ccording", "quoted by", "cited by", *CHANNEL_FORMS, "told", "tell")
+_VIA_MARKERS = ("ccording", "quoted", "cited by", *CHANNEL_FORMS, "told", "tell")
 
 
 def relay_markers(text: str) -> WordPlaces:

@@ -1808,6 +1808,10 @@ def _last_visible(text: str, lo: int, hi: int) -> str:
     return text[end - 1] if end > lo else ""
 
 
+def _relayed_passively(text: str, cue: Cue) -> bool:
+    return cue.verb in ("quoted", "saying") and text.startswith((" as saying by ", " by "), cue.end)
+
+
 def _more_claims(
     text: str,
     lo: int,
@@ -1833,8 +1837,9 @@ def _more_claims(
             or cue.mention.kind == "outlet"
             or cue.verb in _NO_CLAIM_VERBS
             or _attributes_quote(text, cue, quotes)
+            or _relayed_passively(text, cue)
         ):
-            continue
+            continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
         if span is None or span in taken:
             continue

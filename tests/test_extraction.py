@@ -554,6 +554,16 @@ def test_according_to_after_the_quotation_relays_the_speaker_named_before() -> N
     assert (q.speaker, q.via, q.rule) == ("Dana Perl", "readout from Dunmore", "cue-before-relay-after")
 
 
+def test_quoted_as_saying_by_an_agency_is_a_relay_not_a_claim() -> None:
+    text = (
+        "Dunmore will take “counter-measures”, Deputy Minister Tom Pike was quoted as saying "
+        "by the RIA news agency on Tuesday.\n"
+    )
+    assert [(q.kind, q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("partial", "Tom Pike", "RIA Novosti")
+    ]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
