@@ -351,11 +351,24 @@ _DATELINE = re.compile(
     r"\s*(?:—|–|--?)\s+(?=[A-Z“\"‘])"
 )
 
+# Every dateline opens with a capital letter and holds a dash: looked for before the (slower,
+# backtracking) pattern is tried.
+_DASH = re.compile("[—–-]")
+
+
+def _dateline_end(text: str, paragraph: Paragraph) -> int:
+    """Where the paragraph's first sentence begins: after its dateline, if it has one."""
+    start = paragraph.start
+    window_end = min(paragraph.end, start + 80)
+    if not ("A" <= text[start] <= "Z") or _DASH.search(text, start, window_end) is None:
+        return start
+    dateline = _DATELINE.match(text, start, window_end)
+    return dateline.end() if dateline is not None else start
+
 
 def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
-    dateline = _DATELINE.match(text, paragraph.start, min(paragraph.end, paragraph.start + 80))
-    start = dateline.end() if dateline is not None else paragraph.start
+    start = _dateline_end(text, paragraph)
     quote_index = 0
     for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
         at = match.start()
