@@ -724,8 +724,15 @@ def _paragraph(
     state: _State,
     published: date | None,
 ) -> None:
+    count = len(quotes)
+    after = 0  # quotes[:after] open before the sentence's end (they are in text order)
     for lo, hi in _sentences(text, paragraph, quotes):
-        inside = [q for q in quotes if lo <= q.mark_start < hi]
+        while after < count and quotes[after].mark_start < lo:
+            after += 1  # opens before the sentence: in a dateline
+        first = after
+        while after < count and quotes[after].mark_start < hi:
+            after += 1
+        inside = quotes[first:after]
         outside = _outside(lo, hi, inside)
         cues = _find_cues(text, outside, lo, hi)
         vias = find_vias(text, lo, hi, outside, markers)
