@@ -1197,8 +1197,8 @@ _RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
 
 def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
-    has_month = (
-        _DIGIT.search(text, lo, hi) is not None and _MONTH_PREFIX.search(text, lo, hi) is not None
+    has_month = (  # the month first: a scan for it skips ahead, a scan for a digit cannot
+        _MONTH_PREFIX.search(text, lo, hi) is not None and _DIGIT.search(text, lo, hi) is not None
     )
     for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_month else ():
         resolved = _explicit_date(pattern_match, published)
