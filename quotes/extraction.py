@@ -18,6 +18,7 @@ Linear in the text's length: every pattern is bounded and scans a paragraph once
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -116,13 +117,38 @@ _SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     """One pattern for every reporting verb (lower case only: "Said" opens no cue)."""
+    return re.compile(r"\b" + _cue_trie() + r"\b")
+
+
+@cache
+def _cue_after_boundary() -> re.Pattern[str]:
+    """`_cue_pattern()` opening with the character before the cue instead of `\b` (group 1 is
+    the cue). Every cue opens with a letter, so `\b` there means a non-word character before
+    it (or none: the text's start). A pattern that opens with a character class lets the regex
+    engine skip ahead to such characters instead of trying the pattern at every letter."""
+    return re.compile(r"\W(" + _cue_trie() + r")\b")
+
+
+@cache
+def _cue_trie() -> str:
     lex = lexicon()
     words = [
         w
         for w in lex.speech_verbs | lex.belief_verbs | _EXTRA_CUES
         if " " not in w or w in _MULTIWORD_CUES
     ]
-    return re.compile(r"\b" + _trie_pattern(words) + r"\b")
+    return _trie_pattern(words)
+
+
+def _cue_spans(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Where the matches of `_cue_pattern().finditer(text, lo, hi)` are, found quicker."""
+    if lo == 0:  # no character before the text's start for `_cue_after_boundary`
+        first = _cue_pattern().match(text, 0, hi)
+        if first is not None:
+            yield first.span()
+            lo = first.end()
+    for match in _cue_after_boundary().finditer(text, max(lo - 1, 0), hi):
+        yield match.span(1)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -455,12 +481,10 @@ def _outside(lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
 
 
 def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> list[Cue]:
-    cue_words = _cue_pattern()
     cues: list[Cue] = []
     for part_lo, part_hi in outside:
-        for match in cue_words.finditer(text, part_lo, part_hi):
-            start, end = match.span()
-            low = match[0]
+        for start, end in _cue_spans(text, part_lo, part_hi):
+            low = text[start:end]
             previous = _PREVIOUS_WORD.search(text, max(part_lo, start - 25), start)
             previous_word = previous[1].lower() if previous is not None else ""
             attached = previous is not None and text[previous.end(1) : start].isspace()
