@@ -65,6 +65,7 @@ _BOILERPLATE_PATTERNS = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE_PHRASES = ("all rights reserved", "cookie policy", "privacy policy")
+_PHRASE_LINE_MAX = 300  # longer lines are not searched for those phrases
 _CAPTION = re.compile(
     r"(?:\bPhoto(?:graph)?s?(?: \w+)?:\s*\S.{0,80}|\b[A-Z]{3,}/[A-Z][\w .\-]{0,60}"
     r"|\(Photo[^)]{0,80}\)"
@@ -79,6 +80,7 @@ _RELATED_MAX_WORDS = 20
 # speaker ends without a full stop but is no related-story headline.
 _SIGNED_QUOTATION = re.compile(r"[“\"‘].{12,}[”\"’][ \u00a0]*(?:[―—–]|--?)[ \u00a0]?[A-Z@]")
 _HEADLINE_MIN_WORDS = 4
+assert max(map(len, _BOILERPLATE_LINES | _STOP_RELATED)) < _PHRASE_LINE_MAX  # see `_folded`
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,7 @@ def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
     trailing_related = False
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        folded = line.casefold()
+        folded = _folded(line)
         kind = _kind_of_line(text, lines, index, line, folded, headline_seen)
         if trailing_related and kind == "body":
             kind = "boilerplate"
@@ -137,7 +139,7 @@ def _kind_of_line(
 ) -> ParagraphKind:
     if folded in _BOILERPLATE_LINES or _BOILERPLATE_PATTERNS.match(line):
         return "boilerplate"
-    if len(line) < 300:
+    if len(line) < _PHRASE_LINE_MAX:
         for phrase in _BOILERPLATE_PHRASES:
             if phrase in folded:
                 return "boilerplate"
@@ -162,6 +164,13 @@ def _kind_of_line(
     if unpunctuated and len(words) <= _RELATED_MAX_WORDS and not _SIGNED_QUOTATION.match(line):
         return "related"
     return "body"
+
+
+def _folded(line: str) -> str:
+    """The line case-folded, as far as it is compared with a short line or searched for a phrase:
+    "" for a line too long for either (case folding never shortens a string), which leaves the
+    long paragraphs of a story unfolded."""
+    return line.casefold() if len(line) < _PHRASE_LINE_MAX else ""
 
 
 def _may_be_caption(line: str) -> bool:
