@@ -152,8 +152,22 @@ def is_title_word(token: str) -> bool:
     return word in lex.title_words or word in lex.nationalities or word in lex.person_nouns
 
 
+# Each token with the characters before it, none of which a token opens with (or, at the end,
+# those characters alone: an empty token, so that the search does not retry them one by one):
+# `findall` gives the pairs as strings, no match objects, and their lengths give the offsets.
+_GAP_AND_TOKEN = re.compile(r"([^\w,;:()\[\]—–]*+)(" + _TOKEN.pattern + r"|\Z)")
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    """`(token, start, end)` for each match of `_TOKEN` in `text[lo:hi]`."""
+    tokens = []
+    end = lo
+    for gap, token in _GAP_AND_TOKEN.findall(text, lo, hi):
+        if token:
+            start = end + len(gap)
+            end = start + len(token)
+            tokens.append((token, start, end))
+    return tokens
 
 
 @cache

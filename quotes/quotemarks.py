@@ -24,6 +24,7 @@ _ANY_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
 _MARK = re.compile(
     "'''|''|``|\"|'(?<![^\\W_]')|'(?![^\\W_])|“|”|‘|’(?<![^\\W_]’)|’(?![^\\W_])|«|»|„|‚|‹|›"
 )
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # a character for which `str.isalnum` holds
 _DOUBLE = "double"
 _TRIPLE = "'''"
 _DOUBLED = "''"
@@ -164,10 +165,10 @@ def _span(
     family: str,
 ) -> list[QuoteSpan]:
     """The span between the marks, trimmed of white space; nothing when it holds no word."""
+    if _LETTER_OR_DIGIT.search(text, inner_start, inner_end) is None:
+        return []
     segment = text[inner_start:inner_end]
     stripped = segment.strip()
-    if not any(ch.isalnum() for ch in stripped):
-        return []
     start = inner_start + (len(segment) - len(segment.lstrip()))
     end = start + len(stripped)
     return [QuoteSpan(start, end, mark_start, mark_end, closed, family)]
