@@ -28,6 +28,7 @@ from typing import Literal, TypeVar
 from quotes.lexicon import lexicon
 from quotes.names import name_key as _name_key
 from quotes.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
+from quotes.records import quick_init
 
 MentionKind = Literal[
     "person", "pronoun", "description", "organisation", "outlet", "relative", "plural"
@@ -80,6 +81,7 @@ _PREPOSITIONS = frozenset({"of", "from", "at", "for", "in", "with", "on"})
 _MAX_NP_TOKENS = 14
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """Words naming a speaker: `text` as written at `start`..`end`, what kind, name and role."""
@@ -93,6 +95,7 @@ class Mention:
     outlet: OutletInfo | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Via:
     """A relay outlet: canonical name (or the words as written) and the words as written."""
@@ -1315,6 +1318,7 @@ def _written_alone(text: str, word: str) -> bool:
 _HONORIFIC = re.compile(r"M(r|rs|s|iss)\b\.?\s+([A-Z][\w’'\-]+)")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class KnownName:
     """A full name written in the article, where, and the title words written before it."""

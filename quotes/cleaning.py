@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from quotes.records import quick_init
+
 ParagraphKind = Literal["headline", "standfirst", "body", "boilerplate", "caption", "related"]
 CONTENT_KINDS = frozenset({"headline", "standfirst", "body"})
 
@@ -83,6 +85,7 @@ _HEADLINE_MIN_WORDS = 4
 assert max(map(len, _BOILERPLATE_LINES | _STOP_RELATED)) < _PHRASE_LINE_MAX  # see `_folded`
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One line of the article: `text[start:end]` is the line without surrounding white space."""

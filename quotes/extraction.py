@@ -43,7 +43,7 @@ from quotes.cleaning import Paragraph, split_paragraphs
 from quotes.lexicon import lexicon
 from quotes.outlets import CHANNEL_FORMS, lookup_outlet
 from quotes.quotemarks import QuoteSpan, find_quotes
-from quotes.records import Quotation, QuoteKind, SpeakerKind
+from quotes.records import Quotation, QuoteKind, SpeakerKind, quick_init
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -209,6 +209,7 @@ _SPEAKER_KINDS: dict[str, SpeakerKind] = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     start: int
@@ -221,6 +222,7 @@ class Cue:
         return Cue(self.start, self.end, self.verb, mention)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str

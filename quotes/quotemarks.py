@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotes.records import quick_init
+
 # Every alternative opens with a literal, so the regex engine skips ahead to the marks instead
 # of trying every position (the same matches as a final character class would give).
 _ANY_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
@@ -44,6 +46,7 @@ _FAMILIES = {**_EITHER, **_CLOSERS, **_OPENERS}  # every mark's family (the thre
 _SINGLE_MAX_CHARS = 400
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """The quoted words `text[start:end]`, marks excluded; `mark_start`/`mark_end` include them."""
