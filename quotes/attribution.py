@@ -993,8 +993,12 @@ def _outlet_in_phrase(words: list[str]) -> OutletInfo | None:
 # --- Relay outlets ----------------------------------------------------------------------------
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘()]{2,90})")
+# Opens as r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)" would, written to open with its first letter so that the
+# regex engine skips ahead to an i or a v instead of trying every position: the boundary becomes
+# "no word character before the letter", and the rest of the word tests the letter behind it.
 _IN_STATEMENT = re.compile(
-    r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?("
+    r"[IiVv](?<!\w[IiVv])(?:(?<=[Ii])n|(?<=[Ii])nto|(?<=[Vv])ia)"
+    r"\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?("
     + "|".join(CHANNEL_FORMS)
     + ")"
     r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
