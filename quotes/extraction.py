@@ -1833,18 +1833,17 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     trailing = _trailing_claim(text, cue, lo, hi)
     if trailing is not None or cue.mention.start > cue.end:
         return trailing
-    start = cue.end
-    rest = text[start:hi]
+    start = cue.end  # the patterns search the text from here, no copy of the sentence's rest
     if cue.verb in ("told", "tells", "assured", "warned", "urged"):
-        that = _THAT.search(rest[:120])
+        that = _THAT.search(text, start, min(hi, start + 120))
         if that is None:
             return None
-        start += that.end()
+        start = that.end()
     else:
-        adverbial = _ADVERBIAL_THEN_THAT.match(rest)
-        lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(rest)
+        adverbial = _ADVERBIAL_THEN_THAT.match(text, start, hi)
+        lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)
         if lead is not None:
-            start += lead.end()
+            start = lead.end()
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
     return _trimmed(text, start, end)
