@@ -28,6 +28,7 @@ from typing import Literal, TypeVar
 from quotes.lexicon import lexicon
 from quotes.names import name_key as _name_key
 from quotes.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
+from quotes.records import quick_init
 
 MentionKind = Literal[
     "person", "pronoun", "description", "organisation", "outlet", "relative", "plural"
@@ -90,6 +91,7 @@ _PREPOSITIONS = frozenset({"of", "from", "at", "for", "in", "with", "on"})
 _MAX_NP_TOKENS = 14
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """Words naming a speaker: `text` as written at `start`..`end`, what kind, name and role."""
@@ -103,6 +105,7 @@ class Mention:
     outlet: OutletInfo | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Via:
     """A relay outlet: canonical name (or the words as written) and the words as written."""
@@ -162,8 +165,22 @@ def is_title_word(token: str) -> bool:
     return word in lex.title_words or word in lex.nationalities or word in lex.person_nouns
 
 
+# Each token with the characters before it, none of which a token opens with (or, at the end,
+# those characters alone: an empty token, so that the search does not retry them one by one):
+# `findall` gives the pairs as strings, no match objects, and their lengths give the offsets.
+_GAP_AND_TOKEN = re.compile(r"([^\w,;:()\[\]—–]*+)(" + _TOKEN.pattern + r"|\Z)")
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    """`(token, start, end)` for each match of `_TOKEN` in `text[lo:hi]`."""
+    tokens = []
+    end = lo
+    for gap, token in _GAP_AND_TOKEN.findall(text, lo, hi):
+        if token:
+            start = end + len(gap)
+            end = start + len(token)
+            tokens.append((token, start, end))
+    return tokens
 
 
 @cache
@@ -1077,8 +1094,12 @@ def _outlet_in_phrase(words: list[str]) -> OutletInfo | None:
 # --- Relay outlets ----------------------------------------------------------------------------
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘()]{2,90})")
+# Opens as r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)" would, written to open with its first letter so that the
+# regex engine skips ahead to an i or a v instead of trying every position: the boundary becomes
+# "no word character before the letter", and the rest of the word tests the letter behind it.
 _IN_STATEMENT = re.compile(
-    r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?("
+    r"[IiVv](?<!\w[IiVv])(?:(?<=[Ii])n|(?<=[Ii])nto|(?<=[Vv])ia)"
+    r"\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?("
     + "|".join(CHANNEL_FORMS)
     + ")"
     r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
@@ -1299,8 +1320,8 @@ _RELATIVE_DAY = re.compile(r"\b(yesterday|today)\b")
 
 def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     """The date a sentence gives for the saying: a weekday before `published`, or a written date."""
-    has_month = (
-        _DIGIT.search(text, lo, hi) is not None and _MONTH_PREFIX.search(text, lo, hi) is not None
+    has_month = (  # the month first: a scan for it skips ahead, a scan for a digit cannot
+        _MONTH_PREFIX.search(text, lo, hi) is not None and _DIGIT.search(text, lo, hi) is not None
     )
     for pattern_match in _EXPLICIT_DATE.finditer(text, lo, hi) if has_month else ():
         resolved = _explicit_date(pattern_match, published)
@@ -1403,6 +1424,7 @@ def _written_alone(text: str, word: str) -> bool:
 _HONORIFIC = re.compile(r"M(r|rs|s|iss)\b\.?\s+([A-Z][\w’'\-]+)")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class KnownName:
     """A full name written in the article, where, and the title words written before it."""

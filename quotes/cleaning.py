@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from quotes.records import quick_init
+
 ParagraphKind = Literal["headline", "standfirst", "body", "boilerplate", "caption", "related"]
 CONTENT_KINDS = frozenset({"headline", "standfirst", "body"})
 
@@ -65,6 +67,7 @@ _BOILERPLATE_PATTERNS = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE_PHRASES = ("all rights reserved", "cookie policy", "privacy policy")
+_PHRASE_LINE_MAX = 300  # longer lines are not searched for those phrases
 _CAPTION = re.compile(
     r"(?:\bPhoto(?:graph)?s?(?: \w+)?:\s*\S.{0,80}|\b[A-Z]{3,}/[A-Z][\w .\-]{0,60}"
     r"|\(Photo[^)]{0,80}\)"
@@ -79,8 +82,10 @@ _RELATED_MAX_WORDS = 20
 # speaker ends without a full stop but is no related-story headline.
 _SIGNED_QUOTATION = re.compile(r"[“\"‘].{12,}[”\"’][ \u00a0]*(?:[―—–]|--?)[ \u00a0]?[A-Z@]")
 _HEADLINE_MIN_WORDS = 4
+assert max(map(len, _BOILERPLATE_LINES | _STOP_RELATED)) < _PHRASE_LINE_MAX  # see `_folded`
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One line of the article: `text[start:end]` is the line without surrounding white space."""
@@ -115,7 +120,7 @@ def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
     trailing_related = False
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        folded = line.casefold()
+        folded = _folded(line)
         kind = _kind_of_line(text, lines, index, line, folded, headline_seen)
         if trailing_related and kind == "body":
             kind = "boilerplate"
@@ -137,7 +142,7 @@ def _kind_of_line(
 ) -> ParagraphKind:
     if folded in _BOILERPLATE_LINES or _BOILERPLATE_PATTERNS.match(line):
         return "boilerplate"
-    if len(line) < 300:
+    if len(line) < _PHRASE_LINE_MAX:
         for phrase in _BOILERPLATE_PHRASES:
             if phrase in folded:
                 return "boilerplate"
@@ -162,6 +167,13 @@ def _kind_of_line(
     if unpunctuated and len(words) <= _RELATED_MAX_WORDS and not _SIGNED_QUOTATION.match(line):
         return "related"
     return "body"
+
+
+def _folded(line: str) -> str:
+    """The line case-folded, as far as it is compared with a short line or searched for a phrase:
+    "" for a line too long for either (case folding never shortens a string), which leaves the
+    long paragraphs of a story unfolded."""
+    return line.casefold() if len(line) < _PHRASE_LINE_MAX else ""
 
 
 def _may_be_caption(line: str) -> bool:

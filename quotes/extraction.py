@@ -18,6 +18,7 @@ Linear in the text's length: every pattern is bounded and scans a paragraph once
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -43,7 +44,7 @@ from quotes.cleaning import Paragraph, split_paragraphs
 from quotes.lexicon import lexicon
 from quotes.outlets import CHANNEL_FORMS, lookup_outlet
 from quotes.quotemarks import QuoteSpan, find_quotes
-from quotes.records import Quotation, QuoteKind, SpeakerKind
+from quotes.records import Quotation, QuoteKind, SpeakerKind, quick_init
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -117,13 +118,38 @@ _SO_CALLED = re.compile(r"(?<![\w-])[Ss]o[- ]$")
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     """One pattern for every reporting verb (lower case only: "Said" opens no cue)."""
+    return re.compile(r"\b" + _cue_trie() + r"\b")
+
+
+@cache
+def _cue_after_boundary() -> re.Pattern[str]:
+    """`_cue_pattern()` opening with the character before the cue instead of `\b` (group 1 is
+    the cue). Every cue opens with a letter, so `\b` there means a non-word character before
+    it (or none: the text's start). A pattern that opens with a character class lets the regex
+    engine skip ahead to such characters instead of trying the pattern at every letter."""
+    return re.compile(r"\W(" + _cue_trie() + r")\b")
+
+
+@cache
+def _cue_trie() -> str:
     lex = lexicon()
     words = [
         w
         for w in lex.speech_verbs | lex.belief_verbs | _EXTRA_CUES
         if " " not in w or w in _MULTIWORD_CUES
     ]
-    return re.compile(r"\b" + _trie_pattern(words) + r"\b")
+    return _trie_pattern(words)
+
+
+def _cue_spans(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Where the matches of `_cue_pattern().finditer(text, lo, hi)` are, found quicker."""
+    if lo == 0:  # no character before the text's start for `_cue_after_boundary`
+        first = _cue_pattern().match(text, 0, hi)
+        if first is not None:
+            yield first.span()
+            lo = first.end()
+    for match in _cue_after_boundary().finditer(text, max(lo - 1, 0), hi):
+        yield match.span(1)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -187,6 +213,7 @@ _SPEAKER_KINDS: dict[str, SpeakerKind] = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     start: int
@@ -199,6 +226,7 @@ class Cue:
         return Cue(self.start, self.end, self.verb, mention)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str
@@ -355,11 +383,24 @@ _DATELINE = re.compile(
     r"\s*(?:—|–|--?)\s+(?=[A-Z“\"‘])"
 )
 
+# Every dateline opens with a capital letter and holds a dash: looked for before the (slower,
+# backtracking) pattern is tried.
+_DASH = re.compile("[—–-]")
+
+
+def _dateline_end(text: str, paragraph: Paragraph) -> int:
+    """Where the paragraph's first sentence begins: after its dateline, if it has one."""
+    start = paragraph.start
+    window_end = min(paragraph.end, start + 80)
+    if not ("A" <= text[start] <= "Z") or _DASH.search(text, start, window_end) is None:
+        return start
+    dateline = _DATELINE.match(text, start, window_end)
+    return dateline.end() if dateline is not None else start
+
 
 def _sentences(text: str, paragraph: Paragraph, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
-    dateline = _DATELINE.match(text, paragraph.start, min(paragraph.end, paragraph.start + 80))
-    start = dateline.end() if dateline is not None else paragraph.start
+    start = _dateline_end(text, paragraph)
     quote_index = 0
     for match in _BOUNDARY.finditer(text, paragraph.start, paragraph.end):
         at = match.start()
@@ -446,12 +487,10 @@ def _outside(lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
 
 
 def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> list[Cue]:
-    cue_words = _cue_pattern()
     cues: list[Cue] = []
     for part_lo, part_hi in outside:
-        for match in cue_words.finditer(text, part_lo, part_hi):
-            start, end = match.span()
-            low = match[0]
+        for start, end in _cue_spans(text, part_lo, part_hi):
+            low = text[start:end]
             previous = _PREVIOUS_WORD.search(text, max(part_lo, start - 25), start)
             previous_word = previous[1].lower() if previous is not None else ""
             attached = previous is not None and text[previous.end(1) : start].isspace()
@@ -772,8 +811,15 @@ def _paragraph(
     state: _State,
     published: date | None,
 ) -> None:
+    count = len(quotes)
+    after = 0  # quotes[:after] open before the sentence's end (they are in text order)
     for lo, hi in _sentences(text, paragraph, quotes):
-        inside = [q for q in quotes if lo <= q.mark_start < hi]
+        while after < count and quotes[after].mark_start < lo:
+            after += 1  # opens before the sentence: in a dateline
+        first = after
+        while after < count and quotes[after].mark_start < hi:
+            after += 1
+        inside = quotes[first:after]
         outside = _outside(lo, hi, inside)
         cues = _find_cues(text, outside, lo, hi)
         vias = find_vias(text, lo, hi, outside, markers)
@@ -1980,18 +2026,17 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     trailing = _trailing_claim(text, cue, lo, hi)
     if trailing is not None or cue.mention.start > cue.end:
         return trailing
-    start = cue.end
-    rest = text[start:hi]
+    start = cue.end  # the patterns search the text from here, no copy of the sentence's rest
     if cue.verb in ("told", "tells", "assured", "warned", "urged"):
-        that = _THAT.search(rest[:120])
+        that = _THAT.search(text, start, min(hi, start + 120))
         if that is None:
             return None
-        start += that.end()
+        start = that.end()
     else:
-        adverbial = _ADVERBIAL_THEN_THAT.match(rest)
-        lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(rest)
+        adverbial = _ADVERBIAL_THEN_THAT.match(text, start, hi)
+        lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)
         if lead is not None:
-            start += lead.end()
+            start = lead.end()
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
     return _trimmed(text, start, end)

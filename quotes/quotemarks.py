@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotes.records import quick_init
+
 # Every alternative opens with a literal, so the regex engine skips ahead to the marks instead
 # of trying every position (the same matches as a final character class would give).
 _ANY_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
@@ -24,6 +26,7 @@ _ANY_MARK = re.compile("'''|''|``|\"|'|“|”|‘|’|«|»|„|‚|‹|›")
 _MARK = re.compile(
     "'''|''|``|\"|'(?<![^\\W_]')|'(?![^\\W_])|“|”|‘|’(?<![^\\W_]’)|’(?![^\\W_])|«|»|„|‚|‹|›"
 )
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # a character for which `str.isalnum` holds
 _DOUBLE = "double"
 _TRIPLE = "'''"
 _DOUBLED = "''"
@@ -45,6 +48,7 @@ _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|(?![\w%]))")
 _SINGLE_CLOSER = re.compile(r"[’'](?![^\W_])")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """The quoted words `text[start:end]`, marks excluded; `mark_start`/`mark_end` include them."""
@@ -171,10 +175,10 @@ def _span(
     family: str,
 ) -> list[QuoteSpan]:
     """The span between the marks, trimmed of white space; nothing when it holds no word."""
+    if _LETTER_OR_DIGIT.search(text, inner_start, inner_end) is None:
+        return []
     segment = text[inner_start:inner_end]
     stripped = segment.strip()
-    if not any(ch.isalnum() for ch in stripped):
-        return []
     start = inner_start + (len(segment) - len(segment.lstrip()))
     end = start + len(stripped)
     return [QuoteSpan(start, end, mark_start, mark_end, closed, family)]
