@@ -746,14 +746,24 @@ _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3}
 def _named_after(text: str, described: Mention, hi: int) -> Mention | None:
     """ "said the ministry’s spokesman, Wang Wenbin": the name set off after a description is
     the speaker's, the description the role."""
-    apposed = _APPOSED_NAME.match(text, described.end, hi)
+    after = described.end
+    modifier = _CAPITALISED_MODIFIER.match(text, after, hi)
+    if modifier is not None:  # "said the mayor of Kyiv, Vitali Klitschko"
+        after = modifier.end()
+    apposed = _APPOSED_NAME.match(text, after, hi)
     if apposed is None:
         return None
     tokens = _tokens(text, apposed.start(1), apposed.end(1))
     named = classify_phrase(text, tokens) if tokens else None
     if named is None or named.kind != "person" or named.role:
         return None
-    return Mention(named.text, named.start, named.end, "person", named.name, described.role)
+    role = described.role if modifier is None else f"{described.role}{modifier.group(0)}"
+    return Mention(named.text, named.start, named.end, "person", named.name, role)
+
+
+_CAPITALISED_MODIFIER = re.compile(
+    r" (?:of|for|at|in|from|to) (?:the )?[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}(?=,)"
+)
 
 
 def _all_places(tokens: list[tuple[str, int, int]]) -> bool:

@@ -133,6 +133,7 @@ def test_subject_before(text: str, expected: tuple[str, str | None, str | None] 
         ("said the base chief known as Bob.", ("description", None, "base chief")),
         ("said the ministry’s spokesman, Wang Wen.", ("person", "Wang Wen", "ministry’s spokesman")),
         ("said the senator, who was angry.", ("description", None, "senator")),
+        ("said the mayor of Kyiv, Vitali Klitschko.", ("person", "Vitali Klitschko", "mayor of Kyiv")),
         (
             "said Pentagon spokesman Navy Capt. Jeff Davis.",
             ("person", "Jeff Davis", "Pentagon spokesman Navy Capt."),
