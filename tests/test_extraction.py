@@ -841,6 +841,14 @@ _PIECES = [
     "won’t",
     "told ",
     ":",
+    " was asked by ",
+    " the ambassador to Russia ",
+    ", R-Fla., ",
+    " ― ",
+    "’s government",
+    " in ‘08 ",
+    " also met ",
+    " Calls ",
 ]
 
 
