@@ -1283,8 +1283,9 @@ def _choose_cue(
             0.85 if text[nearest.end : quote.mark_start].strip(" :,") == "" else 0.75,
         )
     after = [c for c in with_subject if c.start >= quote.mark_end]
-    if after:
-        return after[0], "cue-later-in-sentence", 0.6
+    if after:  # one or two words with a cue further on are a scare quote as often as not
+        short = len(text[quote.start : quote.end].split()) <= 2
+        return after[0], "cue-later-in-sentence", 0.3 if short else 0.6
     return None, "", 0.0
 
 

@@ -564,6 +564,12 @@ def test_quoted_as_saying_by_an_agency_is_a_relay_not_a_claim() -> None:
     ]
 
 
+def test_a_short_quotation_with_a_cue_further_on_gets_a_low_confidence() -> None:
+    text = "The “Harbour Way” plan, Dana Perl said, was a waste; “it will sink,” she said later.\n"
+    short = quoted(text)[0]
+    assert (short.text, short.rule, short.confidence) == ("Harbour Way", "cue-later-in-sentence", 0.3)
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
