@@ -481,6 +481,8 @@ def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
         word = token[0]
         if len(taken) >= _MAX_NP_TOKENS or not _can_be_in_phrase(word):
             break
+        if word == "that" and taken and taken[-1][0][:1].isupper():
+            break  # "said in Michigan that Clinton [described]": the clause opens at "that"
         taken.append(token)
     taken.reverse()
     while taken and bare(taken[0][0]) in _LEADING_CONNECTORS:

@@ -94,6 +94,7 @@ def before(text: str) -> tuple[str, str | None, str | None] | None:
         ("It was a blow to Russia, Lavrov said", ("person", "Lavrov", None)),
         ("At a meeting in Uzbekistan Putin said", ("person", "Putin", None)),
         ("Putin on Tuesday said", ("person", "Putin", None)),
+        ("He spoke at a rally in Michigan that Clinton said", ("person", "Clinton", None)),
         ("The Kremlin on Sept. 15 said", ("organisation", "Kremlin", None)),
         ("Lavrov last week said", ("person", "Lavrov", None)),
         ("A spokesman for Putin said", ("description", None, "spokesman for Putin")),
