@@ -1534,6 +1534,10 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if mention.text.lower() in ("he", "she"):
             return _he_or_she(mention, registry, state, at)
         return _resolve_pronoun(mention, state)
+    if kind in ("description", "outlet"):
+        own = _its_own_document(mention, state)
+        if own is not None:
+            return own
     if kind == "description" and mention.role:
         indefinite = mention.text.split()[0].lower() in _INDEFINITE
         person = None if indefinite else _described_person(mention.role, registry, at)
@@ -1579,6 +1583,20 @@ def _two_countries(text: str, lo: int, hi: int) -> str | None:
         if match.group(1) in places and match.group(2) in places:
             found = f"{match.group(1)} and {match.group(2)}"
     return found
+
+
+_DOCUMENTS = frozenset(
+    "report reports statement readout account article editorial commentary dispatch".split()
+)
+
+
+def _its_own_document(mention: Mention, state: _State) -> Speaker | None:
+    """ "Its report added that ..." after "Xinhua said": the body last quoted speaks on."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] not in ("its", "their") or words[1] not in _DOCUMENTS:
+        return None
+    body = state.last_org
+    return body.written_as(mention.text) if body is not None else None
 
 
 _LEADERS_GOVERNMENT = re.compile(r"(.+?)[’']s (?:government|administration|cabinet)")
@@ -1692,7 +1710,7 @@ def _remember_listener(
 def _remember(speaker: Speaker, state: _State) -> None:
     if speaker.kind == "person":
         state.last_person = speaker
-    elif speaker.kind == "organisation":
+    elif speaker.kind in ("organisation", "outlet"):  # "Xinhua said ... It added"
         state.last_org = speaker
     elif speaker.kind == "plural":
         state.last_plural = speaker

@@ -570,6 +570,19 @@ def test_a_short_quotation_with_a_cue_further_on_gets_a_low_confidence() -> None
     assert (short.text, short.rule, short.confidence) == ("Harbour Way", "cue-later-in-sentence", 0.3)
 
 
+def test_an_agency_quoted_goes_on_as_its_report_and_as_it() -> None:
+    text = (
+        "Harbour chronicle of the talks for readers today\n\n"
+        "“The talks went well,” Xinhua said. Its report added that the two sides would meet.\n\n"
+        "It said the ties were “solid as rock”.\n"
+    )
+    assert [(q.kind, q.speaker) for q in extract_quotations(text)] == [
+        ("direct", "Xinhua"),
+        ("indirect", "Xinhua"),
+        ("partial", "Xinhua"),
+    ]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
