@@ -592,6 +592,10 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if conjunction and index + 1 < len(tokens) and tokens[index + 1][0] != ",":
             index += 1  # "But Sen. Pat Toomey refused ...": the conjunction opens no adverbial
             first = tokens[index][0]
+            linking = bare(first) in _LINKING_ADVERBS and index + 1 < len(tokens)
+            if linking and tokens[index + 1][0] != ",":
+                index += 1  # "And then Trump went on the attack"
+                first = tokens[index][0]
         opener = attempt == 0 and (
             not is_capitalised(first)
             or bare(first) in _SENTENCE_STARTERS
@@ -609,6 +613,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
             return None
         index = comma + 1
     return None
+
+
+_LINKING_ADVERBS = frozenset({"then", "now", "later", "still", "yet", "so"})
 
 
 def _opening_participle(first: str, tokens: list[tuple[str, int, int]], index: int) -> bool:

@@ -777,6 +777,9 @@ def _heard(text: str, lo: int, mention: Mention | None) -> bool:
     return _TO_THE_LISTENER.search(text, max(lo, mention.start - 12), mention.start) is not None
 
 
+_OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«", "„"})
+
+
 def _shared_source(
     text: str, earlier: list[Cue], lo: int, hi: int, nearest: bool
 ) -> Mention | None:
@@ -784,6 +787,8 @@ def _shared_source(
     if speakers:
         return speakers[-1] if nearest else speakers[0]
     subject = sentence_subject(text, lo, hi)
+    if subject is not None and text[max(0, subject.start - 1) : subject.start] in _OPENING_MARKS:
+        return None  # 'saying, “Is President Obama going to ...”': no subject inside a quotation
     if subject is not None and subject.kind in (
         "person",
         "pronoun",

@@ -164,6 +164,7 @@ def test_subject_after_shapes(
         ("Preceded at the lectern by Tom Pike, Dana Perl spoke.", "Dana Perl"),
         ("Flanked by aides, Dana Perl spoke.", "Dana Perl"),
         ("Reed said it was fine.", "Reed"),
+        ("And then Dana Perl went on the attack.", "Dana Perl"),
     ],
 )
 def test_sentence_subject_past_opening_adverbials(sentence: str, expected: str) -> None:

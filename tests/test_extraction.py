@@ -583,6 +583,12 @@ def test_an_agency_quoted_goes_on_as_its_report_and_as_it() -> None:
     ]
 
 
+def test_a_participle_never_takes_its_subject_from_inside_the_quotation() -> None:
+    text = "And then Dana Perl went on the attack, saying, “Is Mayor Pike going to resign?”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("Dana Perl", "saying")
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
