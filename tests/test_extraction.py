@@ -589,6 +589,38 @@ def test_a_participle_never_takes_its_subject_from_inside_the_quotation() -> Non
     assert (q.speaker, q.cue) == ("Dana Perl", "saying")
 
 
+WIRE_STORIES = {  # made-up wire stories in the house styles of Reuters and the SCMP (fixtures/)
+    "wire_summit.txt": [
+        ("first red line", "Xi Jinping", None),
+        ("the very core of China's core interests", "Xi Jinping", "readout from Beijing"),
+        ("the first red line that must not be crossed in China-US relations", "Xi Jinping",
+         "readout from Beijing"),
+        ("coercive and increasingly aggressive actions", "White House", None),
+        ("I absolutely believe there need not be a new Cold War,", "Joe Biden", None),
+        ("candid, in-depth and constructive", "Zhao Lijian", None),
+        ("This is a pause, not a reset,", "Shi Yinhong", None),
+        ("to put a floor under the relationship", "Wu Xinbo", None),
+    ],
+    "wire_relays.txt": [
+        ("counter-measures", "Alexander Grushko", "RIA Novosti"),
+        ("We will strengthen our military potential in the western and north-western direction,",
+         "Alexander Grushko", "RIA Novosti"),
+        ("an encroachment on our security and national interests.", "Dmitry Peskov", None),
+        ("closely watching", "Dmitry Peskov", None),
+        ("come to an end", "Sauli Niinisto", None),
+        ("A new era begins.", "Sauli Niinisto", None),
+        ("a good day for Finland's security.", "Jens Stoltenberg", None),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(WIRE_STORIES))
+def test_wire_stories_speakers_and_relays(name: str) -> None:
+    text = (Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8")
+    found = [(q.text, q.speaker, q.via) for q in quoted(text, date(2023, 4, 4))]
+    assert found == WIRE_STORIES[name]
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
