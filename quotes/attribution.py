@@ -239,7 +239,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 
 _CLOSE_TO = frozenset({"close", "closest", "near", "next", "loyal"})
-_DESCRIBING_PREPOSITIONS = frozenset({"to", "for", "of", "in", "at", "from", "with"})
+# The prepositions after which a name or body describes the speaker ("the ambassador to Russia",
+# "a spokesman for Putin", "the mayor of Kyiv"), and is not the speaker.
+DESCRIBING_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "to", "with"})
 
 
 def _completed_by_to(
@@ -251,7 +253,7 @@ def _completed_by_to(
     count = len(tokens)
     while count and tokens[count - 1][2] > found.start:
         count -= 1
-    if count < 2 or tokens[count - 1][0] not in _DESCRIBING_PREPOSITIONS:
+    if count < 2 or tokens[count - 1][0] not in DESCRIBING_PREPOSITIONS:
         return found
     preposition, head = tokens[count - 1][0], tokens[count - 2][0]
     if not head.islower() or head.endswith("ing") or head in ("according", "due", "up"):
@@ -500,7 +502,7 @@ def _place_after_preposition(
     before = tokens[len(tokens) - len(taken) - 1][0]
     lex = lexicon()
     first = taken[0][0]
-    return before in _OBJECT_PREPOSITIONS and (first in lex.places or first in lex.regions)
+    return before in DESCRIBING_PREPOSITIONS and (first in lex.places or first in lex.regions)
 
 
 _SENTENCE_STARTERS = frozenset(
@@ -932,14 +934,13 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
-_OBJECT_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "to", "with"})
 
 
 def _object_of_preposition(head: list[str], name_length: int) -> bool:
     """ "a spokesman for Putin", "the mayor of Kyiv": the name is the object of a preposition
     after the words that describe the speaker; not "Secretary of State John Kerry"."""
     before = [w for w in head[: len(head) - name_length] if w.lower() != "the"]
-    return len(before) >= 2 and before[-1] in _OBJECT_PREPOSITIONS
+    return len(before) >= 2 and before[-1] in DESCRIBING_PREPOSITIONS
 
 
 def _strip_trailing_dot(phrase: str, last_word: str) -> str:

@@ -24,6 +24,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from quotes.attribution import (
+    DESCRIBING_PREPOSITIONS,
     Mention,
     Registry,
     Via,
@@ -1616,7 +1617,7 @@ def _leaders_government(name: str, registry: Registry, at: int) -> str | None:
     return f"{nationality} government" if nationality is not None else None
 
 
-_PREPOSITION_AFTER_HEAD = re.compile(r" (?:of|from|for|in|at|to|with) ")
+_PREPOSITION_AFTER_HEAD = re.compile(" (?:" + "|".join(sorted(DESCRIBING_PREPOSITIONS)) + ") ")
 
 
 def _described_person(role: str, registry: Registry, at: int) -> str | None:
