@@ -1385,13 +1385,19 @@ def _according_to_outlet(text: str, lo: int, mark_start: int) -> Speaker | None:
 
 def _leading_label(text: str, lo: int, mark_start: int) -> Mention | None:
     """ "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP": a sentence (a headline,
-    mostly) that opens with a name and a colon gives the words after the colon to that name."""
+    mostly) that opens with a name and a colon gives the words after the colon to that name;
+    so does one that opens with a name and what it is on ("Gillibrand on Hillary’s Speech
+    Transcripts: ‘I Think She Will’")."""
     colon = text.find(": ", lo, mark_start)
-    if colon < 0 or colon - lo > 60:
+    if colon < 0 or colon - lo > 140:
         return None
     start = lo + len(text[lo:colon]) - len(text[lo:colon].lstrip())
-    mention = subject_before(text, lo, colon)
-    if mention is None or mention.start != start or not _names_label(mention):
+    mention = subject_before(text, lo, colon) if colon - lo <= 60 else None
+    if mention is not None and mention.start == start and _names_label(mention):
+        return mention
+    on = text.find(" on ", start, colon)
+    mention = subject_before(text, lo, on) if on > start else None
+    if mention is None or mention.start != start or mention.kind != "person":
         return None
     return mention
 

@@ -440,6 +440,7 @@ def test_he_or_she_with_no_speaker_takes_a_person_known_to_fit_over_a_place() ->
         ("Tom Pike Hammers Harbour Chief: ‘You Should Be Investigated.’", "Tom Pike"),
         ("Ferry ‘The Dealmaker’ Could Save the Harbour, Mara Quill Says", "Mara Quill"),
         ("Quill: Harbour Chief’s ‘Incredibly Hateful Rhetoric’ Sinks Plan", "Quill"),
+        ("Perl on Releasing Her Harbour Speech Transcripts: ‘I Think She Will.’", "Perl"),
     ],
 )
 def test_a_title_cased_headline_gives_its_quotation_to_the_name_before_its_verb(
