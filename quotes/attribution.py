@@ -1315,8 +1315,9 @@ def _negated(text: str, at: int) -> bool:
 
 
 def statement_without_source(text: str, lo: int, hi: int) -> bool:
-    """ "in a statement" with no outlet named: the speaker's own statement."""
-    return re.search(r"\b[Ii]n a (?:\w+ )?statement\b", text[lo:hi]) is not None
+    """ "in a statement", "a statement from the embassy said", with no outlet named: the
+    speaker's own statement."""
+    return re.search(r"\b(?:[Ii]n a|[Aa]) (?:\w+ )?statement\b(?! by)", text[lo:hi]) is not None
 
 
 # --- Dates ------------------------------------------------------------------------------------

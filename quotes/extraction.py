@@ -1546,8 +1546,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if mention.text.lower() in ("he", "she"):
             return _he_or_she(mention, registry, state, at)
         return _resolve_pronoun(mention, state)
-    if kind in ("description", "outlet"):
-        own = _its_own_document(mention, state)
+    if kind in ("description", "outlet", "organisation"):
+        own = _its_own_document(mention, state) or _documents_author(mention, registry, state, at)
         if own is not None:
             return own
     if kind == "description" and mention.role:
@@ -1609,6 +1609,26 @@ def _its_own_document(mention: Mention, state: _State) -> Speaker | None:
         return None
     body = state.last_org
     return body.written_as(mention.text) if body is not None else None
+
+
+_DOCUMENT_FROM = re.compile(
+    r"(?:[Aa]n?|[Tt]he) (?:\w+ )?(?:statement|readout|letter|release|communique) (?:from|by) "
+)
+
+
+def _documents_author(
+    mention: Mention, registry: Registry, state: _State, at: int
+) -> Speaker | None:
+    """ "A statement from the Chinese embassy said": the embassy speaks (its statement is the
+    relay, as "in a statement" is)."""
+    document = _DOCUMENT_FROM.match(mention.text)
+    if document is None:
+        return None
+    author = subject_after(registry.text, mention.start + document.end() - 1, mention.end)
+    if author is None or author.kind not in ("person", "organisation"):
+        return None
+    speaker = _resolve(author, registry, state, at)
+    return speaker.written_as(mention.text) if speaker is not None else None
 
 
 _LEADERS_GOVERNMENT = re.compile(r"(.+?)[’']s (?:government|administration|cabinet)")

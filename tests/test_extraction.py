@@ -622,6 +622,12 @@ def test_wire_stories_speakers_and_relays(name: str) -> None:
     assert found == WIRE_STORIES[name]
 
 
+def test_a_statement_from_a_body_is_the_bodys_own_words_relayed_by_the_statement() -> None:
+    text = "A statement from the Dunmore embassy said the report was “groundless.”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.via) == ("Dunmore embassy", "Dunmore embassy statement")
+
+
 def test_nyt_triple_apostrophe_closes_inner_and_outer_quote() -> None:
     doubled, tripled = "'" * 2, "'" * 3
     text = f"{doubled}I would use the word 'old-school,{tripled} said Dana Perl. {doubled}Fine.{doubled}\n"
