@@ -500,9 +500,13 @@ def _place_after_preposition(
     tokens: list[tuple[str, int, int]], taken: list[tuple[str, int, int]]
 ) -> bool:
     before = tokens[len(tokens) - len(taken) - 1][0]
+    return before in DESCRIBING_PREPOSITIONS and _is_place(taken[0][0])
+
+
+def _is_place(word: str) -> bool:
+    """A country, capital, state or city as the lexicon writes it ("Uzbekistan", "Idaho")."""
     lex = lexicon()
-    first = taken[0][0]
-    return before in DESCRIBING_PREPOSITIONS and (first in lex.places or first in lex.regions)
+    return word in lex.places or word in lex.regions
 
 
 _SENTENCE_STARTERS = frozenset(
@@ -778,8 +782,7 @@ _CAPITALISED_MODIFIER = re.compile(
 
 
 def _all_places(tokens: list[tuple[str, int, int]]) -> bool:
-    lex = lexicon()
-    return all(t[0] in lex.places or t[0] in lex.regions for t in tokens)
+    return all(_is_place(t[0]) for t in tokens)
 
 
 def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bool:

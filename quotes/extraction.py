@@ -513,22 +513,20 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "the Communist Party's claim": a noun; not "he’s predicting"
             if previous_word == "or" and _NEGATION_IN_CLAUSE.search(text, lo, start):
                 continue
-            if low in _NAMING_VERBS and _ADVERB_AFTER_AUXILIARY.search(
-                text, max(part_lo, start - 30), start
-            ):
-                agent = _passive_agent(text, end, hi)
-                if agent is not None:  # "is often labelled a “witch hunt” by Democrats"
-                    cues.append(Cue(start, end, f"{low} by", agent))
-                    continue
-            if (
+            passive = (
                 previous_word in _PASSIVE_AUXILIARIES
                 and low != "quoted"
                 and not low.endswith("ing")
+            )  # "was told" is passive; "is calling" is not
+            if low in _NAMING_VERBS and (
+                passive or _ADVERB_AFTER_AUXILIARY.search(text, max(part_lo, start - 30), start)
             ):
-                agent = _passive_agent(text, end, hi) if low in _NAMING_VERBS else None
-                if agent is not None:  # "was described by Trump as “a disaster”"
+                agent = _passive_agent(text, end, hi)
+                if agent is not None:  # "was described by Trump as", "is often labelled ... by"
                     cues.append(Cue(start, end, f"{low} by", agent))
-                continue  # "was told" is passive; "is calling" is not
+                    continue
+            if passive:
+                continue
             window = max(part_lo, start - 30)
             if (
                 _NEGATION_WORD.search(text, window, start) is not None
@@ -874,7 +872,8 @@ def _quotation(
         _transcript_quotation(text, quote, label, index, registry, state, lo, when)
         return
     chosen, rule, confidence = _choose_cue(text, quote, cues, lo)
-    work = _names_a_work(text, quote, lo) and not _title_cased(text, paragraph)
+    title_cased = _title_cased(text, paragraph)
+    work = _names_a_work(text, quote, lo) and not title_cased
     if work:
         chosen = None  # "said on ABC's “This Week”", "author of “Hacked World Order”": a title
     speaker: Speaker | None = None
@@ -885,7 +884,7 @@ def _quotation(
         poll = _poll_source(text, chosen.mention, lo, hi)
         if poll is not None:
             speaker = poll
-    if speaker is None and not work and _title_cased(text, paragraph):
+    if speaker is None and not work and title_cased:
         headline = _headline_speaker(text, quote, paragraph, registry, state)
         if headline is not None:
             speaker, rule, confidence = headline, "headline-verb", 0.6
