@@ -1476,7 +1476,7 @@ class Registry:
         self.names: list[KnownName] = []
         self.titled: list[KnownName] = []  # surnames written only after a title
         self.by_word: dict[str, list[KnownName]] = {}
-        self._expanded: dict[str, str] = {}
+        self._expanded: dict[tuple[str, int], str] = {}
         self._name_index: dict[str, _NameIndex] = {}
         self._genders: dict[str, str | None] = {}
         self._lower_case: dict[str, bool] = {}
@@ -1687,11 +1687,13 @@ class Registry:
         return titled.name
 
     def expand_organisation(self, name: str, at: int) -> str:
-        """ "the security council" -> "Russian Security Council" when written so earlier."""
-        remembered = self._expanded.get(name)
+        """ "the security council" -> "Russian Security Council" when written so earlier; never
+        a naming written only later ("Ukraine's foreign ministry spokesman" three paragraphs on
+        says nothing of which foreign ministry spoke first)."""
+        remembered = self._expanded.get((name, at))
         if remembered is None:
             remembered = self._expand_organisation(name, at)
-            self._expanded[name] = remembered
+            self._expanded[name, at] = remembered
         return remembered
 
     def _expand_organisation(self, name: str, at: int) -> str:
@@ -1711,13 +1713,24 @@ class Registry:
                 "but",
                 "and",
             }:
-                best = match.group(0)
                 if match.start() > at:
                     break
+                best = match.group(0)  # the last naming before
         if best is None:
-            return name[:1].upper() + name[1:] if name.islower() else name
+            return _capitalised_words(name) if name.islower() else name
         words = best.split()
         return " ".join(w if is_capitalised(w) else w.capitalize() for w in words)
+
+
+_LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
+
+
+def _capitalised_words(name: str) -> str:
+    """ "foreign ministry" -> "Foreign Ministry", "ministry of defence" -> "Ministry of Defence"."""
+    words = name.split()
+    return " ".join(
+        w if i and w in _LOWER_IN_NAMES else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 _ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})

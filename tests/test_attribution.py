@@ -297,6 +297,14 @@ def test_expand_organisation_finds_the_name_written_earlier() -> None:
     )
 
 
+def test_expand_organisation_ignores_a_name_written_later() -> None:
+    text = "The foreign ministry said Lavrov would travel. Ukraine's foreign ministry disagreed."
+    registry = Registry(text, [(0, len(text))])
+    assert registry.expand_organisation("foreign ministry", 0) == "Foreign Ministry"
+    later = text.index("disagreed")
+    assert registry.expand_organisation("foreign ministry", later) == "Ukraine's Foreign Ministry"
+
+
 @pytest.mark.parametrize(
     "words",
     ["Vladimir Putin", "Mr. Putin", "Sen. Ted Cruz", "Dr. Anthony Fauci", "Gen. Mark Milley",
