@@ -1196,6 +1196,19 @@ def _channel_label(outlet: str, noun: str) -> str:
     return outlet if noun in _LABEL_AS_OUTLET else f"{outlet} {noun}"
 
 
+def _leading_name_words(words: list[str]) -> list[str]:
+    """ "the Associated Press last week her group ..." -> "the Associated Press": the words a
+    listener's name can be, up to the first lower-case word after a capitalised one ("told the
+    state-run TASS news agency", "told the AP her ...")."""
+    named = False
+    for index, word in enumerate(words):
+        if word[:1].isupper():
+            named = True
+        elif named and word not in ("of", "news", "agency"):
+            return words[:index]
+    return words
+
+
 def _trim_relay_words(words: str) -> str:
     text = words.strip()
     for tail in (
@@ -1303,7 +1316,7 @@ def find_vias(
                     found.append((match.start(), Via(label, match.group(0).strip())))
         told = "told" in part or "tell" in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
-            words = _trim_relay_words(match.group(1)).split()
+            words = _leading_name_words(_trim_relay_words(match.group(1)).split())
             outlet = _outlet_in_phrase(words) if words else None
             if outlet is not None and outlet.kind in _OUTLET_KINDS_RELAYING:
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))

@@ -2062,6 +2062,44 @@ _ADVERBIAL_THEN_THAT = re.compile(
 )
 
 
+# Who is told, when no "that" follows: reporters, an outlet or a named person, then perhaps when.
+_LISTENER_WORDS = (
+    r"\s+(?:reporters|journalists|lawmakers|supporters|the (?:press|media|audience|crowd)"
+    r"|(?:[Tt]he )?(?:[a-z][\w\-]* ){0,2}?[A-Z][\w.&’'\-]*(?: (?:[A-Z][\w.&’'\-]*|of|news"
+    r"|agency|newspaper|television|radio))*)"
+    r"(?:,? (?:on \w+day|last \w+|this (?:week|month|year|morning|afternoon|evening)"
+    r"|earlier(?: this \w+)?|in an? interview),?)?"
+)
+_LISTENER = re.compile(_LISTENER_WORDS + r"\s+")
+_LISTENER_ENDS_SENTENCE = re.compile(_LISTENER_WORDS + r"[.!?]?\s*$")
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:he|she|it|they|we|I|there|this|his|her|its|their|the|[A-Z][\w’'\-]*)(?:[’']s)?\b"
+)
+_FINITE = re.compile(
+    r"(?:is|was|were|are|had|has|have|would|will|could|should|did|does|do|may|might|can|must"
+    r"|never|not|[a-z]+ed)\b|[’']s\b"
+)
+
+
+def _clause_after_listener(text: str, at: int, hi: int) -> int | None:
+    """ "told reporters the dates were still being worked out", "told the AP her group never
+    worked with him": where the clause after the listener starts, if a clause follows (a
+    subject and a verb within a few words; not "told Trump to stay", "told a different tale")."""
+    listener = _LISTENER.match(text, at, hi)
+    if listener is None:
+        return None
+    start = listener.end()
+    subject = _CLAUSE_SUBJECT.match(text, start, hi)
+    if subject is None:
+        return None
+    if subject.group().endswith(("’s", "'s")) and subject.group()[:1].islower():
+        return start  # "he’s already received": a subject and its verb in one
+    words = text[subject.end() : min(hi, subject.end() + 60)].split()[:5]
+    if not any(_FINITE.fullmatch(w.strip(",.;:!?")) for w in words):
+        return None
+    return start
+
+
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
     if cue.verb == "according to":
@@ -2079,9 +2117,15 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     start = cue.end  # the patterns search the text from here, no copy of the sentence's rest
     if cue.verb in ("told", "tells", "assured", "warned", "urged"):
         that = _THAT.search(text, start, min(hi, start + 120))
-        if that is None:
+        if that is not None:
+            start = that.end()
+        elif cue.verb in ("told", "tells"):
+            clause = _clause_after_listener(text, start, hi)
+            if clause is None:
+                return None
+            start = clause
+        else:
             return None
-        start = that.end()
     else:
         adverbial = _ADVERBIAL_THEN_THAT.match(text, start, hi)
         lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)
@@ -2114,8 +2158,12 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         return None
     if after and after[0].startswith(":"):
         return None  # "..., and then Wallnau continues: “...”": the cue introduces a quotation
-    if after and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE:
-        return None  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue
+    if (
+        after
+        and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE
+        and not (cue.verb in ("told", "tells") and _LISTENER_ENDS_SENTENCE.match(text, cue.end, hi))
+    ):  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue; not
+        return None  # "Content, an airport official told The New York Times."
     return _trimmed(text, lo, comma)
 
 

@@ -871,6 +871,53 @@ def test_told_that_claim() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "claim", "via"),
+    [
+        (
+            "Kremlin aide Yuri Ushakov told reporters the dates were still being worked out.",
+            "Yuri Ushakov",
+            "the dates were still being worked out",
+            None,
+        ),
+        (
+            "Mira Kane told the Associated Press last week her group never worked with him.",
+            "Mira Kane",
+            "her group never worked with him",
+            "Associated Press",
+        ),
+        (
+            "Mira Kane told the state-run TASS news agency the talks had stalled.",
+            "Mira Kane",
+            "the talks had stalled",
+            "TASS",
+        ),
+        (
+            "The talks had stalled, a ministry official told Reuters.",
+            "ministry official",
+            "The talks had stalled",
+            "Reuters",
+        ),
+    ],
+)
+def test_told_listener_then_claim_without_that(
+    sentence: str, speaker: str, claim: str, via: str | None
+) -> None:
+    [q] = extract_quotations(sentence + "\n")
+    assert (q.kind, q.speaker, q.cue, q.text, q.via) == ("indirect", speaker, "told", claim, via)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mira Kane told Tom Pike to stay focused on jobs.\n",
+        "Mira Kane told a slightly different tale in court.\n",
+    ],
+)
+def test_told_without_a_clause_is_no_claim(sentence: str) -> None:
+    assert extract_quotations(sentence) == []
+
+
 # --- Robustness -------------------------------------------------------------------------------
 
 
