@@ -1521,6 +1521,8 @@ class Registry:
             keys = _name_keys(rest.split())
         start += skipped
         role = role_words | self._role_words_before(start)
+        if "counterpart" in role:
+            role |= self._counterparts_title(start)
         known = KnownName(name, start, frozenset(role))
         if " " not in name:
             self.titled.append(known)  # "President Obama": only for "the president" to find
@@ -1528,6 +1530,17 @@ class Registry:
         self.names.append(known)
         for word in keys:
             self.by_word.setdefault(word, []).append(known)
+
+    def _counterparts_title(self, start: int) -> frozenset[str]:
+        """ "Chinese President Xi Jinping told his Russian counterpart Vladimir Putin": a
+        counterpart holds the title of the person named just before (Putin is a president, so
+        "the Russian leader" is Putin), not that person's nationality."""
+        last_named = (*self.names[-1:], *self.titled[-1:])
+        earlier = [k for k in last_named if start - 150 < k.start < start]
+        if not earlier:
+            return frozenset()
+        nearest = max(earlier, key=lambda k: k.start)
+        return nearest.role_words - lexicon().nationalities - _DETERMINERS - {"former"}
 
     def _role_words_before(self, start: int) -> set[str]:
         """Lower-case title words written right before a name: "Russian security chief"."""

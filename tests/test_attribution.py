@@ -248,6 +248,18 @@ def test_descriptions_keep_former_and_vice_apart_and_refer_back() -> None:
     assert registry.resolve_description("senator", text.index("The senator")) is None
 
 
+def test_a_counterpart_holds_the_title_of_the_person_named_before() -> None:
+    text = (
+        "Chinese President Xi Jinping told his Russian counterpart Vladimir Putin he was ready. "
+        "Chinese Foreign Minister Wang Yi met his Russian counterpart Sergei Lavrov later. "
+        "The Russian leader spoke first. The Russian diplomat spoke next."
+    )
+    registry = Registry(text, [(0, len(text))])
+    assert registry.resolve_description("the Russian leader", len(text)) == "Vladimir Putin"
+    assert registry.resolve_description("the Russian diplomat", len(text)) == "Sergei Lavrov"
+    assert registry.resolve_description("the Chinese leader", len(text)) == "Xi Jinping"
+
+
 def test_resolve_name_means_the_first_introduced_namesake_and_the_longest_form() -> None:
     text = (
         "Dana Perl spoke. Mara Perl replied. Dana Perl agreed.\n"
