@@ -1038,17 +1038,20 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 def _surname_despite_meaning(previous: str, word: str) -> bool:
-    """A capitalised last word that is also a title or a nationality is a surname after a
-    given name ("Peter King", "David French") or an honorific ("Ms. White", "Mr. French")."""
+    """A capitalised last word that is also a title, a nationality or a name particle is a
+    surname after a given name ("Peter King", "David French", "Yu Bin") or an honorific ("Ms.
+    White", "Mr. French")."""
     if not word[:1].isupper():
         return False
     low = bare(strip_possessive(word))
-    if low in _DETERMINERS or low in _CONNECTORS:
+    if low in _DETERMINERS or (low in _CONNECTORS and low not in _PARTICLES):
         return False
     if bare(previous) in _HONORIFICS:
         return True
     lex = lexicon()
-    return (low in _SURNAME_TITLES or low in lex.nationalities) and _is_name_word(previous)
+    return (
+        low in _SURNAME_TITLES or low in lex.nationalities or low in _PARTICLES
+    ) and _is_name_word(previous)  # "Yu Bin", "Wang Da": a particle last is a surname
 
 
 _PARTICLES = (_CONNECTORS - {"of", "for", "and", "the"}) | {"di", "del"}

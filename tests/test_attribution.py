@@ -353,6 +353,8 @@ def test_quantifiers_and_this_descriptions_as_speakers(
         (" Ms. White.", "White", "Ms."),
         (" Anna Richardson White.", "Anna Richardson White", None),
         (" Rep. Peter King.", "Peter King", "Rep."),
+        (" Yu Bin, a senior fellow.", "Yu Bin", None),
+        (" Osama bin Laden.", "Osama bin Laden", None),
     ],
 )
 def test_a_surname_that_is_also_a_title_or_nationality_is_a_name(
