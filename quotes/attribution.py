@@ -743,7 +743,11 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
         named = named or _is_name_word(word)
         if word.endswith(".") and len(bare(word)) > 3 and not is_title_word(word):
             break  # "said Chris Russell." ends the sentence; not "Navy Capt. Jeff Davis"
-    while taken and bare(taken[-1][0]) in _CONNECTORS:
+    while (
+        taken
+        and bare(taken[-1][0]) in _CONNECTORS
+        and not (len(taken) > 1 and _surname_despite_meaning(taken[-2][0], taken[-1][0]))
+    ):  # "said the head of", not "said Yu Bin"
         taken.pop()
     if taken and strip_possessive(taken[-1][0]) != taken[-1][0]:
         return None  # "said Trump's remarks “...”": the reported clause begins; not a speaker
