@@ -726,7 +726,7 @@ def _cue_subject(
     verb = text[cue_start:cue_end].lower()
     after_quote = part_lo > lo
     if (
-        (verb in _INVERTING or verb in lexicon().speech_verbs)
+        (verb in _INVERTING or (after_quote and verb in lexicon().speech_verbs))
         and not verb.endswith("ing")
         and verb not in _OBJECT_VERBS
         and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(","))

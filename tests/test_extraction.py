@@ -343,6 +343,11 @@ def test_more_cue_shapes(text: str, speaker: str, cue: str) -> None:
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
+def test_the_object_of_a_verb_other_than_say_is_not_its_inverted_subject() -> None:
+    text = "The Chinese side, in turn, reaffirmed its position on the talks.\n"
+    assert extract_quotations(text) == []
+
+
 def test_quotation_after_a_colon_does_not_take_the_next_sentences_cue() -> None:
     text = "Mara Quill interjected: “It is just not true.” Dana Perl said the plan was weak.\n"
     [q] = quoted(text)
