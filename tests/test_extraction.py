@@ -345,7 +345,8 @@ def test_more_cue_shapes(text: str, speaker: str, cue: str) -> None:
 
 def test_the_object_of_a_verb_other_than_say_is_not_its_inverted_subject() -> None:
     text = "The Chinese side, in turn, reaffirmed its position on the talks.\n"
-    assert extract_quotations(text) == []
+    [q] = extract_quotations(text)
+    assert (q.speaker, q.cue, q.text) == ("Chinese side", "reaffirmed", "its position on the talks")
 
 
 def test_quotation_after_a_colon_does_not_take_the_next_sentences_cue() -> None:
