@@ -537,6 +537,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             cues.append(Cue(start, end, low, mention))
         if text.find("ccording to", part_lo, part_hi) >= 0:
             cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
+        if text.find(" words,", part_lo, part_hi) >= 0:
+            cues.extend(_in_ones_words(text, part_lo, part_hi))
     opening = _OPENING_CUE.match(text, lo, hi)
     if opening is not None and opening.group(1).lower() in lexicon().speech_verbs:
         mention = subject_after(text, opening.end(), outside[0][1] if outside else hi)
@@ -639,6 +641,20 @@ _STATING_NOUNS = frozenset(
     website post guidance policy also clearly ad voice-over narrator""".split()
 )
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
+_SOURCE_CUES = frozenset({"according to", "in the words of"})
+_OBJECT_PRONOUN = re.compile(r"(him|her|them)(?=\s*[,.;:])")
+_IN_ONES_WORDS = re.compile(r"\b[Ii]n (his|her|their) (?:own )?words,")
+# What an object or possessive pronoun stands for as a speaker: "according to him" is "he".
+_AS_SUBJECT = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they"}
+
+
+def _in_ones_words(text: str, part_lo: int, part_hi: int) -> list[Cue]:
+    """ "In his words, the obligations “have not been fulfilled”": the one whose words they are
+    is the source, as with "according to him"."""
+    return [
+        Cue(m.start(), m.end(), "in the words of", Mention(m[1], m.start(1), m.end(1), "pronoun"))
+        for m in _IN_ONES_WORDS.finditer(text, part_lo, part_hi)
+    ]
 
 
 def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cue]:
@@ -646,6 +662,11 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
     Called only for a part that holds "ccording to" (cheaper to look for than to scan)."""
     cues: list[Cue] = []
     for match in _ACCORDING_TO.finditer(text, part_lo, part_hi):
+        pronoun = _OBJECT_PRONOUN.match(text, match.end(), hi)
+        if pronoun is not None:  # "According to him, Washington and Brussels “do not hide” ..."
+            found = Mention(pronoun[1], pronoun.start(1), pronoun.end(1), "pronoun")
+            cues.append(Cue(match.start(), match.end(), "according to", found))
+            continue
         written = subject_after(text, match.end(), hi)
         mention = _author_of_channel(text, written, hi)
         if (
@@ -1271,7 +1292,7 @@ def _choose_cue(
         assert adjacent.mention is not None
         if people_before and adjacent.mention.kind == "outlet":
             return people_before[-1], "cue-before-relay-after", 0.8
-        if adjacent.verb == "according to" and named_before:
+        if adjacent.verb in _SOURCE_CUES and named_before:
             return named_before[-1], "cue-before-relay-after", 0.8  # "..., according to a readout"
         return adjacent, "quote-then-cue", 0.9
     if before:
@@ -1533,6 +1554,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
             return None  # "Later, ...", "Together, ...": a common word that opens a sentence
         return Speaker(full, "person", mention.role, mention.text)
     if kind == "pronoun":
+        if mention.text.lower() in _AS_SUBJECT:
+            mention = replace(mention, text=_AS_SUBJECT[mention.text.lower()])
         if mention.text.lower() in ("it", "they") and mention.start > at:
             opening = sentence_subject(registry.text, at, mention.start)
             if opening is not None and opening.kind == "organisation" and opening.name:
@@ -1985,7 +2008,7 @@ def _one_claim(
     when: date | None,
 ) -> bool:
     for cue in cues:
-        if cue.mention is None or (cue.verb not in _INDIRECT_VERBS and cue.verb != "according to"):
+        if cue.mention is None or not (cue.verb in _INDIRECT_VERBS or cue.verb in _SOURCE_CUES):
             continue
         span = _claim_span(text, cue, lo, hi)
         if span is None:
@@ -2102,7 +2125,7 @@ def _clause_after_listener(text: str, at: int, hi: int) -> int | None:
 
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
-    if cue.verb == "according to":
+    if cue.verb in _SOURCE_CUES:
         if _last_visible(text, lo, cue.start) == "":
             comma = text.find(",", cue.mention.end, hi)
             return (

@@ -343,6 +343,25 @@ def test_more_cue_shapes(text: str, speaker: str, cue: str) -> None:
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "According to him, the two sides “do not hide” their goals.\n",
+        "In his words, the obligations “have not been fulfilled.”\n",
+    ],
+)
+def test_according_to_him_and_in_his_words_name_the_last_speaker(second: str) -> None:
+    text = "Sergei Lavrov said Russia had never refused to negotiate.\n\n" + second
+    quotation = next(q for q in extract_quotations(text) if q.kind != "indirect")
+    assert (quotation.speaker, quotation.speaker_text) == ("Sergei Lavrov", "he")
+
+
+def test_according_to_her_campaign_is_not_a_pronoun() -> None:
+    text = "Mira Kane spoke.\n\nAccording to her campaign, the plan is “dead”.\n"
+    [q] = quoted(text)
+    assert (q.speaker_text, q.cue) == ("her campaign", "according to")
+
+
 def test_the_object_of_a_verb_other_than_say_is_not_its_inverted_subject() -> None:
     text = "The Chinese side, in turn, reaffirmed its position on the talks.\n"
     [q] = extract_quotations(text)
