@@ -1686,8 +1686,12 @@ class Registry:
         candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])]
         return [c for c in candidates if len(c.name.split()) >= len(words)]
 
-    def resolve_description(self, description: str, at: int) -> str | None:
-        """ "the Russian leader" -> the person written with a matching title, nearest before."""
+    def resolve_description(
+        self, description: str, at: int, prefer: str | None = None
+    ) -> str | None:
+        """ "the Russian leader" -> the person written with a matching title, nearest before;
+        `prefer` (the last speaker), when the title fits them too ("Lavrov said at talks with his
+        Egyptian counterpart Sameh Shoukry ... the minister said": Lavrov, who spoke)."""
         written = {bare(strip_possessive(w)) for w in description.split()}
         wanted = written - _GENERIC_DESCRIPTION_WORDS
         if not wanted:
@@ -1706,7 +1710,14 @@ class Registry:
         best = _nearest(matches, at)
         if best is None:
             return None
-        return best.name if " " in best.name else self._titled_in_full(best)
+        if prefer is not None and len(matches) > 1:
+            for known in matches:
+                if known.start <= at and self._full_name(known) == prefer:
+                    return prefer
+        return self._full_name(best)
+
+    def _full_name(self, known: KnownName) -> str:
+        return known.name if " " in known.name else self._titled_in_full(known)
 
     def _titled_in_full(self, titled: KnownName) -> str:
         """ "President Obama" -> "Barack Obama" when the article writes one full name with that

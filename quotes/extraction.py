@@ -1574,7 +1574,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
             return own
     if kind == "description" and mention.role:
         indefinite = mention.text.split()[0].lower() in _INDEFINITE
-        person = None if indefinite else _described_person(mention.role, registry, at)
+        last = state.last_person.name if state.last_person is not None else None
+        person = None if indefinite else _described_person(mention.role, registry, at, last)
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
@@ -1668,13 +1669,15 @@ def _leaders_government(name: str, registry: Registry, at: int) -> str | None:
 _PREPOSITION_AFTER_HEAD = re.compile(" (?:" + "|".join(sorted(DESCRIBING_PREPOSITIONS)) + ") ")
 
 
-def _described_person(role: str, registry: Registry, at: int) -> str | None:
+def _described_person(
+    role: str, registry: Registry, at: int, last_speaker: str | None = None
+) -> str | None:
     """The person a description names: "the Russian leader"; "the senator from Vermont" by its
     title when the whole phrase matches no one written before."""
-    person = registry.resolve_description(role, at)
+    person = registry.resolve_description(role, at, last_speaker)
     head = _PREPOSITION_AFTER_HEAD.split(role, maxsplit=1)
     if person is None and len(head) > 1 and is_title_word(head[0].split()[-1]):
-        person = registry.resolve_description(head[0], at)
+        person = registry.resolve_description(head[0], at, last_speaker)
     return person
 
 

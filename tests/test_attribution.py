@@ -260,6 +260,18 @@ def test_a_counterpart_holds_the_title_of_the_person_named_before() -> None:
     assert registry.resolve_description("the Chinese leader", len(text)) == "Xi Jinping"
 
 
+def test_a_description_that_fits_two_people_prefers_the_last_speaker() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov spoke after talks with his Egyptian counterpart "
+        "Sameh Shoukry. The minister said so."
+    )
+    registry = Registry(text, [(0, len(text))])
+    at = text.index("The minister")
+    assert registry.resolve_description("minister", at) == "Sameh Shoukry"
+    assert registry.resolve_description("minister", at, "Sergei Lavrov") == "Sergei Lavrov"
+    assert registry.resolve_description("minister", at, "Xi Jinping") == "Sameh Shoukry"
+
+
 def test_resolve_name_means_the_first_introduced_namesake_and_the_longest_form() -> None:
     text = (
         "Dana Perl spoke. Mara Perl replied. Dana Perl agreed.\n"
