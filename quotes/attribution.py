@@ -1711,8 +1711,8 @@ class Registry:
         if best is None:
             return None
         if prefer is not None and len(matches) > 1:
-            for known in matches:
-                if known.start <= at and self._full_name(known) == prefer:
+            for candidate in matches:
+                if candidate.start <= at and self._full_name(candidate) == prefer:
                     return prefer
         return self._full_name(best)
 
