@@ -2071,8 +2071,8 @@ _CLAIM_CUT = re.compile(
 
 _THAT = re.compile(r"\bthat\b")
 _CLAIM_LEAD = re.compile(
-    r"\s*(?:on \w+|last \w+|this \w+|in an? \w+|in a statement|earlier|later|yesterday"
-    r"|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?"
+    r"\s*(?:on [A-Z]\w+(?: \d{1,2}\b)?|last \w+|this \w+|in an? \w+|in a statement|earlier"
+    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?"
 )
 
 
@@ -2179,8 +2179,9 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         return None
     # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
     between = text[comma + 1 : first].split(maxsplit=7)
-    after = text[max(cue.end, cue.mention.end) : hi].split(maxsplit=9)
-    if len(between) > 6 or len(after) > 8:
+    tail_start = max(cue.end, cue.mention.end)
+    after = text[tail_start:hi].split(maxsplit=9)
+    if len(between) > 6 or (len(after) > 8 and not _adverbial_tail(text, tail_start, hi)):
         return None
     if after and after[0].startswith(":"):
         return None  # "..., and then Wallnau continues: “...”": the cue introduces a quotation
@@ -2191,6 +2192,19 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     ):  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue; not
         return None  # "Content, an airport official told The New York Times."
     return _trimmed(text, lo, comma)
+
+
+_ADVERBIAL_TAIL = re.compile(
+    r"\s*(?:at|during|in|on|after|following|before|while|when|speaking)\s"
+    r"(?:(?!\bthat\b)[^“”\"«»:;])*$"
+)
+
+
+def _adverbial_tail(text: str, lo: int, hi: int) -> bool:
+    """ "..., Lavrov said at a news conference following talks with his Egyptian counterpart on
+    Wednesday.": however long, a tail that opens with a preposition and holds no "that", quote
+    mark or colon says where and when, not what."""
+    return _ADVERBIAL_TAIL.match(text, lo, hi) is not None
 
 
 def _sentence_content_end(text: str, lo: int, hi: int) -> int:

@@ -886,6 +886,18 @@ def test_indirect_claim() -> None:
     )
 
 
+def test_a_long_tail_of_where_and_when_after_a_trailing_cue() -> None:
+    text = (
+        "Western countries are seeking to prolong the conflict, Foreign Minister Ivan Dole said "
+        "at a news conference following talks with his Egyptian counterpart on Wednesday.\n"
+    )
+    [q] = extract_quotations(text)
+    assert (q.speaker, q.text) == (
+        "Ivan Dole",
+        "Western countries are seeking to prolong the conflict",
+    )
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
