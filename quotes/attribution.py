@@ -441,12 +441,20 @@ def _without_party_tags(tokens: list[tuple[str, int, int]]) -> list[tuple[str, i
     if not any(_PARTY_TAG.fullmatch(token[0]) for token in tokens):
         return tokens
     kept: list[tuple[str, int, int]] = []
+    tag_end = -1
     for token in tokens:
         if kept and kept[-1][0] == "," and _PARTY_TAG.fullmatch(token[0]):
             kept.pop()
+            tag_end = token[2]
+            continue
+        if token[1] == tag_end and _STATE_LETTER.fullmatch(token[0]):
+            tag_end = token[2]  # "D-N.Y.", read as "D-N." and "Y."
             continue
         kept.append(token)
     return kept
+
+
+_STATE_LETTER = re.compile(r"[A-Z]\.?")
 
 _APPOSED_KINDS = frozenset({"person", "organisation", "outlet", "plural"})
 

@@ -1223,6 +1223,11 @@ def test_a_party_tag_and_a_stray_comma_before_the_cue_leave_the_name() -> None:
     assert [(q.speaker, q.role) for q in quoted(text)] == [("John Kasich", "Gov.")]
 
 
+def test_a_party_tag_with_a_dotted_state_is_dropped_whole() -> None:
+    text = "Rep. Mara Quill, D-N.Y., said on social media that the deal “leaves out the poor.”\n"
+    assert [(q.speaker, q.role) for q in quoted(text)] == [("Mara Quill", "Rep.")]
+
+
 def test_he_and_she_skip_a_person_the_article_shows_cannot_be_them() -> None:
     text = (
         "Hillary Clinton spoke first. “We will win,” she said. Donald Trump attacked her plan. "
