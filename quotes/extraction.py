@@ -251,6 +251,7 @@ class _State:
     weak_last: bool = False  # the last quotation's speaker is only its sentence's subject
     via_record: tuple[Via, Speaker, int] | None = None
     prior_claim: tuple[Speaker, int, int] | None = None  # speaker, paragraph, sentence end
+    previous_sentence: tuple[int, int] = (-1, -1)  # the bounds of the sentence before
     results: list[Quotation] = field(default_factory=list)
 
 
@@ -838,7 +839,9 @@ def _paragraph(
 ) -> None:
     count = len(quotes)
     after = 0  # quotes[:after] open before the sentence's end (they are in text order)
+    previous = (-1, -1)
     for lo, hi in _sentences(text, paragraph, quotes):
+        state.previous_sentence, previous = previous, (lo, hi)
         while after < count and quotes[after].mark_start < lo:
             after += 1  # opens before the sentence: in a dateline
         first = after
@@ -1724,6 +1727,11 @@ def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> 
         if " " in named and registry.may_be(named, gender):  # a full name, not "Soon"
             return Speaker(named, "person", subject.role, mention.text)
     last = state.last_person
+    before_lo, before_hi = state.previous_sentence
+    if before_hi == at:  # "Sen. Rand Paul, R-Ky., voted against it. “...,” he told reporters."
+        named = registry.first_person_between(before_lo, before_hi)
+        if named is not None and registry.gender_of(named) == gender:
+            return Speaker(named, "person", None, mention.text)
     if last is not None and registry.may_be(last.name, gender):
         return last.written_as(mention.text)
     named = registry.last_person_before(at, gender)

@@ -1223,6 +1223,16 @@ def test_a_party_tag_and_a_stray_comma_before_the_cue_leave_the_name() -> None:
     assert [(q.speaker, q.role) for q in quoted(text)] == [("John Kasich", "Gov.")]
 
 
+def test_he_after_a_sentence_that_introduces_a_man_is_that_man() -> None:
+    text = (
+        "“We are ready,” Mrs. Dana Perl said.\n\n"
+        "Sen. Tom Pike, R-Ky., voted against it. “This is no way to run a country,” he said.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Dana Perl", "Tom Pike"]
+    text = text.replace("Mrs. Dana Perl", "Mr. John Perl")
+    assert [q.speaker for q in quoted(text)] == ["John Perl", "Tom Pike"]
+
+
 def test_a_party_tag_with_a_dotted_state_is_dropped_whole() -> None:
     text = "Rep. Mara Quill, D-N.Y., said on social media that the deal “leaves out the poor.”\n"
     assert [(q.speaker, q.role) for q in quoted(text)] == [("Mara Quill", "Rep.")]
