@@ -1036,6 +1036,7 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
         _is_name_word(words[index])
         or (name and _is_initial(words[index]))
         or (name and _is_particle(words, index))
+        or (name and _surname_he(words, index))
     ):
         name.append(words[index])
         index -= 1
@@ -1044,6 +1045,11 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     name.reverse()
     role = [w for w in words[: index + 1] if bare(w) not in _DETERMINERS]
     return name, role
+
+
+def _surname_he(words: list[str], index: int) -> bool:
+    """ "Chinese Vice-Premier He Lifeng": "He" between a title and a name is a surname."""
+    return words[index] == "He" and index > 0 and is_title_word(words[index - 1])
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})

@@ -526,8 +526,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 if agent is not None:  # "was described by Trump as", "is often labelled ... by"
                     cues.append(Cue(start, end, f"{low} by", agent))
                     continue
-            if passive:
-                continue
+            if passive or (low.endswith("ed") and text.startswith(" by ", end)):
+                continue  # "The measures, announced by the Commerce Department, expand ..."
             window = max(part_lo, start - 30)
             if (
                 _NEGATION_WORD.search(text, window, start) is not None

@@ -898,6 +898,17 @@ def test_a_long_tail_of_where_and_when_after_a_trailing_cue() -> None:
     )
 
 
+def test_a_reduced_passive_is_no_cue() -> None:
+    text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
+    assert extract_quotations(text) == []
+
+
+def test_the_chinese_surname_he_after_a_title() -> None:
+    text = "Chinese Vice-Premier He Lifeng told business leaders that China would open up.\n"
+    [q] = extract_quotations(text)
+    assert (q.speaker, q.role) == ("He Lifeng", "Chinese Vice-Premier")
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
