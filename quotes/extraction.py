@@ -1572,7 +1572,11 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
             return _he_or_she(mention, registry, state, at)
         return _resolve_pronoun(mention, state)
     if kind in ("description", "outlet", "organisation"):
-        own = _its_own_document(mention, state) or _documents_author(mention, registry, state, at)
+        own = (
+            _its_own_document(mention, state)
+            or _documents_author(mention, registry, state, at)
+            or _the_outlet(mention, state)
+        )
         if own is not None:
             return own
     if kind == "description" and mention.role:
@@ -1635,6 +1639,30 @@ def _its_own_document(mention: Mention, state: _State) -> Speaker | None:
         return None
     body = state.last_org
     return body.written_as(mention.text) if body is not None else None
+
+
+_THE_OUTLET = re.compile(r"[Tt]he (?:[\w\-]+ )?(newspaper|paper|daily|agency|broadcaster)")
+_OUTLET_KIND_OF_NOUN = {
+    "newspaper": "newspaper",
+    "paper": "newspaper",
+    "daily": "newspaper",
+    "agency": "news agency",
+    "broadcaster": "broadcaster",
+}
+
+
+def _the_outlet(mention: Mention, state: _State) -> Speaker | None:
+    """ "The newspaper, which is published by the People's Daily, accused Washington" after "An
+    editorial in the Global Times said": the outlet last heard from, when the gazetteer knows
+    it as that kind of outlet (a newspaper, a news agency, a broadcaster)."""
+    body = state.last_org
+    written = _THE_OUTLET.fullmatch(mention.text)
+    if body is None or written is None:
+        return None
+    outlet = lookup_outlet(body.name, exact=True)
+    if outlet is None or outlet.kind != _OUTLET_KIND_OF_NOUN[written[1]]:
+        return None
+    return body.written_as(mention.text)
 
 
 _DOCUMENT_FROM = re.compile(

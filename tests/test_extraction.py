@@ -898,6 +898,15 @@ def test_a_long_tail_of_where_and_when_after_a_trailing_cue() -> None:
     )
 
 
+def test_the_newspaper_is_the_newspaper_last_heard_from() -> None:
+    text = (
+        "An editorial in the Global Times said the curbs would “backfire”.\n\n"
+        "The newspaper, which is run by the party, accused Washington of trying to “contain” "
+        "China.\n\nThe agency said it was “no comment”.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Global Times", "Global Times", "Agency"]
+
+
 def test_a_reduced_passive_is_no_cue() -> None:
     text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
     assert extract_quotations(text) == []
