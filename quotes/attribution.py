@@ -1225,9 +1225,17 @@ def _leading_name_words(words: list[str]) -> list[str]:
     for index, word in enumerate(words):
         if word[:1].isupper():
             named = True
-        elif named and word not in ("of", "news", "agency"):
+        elif named and word not in _WORDS_IN_OUTLET_PHRASES:
             return words[:index]
     return words
+
+
+# Lower-case words a phrase naming an outlet holds ("German broadcaster ZDF", "Russia's state
+# news agency Tass").
+_WORDS_IN_OUTLET_PHRASES = frozenset(
+    "of news agency state state-run state-owned broadcaster newspaper daily television radio "
+    "channel network outlet website magazine tabloid service wire public private".split()
+)
 
 
 def _trim_relay_words(words: str) -> str:

@@ -1396,6 +1396,7 @@ WIRE_RELAYS = [
     ("Interfax quoted Kremlin spokesman Dmitry Peskov as saying that “nothing has changed.”", "Dmitry Peskov", "Interfax"),
     ("The Chinese foreign ministry quoted Qin Gang as saying Beijing would “mediate.”", "Qin Gang", "Chinese Foreign Ministry"),
     ("“The world is changing,” Xi told Putin, according to footage aired on Russian media.", "Xi", "Russian media footage"),
+    ("“We always do,” Scholz told German broadcaster ZDF.", "Scholz", "ZDF"),
     ("Putin said “yes,” according to a video posted on Telegram.", "Putin", "Telegram"),
 ]
 
