@@ -1032,7 +1032,7 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     if index >= 1 and _surname_despite_meaning(words[index - 1], words[index]):
         name.append(words[index])  # "Rep. Peter King", "David French", "Ms. White": a surname
         index -= 1
-    while index >= 0 and (
+    while index >= 0 and not (name and _places_possessive(words[index])) and (
         _is_name_word(words[index])
         or (name and _is_initial(words[index]))
         or (name and _is_particle(words, index))
@@ -1045,6 +1045,12 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     name.reverse()
     role = [w for w in words[: index + 1] if bare(w) not in _DETERMINERS]
     return name, role
+
+
+def _places_possessive(word: str) -> bool:
+    """ "Hungary's [Viktor Orban]": a place's possessive before a name is its role, not a name."""
+    place = strip_possessive(word)
+    return place != word and place in lexicon().places
 
 
 def _surname_he(words: list[str], index: int) -> bool:

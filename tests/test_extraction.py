@@ -907,6 +907,11 @@ def test_the_newspaper_is_the_newspaper_last_heard_from() -> None:
     assert [q.speaker for q in quoted(text)] == ["Global Times", "Global Times", "Agency"]
 
 
+def test_a_places_possessive_before_a_name_is_no_part_of_it() -> None:
+    text = "Hungary's Viktor Orban was blunt. “We say no,” he wrote.\n"
+    assert [q.speaker for q in quoted(text)] == ["Viktor Orban"]
+
+
 def test_a_reduced_passive_is_no_cue() -> None:
     text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
     assert extract_quotations(text) == []
