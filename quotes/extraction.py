@@ -2216,10 +2216,12 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
     between = text[comma + 1 : first].split(maxsplit=7)
     tail_start = max(cue.end, cue.mention.end)
-    after = text[tail_start:hi].split(maxsplit=9)
-    if len(between) > 6 or (len(after) > 8 and not _adverbial_tail(text, tail_start, hi)):
+    participle = _PARTICIPLE_AFTER_COMMA.search(text, tail_start, hi)
+    tail_end = participle.start() if participle is not None else hi  # "..., adding that ..."
+    after = text[tail_start:tail_end].split(maxsplit=9)
+    if len(between) > 6 or (len(after) > 8 and not _adverbial_tail(text, tail_start, tail_end)):
         return None
-    if after and after[0].startswith(":"):
+    if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end):
         return None  # "..., and then Wallnau continues: “...”": the cue introduces a quotation
     if (
         after
@@ -2230,6 +2232,8 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     return _trimmed(text, lo, comma)
 
 
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|describing)\b")
+_COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")
 _ADVERBIAL_TAIL = re.compile(
     r"\s*(?:at|during|in|on|after|following|before|while|when|speaking)\s"
     r"(?:(?!\bthat\b)[^“”\"«»:;])*$"

@@ -923,6 +923,23 @@ def test_the_chinese_surname_he_after_a_title() -> None:
     assert (q.speaker, q.role) == ("He Lifeng", "Chinese Vice-Premier")
 
 
+def test_a_trailing_cue_followed_by_adding_keeps_the_claim_before_it() -> None:
+    text = (
+        "Ukraine has intelligence that Russia is massing troops, President Ivan Dole said on "
+        "Monday, adding that his forces were “ready for any scenario”.\n"
+    )
+    claim = next(q for q in extract_quotations(text) if q.kind == "indirect")
+    assert (claim.speaker, claim.text) == (
+        "Ivan Dole",
+        "Ukraine has intelligence that Russia is massing troops",
+    )
+
+
+def test_a_cue_that_introduces_a_quotation_after_a_colon_makes_no_claim_before_it() -> None:
+    text = "Dole’s chief of staff, Ivan Dole, posted on Telegram: “The enemy will not succeed.”\n"
+    assert [(q.kind, q.speaker) for q in extract_quotations(text)] == [("direct", "Ivan Dole")]
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
