@@ -710,7 +710,15 @@ def _description_subject(
 ) -> Mention | None:
     """ "The retired neurosurgeon has ...", "One operative inside Trump Tower tried ...": a
     determiner, a few modifiers and a lower-case head before its verb, a comma or a modifier."""
-    if bare(tokens[index][0]) not in _DESCRIPTION_DETERMINERS:
+    first = bare(tokens[index][0])
+    if first not in _DESCRIPTION_DETERMINERS:
+        if (
+            (first.endswith("s") or first == "people")
+            and first in lexicon().person_nouns
+            and index + 1 < len(tokens)
+            and bare(tokens[index + 1][0]) in _UNNAMED_SOURCE_MODIFIERS
+        ):  # "People familiar with the matter [said]", "Officials close to the talks [said]"
+            return _description(text, tokens[index : index + 1])
         return None
     for end in range(index + 1, min(len(tokens) - 1, index + 6)):
         word, following = tokens[end][0], tokens[end + 1][0]
@@ -810,6 +818,7 @@ def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bo
     return False
 
 
+_UNNAMED_SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "with"})
 _AFTER_DESCRIPTION = frozenset(
     """who close familiar involved with of at from in for speaking explaining adding according
     on whose working inside known""".split()

@@ -528,6 +528,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                     continue
             if passive or (low.endswith("ed") and text.startswith(" by ", end)):
                 continue  # "The measures, announced by the Commerce Department, expand ..."
+            if attached and previous_word in _MODALS and low in _FUTURE_ACTS:
+                continue  # "the United States would announce a new aid package": not yet said
             window = max(part_lo, start - 30)
             if (
                 _NEGATION_WORD.search(text, window, start) is not None
@@ -551,6 +553,11 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     return _quoted_as_saying(text, _fill_shared_subjects(text, cues, subject_lo, hi))
 
 
+_MODALS = frozenset({"would", "will", "could", "may", "might", "should", "can", "must", "shall"})
+# Verbs that, after a modal, tell of an act to come, not of words said ("would announce").
+_FUTURE_ACTS = frozenset(
+    "announce unveil release publish propose present issue reveal declare introduce".split()
+)
 _BY_AGENT = re.compile(r"\bby\s+")
 _ADVERB_AFTER_AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly|often|also|once|long|sometimes)\s+$"

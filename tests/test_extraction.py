@@ -940,6 +940,23 @@ def test_a_cue_that_introduces_a_quotation_after_a_colon_makes_no_claim_before_i
     assert [(q.kind, q.speaker) for q in extract_quotations(text)] == [("direct", "Ivan Dole")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("People familiar with the matter said the deal would be signed soon.\n", "People"),
+        ("Officials close to the talks said the deal would be signed soon.\n", "Officials"),
+    ],
+)
+def test_unnamed_sources_without_a_determiner(sentence: str, speaker: str) -> None:
+    [q] = extract_quotations(sentence)
+    assert (q.speaker, q.text) == (speaker, "the deal would be signed soon")
+
+
+def test_a_modal_before_announce_is_an_act_to_come_not_a_cue() -> None:
+    text = "The United States would announce a new military aid package this week.\n"
+    assert extract_quotations(text) == []
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
