@@ -530,6 +530,10 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "The measures, announced by the Commerce Department, expand ..."
             if attached and previous_word in _MODALS and low in _FUTURE_ACTS:
                 continue  # "the United States would announce a new aid package": not yet said
+            if low == "asked" and _ASKED_AFTER_COMMA.match(text, start - 2, end + 12):
+                continue  # "Zelenskiy, asked at a news conference whether ..., said": was asked
+            if _IN_A_QUESTION.search(text, max(part_lo, start - 110), start):
+                continue  # "asked whether he expected the aid to arrive": a question, no claim
             window = max(part_lo, start - 30)
             if (
                 _NEGATION_WORD.search(text, window, start) is not None
@@ -553,6 +557,10 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     return _quoted_as_saying(text, _fill_shared_subjects(text, cues, subject_lo, hi))
 
 
+_IN_A_QUESTION = re.compile(
+    r"\basked\b[^.?!;]{0,80}\b(?:whether|if) (?:he|she|they|it|we|you|I) $"
+)
+_ASKED_AFTER_COMMA = re.compile(r", asked (?:at|about|whether|if|on|in|during|why|how|what)\b")
 _MODALS = frozenset({"would", "will", "could", "may", "might", "should", "can", "must", "shall"})
 # Verbs that, after a modal, tell of an act to come, not of words said ("would announce").
 _FUTURE_ACTS = frozenset(

@@ -952,6 +952,16 @@ def test_unnamed_sources_without_a_determiner(sentence: str, speaker: str) -> No
     assert (q.speaker, q.text) == (speaker, "the deal would be signed soon")
 
 
+def test_the_one_asked_and_the_question_make_no_claims() -> None:
+    text = (
+        "Ivan Dole, asked at a news conference whether he expected the aid to arrive in time, "
+        "said: “It must.”\n"
+    )
+    assert [(q.kind, q.speaker, q.text) for q in extract_quotations(text)] == [
+        ("direct", "Ivan Dole", "It must.")
+    ]
+
+
 def test_a_modal_before_announce_is_an_act_to_come_not_a_cue() -> None:
     text = "The United States would announce a new military aid package this week.\n"
     assert extract_quotations(text) == []
