@@ -564,7 +564,8 @@ _ASKED_AFTER_COMMA = re.compile(r", asked (?:at|about|whether|if|on|in|during|wh
 _MODALS = frozenset({"would", "will", "could", "may", "might", "should", "can", "must", "shall"})
 # Verbs that, after a modal, tell of an act to come, not of words said ("would announce").
 _FUTURE_ACTS = frozenset(
-    "announce unveil release publish propose present issue reveal declare introduce".split()
+    "announce unveil release publish propose present issue reveal declare introduce respond "
+    "react reply".split()
 )
 _BY_AGENT = re.compile(r"\bby\s+")
 _ADVERB_AFTER_AUXILIARY = re.compile(

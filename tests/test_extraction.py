@@ -967,6 +967,17 @@ def test_a_modal_before_announce_is_an_act_to_come_not_a_cue() -> None:
     assert extract_quotations(text) == []
 
 
+def test_would_respond_is_an_act_and_the_participle_after_it_is_the_speakers() -> None:
+    text = (
+        "Ivan Dole said on Saturday that Moscow would respond to the deployment of NATO forces, "
+        "describing the move as a threat.\n"
+    )
+    assert [(q.speaker, q.cue) for q in extract_quotations(text)] == [
+        ("Ivan Dole", "said"),
+        ("Ivan Dole", "describing"),
+    ]
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
