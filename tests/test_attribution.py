@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +23,7 @@ from quotes.attribution import (
     subject_after,
     subject_before,
 )
+from quotes.lexicon import lexicon
 
 
 def before(text: str) -> tuple[str, str | None, str | None] | None:
@@ -461,3 +464,28 @@ def test_a_phrase_ending_in_a_state_or_city_is_no_person(words: str) -> None:
 def test_a_name_that_opens_with_a_city_is_still_a_person() -> None:
     found = subject_before("Paris Hilton said", 0, 13)
     assert found is not None and (found.kind, found.name) == ("person", "Paris Hilton")
+
+
+@pytest.mark.parametrize(
+    ("given_name", "gender"),
+    [
+        ("rand", "m"),
+        ("milton", "m"),
+        ("darran", "m"),
+        ("volodymyr", "m"),
+        ("jair", "m"),
+        ("yasmeen", "f"),
+        ("ursula", "f"),
+        ("svetlana", "f"),
+    ],
+)
+def test_the_lexicon_knows_common_given_names(given_name: str, gender: str) -> None:
+    assert lexicon().genders[given_name] == gender
+
+
+def test_no_given_name_is_listed_for_both_genders() -> None:
+    raw = resources.files("quotes").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    names = json.loads(raw)["given_names"]
+    for words in names.values():
+        assert words == sorted(set(words))
+    assert not set(names["male"]) & set(names["female"])
