@@ -164,9 +164,26 @@ def _kind_of_line(
         if unpunctuated and len(words) < _HEADLINE_MIN_WORDS:
             return "boilerplate"
         return "headline" if len(words) <= 40 else "body"
-    if unpunctuated and len(words) <= _RELATED_MAX_WORDS and not _SIGNED_QUOTATION.match(line):
+    if (
+        unpunctuated
+        and len(words) <= _RELATED_MAX_WORDS
+        and not _SIGNED_QUOTATION.match(line)
+        and not _quotation_goes_on(text, lines, index, line)
+    ):
         return "related"
     return "body"
+
+
+_OPENING_QUOTE_MARKS = ("“", '"', "‘", "«", "„")
+
+
+def _quotation_goes_on(text: str, lines: list[tuple[int, int]], index: int, line: str) -> bool:
+    """ "“Taiwan is a beacon ... with our friends around the world" then "“to maintain peace,” he
+    added.": a quotation that opens a paragraph and goes on in the next, which opens with a
+    quote mark, is the article's prose, not a related-story headline."""
+    if not line.startswith(_OPENING_QUOTE_MARKS) or index + 1 >= len(lines):
+        return False
+    return text.startswith(_OPENING_QUOTE_MARKS, lines[index + 1][0])
 
 
 def _folded(line: str) -> str:

@@ -75,6 +75,17 @@ def test_a_signed_quotation_is_body_not_a_related_headline() -> None:
     assert [k for k, _ in kinds(text)] == ["headline", "body", "body", "related"]
 
 
+def test_a_quotation_that_goes_on_in_the_next_paragraph_is_body() -> None:
+    text = (
+        "Harbour mayor promises ferry through the winter\n\n"
+        "The mayor spoke on Monday.\n\n"
+        "“The harbour is our lifeline. We will keep the ferry running for everyone who needs it\n\n"
+        "“whatever the weather,” she added.\n\n"
+        "Harbour mayor says ferry will run all winter"
+    )
+    assert [k for k, _ in kinds(text)] == ["headline", "body", "body", "body", "related"]
+
+
 def test_offsets_point_into_original_text() -> None:
     text = "  Headline of the story here today  \r\n\n   Body text, indented.  \n"
     paragraphs = split_paragraphs(text)
