@@ -1313,6 +1313,8 @@ def _choose_cue(
             return people_before[-1], "cue-before-relay-after", 0.8
         if adjacent.verb in _SOURCE_CUES and named_before:
             return named_before[-1], "cue-before-relay-after", 0.8  # "..., according to a readout"
+        if _relays_the_person_before(text, adjacent, named_before):
+            return named_before[-1], "cue-before-relay-after", 0.8
         return adjacent, "quote-then-cue", 0.9
     if before:
         nearest = before[-1]
@@ -1335,6 +1337,21 @@ def _choose_cue(
 
 
 _NAMED_KINDS = frozenset({"person", "organisation"})
+_RELAYING = re.compile(r" in an? (?:\w+ )?statement\b")
+
+
+def _relays_the_person_before(text: str, adjacent: Cue, named_before: list[Cue]) -> bool:
+    """ "Dong said the militaries would “jointly oppose hegemonism”, China’s defence ministry
+    said in a statement", "Xi said ... “...”, the state news agency reported": a body reporting
+    after a person's own cue relays the person's words."""
+    assert adjacent.mention is not None
+    if not named_before or named_before[-1].mention is None:
+        return False
+    if named_before[-1].mention.kind != "person" or adjacent.mention.kind == "person":
+        return False
+    return adjacent.verb in ("reported", "reports") or (
+        _RELAYING.match(text, adjacent.end) is not None
+    )
 
 
 def _introduces(text: str, cue: Cue, quote: QuoteSpan) -> bool:
@@ -1885,6 +1902,12 @@ def _explicit_via(
             return Via(mention.name or mention.text, mention.text)
     if speaker.kind == "organisation" and statement_without_source(text, lo, hi):
         return Via(f"{speaker.name} statement", "statement")
+    for cue in cues:  # "Dong said ... “...”, China’s defence ministry said in a statement"
+        body = cue.mention
+        if cue is not chosen and body is not None and body.kind == "organisation":
+            statement = _RELAYING.match(text, cue.end)
+            if statement is not None and speaker.kind == "person":
+                return Via(f"{body.name or body.text} statement", statement.group().strip())
     return None
 
 

@@ -912,6 +912,19 @@ def test_a_places_possessive_before_a_name_is_no_part_of_it() -> None:
     assert [q.speaker for q in quoted(text)] == ["Viktor Orban"]
 
 
+def test_a_body_reporting_after_a_persons_cue_relays_the_person() -> None:
+    text = (
+        "Dong Jun said the two militaries would “jointly oppose hegemonism”, China’s defence "
+        "ministry said in a statement.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.via, q.rule) == (
+        "Dong Jun",
+        "Chinese Defence Ministry statement",
+        "cue-before-relay-after",
+    )
+
+
 def test_a_reduced_passive_is_no_cue() -> None:
     text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
     assert extract_quotations(text) == []
