@@ -532,6 +532,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "the United States would announce a new aid package": not yet said
             if low == "asked" and _ASKED_AFTER_COMMA.match(text, start - 2, end + 12):
                 continue  # "Zelenskiy, asked at a news conference whether ..., said": was asked
+            if low.endswith(("ed", "ing")) and _ABSOLUTE_WITH.match(text, lo, start):
+                continue  # "With Democratic leaders increasingly worried about ..., Obama is"
             if _IN_A_QUESTION.search(text, max(part_lo, start - 110), start):
                 continue  # "asked whether he expected the aid to arrive": a question, no claim
             window = max(part_lo, start - 30)
@@ -557,6 +559,7 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     return _quoted_as_saying(text, _fill_shared_subjects(text, cues, subject_lo, hi))
 
 
+_ABSOLUTE_WITH = re.compile(r"\W*With [^,;:“”\"]{1,60}$")
 _IN_A_QUESTION = re.compile(
     r"\basked\b[^.?!;]{0,80}\b(?:whether|if) (?:he|she|they|it|we|you|I) $"
 )
@@ -1636,7 +1639,10 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         if " and " in mention.name:
             parts = [registry.resolve_name(part, at) for part in mention.name.split(" and ")]
             return Speaker(" and ".join(parts), "plural", None, mention.text)
-        if mention.name.split()[-1].lower() not in ("pair", "two", "sides", "both", "leaders"):
+        words = mention.name.lower().split()
+        if words[-1] not in ("pair", "two", "sides", "both", "leaders") or any(
+            w not in _PAIR_WORDS for w in words[:-1]
+        ):  # "Nato leaders accuse Beijing": named leaders, not the two last spoken of
             return Speaker(_without_article(mention.name), "plural", None, mention.text)
         if state.last_plural is not None:
             return state.last_plural.written_as(mention.text)
@@ -1646,6 +1652,7 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
     return None
 
 
+_PAIR_WORDS = frozenset({"the", "both", "two", "these", "those", "their"})
 _PAIR = re.compile(r"\b([A-Z][a-z]+)[-–]([A-Z][a-z]+)\b")
 
 

@@ -925,6 +925,22 @@ def test_a_body_reporting_after_a_persons_cue_relays_the_person() -> None:
     )
 
 
+def test_leaders_named_by_a_modifier_are_not_the_last_pair() -> None:
+    text = (
+        "Chinese President Xi Jinping told Russian President Vladimir Putin that ties were "
+        "strong.\n\nNato leaders accuse Beijing of enabling the war in Ukraine.\n"
+    )
+    assert [q.speaker for q in extract_quotations(text)] == ["Xi Jinping", "Nato leaders"]
+
+
+def test_a_participle_in_an_absolute_with_clause_is_no_cue() -> None:
+    text = (
+        "With party leaders increasingly worried about turnout, Mr. Dole is rolling out a new "
+        "message: “It's about me.”\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Dole"]
+
+
 def test_a_reduced_passive_is_no_cue() -> None:
     text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
     assert extract_quotations(text) == []
