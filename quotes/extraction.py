@@ -2219,6 +2219,9 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
                 else None
             )
         return _trimmed(text, lo, cue.start)
+    inserted = _around_inserted_cue(text, cue, lo, hi)
+    if inserted is not None:
+        return inserted
     trailing = _trailing_claim(text, cue, lo, hi)
     if trailing is not None or cue.mention.start > cue.end:
         return trailing
@@ -2242,6 +2245,26 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
     return _trimmed(text, start, end)
+
+
+_INSERTED_CUE_END = re.compile(
+    r"(?: (?:on|last|this) \w+| in an interview| in a statement)?, (?=\w)"
+)
+
+
+def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "The golf industry, she said, is doing much better": a cue set off by commas inside the
+    claim; the claim is the sentence around it."""
+    assert cue.mention is not None
+    if cue.mention.start > cue.start or not text.startswith(", ", cue.mention.start - 2):
+        return None
+    after = _INSERTED_CUE_END.match(text, cue.end, hi)
+    if after is None or text.rfind(",", lo, cue.mention.start - 2) >= 0:
+        return None  # one comma before the cue's subject: no aside of its own
+    rest = text[after.end() : hi].split(maxsplit=2)
+    if len(rest) < 2 or rest[0].lower() in _AFTER_TRAILING_CUE or rest[0][:1] in "“\"‘":
+        return None  # "..., she said, adding that", "..., he said, “...”"
+    return _trimmed(text, lo, _sentence_content_end(text, lo, hi))
 
 
 _AFTER_TRAILING_CUE = frozenset(

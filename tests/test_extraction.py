@@ -1007,6 +1007,24 @@ def test_would_respond_is_an_act_and_the_participle_after_it_is_the_speakers() -
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "The golf industry, Dole said, is doing much better than before.\n",
+            "The golf industry, Dole said, is doing much better than before",
+        ),
+        (
+            "Survival, Mr. Dole says on Monday, depends on giving readers what they want.\n",
+            "Survival, Mr. Dole says on Monday, depends on giving readers what they want",
+        ),
+    ],
+)
+def test_a_cue_set_off_by_commas_inside_its_claim(sentence: str, claim: str) -> None:
+    [q] = extract_quotations(sentence)
+    assert (q.kind, q.speaker, q.text) == ("indirect", "Dole", claim)
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
