@@ -2288,7 +2288,12 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     participle = _PARTICIPLE_AFTER_COMMA.search(text, tail_start, hi)
     tail_end = participle.start() if participle is not None else hi  # "..., adding that ..."
     after = text[tail_start:tail_end].split(maxsplit=9)
-    if len(between) > 6 or (len(after) > 8 and not _adverbial_tail(text, tail_start, tail_end)):
+    # "..., said Rita Katz, the director of SITE Intelligence Group, which tracks ...": however
+    # long, an aside after the speaker named after the cue describes the speaker.
+    apposed = cue.mention.start > cue.start and text.startswith(", ", cue.mention.end)
+    if len(between) > 6 or (
+        len(after) > 8 and not apposed and not _adverbial_tail(text, tail_start, tail_end)
+    ):
         return None
     if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end):
         return None  # "..., and then Wallnau continues: “...”": the cue introduces a quotation

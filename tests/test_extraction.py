@@ -1025,6 +1025,15 @@ def test_a_cue_set_off_by_commas_inside_its_claim(sentence: str, claim: str) -> 
     assert (q.kind, q.speaker, q.text) == ("indirect", "Dole", claim)
 
 
+def test_a_long_aside_after_the_speaker_named_after_the_cue() -> None:
+    text = (
+        "Federal mandates are a burden on schools, said Ivan Dole, an Orlando Republican who "
+        "founded two defence companies after serving in the Army.\n"
+    )
+    [q] = extract_quotations(text)
+    assert (q.speaker, q.text) == ("Ivan Dole", "Federal mandates are a burden on schools")
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
