@@ -227,7 +227,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     if found is not None and found.kind in ("outlet", "organisation", "person", "description"):
         found = _completed_by_to(text, tokens, found)
     if found is None:
-        found = _description_ending(text, tokens)
+        found = _description_ending(text, tokens) or _bare_plural_ending(text, tokens)
     if found is None and len(tokens) <= 12:
         found = _description_subject(text, tokens, 0)  # "A source familiar with X [said]"
         if found is not None:
@@ -367,6 +367,32 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
 # Words after which a description opens a clause: "and the aide said", "which an FBI
 # investigation said was “...”".
 _OPENS_DESCRIPTION = frozenset({"and", "but", "as", "which", "that"})
+
+
+_BEFORE_BARE_PLURAL = frozenset({"but", "and", "yet", "so", "what", ",", "many", "some", "most"})
+
+
+def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "But hacking specialists [say]", "Social scientists [say]", "what researchers [say]":
+    people named by a plural and up to two modifiers, with no determiner, opening their
+    clause."""
+    head = tokens[-1][0]
+    low = bare(head)
+    if not head.islower() or not low.endswith("s"):
+        return None
+    if not (low in lexicon().person_nouns or _people_by_trade(low)):
+        return None
+    first = len(tokens) - 1
+    while first > 0 and len(tokens) - first < 3:
+        word = tokens[first - 1][0]
+        if not (word.islower() or first == 1) or not _description_word(word):
+            break
+        if bare(word) in _BEFORE_BARE_PLURAL or bare(word) in _DESCRIPTION_DETERMINERS:
+            break
+        first -= 1
+    if first > 0 and bare(tokens[first - 1][0]) not in _BEFORE_BARE_PLURAL:
+        return None  # "the number of voters [say]", "... party leaders [say]" with more before
+    return _description(text, tokens[first:])
 
 
 def _description(text: str, tokens: list[tuple[str, int, int]]) -> Mention:
@@ -946,8 +972,10 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
     last_low = lowered[-1]
     if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":
         return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
-    if last_low in lexicon().person_nouns or (
-        last_low in lexicon().title_words and lowered[0] in _DETERMINERS
+    if (
+        last_low in lexicon().person_nouns
+        or (last_low in lexicon().title_words and lowered[0] in _DETERMINERS)
+        or _people_by_trade(last_low)
     ):
         if last_low in ("sides", "pair", "leaders", "countries", "officials", "nations", "both"):
             return Mention(phrase, start, end, "plural", name=_without_determiner(phrase))
@@ -958,6 +986,18 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_TRADE_PLURAL = re.compile(r"[a-z]{3,}(?:ists|ians|ers|ants|ents|ors)")
+_NOT_PEOPLE = frozenset(
+    "numbers papers letters orders others centers centres matters answers headquarters "
+    "documents comments statements arguments agreements elements moments payments governments "
+    "departments parents".split()
+)
+
+
+def _people_by_trade(word: str) -> bool:
+    """ "hacking specialists", "social scientists", "historians": a plural of a word for people
+    by what they do, which the lexicon need not list."""
+    return _TRADE_PLURAL.fullmatch(word) is not None and word not in _NOT_PEOPLE
 
 
 def _object_of_preposition(head: list[str], name_length: int) -> bool:

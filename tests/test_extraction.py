@@ -1034,6 +1034,18 @@ def test_a_long_aside_after_the_speaker_named_after_the_cue() -> None:
     assert (q.speaker, q.text) == ("Ivan Dole", "Federal mandates are a burden on schools")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("But hacking specialists say the leaked files might not be genuine.\n", "hacking specialists"),
+        ("Social scientists say personality is stable after the age of 30.\n", "Social scientists"),
+    ],
+)
+def test_people_named_by_a_bare_plural(sentence: str, speaker: str) -> None:
+    [q] = extract_quotations(sentence)
+    assert (q.kind, q.speaker) == ("indirect", speaker)
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
