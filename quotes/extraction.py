@@ -2252,6 +2252,10 @@ _INSERTED_CUE_END = re.compile(
 )
 
 
+# Words after "..., she said," that open something else than the rest of the claim.
+_NOT_GOING_ON = _PARTICIPLES | {"according", "who", "which", "whose", "although", "though"}
+
+
 def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     """ "The golf industry, she said, is doing much better": a cue set off by commas inside the
     claim; the claim is the sentence around it."""
@@ -2262,7 +2266,7 @@ def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, in
     if after is None or text.rfind(",", lo, cue.mention.start - 2) >= 0:
         return None  # one comma before the cue's subject: no aside of its own
     rest = text[after.end() : hi].split(maxsplit=2)
-    if len(rest) < 2 or rest[0].lower() in _AFTER_TRAILING_CUE or rest[0][:1] in "“\"‘":
+    if len(rest) < 2 or rest[0].lower() in _NOT_GOING_ON or rest[0][:1] in "“\"‘":
         return None  # "..., she said, adding that", "..., he said, “...”"
     return _trimmed(text, lo, _sentence_content_end(text, lo, hi))
 
