@@ -964,6 +964,9 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         if not any(any(ch.islower() for ch in w) for w in name_words):
             if len(name_words) == 1 and not role_words and _ACRONYM.fullmatch(name):
                 return Mention(phrase, start, end, "organisation", name=name)  # "the FBI"
+            if len(name_words) == 1 and not role_words and _ACRONYM_ENDING.fullmatch(name):
+                cut = len(phrase) - 1  # "according to the FBI.": the sentence's full stop
+                return Mention(phrase[:cut], start, start + cut, "organisation", name=name[:-1])
             return None  # "N.Y.", "OH", "EUROPEANS ASK": abbreviations and capitals, not names
         return Mention(phrase, start, end, "person", name=name, role=role)
     if len(words) == 1 and is_capitalised(words[0]) and lowered[0] in lexicon().nationalities:
@@ -986,6 +989,7 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_ACRONYM_ENDING = re.compile(r"[A-Z]{3,6}\.")
 _TRADE_PLURAL = re.compile(r"[a-z]{3,}(?:ists|ians|ers|ants|ents|ors)")
 _NOT_PEOPLE = frozenset(
     "numbers papers letters orders others centers centres matters answers headquarters "
@@ -1250,12 +1254,26 @@ def relay_outlet(words: str) -> Via | None:
     if not cleaned:
         return None
     outlet = lookup_outlet(cleaned)
-    if outlet is not None:
+    if outlet is not None and not _inside_another_name(cleaned, outlet):
         return Via(outlet.name, words.strip())
     tokens = {bare(w) for w in cleaned.split()}
     if tokens & _MEDIA_WORDS:
         return Via(_without_determiner(cleaned), words.strip())
     return None
+
+
+def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
+    """ "the National Golf Foundation" holds "The National" but names a foundation: the outlet's
+    words run on into more capitalised words."""
+    words = phrase.split()
+    names = [outlet.name, *outlet.aliases]
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            window = " ".join(words[first : first + size])
+            if any(outlet_key(window) == outlet_key(name) for name in names):
+                after = words[first + size : first + size + 1]
+                return bool(after) and after[0][:1].isupper()
+    return False
 
 
 _CARRIED_ON = re.compile(

@@ -695,11 +695,24 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
             and (
                 mention.kind == "description"
                 or mention is not written  # a body's own statement: the body is the source
-                or lookup_outlet(mention.text) is None
+                or not _is_news_outlet(mention)
             )
         ):  # "according to a State Department official": a person, whatever body is named
             cues.append(Cue(match.start(), match.end(), "according to", mention))
     return cues
+
+
+_NEWS_KINDS = frozenset({"news agency", "newspaper", "broadcaster", "other"})
+
+
+def _is_news_outlet(mention: Mention) -> bool:
+    """A mention naming a news outlet (a relay when "according to" it), not a government body
+    ("the State Department") nor a body whose name holds an outlet's ("the National Golf
+    Foundation" is not "The National")."""
+    outlet = lookup_outlet(mention.name or mention.text, exact=True) or lookup_outlet(
+        mention.text, exact=True
+    )
+    return mention.kind == "outlet" or (outlet is not None and outlet.kind in _NEWS_KINDS)
 
 
 _CARRIED = frozenset({"posted", "aired", "released", "published", "broadcast", "shown"})
@@ -1866,6 +1879,13 @@ def _via_for(
     if speaker is None:
         return None
     explicit = _explicit_via(speaker, chosen, cues, vias, text, lo, hi)
+    if (
+        explicit is not None
+        and explicit.name == speaker.name
+        and speaker.kind != "outlet"
+        and not any(word in CHANNEL_FORMS for word in explicit.text.lower().split())
+    ):  # "according to the State Department": the body itself, no relay; not "according to
+        explicit = None  # a statement from China's foreign ministry", its statement
     if explicit is not None:
         state.via_record = (explicit, speaker, index)
         return explicit
@@ -2042,6 +2062,7 @@ def _more_claims(
             or cue.verb in _NO_CLAIM_VERBS
             or _attributes_quote(text, cue, quotes)
             or _relayed_passively(text, cue)
+            or _relays_a_named_claim(cue, cues)
         ):
             continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
@@ -2070,6 +2091,15 @@ def _more_claims(
                 rule="claim-further",
             )
         )
+
+
+def _relays_a_named_claim(cue: Cue, cues: list[Cue]) -> bool:
+    """ "Putin told Wang that ..., according to the Kremlin": the body the words come through
+    after a person's own cue relays that person's claim; it makes none of its own."""
+    return cue.verb in _SOURCE_CUES and any(
+        c.start < cue.start and c.mention is not None and c.mention.kind == "person"
+        for c in cues
+    )
 
 
 def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:

@@ -1046,6 +1046,28 @@ def test_people_named_by_a_bare_plural(sentence: str, speaker: str) -> None:
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "via"),
+    [
+        ("Murders fell by a third in 2014, according to the FBI.\n", "FBI", None),
+        (
+            "There are fewer players than a decade ago, according to the National Golf Foundation.\n",
+            "National Golf Foundation",
+            None,
+        ),
+        (
+            "Four systems track the records, according to the State Department.\n",
+            "US State Department",
+            None,
+        ),
+        ("The talks ended without a deal, according to Tass.\n", "TASS", "TASS"),
+    ],
+)
+def test_according_to_a_body_or_an_outlet(sentence: str, speaker: str, via: str | None) -> None:
+    [q] = extract_quotations(sentence)
+    assert (q.kind, q.speaker, q.via) == ("indirect", speaker, via)
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
