@@ -1277,9 +1277,9 @@ def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
 
 
 _CARRIED_ON = re.compile(
-    r"(?:(?:an?|the)\s+)?(\w+)\s+(?:aired|broadcast|released|published|posted|shown|carried)"
-    r"\s+(?:on|by)\s+(.+)"
-)
+    r"(?:(?:an?|the)\s+)?(\w+)\s+(?:(?:aired|broadcast|released|published|posted|shown"
+    r"|carried)\s+(?:on|by)|in)\s+(.+)"
+)  # "footage aired on Russian media", "a report in the Des Moines Register"
 _LABEL_AS_OUTLET = frozenset(
     {"statement", "report", "readout", "interview", "post", "video", "transcript"}
 )

@@ -687,7 +687,7 @@ def _according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[C
             found = Mention(pronoun[1], pronoun.start(1), pronoun.end(1), "pronoun")
             cues.append(Cue(match.start(), match.end(), "according to", found))
             continue
-        written = subject_after(text, match.end(), hi)
+        written = subject_after(text, match.end(), hi) or _counted_source(text, match.end(), hi)
         mention = _author_of_channel(text, written, hi)
         if (
             mention is not None
@@ -715,8 +715,27 @@ def _is_news_outlet(mention: Mention) -> bool:
     return mention.kind == "outlet" or (outlet is not None and outlet.kind in _NEWS_KINDS)
 
 
+_AUTHORED_SOURCES = frozenset({"analysis", "study", "poll", "polling", "survey", "data"})
+_COUNTED_SOURCE = re.compile(
+    r"(?:[a-z][\w\-]*\s+){0,3}(?:polls?|polling|surveys?|data|figures|estimates|records|sources"
+    r"|analysis|study|studies|research|statistics|documents|filings|results|tallies|projections"
+    r"|calculations)\b"
+)
+
+
+def _counted_source(text: str, at: int, hi: int) -> Mention | None:
+    """ "according to exit polls", "according to recent polling", "according to numerous
+    sources", "according to an analysis by Lee Epstein": polls, data and unnamed sources,
+    which the speaker phrases do not cover, as the source of a claim."""
+    found = _COUNTED_SOURCE.match(text, at, hi)
+    if found is None:
+        return None
+    phrase = found.group()
+    return Mention(phrase, found.start(), found.end(), "description", role=phrase)
+
+
 _CARRIED = frozenset({"posted", "aired", "released", "published", "broadcast", "shown"})
-_CHANNEL_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+")
+_CHANNEL_AUTHOR = re.compile(r"\s+(?:from|by|of|in|conducted by|released by)\s+")
 
 
 def _author_of_channel(text: str, mention: Mention | None, hi: int) -> Mention | None:
@@ -725,13 +744,18 @@ def _author_of_channel(text: str, mention: Mention | None, hi: int) -> Mention |
     author named is no source at all."""
     if mention is None or mention.kind != "description" or not mention.role:
         return mention
-    if not any(word.lower() in CHANNEL_FORMS for word in mention.role.split()):
+    if not any(
+        word.lower() in CHANNEL_FORMS or word.lower() in _AUTHORED_SOURCES
+        for word in mention.role.split()
+    ):
         return mention
     joint = _CHANNEL_AUTHOR.match(text, mention.end, hi)
     author = subject_after(text, joint.end() - 1, hi) if joint is not None else None
     if author is not None and author.kind in ("person", "organisation", "outlet"):
         return author
     words = mention.role.split()
+    if words[-1].lower() in _AUTHORED_SOURCES:
+        return mention  # "according to a survey": the survey
     if len(words) == 1 or words[-1].lower() in _CARRIED:
         return None  # "according to a video posted on Telegram", "to a statement": no one
     return mention  # "according to the congressional report": a document speaks
@@ -1978,8 +2002,8 @@ def _outlet_as_source(text: str, lo: int, hi: int) -> Cue | None:
     """ "The two sides discussed Ukraine, according to TASS": with nobody else named as the
     source, the outlet that reports a claim is its source (and its relay)."""
     for match in _ACCORDING_TO.finditer(text, lo, hi):
-        mention = subject_after(text, match.end(), hi)
-        if mention is not None and mention.kind == "outlet":
+        mention = _author_of_channel(text, subject_after(text, match.end(), hi), hi)
+        if mention is not None and mention.kind == "outlet":  # "a report in the Register" too
             return Cue(match.start(), match.end(), "according to", mention)
     return None
 

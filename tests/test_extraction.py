@@ -1061,6 +1061,17 @@ def test_people_named_by_a_bare_plural(sentence: str, speaker: str) -> None:
             None,
         ),
         ("The talks ended without a deal, according to Tass.\n", "TASS", "TASS"),
+        ("Iowa voters were mostly white, according to exit polls.\n", "exit polls", None),
+        (
+            "Justice Sotomayor was the most liberal one, according to an analysis by Lee Epstein.\n",
+            "Lee Epstein",
+            None,
+        ),
+        (
+            "Coin flips decided six counties, according to a report in the Des Moines Register.\n",
+            "Des Moines Register",
+            "Des Moines Register",
+        ),
     ],
 )
 def test_according_to_a_body_or_an_outlet(sentence: str, speaker: str, via: str | None) -> None:
