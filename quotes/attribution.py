@@ -369,7 +369,16 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
 _OPENS_DESCRIPTION = frozenset({"and", "but", "as", "which", "that"})
 
 
-_BEFORE_BARE_PLURAL = frozenset({"but", "and", "yet", "so", "what", ",", "many", "some", "most"})
+# Written sources that "show" or "find" things as people say them: "Polls show ...", "F.A.A.
+# records show ...", "new filings show ...".
+_SOURCE_PLURALS = frozenset(
+    "polls surveys records filings documents data figures results files studies estimates "
+    "statistics numbers".split()
+)
+_BEFORE_BARE_PLURAL = frozenset(
+    {"but", "and", "yet", "so", "what", ",", "many", "some", "most", "though", "although"}
+    | {"indeed"}
+)
 
 
 def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
@@ -380,7 +389,7 @@ def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     low = bare(head)
     if not head.islower() or not low.endswith("s"):
         return None
-    if not (low in lexicon().person_nouns or _people_by_trade(low)):
+    if not (low in lexicon().person_nouns or _people_by_trade(low) or low in _SOURCE_PLURALS):
         return None
     first = len(tokens) - 1
     while first > 0 and len(tokens) - first < 3:

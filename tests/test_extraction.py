@@ -1079,6 +1079,18 @@ def test_according_to_a_body_or_an_outlet(sentence: str, speaker: str, via: str 
     assert (q.kind, q.speaker, q.via) == ("indirect", speaker, via)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Public polls show Mira Kane leading slightly in Indiana.\n", "Public polls"),
+        ("The jet was sold to Mr. Dole in 2010, records show.\n", "records"),
+    ],
+)
+def test_written_sources_that_show_things(sentence: str, speaker: str) -> None:
+    [q] = extract_quotations(sentence)
+    assert (q.kind, q.speaker) == ("indirect", speaker)
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
