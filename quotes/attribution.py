@@ -536,7 +536,29 @@ def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
         taken.pop(0)  # "at a meeting in Uzbekistan Putin [said]": the place ends the adverbial
     if not taken:
         return None
+    if len(taken) == 1 and len(tokens) >= 3 and bare(taken[0][0]) in lexicon().org_heads:
+        taken = _modified_body(tokens) or taken
     return classify_phrase(text, taken)
+
+
+def _modified_body(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None:
+    """ "Ukraine's air force", "the general staff", "the armed forces": a body's head noun with
+    one or two lower-case words before it that no list knows, after "the" or a possessive."""
+    first = len(tokens) - 1
+    while first > 0 and len(tokens) - first <= 2:
+        word = tokens[first - 1][0]
+        low = bare(word)
+        if not (word.isalpha() and word.islower()) or low in _NOT_IN_DESCRIPTION:
+            break
+        if low in _DETERMINERS:
+            break
+        first -= 1
+    if first == len(tokens) - 1 or first == 0:
+        return None
+    opener = tokens[first - 1][0]
+    if bare(opener) in ("the",) or opener.endswith(("'s", "’s")):
+        return tokens[first - 1 :]
+    return None
 
 
 def _place_after_preposition(

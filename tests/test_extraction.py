@@ -1091,6 +1091,18 @@ def test_written_sources_that_show_things(sentence: str, speaker: str) -> None:
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ukraine's air force said it shot down 28 of 40 missiles.\n", "Ukraine's air force"),
+        ("The air force said it shot down 28 of 40 missiles.\n", "Air Force"),
+    ],
+)
+def test_a_body_with_lower_case_words_before_its_head(sentence: str, speaker: str) -> None:
+    [q] = extract_quotations(sentence)
+    assert (q.kind, q.speaker) == ("indirect", speaker)
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
