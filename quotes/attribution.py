@@ -1297,6 +1297,8 @@ def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
     """ "the National Golf Foundation" holds "The National" but names a foundation: the outlet's
     words run on into more capitalised words."""
     words = phrase.split()
+    if sum(1 for word in words if word[:1].isupper()) < 2:
+        return False  # one capitalised word at most: nothing to run on into (the usual case)
     names = [outlet.name, *outlet.aliases]
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):

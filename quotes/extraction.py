@@ -534,7 +534,10 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "Zelenskiy, asked at a news conference whether ..., said": was asked
             if low.endswith(("ed", "ing")) and _ABSOLUTE_WITH.match(text, lo, start):
                 continue  # "With Democratic leaders increasingly worried about ..., Obama is"
-            if _IN_A_QUESTION.search(text, max(part_lo, start - 110), start):
+            question_lo = max(part_lo, start - 110)
+            if text.find("asked", question_lo, start) >= 0 and _IN_A_QUESTION.search(
+                text, question_lo, start
+            ):
                 continue  # "asked whether he expected the aid to arrive": a question, no claim
             window = max(part_lo, start - 30)
             if (
