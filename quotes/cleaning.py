@@ -122,6 +122,8 @@ def _line_kinds(text: str, lines: list[tuple[int, int]]) -> list[ParagraphKind]:
         line = text[start:end]
         folded = _folded(line)
         kind = _kind_of_line(text, lines, index, line, folded, headline_seen)
+        if kind == "related" and kinds and kinds[-1] == "headline" and _deck_length(line):
+            kind = "standfirst"  # the line right under the headline is its deck
         if trailing_related and kind == "body":
             kind = "boilerplate"
         if folded in _STOP_RELATED:
@@ -184,6 +186,17 @@ def _quotation_goes_on(text: str, lines: list[tuple[int, int]], index: int, line
     if not line.startswith(_OPENING_QUOTE_MARKS) or index + 1 >= len(lines):
         return False
     return text.startswith(_OPENING_QUOTE_MARKS, lines[index + 1][0])
+
+
+_DECK_MIN_WORDS = 8
+
+
+def _deck_length(line: str) -> bool:
+    """Long enough for a deck ("Ukrainian president says Kyiv has intelligence on troop build-up
+    near Kharkiv"), not a section label or a byline, and not opening with a quotation."""
+    if line.startswith(_OPENING_QUOTE_MARKS):
+        return False  # "‘Too little, too late’: the view from Kyiv": a related story's label
+    return len(line.split(maxsplit=_DECK_MIN_WORDS)) >= _DECK_MIN_WORDS
 
 
 def _folded(line: str) -> str:

@@ -86,6 +86,16 @@ def test_a_quotation_that_goes_on_in_the_next_paragraph_is_body() -> None:
     assert [k for k, _ in kinds(text)] == ["headline", "body", "body", "body", "related"]
 
 
+def test_the_line_under_the_headline_is_its_deck() -> None:
+    text = (
+        "Harbour mayor promises ferry through the winter\n\n"
+        "Mayor says the town has money to run the ferry until the ice melts\n\n"
+        "The mayor spoke on Monday.\n\n"
+        "Harbour mayor says ferry will run all winter"
+    )
+    assert [k for k, _ in kinds(text)] == ["headline", "standfirst", "body", "related"]
+
+
 def test_offsets_point_into_original_text() -> None:
     text = "  Headline of the story here today  \r\n\n   Body text, indented.  \n"
     paragraphs = split_paragraphs(text)
