@@ -1335,7 +1335,9 @@ def _choose_cue(
                 else cue.start
             )
             gap = text[quote.mark_end : first]
-            if len(gap) <= 4 and gap.strip(" ,—–-\u00a0") == "":
+            if len(gap) <= 4 and gap.strip(" ,—–-\u00a0") == "" and not _object_participle(
+                text, quote, cue, gap
+            ):
                 adjacent = cue
             break
     before = [c for c in with_subject if c.end <= quote.mark_start]
@@ -1377,6 +1379,15 @@ def _choose_cue(
         short = len(text[quote.start : quote.end].split()) <= 2
         return after[0], "cue-later-in-sentence", 0.3 if short else 0.6
     return None, "", 0.0
+
+
+def _object_participle(text: str, quote: QuoteSpan, cue: Cue, gap: str) -> bool:
+    """ "He said the bloc had spent “far too long” arguing": a participle right after a quotation
+    with no comma on either side of the closing mark goes on the reporter's sentence; it does
+    not attribute the quotation (not "“We are ready,” adding that ...")."""
+    if not cue.verb.endswith("ing") or "," in gap or "—" in gap:
+        return False
+    return not text[quote.start : quote.end].rstrip().endswith(",")
 
 
 _NAMED_KINDS = frozenset({"person", "organisation"})

@@ -941,6 +941,12 @@ def test_a_participle_in_an_absolute_with_clause_is_no_cue() -> None:
     assert [q.speaker for q in quoted(text)] == ["Dole"]
 
 
+def test_a_participle_after_a_quotation_without_a_comma_is_no_cue() -> None:
+    text = "Ivan Dole said the bloc had spent “far too long” arguing.\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.cue, q.rule) == ("Ivan Dole", "said", "cue-then-quote")
+
+
 def test_a_reduced_passive_is_no_cue() -> None:
     text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
     assert extract_quotations(text) == []
