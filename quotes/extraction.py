@@ -803,6 +803,9 @@ def _cue_subject(
             mention = None
     if mention is not None:
         return mention
+    mention = _subject_of_relative_clause(text, part_lo, cue_start)
+    if mention is not None:
+        return mention
     lead = text[part_lo:cue_start].rstrip()
     verb = text[cue_start:cue_end].lower()
     after_quote = part_lo > lo
@@ -816,6 +819,22 @@ def _cue_subject(
         if mention is not None and not after_quote and mention.kind not in _INVERTED_KINDS:
             mention = None  # "In other words, explained Nancy Cordes:" but not "..., said the plan"
     return mention
+
+
+_RELATIVE_AFTER_SUBJECT = re.compile(r" (?:who|whom|whose) [^,;:“”\"]{3,120}$")
+
+
+def _subject_of_relative_clause(text: str, lo: int, cue_start: int) -> Mention | None:
+    """ "A Republican strategist who asked not to be named because he was not authorized to
+    speak publicly said ...": the clause's subject, before a relative clause with no commas."""
+    if text.find(" who", lo, cue_start) < 0:
+        return None
+    subject = sentence_subject(text, lo, cue_start)
+    if subject is None or subject.kind not in ("person", "description", "plural"):
+        return None
+    if _RELATIVE_AFTER_SUBJECT.match(text, subject.end, cue_start - 1) is None:
+        return None
+    return subject
 
 
 def _fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[Cue]:

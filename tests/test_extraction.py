@@ -947,6 +947,15 @@ def test_a_participle_after_a_quotation_without_a_comma_is_no_cue() -> None:
     assert (q.speaker, q.cue, q.rule) == ("Ivan Dole", "said", "cue-then-quote")
 
 
+def test_the_subject_before_a_relative_clause_without_commas() -> None:
+    text = (
+        "A Republican strategist who asked not to be named because he was not authorized to "
+        "speak publicly said the party was “nervous” about turnout.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("Republican strategist", "said")
+
+
 def test_a_reduced_passive_is_no_cue() -> None:
     text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
     assert extract_quotations(text) == []
