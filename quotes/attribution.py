@@ -499,8 +499,14 @@ def _opens_aside(word: str) -> bool:
 
 
 def _opens_nested_aside(word: str) -> bool:
-    """An aside before an aside opens with a determiner or an age ("Cory James, 22, of Flint")."""
-    return word.lower() in _APPOSITION_STARTS or word.isdigit()
+    """An aside before an aside opens with a determiner, an age ("Cory James, 22, of Flint") or
+    a title in lower case ("Lau Siu-kai, vice-president of the Chinese Association of Hong Kong
+    and Macau Studies, a semi-official think tank")."""
+    return (
+        word.lower() in _APPOSITION_STARTS
+        or word.isdigit()
+        or (word.islower() and is_title_word(word))
+    )
 
 
 def _last_index(tokens: list[tuple[str, int, int]], value: str) -> int:

@@ -956,6 +956,15 @@ def test_the_subject_before_a_relative_clause_without_commas() -> None:
     assert (q.speaker, q.cue) == ("Republican strategist", "said")
 
 
+def test_a_title_aside_then_an_aside_on_the_body_leaves_the_name() -> None:
+    text = (
+        "Professor Lau Siu-kai, vice-president of the Association of Hong Kong and Macau "
+        "Studies, a semi-official think tank, said the US was using Hong Kong “as a pawn”.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.role) == ("Lau Siu-kai", "Professor")
+
+
 def test_a_reduced_passive_is_no_cue() -> None:
     text = "The measures, announced by the Commerce Department on Tuesday, expand old rules.\n"
     assert extract_quotations(text) == []
