@@ -184,10 +184,12 @@ _NEGATION_WORD = re.compile("not|never|n’t|n't|refrained|without|declined|refu
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _MULTIWORD_CUES = frozenset(
     {"put it", "puts it", "went on", "goes on", "shot back", "fired back", "hit back"}
+    | {"pointed out", "points out", "point out"}
     | {"issued a statement", "released a statement"}
 )
 _EXTRA_CUES = frozenset(
     {"quoted", "pointed", "wrote", "insists", "issued a statement", "released a statement"}
+    | {"pointed out", "points out", "point out"}
 )
 _INDIRECT_VERBS = frozenset(
     """according said says say told tells added adds argued argues claimed claims believes believe
@@ -197,7 +199,7 @@ _INDIRECT_VERBS = frozenset(
     maintained asserted hopes hoped expects expected fears feared knows knew denied confirmed
     promised vowed pledged declared complained recalled emphasised emphasized urged agreed
     concluded estimated estimates argue assured indicated""".split()
-)
+) | {"pointed out", "points out"}
 _NO_CLAIM_VERBS = frozenset(
     """read reads laughed sighed screamed barked interrupted boomed thundered chimed riffed
     lectured admonished exulted marveled marvelled""".split()

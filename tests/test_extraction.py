@@ -1127,6 +1127,16 @@ def test_a_body_with_lower_case_words_before_its_head(sentence: str, speaker: st
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+def test_pointed_out_is_one_cue() -> None:
+    text = "Mira Kane pointed out that the members had supplied weapons worth billions.\n"
+    [q] = extract_quotations(text)
+    assert (q.cue, q.text, q.rule) == (
+        "pointed out",
+        "the members had supplied weapons worth billions",
+        "claim",
+    )
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
