@@ -92,7 +92,7 @@ _PARTICIPLES = frozenset(
     "condemning lambasting berating chiding taunting thanking terming stating mentioning "
     "contending maintaining alleging reiterating emphasizing emphasising retorting scoffing "
     "exclaiming pleading imploring musing wondering observing recounting".split()
-)
+) | {"pointing out"}
 _NOUN_DETERMINERS = frozenset(
     {
         "a",
@@ -184,12 +184,14 @@ _NEGATION_WORD = re.compile("not|never|n’t|n't|refrained|without|declined|refu
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _MULTIWORD_CUES = frozenset(
     {"put it", "puts it", "went on", "goes on", "shot back", "fired back", "hit back"}
-    | {"pointed out", "points out", "point out"}
+    | {"pointed out", "points out", "point out", "pointing out"}
+    | {"made clear", "made it clear", "makes clear", "makes it clear"}
     | {"issued a statement", "released a statement"}
 )
 _EXTRA_CUES = frozenset(
     {"quoted", "pointed", "wrote", "insists", "issued a statement", "released a statement"}
-    | {"pointed out", "points out", "point out"}
+    | {"pointed out", "points out", "point out", "pointing out"}
+    | {"made clear", "made it clear", "makes clear", "makes it clear"}
 )
 _INDIRECT_VERBS = frozenset(
     """according said says say told tells added adds argued argues claimed claims believes believe
@@ -199,7 +201,7 @@ _INDIRECT_VERBS = frozenset(
     maintained asserted hopes hoped expects expected fears feared knows knew denied confirmed
     promised vowed pledged declared complained recalled emphasised emphasized urged agreed
     concluded estimated estimates argue assured indicated""".split()
-) | {"pointed out", "points out"}
+) | {"pointed out", "points out", "made clear", "made it clear", "makes clear", "makes it clear"}
 _NO_CLAIM_VERBS = frozenset(
     """read reads laughed sighed screamed barked interrupted boomed thundered chimed riffed
     lectured admonished exulted marveled marvelled""".split()
@@ -2235,7 +2237,8 @@ def _one_claim(
 # The same matches as r",\s+(?:...)\b|[.!?]+['’”\"]*\s*$", written to open with one character
 # class, so that the regex engine skips ahead to the punctuation instead of trying each position.
 _CLAIM_CUT = re.compile(
-    r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said)\b"
+    r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said"
+    r"|adding|saying|noting|pointing out)\b"
     r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
 )
 

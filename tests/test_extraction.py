@@ -1137,6 +1137,19 @@ def test_pointed_out_is_one_cue() -> None:
     )
 
 
+def test_a_claim_ends_where_a_participle_adds_another() -> None:
+    text = "Mira Kane said the plan failed, pointing out that costs had doubled.\n"
+    assert [(q.cue, q.text) for q in extract_quotations(text)] == [
+        ("said", "the plan failed"),
+        ("pointing out", "costs had doubled"),
+    ]
+
+
+def test_made_it_clear_is_one_cue() -> None:
+    [q] = extract_quotations("Mira Kane made it clear that she would not run again.\n")
+    assert (q.cue, q.text) == ("made it clear", "she would not run again")
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
