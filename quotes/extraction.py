@@ -2265,6 +2265,7 @@ _ADVERBIAL_THEN_THAT = re.compile(
 # Who is told, when no "that" follows: reporters, an outlet or a named person, then perhaps when.
 _LISTENER_WORDS = (
     r"\s+(?:reporters|journalists|lawmakers|supporters|the (?:press|media|audience|crowd)"
+    r"|him|her|them|us|me"
     r"|(?:[Tt]he )?(?:[a-z][\w\-]* ){0,2}?[A-Z][\w.&’'\-]*(?: (?:[A-Z][\w.&’'\-]*|of|news"
     r"|agency|newspaper|television|radio))*)"
     r"(?:,? (?:on \w+day|last \w+|this (?:week|month|year|morning|afternoon|evening)"
@@ -2273,8 +2274,10 @@ _LISTENER_WORDS = (
 _LISTENER = re.compile(_LISTENER_WORDS + r"\s+")
 _LISTENER_ENDS_SENTENCE = re.compile(_LISTENER_WORDS + r"[.!?]?\s*$")
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:he|she|it|they|we|I|there|this|his|her|its|their|the|[A-Z][\w’'\-]*)(?:[’']s)?\b"
+    r"(?:he|she|it|they|we|I|there|this|his|her|its|their|the|[A-Z][\w’'\-]*)"
+    r"(?:[’'](?:s|ll|d|re|ve|m))?\b"
 )
+_CONTRACTED_VERB = re.compile(r"[’'](?:s|ll|d|re|ve|m)$")
 _FINITE = re.compile(
     r"(?:is|was|were|are|had|has|have|would|will|could|should|did|does|do|may|might|can|must"
     r"|never|not|[a-z]+ed)\b|[’']s\b"
@@ -2292,8 +2295,8 @@ def _clause_after_listener(text: str, at: int, hi: int) -> int | None:
     subject = _CLAUSE_SUBJECT.match(text, start, hi)
     if subject is None:
         return None
-    if subject.group().endswith(("’s", "'s")) and subject.group()[:1].islower():
-        return start  # "he’s already received": a subject and its verb in one
+    if _CONTRACTED_VERB.search(subject.group()) and subject.group()[:1].islower():
+        return start  # "he’s already received", "he’ll work": a subject and its verb in one
     words = text[subject.end() : min(hi, subject.end() + 60)].split()[:5]
     if not any(_FINITE.fullmatch(w.strip(",.;:!?")) for w in words):
         return None

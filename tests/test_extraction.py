@@ -1176,6 +1176,18 @@ def test_told_that_claim() -> None:
             "Associated Press",
         ),
         (
+            "Immigration officials told him he had never been a citizen.",
+            "Immigration officials",
+            "he had never been a citizen",
+            None,
+        ),
+        (
+            "Mira Kane told Reuters she’ll work full-time for the campaign.",
+            "Mira Kane",
+            "she’ll work full-time for the campaign",
+            "Reuters",
+        ),
+        (
             "Mira Kane told the state-run TASS news agency the talks had stalled.",
             "Mira Kane",
             "the talks had stalled",
@@ -1201,6 +1213,7 @@ def test_told_listener_then_claim_without_that(
     [
         "Mira Kane told Tom Pike to stay focused on jobs.\n",
         "Mira Kane told a slightly different tale in court.\n",
+        "Mira Kane told her the story of his life.\n",
     ],
 )
 def test_told_without_a_clause_is_no_claim(sentence: str) -> None:
