@@ -934,6 +934,9 @@ def _paragraph(
         cues = _find_cues(text, outside, lo, hi)
         vias = find_vias(text, lo, hi, outside, markers)
         when = said_on(text, lo, hi, published) if inside or cues else None
+        if not inside and not cues and _title_cased(text, paragraph):
+            _headline_claim(text, lo, hi, index, registry, state)
+            continue
         if not inside:
             _claim(text, lo, hi, index, cues, vias, registry, state, when)
             _more_claims(text, lo, hi, index, cues, inside, registry, state, when)
@@ -1572,6 +1575,45 @@ def _title_cased(text: str, paragraph: Paragraph) -> bool:
     words = [w for w in text[paragraph.start : paragraph.end].split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[0].isupper() or w in _TITLE_MINOR_WORDS)
     return len(words) >= 4 and capitalised == len(words)
+
+
+_HEADLINE_CUE = re.compile(r"\b(?:Says|Said|Tells|Told|Warns|Claims|Insists|Admits)\b")
+
+
+def _headline_claim(
+    text: str, lo: int, hi: int, index: int, registry: Registry, state: _State
+) -> None:
+    """ "Chris Christie Says He Would Issue A Quarantine Over Zika Virus": a title-cased
+    headline's capitalised reporting verb, its subject and what follows it."""
+    cue = _HEADLINE_CUE.search(text, lo, hi)
+    if cue is None:
+        return
+    mention = subject_before(text, lo, cue.start())
+    if mention is None or mention.kind not in ("person", "organisation", "plural", "outlet"):
+        return
+    span = _trimmed(text, cue.end(), _sentence_content_end(text, lo, hi))
+    speaker = _resolve(mention, registry, state, lo)
+    if span is None or speaker is None:
+        return
+    start, end = span
+    if text.startswith("That ", start):
+        start += 5
+    state.results.append(
+        Quotation(
+            start=start,
+            end=end,
+            text=text[start:end],
+            kind="indirect",
+            speaker=speaker.name,
+            speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
+            role=speaker.role,
+            speaker_text=speaker.text,
+            cue=cue.group().lower(),
+            paragraph=index,
+            confidence=0.4,
+            rule="headline-claim",
+        )
+    )
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+s\b")

@@ -1150,6 +1150,18 @@ def test_made_it_clear_is_one_cue() -> None:
     assert (q.cue, q.text) == ("made it clear", "she would not run again")
 
 
+def test_a_title_cased_headline_says_a_claim() -> None:
+    text = "Mira Kane Says She Would Close The Harbour Over Winter\n\nThe mayor spoke on Monday.\n"
+    [q] = extract_quotations(text)
+    assert (q.kind, q.speaker, q.cue, q.text, q.rule) == (
+        "indirect",
+        "Mira Kane",
+        "says",
+        "She Would Close The Harbour Over Winter",
+        "headline-claim",
+    )
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
