@@ -807,7 +807,9 @@ def _cue_subject(
             mention = None
     if mention is not None:
         return mention
-    mention = _subject_of_relative_clause(text, part_lo, cue_start)
+    mention = _subject_of_relative_clause(text, part_lo, cue_start) or _share_subject(
+        text, part_lo, cue_start
+    )
     if mention is not None:
         return mention
     lead = text[part_lo:cue_start].rstrip()
@@ -823,6 +825,30 @@ def _cue_subject(
         if mention is not None and not after_quote and mention.kind not in _INVERTED_KINDS:
             mention = None  # "In other words, explained Nancy Cordes:" but not "..., said the plan"
     return mention
+
+
+_SHARE = (
+    r"((?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost"
+    r"|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than) )?(?:\d+(?:\.\d+)? ?(?:%|percent|per cent)"
+    r"|[Aa] majority|[Mm]ajorities|[Oo]ne in \w+|\w+-(?:thirds?|quarters?|fifths?)|[Hh]alf)"
+    r"(?: of [^,;:“”\"]{1,70}?)?) $"
+)
+_SHARE_OPENING = re.compile(_SHARE)  # the share opens the sentence
+_SHARE_SUBJECT = re.compile(r"(?:(?<=[,;:—] )|(?<=\band )|(?<=\bbut ))" + _SHARE)
+
+
+def _share_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """ "Some 56 percent of Cuban-Americans polled said", "On economic issues, 42% say",
+    "Majorities of Democrats in five states say": a share of people speaks, as polled."""
+    if cue_start - lo > 120:
+        return None
+    found = _SHARE_OPENING.match(text, lo, cue_start) or _SHARE_SUBJECT.search(
+        text, max(lo, cue_start - 110), cue_start
+    )
+    if found is None or found.start(1) < lo:
+        return None
+    phrase = found.group(1)
+    return Mention(phrase, found.start(1), found.end(1), "plural", name=phrase)
 
 
 _RELATIVE_AFTER_SUBJECT = re.compile(r" (?:who|whom|whose) [^,;:“”\"]{3,120}$")

@@ -1162,6 +1162,19 @@ def test_a_title_cased_headline_says_a_claim() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Some 56 percent of those polled said they would vote.\n", "Some 56 percent of those polled"),
+        ("On economic issues, 42% say they are liberal.\n", "42%"),
+        ("Majorities of Democrats in five states say they are satisfied.\n", "Majorities of Democrats in five states"),
+    ],
+)
+def test_a_share_of_people_speaks(sentence: str, speaker: str) -> None:
+    [q] = extract_quotations(sentence)
+    assert (q.kind, q.speaker) == ("indirect", speaker)
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
