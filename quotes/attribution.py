@@ -449,8 +449,13 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
         if _opens_aside(aside[0][0]):
             inner = _last_index(head, ",")
             if inner < 0 or inner + 1 >= len(head) or not _opens_nested_aside(head[inner + 1][0]):
-                found = _noun_phrase_ending(text, head)
-                if found is not None and found.kind in _APPOSED_KINDS:
+                found = _noun_phrase_ending(text, head) or (
+                    _description_ending(text, head) if bare(aside[0][0]) == "including" else None
+                )
+                if found is not None and (
+                    found.kind in _APPOSED_KINDS
+                    or (found.kind == "description" and bare(aside[0][0]) == "including")
+                ):  # "Several candidates, including Trump, [said]": the candidates
                     return found
             # else "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
             # Security Council, [said]": one aside after another; France is not the subject

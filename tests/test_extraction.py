@@ -1175,6 +1175,12 @@ def test_a_share_of_people_speaks(sentence: str, speaker: str) -> None:
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+def test_people_named_with_an_including_aside_speak() -> None:
+    text = "Top Republicans, including Tom Pike, said the refugee plan should be dropped.\n"
+    [q] = extract_quotations(text)
+    assert (q.speaker, q.text) == ("Top Republicans", "the refugee plan should be dropped")
+
+
 def test_told_that_claim() -> None:
     text = "Putin told Wang that cooperation between Russia and China was important.\n"
     [q] = extract_quotations(text)
