@@ -450,13 +450,15 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
             inner = _last_index(head, ",")
             if inner < 0 or inner + 1 >= len(head) or not _opens_nested_aside(head[inner + 1][0]):
                 found = _noun_phrase_ending(text, head) or (
-                    _description_ending(text, head) if bare(aside[0][0]) == "including" else None
+                    _description_ending(text, head)
+                    if bare(aside[0][0]) in ("including", "who")
+                    else None
                 )
                 if found is not None and (
                     found.kind in _APPOSED_KINDS
-                    or (found.kind == "description" and bare(aside[0][0]) == "including")
-                ):  # "Several candidates, including Trump, [said]": the candidates
-                    return found
+                    or (found.kind == "description" and bare(aside[0][0]) in ("including", "who"))
+                ):  # "Several candidates, including Trump, [said]", "an intelligence source, who
+                    return found  # was not authorized to speak, [told]"
             # else "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
             # Security Council, [said]": one aside after another; France is not the subject
         else:

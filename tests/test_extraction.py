@@ -1175,6 +1175,15 @@ def test_a_share_of_people_speaks(sentence: str, speaker: str) -> None:
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+def test_a_described_source_before_a_who_aside_speaks() -> None:
+    text = (
+        "“The agents are under a lot of pressure,” an intelligence source, who was not "
+        "authorized to speak on the record, told Fox News.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.via, q.rule) == ("intelligence source", "Fox News", "quote-then-cue")
+
+
 def test_people_named_with_an_including_aside_speak() -> None:
     text = "Top Republicans, including Tom Pike, said the refugee plan should be dropped.\n"
     [q] = extract_quotations(text)
