@@ -915,6 +915,7 @@ def _description_starting(text: str, tokens: list[tuple[str, int, int]]) -> Ment
             word.endswith(".")
             or following in (",", ";", ":", "(", "—", "–")
             or bare(following) in _AFTER_DESCRIPTION
+            or (bare(following) == "to" and is_title_word(word))  # "one adviser to Clinton"
         )
         if ends:
             if not word.islower() and bare(word) not in lexicon().person_nouns:

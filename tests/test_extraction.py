@@ -1175,6 +1175,12 @@ def test_a_share_of_people_speaks(sentence: str, speaker: str) -> None:
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+def test_said_one_adviser_to_someone() -> None:
+    text = "Tom Pike spoke first. “This is eerily similar,” said one longtime adviser to Tom Pike.\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.rule) == ("one longtime adviser", "quote-then-cue")
+
+
 def test_a_described_source_before_a_who_aside_speaks() -> None:
     text = (
         "“The agents are under a lot of pressure,” an intelligence source, who was not "
