@@ -364,9 +364,9 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     return None
 
 
-# Words after which a description opens a clause: "and the aide said", "which an FBI
-# investigation said was “...”".
-_OPENS_DESCRIPTION = frozenset({"and", "but", "as", "which", "that"})
+# Words after which a description opens a clause: "and the aide said", "what one conservative
+# has dubbed", "which an FBI investigation said was “...”".
+_OPENS_DESCRIPTION = frozenset({"and", "but", "as", "which", "that", "what"})
 
 
 # Written sources that "show" or "find" things as people say them: "Polls show ...", "F.A.A.

@@ -1175,6 +1175,12 @@ def test_a_share_of_people_speaks(sentence: str, speaker: str) -> None:
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+def test_what_a_described_person_has_dubbed() -> None:
+    text = "They made history in what one Latino conservative has dubbed “the yuca primary.”\n"
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("one Latino conservative", "dubbed")
+
+
 def test_said_one_adviser_to_someone() -> None:
     text = "Tom Pike spoke first. “This is eerily similar,” said one longtime adviser to Tom Pike.\n"
     [q] = quoted(text)
