@@ -353,6 +353,8 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
         before = tokens[-back - 1][0] if back < len(tokens) else ","
         if word.isdigit() and bare(before) in _DESCRIPTION_DETERMINERS:
             continue  # "A 1996 FEC advisory opinion [added]": a year, not a count
+        if bare(word) in _IRREGULAR_PAST:
+            return None  # "The president left no [doubt]": a clause, not a description
         if bare(word) in _DESCRIPTION_DETERMINERS or word.isdigit():  # "21 percent [said]"
             if before not in (",", ";", ":", "(", "—", "–") and bare(before) not in (
                 _OPENS_DESCRIPTION
@@ -797,6 +799,7 @@ def _description_subject(
         low = bare(following)
         ends = following == "," or low in _AUXILIARIES or low in _AFTER_DESCRIPTION
         ends = ends or (following.islower() and low.endswith("ed") and len(low) > 4)
+        ends = ends or low in _IRREGULAR_PAST  # "The president left no doubt": a verb
         if ends:
             head = bare(strip_possessive(word))
             if not (word.islower() or head in lexicon().person_nouns) or word.endswith("’s"):
@@ -888,6 +891,10 @@ def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bo
     return False
 
 
+_IRREGULAR_PAST = frozenset(
+    "left made took gave came went saw got put set won lost held met ran stood brought kept "
+    "found sent spent built felt began became knew thought told said".split()
+)
 _UNNAMED_SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "with"})
 _AFTER_DESCRIPTION = frozenset(
     """who close familiar involved with of at from in for speaking explaining adding according

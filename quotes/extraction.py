@@ -109,6 +109,7 @@ _NOUN_DETERMINERS = frozenset(
         "those",
         "my",
         "your",
+        "no",
     }
 )
 _NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
@@ -856,13 +857,13 @@ _RELATIVE_AFTER_SUBJECT = re.compile(r" (?:who|whom|whose) [^,;:“”\"]{3,120}
 
 def _subject_of_relative_clause(text: str, lo: int, cue_start: int) -> Mention | None:
     """ "A Republican strategist who asked not to be named because he was not authorized to
-    speak publicly said ...": the clause's subject, before a relative clause with no commas."""
-    if text.find(" who", lo, cue_start) < 0:
+    speak publicly said ...", "the groups who wrote to her on Thursday say": the phrase before
+    a relative clause with no commas that runs up to the cue."""
+    who = text.rfind(" who", lo, cue_start)
+    if who < 0 or _RELATIVE_AFTER_SUBJECT.match(text, who, cue_start - 1) is None:
         return None
-    subject = sentence_subject(text, lo, cue_start)
+    subject = subject_before(text, lo, who + 1)
     if subject is None or subject.kind not in ("person", "description", "plural"):
-        return None
-    if _RELATIVE_AFTER_SUBJECT.match(text, subject.end, cue_start - 1) is None:
         return None
     return subject
 

@@ -1175,6 +1175,24 @@ def test_a_share_of_people_speaks(sentence: str, speaker: str) -> None:
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
+def test_the_phrase_before_a_relative_clause_up_to_the_cue_speaks() -> None:
+    text = (
+        "While Mira Kane has condemned the plan, the groups who wrote to her on Thursday say "
+        "they are “concerned” by it.\n"
+    )
+    [q] = quoted(text)
+    assert (q.speaker, q.cue) == ("groups", "say")
+
+
+def test_an_irregular_past_verb_ends_a_described_subject() -> None:
+    text = (
+        "President Tom Pike spoke.\n\nThe president left no doubt of his support, saying that "
+        "“there has never been a better candidate.”\n"
+    )
+    [q] = quoted(text)
+    assert q.speaker == "Tom Pike"
+
+
 def test_what_a_described_person_has_dubbed() -> None:
     text = "They made history in what one Latino conservative has dubbed “the yuca primary.”\n"
     [q] = quoted(text)
