@@ -79,7 +79,7 @@ class _EndingPattern:
         return self.from_word_start(text, lo, hi)
 
 
-_BOUNDARY = re.compile(r"[.!?](?:''|[”’\"»'])?\s+(?=[“‘\"«'`A-Z\[(0-9])")
+_BOUNDARY = re.compile(r"[.!?](?:''|[”’\"»'])?\s+(?=[“‘\"«„'`A-Z\[(0-9])")
 _ABBREV_BEFORE = _EndingPattern(r"(\w[\w.]*)$")
 _PARTICIPLES = frozenset(
     "saying adding noting calling describing urging telling warning arguing insisting stressing "

@@ -1193,6 +1193,14 @@ def test_an_irregular_past_verb_ends_a_described_subject() -> None:
     assert q.speaker == "Tom Pike"
 
 
+def test_a_german_opening_quote_opens_a_sentence() -> None:
+    text = "A government spokesman said Berlin shared the concerns. „Wir stehen zusammen“, he added.\n"
+    assert [(q.kind, q.text) for q in extract_quotations(text)] == [
+        ("indirect", "Berlin shared the concerns"),
+        ("direct", "Wir stehen zusammen"),
+    ]
+
+
 def test_what_a_described_person_has_dubbed() -> None:
     text = "They made history in what one Latino conservative has dubbed “the yuca primary.”\n"
     [q] = quoted(text)
