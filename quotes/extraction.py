@@ -257,6 +257,10 @@ class _State:
     via_record: tuple[Via, Speaker, int] | None = None
     prior_claim: tuple[Speaker, int, int] | None = None  # speaker, paragraph, sentence end
     previous_sentence: tuple[int, int] = (-1, -1)  # the bounds of the sentence before
+    paragraph: int = -1  # the paragraph being read
+    # An unnamed official who spoke ("a government spokesman"), the paragraph, and the named
+    # person "he" or "she" meant before: the official is who they mean for one paragraph more.
+    unnamed: tuple[Speaker, int, Speaker | None] | None = None
     results: list[Quotation] = field(default_factory=list)
 
 
@@ -948,6 +952,11 @@ def _paragraph(
 ) -> None:
     count = len(quotes)
     after = 0  # quotes[:after] open before the sentence's end (they are in text order)
+    state.paragraph = index
+    if state.unnamed is not None and index > state.unnamed[1] + 1:
+        if state.last_person is state.unnamed[0]:
+            state.last_person = state.unnamed[2]
+        state.unnamed = None
     previous = (-1, -1)
     for lo, hi in _sentences(text, paragraph, quotes):
         state.previous_sentence, previous = previous, (lo, hi)
@@ -1938,6 +1947,10 @@ def _he_or_she(mention: Mention, registry: Registry, state: _State, at: int) -> 
         if " " in named and registry.may_be(named, gender):  # a full name, not "Soon"
             return Speaker(named, "person", subject.role, mention.text)
     last = state.last_person
+    if last is not None and last.kind == "description":
+        role_gender = _gender_of_role(last.role)
+        if role_gender is not None and role_gender != gender:
+            last = state.unnamed[2] if state.unnamed is not None else None  # "spokeswoman": not he
     before_lo, before_hi = state.previous_sentence
     if before_hi == at:  # "Sen. Rand Paul, R-Ky., voted against it. “...,” he told reporters."
         named = registry.first_person_between(before_lo, before_hi)
@@ -1963,6 +1976,19 @@ def _resolve_pronoun(mention: Mention, state: _State) -> Speaker | None:
     return found.written_as(mention.text) if found is not None else None
 
 
+def _unnamed_official(described: Speaker) -> bool:
+    """An official introduced without a name ("A German government spokesman said", "a senior
+    official said"), whom "he" or "she" can mean in the sentences that follow."""
+    words = described.text.lower().split()
+    return len(words) > 1 and words[0] in _INDEFINITE and words[-1] in _UNNAMED_OFFICIALS
+
+
+_UNNAMED_OFFICIALS = frozenset(
+    "spokesman spokeswoman spokesperson official diplomat source aide adviser advisor officer "
+    "representative".split()
+)
+
+
 def _remember_listener(
     text: str, cue: Cue, speaker: Speaker, hi: int, lo: int, registry: Registry, state: _State
 ) -> None:
@@ -1984,7 +2010,11 @@ def _remember_listener(
 
 
 def _remember(speaker: Speaker, state: _State) -> None:
-    if speaker.kind == "person":
+    if speaker.kind == "description" and _unnamed_official(speaker):
+        named = state.unnamed[2] if state.unnamed is not None else state.last_person
+        state.unnamed = (speaker, state.paragraph, named)
+        state.last_person = speaker  # "A government spokesman said ... “...,” he added"
+    elif speaker.kind == "person":
         state.last_person = speaker
     elif speaker.kind in ("organisation", "outlet"):  # "Xinhua said ... It added"
         state.last_org = speaker

@@ -1193,6 +1193,30 @@ def test_an_irregular_past_verb_ends_a_described_subject() -> None:
     assert q.speaker == "Tom Pike"
 
 
+def test_he_after_an_unnamed_official_is_the_official_for_a_paragraph_more() -> None:
+    text = (
+        "“We are ready,” Mr. Tom Pike said.\n\n"
+        "A government spokesman said the talks had stalled. “We will wait,” he added.\n\n"
+        "“Nothing has changed,” he said.\n\n"
+        "The talks resumed on Monday.\n\n"
+        "“We are still ready,” he said.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == [
+        "Tom Pike",
+        "government spokesman",
+        "government spokesman",
+        "Tom Pike",
+    ]
+
+
+def test_he_is_not_an_unnamed_spokeswoman() -> None:
+    text = (
+        "“We are ready,” Mr. Tom Pike said.\n\n"
+        "A government spokeswoman said the talks had stalled. “We will wait,” he added.\n"
+    )
+    assert [q.speaker for q in quoted(text)] == ["Tom Pike", "Tom Pike"]
+
+
 def test_a_german_opening_quote_opens_a_sentence() -> None:
     text = "A government spokesman said Berlin shared the concerns. „Wir stehen zusammen“, he added.\n"
     assert [(q.kind, q.text) for q in extract_quotations(text)] == [
