@@ -1645,7 +1645,7 @@ class Registry:
         self.names: list[KnownName] = []
         self.titled: list[KnownName] = []  # surnames written only after a title
         self.by_word: dict[str, list[KnownName]] = {}
-        self._expanded: dict[tuple[str, int], str] = {}
+        self._org_namings: dict[str, list[tuple[int, str]]] = {}
         self._name_index: dict[str, _NameIndex] = {}
         self._genders: dict[str, str | None] = {}
         self._lower_case: dict[str, bool] = {}
@@ -1883,19 +1883,29 @@ class Registry:
         """ "the security council" -> "Russian Security Council" when written so earlier; never
         a naming written only later ("Ukraine's foreign ministry spokesman" three paragraphs on
         says nothing of which foreign ministry spoke first)."""
-        remembered = self._expanded.get((name, at))
-        if remembered is None:
-            remembered = self._expand_organisation(name, at)
-            self._expanded[name, at] = remembered
-        return remembered
+        namings = self._org_namings.get(name)
+        if namings is None:
+            namings = self._organisation_namings(name)
+            self._org_namings[name] = namings
+        best = None
+        for start, naming in namings:
+            if start > at:
+                break
+            best = naming  # the last naming before
+        if best is None:
+            return _capitalised_words(name) if name.islower() else name
+        words = best.split()
+        return " ".join(w if is_capitalised(w) else w.capitalize() for w in words)
 
-    def _expand_organisation(self, name: str, at: int) -> str:
+    def _organisation_namings(self, name: str) -> list[tuple[int, str]]:
+        """Where, in text order, the article writes `name` after one to three capitalised words
+        ("Russian Security Council" for "security council"), found once per name."""
         key = name.lower()
         if not key:
-            return name
+            return []
         pattern = re.compile(r"((?:[A-Z][\w’'\-]*\s+){1,3})" + re.escape(key), re.IGNORECASE)
-        best = None
-        for match in _prefixed_matches(pattern, self.text, key, max(at, 0) + 2000):
+        found = []
+        for match in _prefixed_matches(pattern, self.text, key, len(self.text)):
             prefix = match.group(1).split()
             if all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in _DETERMINERS | {
                 "he",
@@ -1906,13 +1916,8 @@ class Registry:
                 "but",
                 "and",
             }:
-                if match.start() > at:
-                    break
-                best = match.group(0)  # the last naming before
-        if best is None:
-            return _capitalised_words(name) if name.islower() else name
-        words = best.split()
-        return " ".join(w if is_capitalised(w) else w.capitalize() for w in words)
+                found.append((match.start(), match.group(0)))
+        return found
 
 
 _LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})

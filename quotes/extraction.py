@@ -1634,21 +1634,9 @@ def _headline_claim(
     start, end = span
     if text.startswith("That ", start):
         start += 5
+    verb = cue.group().lower()
     state.results.append(
-        Quotation(
-            start=start,
-            end=end,
-            text=text[start:end],
-            kind="indirect",
-            speaker=speaker.name,
-            speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
-            role=speaker.role,
-            speaker_text=speaker.text,
-            cue=cue.group().lower(),
-            paragraph=index,
-            confidence=0.4,
-            rule="headline-claim",
-        )
+        _claim_record(text, (start, end), speaker, verb, index, 0.4, "headline-claim")
     )
 
 
@@ -2089,11 +2077,13 @@ def _explicit_via(
             return Via(mention.name or mention.text, mention.text)
     if speaker.kind == "organisation" and statement_without_source(text, lo, hi):
         return Via(f"{speaker.name} statement", "statement")
+    if speaker.kind != "person":
+        return None
     for cue in cues:  # "Dong said ... “...”, China’s defence ministry said in a statement"
         body = cue.mention
         if cue is not chosen and body is not None and body.kind == "organisation":
             statement = _RELAYING.match(text, cue.end)
-            if statement is not None and speaker.kind == "person":
+            if statement is not None:
                 return Via(f"{body.name or body.text} statement", statement.group().strip())
     return None
 
@@ -2235,22 +2225,41 @@ def _more_claims(
             continue
         taken.add(span)
         state.results.append(
-            Quotation(
-                start=span[0],
-                end=span[1],
-                text=text[span[0] : span[1]],
-                kind="indirect",
-                speaker=speaker.name,
-                speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
-                role=speaker.role,
-                speaker_text=speaker.text,
-                cue=cue.verb,
-                said_on=when,
-                paragraph=index,
-                confidence=0.4,
-                rule="claim-further",
-            )
+            _claim_record(text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when)
         )
+
+
+def _claim_record(
+    text: str,
+    span: tuple[int, int],
+    speaker: Speaker,
+    cue: str,
+    index: int,
+    confidence: float,
+    rule: str,
+    *,
+    when: date | None = None,
+    via: Via | None = None,
+) -> Quotation:
+    """The record of a claim (kind indirect) at `span`, by `speaker`, through `via` if any."""
+    start, end = span
+    return Quotation(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind="indirect",
+        speaker=speaker.name,
+        speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
+        role=speaker.role,
+        speaker_text=speaker.text,
+        cue=cue,
+        via=via.name if via else None,
+        via_text=via.text if via else None,
+        said_on=when,
+        paragraph=index,
+        confidence=confidence,
+        rule=rule,
+    )
 
 
 def _relays_a_named_claim(cue: Cue, cues: list[Cue]) -> bool:
@@ -2302,26 +2311,9 @@ def _one_claim(
                 if other is not None:
                     speaker, cue = other, people[0]
                     span = _claim_span(text, cue, lo, hi) or span
-        start, end = span
         via = _via_for(speaker, cue, cues, vias, text, lo, hi, index, state)
         state.results.append(
-            Quotation(
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind="indirect",
-                speaker=speaker.name,
-                speaker_kind=_SPEAKER_KINDS.get(speaker.kind),
-                role=speaker.role,
-                speaker_text=speaker.text,
-                cue=cue.verb,
-                via=via.name if via else None,
-                via_text=via.text if via else None,
-                said_on=when,
-                paragraph=index,
-                confidence=0.55,
-                rule="claim",
-            )
+            _claim_record(text, span, speaker, cue.verb, index, 0.55, "claim", when=when, via=via)
         )
         _remember(speaker, state)
         state.prior_claim = (speaker, index, hi)
