@@ -1320,11 +1320,10 @@ def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
     words = phrase.split()
     if sum(1 for word in words if word[:1].isupper()) < 2:
         return False  # one capitalised word at most: nothing to run on into (the usual case)
-    names = [outlet.name, *outlet.aliases]
+    keys = {outlet_key(name) for name in (outlet.name, *outlet.aliases)}
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):
-            window = " ".join(words[first : first + size])
-            if any(outlet_key(window) == outlet_key(name) for name in names):
+            if outlet_key(" ".join(words[first : first + size])) in keys:
                 after = words[first + size : first + size + 1]
                 return bool(after) and after[0][:1].isupper()
     return False
