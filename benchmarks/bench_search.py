@@ -330,12 +330,16 @@ def main() -> None:
         print(f"{backend}: {r['quotations']:,} quotations (loaded in {r['load_s']:.0f} s)")
         for kind in ("speaker", "text"):
             s = r[kind]
-            print(f"  quotes search <{kind}>: p50 {s['p50']:.1f} ms, p95 {s['p95']:.1f} ms, "
-                  f"max {s['max']:.1f} ms ({s['mean_hits']:.1f} hits shown on average)")
+            print(
+                f"  quotes search <{kind}>: p50 {s['p50']:.1f} ms, p95 {s['p95']:.1f} ms, "
+                f"max {s['max']:.1f} ms ({s['mean_hits']:.1f} hits shown on average)"
+            )
         for kind in ("speaker", "text"):
             s = r[f"{kind}_library"]
-            print(f"  queries.search <{kind}> (library, open engine): p50 {s['p50']:.1f} ms, "
-                  f"p95 {s['p95']:.1f} ms, max {s['max']:.1f} ms")
+            print(
+                f"  queries.search <{kind}> (library, open engine): p50 {s['p50']:.1f} ms, "
+                f"p95 {s['p95']:.1f} ms, max {s['max']:.1f} ms"
+            )
         for label in ("export_all", "export_1000"):
             rss, rows, seconds = r[label]
             print(f"  quotes export ({rows:,} rows): peak RSS {rss:.0f} MiB, {seconds:.1f} s")

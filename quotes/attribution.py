@@ -244,9 +244,7 @@ _CLOSE_TO = frozenset({"close", "closest", "near", "next", "loyal"})
 DESCRIBING_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "to", "with"})
 
 
-def _completed_by_to(
-    text: str, tokens: list[tuple[str, int, int]], found: Mention
-) -> Mention:
+def _completed_by_to(text: str, tokens: list[tuple[str, int, int]], found: Mention) -> Mention:
     """ "The ambassador to Russia [said]", "an aide to Mr. Trump", "a source close to the
     campaign", "a spokesman for the embassy in Washington": the phrase after the preposition
     completes a description of the speaker; it is not the speaker."""
@@ -972,6 +970,30 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     )
 
 
+def _channel_author(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "A new IMF report", "Trump's statement", "a 2014 House Intelligence Committee report":
+    the capitalised words before a report or statement name who wrote it."""
+    first = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if is_capitalised(t[0]) and bare(t[0]) not in _DETERMINERS
+        ),
+        None,
+    )
+    if first is None or not all(is_capitalised(t[0]) for t in tokens[first:]):
+        return None
+    word, lo, _ = tokens[-1]
+    bare_word = strip_possessive(word)
+    author = [*tokens[first:-1], (bare_word, lo, lo + len(bare_word))]
+    found = _classify_phrase(text, author)
+    if found is None:
+        return None
+    if found.kind == "organisation" or (found.kind == "person" and bare_word != word):
+        return found  # a person only as a possessive: "Trump's statement", not "Video Transcript"
+    return None
+
+
 def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     start, end = tokens[0][1], tokens[-1][2]
     words = [t[0] for t in tokens]
@@ -990,6 +1012,9 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
     if lowered[-1] in _OUTLET_NOUNS:
         if not [w for w in lowered[:-1] if w not in _DETERMINERS]:
             return None
+        author = _channel_author(text, tokens[:-1])
+        if author is not None:
+            return Mention(phrase, start, end, author.kind, author.name, author.role, author.outlet)
         return Mention(phrase, start, end, "outlet", name=_without_determiner(phrase))
     if "and" in lowered:
         return _plural_phrase(text, tokens, phrase, start, end)
@@ -1137,11 +1162,15 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     if index >= 1 and _surname_despite_meaning(words[index - 1], words[index]):
         name.append(words[index])  # "Rep. Peter King", "David French", "Ms. White": a surname
         index -= 1
-    while index >= 0 and not (name and _places_possessive(words[index])) and (
-        _is_name_word(words[index])
-        or (name and _is_initial(words[index]))
-        or (name and _is_particle(words, index))
-        or (name and _surname_he(words, index))
+    while (
+        index >= 0
+        and not (name and _places_possessive(words[index]))
+        and (
+            _is_name_word(words[index])
+            or (name and _is_initial(words[index]))
+            or (name and _is_particle(words, index))
+            or (name and _surname_he(words, index))
+        )
     ):
         name.append(words[index])
         index -= 1
@@ -1254,9 +1283,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘()]{2,90})")
 # "no word character before the letter", and the rest of the word tests the letter behind it.
 _IN_STATEMENT = re.compile(
     r"[IiVv](?<!\w[IiVv])(?:(?<=[Ii])n|(?<=[Ii])nto|(?<=[Vv])ia)"
-    r"\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?("
-    + "|".join(CHANNEL_FORMS)
-    + ")"
+    r"\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?(" + "|".join(CHANNEL_FORMS) + ")"
     r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
     r"(?:\s+(from|by|on|with|to|in)\s+([^,.;:“”\"«»()]{2,70}))?"
 )
@@ -1594,8 +1621,6 @@ _GENERIC_DESCRIPTION_WORDS = frozenset(
         "ally",
     }
 )
-
-
 
 
 def _written_alone(text: str, word: str) -> bool:

@@ -555,6 +555,8 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
             ):
                 continue
             mention = _cue_subject(text, lo, part_lo, start, end, part_hi)
+            if mention is not None and _base_form_after_singular(text, mention, start, low):
+                continue  # "would help Taiwan maintain a ... capability": an infinitive
             cues.append(Cue(start, end, low, mention))
         if text.find("ccording to", part_lo, part_hi) >= 0:
             cues.extend(_according_to_cues(text, part_lo, part_hi, hi))
@@ -571,10 +573,51 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
     return _quoted_as_saying(text, _fill_shared_subjects(text, cues, subject_lo, hi))
 
 
-_ABSOLUTE_WITH = re.compile(r"\W*With [^,;:“”\"]{1,60}$")
-_IN_A_QUESTION = re.compile(
-    r"\basked\b[^.?!;]{0,80}\b(?:whether|if) (?:he|she|they|it|we|you|I) $"
+def _base_form_after_singular(text: str, mention: Mention, cue_start: int, verb: str) -> bool:
+    """ "help Taiwan maintain", "let Trump decide": a verb's base form right after one named
+    person or body does not agree with it, so it is no finite verb of saying. Not "Democrats
+    say", nor "heard Trump say" or "did Trump say", whose speaker is the name."""
+    if (
+        mention.kind not in ("person", "organisation")
+        or not text[mention.end : cue_start].isspace()
+    ):
+        return False
+    if " " in verb or verb in _PAST_AS_BASE or not _is_base_form(verb):
+        return False
+    words = mention.text.split()
+    if mention.text.endswith("s") or mention.text.lower().endswith(_PLURAL_BODIES):
+        return False
+    if len(words) > 1 and words[0].endswith("s") and words[0].isalpha():
+        return False  # "Supporters of the law hope"
+    at = mention.start
+    for _ in range(4):  # back over capitalised words: "supporters of Democrat Hillary Clinton"
+        before = _PREVIOUS_WORD.search(text, max(0, at - 25), at)
+        if before is None or not before[1][:1].isupper():
+            break
+        at = before.start(1)
+    return before is None or before[1].lower() not in _KEEPS_BASE_FORM
+
+
+@cache
+def _is_base_form(verb: str) -> bool:
+    """A reporting verb's base form: one whose third-person form is a cue too ("say")."""
+    cues = lexicon().speech_verbs | lexicon().belief_verbs | _EXTRA_CUES
+    third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else verb + "s"
+    return third in cues or verb + "es" in cues
+
+
+# Words before a name that let a base form follow it: perception verbs, auxiliaries, modals;
+# and words after which the name is part of a longer, plural subject ("supporters of Hillary
+# Clinton say", "Stephen S. Cohen and J. Bradford DeLong of Berkeley suggest").
+_KEEPS_BASE_FORM = frozenset(
+    "hear heard hears hearing watch watched watching see saw seen seeing did does do would will "
+    "could can should might may must of to for with from in like at by on about among and or "
+    "nor".split()
 )
+_PAST_AS_BASE = frozenset({"cast", "put", "set", "read", "hit", "bid"})
+_PLURAL_BODIES = ("police", "people")
+_ABSOLUTE_WITH = re.compile(r"\W*With [^,;:“”\"]{1,60}$")
+_IN_A_QUESTION = re.compile(r"\basked\b[^.?!;]{0,80}\b(?:whether|if) (?:he|she|they|it|we|you|I) $")
 _ASKED_AFTER_COMMA = re.compile(r", asked (?:at|about|whether|if|on|in|during|why|how|what)\b")
 _MODALS = frozenset({"would", "will", "could", "may", "might", "should", "can", "must", "shall"})
 # Verbs that, after a modal, tell of an act to come, not of words said ("would announce").
@@ -1397,8 +1440,10 @@ def _choose_cue(
                 else cue.start
             )
             gap = text[quote.mark_end : first]
-            if len(gap) <= 4 and gap.strip(" ,—–-\u00a0") == "" and not _object_participle(
-                text, quote, cue, gap
+            if (
+                len(gap) <= 4
+                and gap.strip(" ,—–-\u00a0") == ""
+                and not _object_participle(text, quote, cue, gap)
             ):
                 adjacent = cue
             break
@@ -2266,8 +2311,7 @@ def _relays_a_named_claim(cue: Cue, cues: list[Cue]) -> bool:
     """ "Putin told Wang that ..., according to the Kremlin": the body the words come through
     after a person's own cue relays that person's claim; it makes none of its own."""
     return cue.verb in _SOURCE_CUES and any(
-        c.start < cue.start and c.mention is not None and c.mention.kind == "person"
-        for c in cues
+        c.start < cue.start and c.mention is not None and c.mention.kind == "person" for c in cues
     )
 
 
@@ -2452,7 +2496,7 @@ def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, in
     if after is None or text.rfind(",", lo, cue.mention.start - 2) >= 0:
         return None  # one comma before the cue's subject: no aside of its own
     rest = text[after.end() : hi].split(maxsplit=2)
-    if len(rest) < 2 or rest[0].lower() in _NOT_GOING_ON or rest[0][:1] in "“\"‘":
+    if len(rest) < 2 or rest[0].lower() in _NOT_GOING_ON or rest[0][:1] in '“"‘':
         return None  # "..., she said, adding that", "..., he said, “...”"
     return _trimmed(text, lo, _sentence_content_end(text, lo, hi))
 

@@ -122,9 +122,7 @@ def suggest_speaker(session: Session, name: str) -> str | None:
         select(SpeakerAlias.alias_key, Speaker.name).join(Speaker)
     ):
         choices.setdefault(alias_key, speaker_name)
-    best = process.extractOne(
-        key, list(choices), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF
-    )
+    best = process.extractOne(key, list(choices), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF)
     return choices[best[0]] if best else None
 
 
@@ -137,9 +135,7 @@ def _one_speaker(session: Session, name: str) -> Speaker:
         )
     if len(ids) > 1:
         names = session.scalars(select(Speaker.name).where(Speaker.id.in_(ids))).all()
-        raise NotFound(
-            f"{name!r} could be any of {', '.join(sorted(names))}: give the full name"
-        )
+        raise NotFound(f"{name!r} could be any of {', '.join(sorted(names))}: give the full name")
     speaker = session.get(Speaker, ids[0])
     assert speaker is not None
     return speaker
@@ -150,7 +146,8 @@ def outlet_ids(session: Session, name: str) -> list[int]:
     keys = {outlet_key(name)}
     info = lookup_outlet(name)
     if info is not None and outlet_key(name) in {
-        outlet_key(info.name), *(outlet_key(a) for a in info.aliases)
+        outlet_key(info.name),
+        *(outlet_key(a) for a in info.aliases),
     }:
         keys.add(outlet_key(info.name))
     keys.discard("")
@@ -192,9 +189,7 @@ def conditions(session: Session, filters: Filters) -> list[sa.ColumnElement[bool
         where.append(Quote.dated_on <= filters.until)
     if filters.kind:
         if filters.kind not in QUOTE_KINDS:
-            raise QuotesError(
-                f"unknown kind {filters.kind!r}: use one of {', '.join(QUOTE_KINDS)}"
-            )
+            raise QuotesError(f"unknown kind {filters.kind!r}: use one of {', '.join(QUOTE_KINDS)}")
         where.append(Quote.kind == filters.kind)
     return where
 
@@ -268,9 +263,7 @@ def _text_match_ids(session: Session, term: str, filters: Filters) -> list[int]:
         rank = func.ts_rank(_PG_FTS.c.vector, tsquery, PG_RANK_NORMALIZATION)
         fts_id = _PG_FTS.c.id
         stmt = (
-            select(fts_id)
-            .where(_PG_FTS.c.vector.op("@@")(tsquery))
-            .order_by(rank.desc(), fts_id)
+            select(fts_id).where(_PG_FTS.c.vector.op("@@")(tsquery)).order_by(rank.desc(), fts_id)
         )
         newest = select(func.max(_PG_FTS.c.id))
     where = conditions(session, filters)
@@ -650,18 +643,14 @@ def add_speaker_alias(session: Session, name: str, alias: str) -> str:
 
 
 def list_reports() -> list[dict[str, Any]]:
-    return [
-        {"name": v.name, "view": v.view_name, "description": v.description} for v in REPORTS
-    ]
+    return [{"name": v.name, "view": v.view_name, "description": v.description} for v in REPORTS]
 
 
 def report_view(name: str) -> View:
     for view in REPORTS:
         if name in (view.name, view.view_name, view.name.replace("_", "-")):
             return view
-    raise NotFound(
-        f"no report named {name!r}: choose one of {', '.join(v.name for v in REPORTS)}"
-    )
+    raise NotFound(f"no report named {name!r}: choose one of {', '.join(v.name for v in REPORTS)}")
 
 
 @dataclass(frozen=True)

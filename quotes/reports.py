@@ -194,7 +194,6 @@ VIEWS_0002: tuple[View, ...] = (
 """The views revision 0002 created. Frozen: change a view in a new tuple and a new revision."""
 
 
-
 # Revision 0004 dates quotations by `dated_on` (the date the text gives, else the article's
 # published date), so timelines and date columns are no longer empty where the text names no
 # day. Each changed view is the 0002 view with its date expressions swapped.

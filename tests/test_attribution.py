@@ -135,9 +135,15 @@ def test_subject_before(text: str, expected: tuple[str, str | None, str | None] 
         ("said the weather would turn.", None),
         ("said a 2008 campaign veteran.", ("description", None, "2008 campaign veteran")),
         ("said the base chief known as Bob.", ("description", None, "base chief")),
-        ("said the ministry’s spokesman, Wang Wen.", ("person", "Wang Wen", "ministry’s spokesman")),
+        (
+            "said the ministry’s spokesman, Wang Wen.",
+            ("person", "Wang Wen", "ministry’s spokesman"),
+        ),
         ("said the senator, who was angry.", ("description", None, "senator")),
-        ("said the mayor of Kyiv, Vitali Klitschko.", ("person", "Vitali Klitschko", "mayor of Kyiv")),
+        (
+            "said the mayor of Kyiv, Vitali Klitschko.",
+            ("person", "Vitali Klitschko", "mayor of Kyiv"),
+        ),
         (
             "said Pentagon spokesman Navy Capt. Jeff Davis.",
             ("person", "Jeff Davis", "Pentagon spokesman Navy Capt."),

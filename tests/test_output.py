@@ -14,7 +14,7 @@ from quotes.output import FORMATS, render, render_record
 
 ROWS: list[dict[str, Any]] = [
     {"id": 1, "speaker": "Nikolai Patrushev", "said_on": date(2024, 3, 1), "text": "a **b**"},
-    {"id": 22, "speaker": None, "said_on": None, "text": "x|y, \"z\""},
+    {"id": 22, "speaker": None, "said_on": None, "text": 'x|y, "z"'},
 ]
 
 
@@ -62,16 +62,14 @@ def test_jsonl_with_chosen_columns() -> None:
 
 def test_csv() -> None:
     assert rendered("csv") == (
-        "id,speaker,said_on,text\n"
-        "1,Nikolai Patrushev,2024-03-01,a **b**\n"
-        '22,,,"x|y, ""z"""\n'
+        'id,speaker,said_on,text\n1,Nikolai Patrushev,2024-03-01,a **b**\n22,,,"x|y, ""z"""\n'
     )
     assert rendered("csv", [], ["a", "b"]) == "a,b\n"
 
 
 def test_markdown_escapes_pipes() -> None:
     assert rendered("markdown", columns=["id", "text"]) == (
-        "| id | text |\n|---|---|\n| 1 | a **b** |\n| 22 | x\\|y, \"z\" |\n"
+        '| id | text |\n|---|---|\n| 1 | a **b** |\n| 22 | x\\|y, "z" |\n'
     )
 
 

@@ -37,7 +37,11 @@ def test_a_speaker_name_or_alias_in_any_case_finds_their_quotations(
     session: Session, term: str
 ) -> None:
     result = queries.search(session, term)
-    assert (result.by, result.speakers, ids(result)) == ("speaker", ("Nikolai Patrushev",), [3, 2, 1])
+    assert (result.by, result.speakers, ids(result)) == (
+        "speaker",
+        ("Nikolai Patrushev",),
+        [3, 2, 1],
+    )
 
 
 def test_the_end_of_a_name_finds_the_speaker(session: Session) -> None:
@@ -55,7 +59,9 @@ def test_speaker_hit_carries_date_publisher_relay_and_remark(session: Session) -
         quotation="a more just world order", remark_id=1, other_outlets=2,
     )  # fmt: skip
     assert [(h.publisher, h.via, h.other_outlets) for h in hits] == [
-        ("Al Jazeera", None, 2), ("Reuters", "TASS", 2), ("South China Morning Post", "TASS", 2)
+        ("Al Jazeera", None, 2),
+        ("Reuters", "TASS", 2),
+        ("South China Morning Post", "TASS", 2),
     ]
 
 
@@ -225,16 +231,22 @@ def test_merge_moves_everything_and_remembers_the_name(session: Session) -> None
         kept="Nikolai Patrushev", removed="Dmitry Peskov", quotations=2, remarks=1, aliases=1
     )
     assert session.scalars(select(Speaker.name).order_by(Speaker.id)).all() == [
-        "Nikolai Patrushev", "Yang Jiechi",
+        "Nikolai Patrushev",
+        "Yang Jiechi",
     ]
     assert session.scalars(select(Quote.id).where(Quote.speaker_id == 1)).all() == [
-        1, 2, 3, 5, 6,
+        1,
+        2,
+        3,
+        5,
+        6,
     ]
     aliases = session.execute(
         select(SpeakerAlias.alias, SpeakerAlias.source).order_by(SpeakerAlias.alias)
     ).all()
     assert [tuple(a) for a in aliases] == [
-        ("Dmitry Peskov", "user"), ("Nikolay Patrushev", "extracted"),
+        ("Dmitry Peskov", "user"),
+        ("Nikolay Patrushev", "extracted"),
     ]
     assert ids(queries.search(session, "Dmitry Peskov")) == [6, 5, 3, 2, 1]
     found = find_speaker(session, "Dmitry Peskov")

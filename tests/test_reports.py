@@ -80,7 +80,13 @@ def test_relay_dependence(session: Session) -> None:
 
 def test_shared_remarks(session: Session) -> None:
     assert queries.run_report(session, "shared_remarks").columns == (
-        "remark_id", "speaker", "first_date", "outlets", "quotations", "publishers", "text",
+        "remark_id",
+        "speaker",
+        "first_date",
+        "outlets",
+        "quotations",
+        "publishers",
+        "text",
     )
     assert report(session, "shared_remarks") == [
         (1, "Nikolai Patrushev", "2022-09-19", 3, 3,

@@ -50,9 +50,7 @@ def test_select(engine: Engine, db_url: str) -> None:
 
 
 @pytest.mark.parametrize("statement", WRITES)
-def test_writes_are_refused_and_change_nothing(
-    engine: Engine, db_url: str, statement: str
-) -> None:
+def test_writes_are_refused_and_change_nothing(engine: Engine, db_url: str, statement: str) -> None:
     load_sample(engine)
     before = counts(engine)
     with pytest.raises(ReadOnlyViolation) as refused:
