@@ -1164,7 +1164,7 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
         index -= 1
     while (
         index >= 0
-        and not (name and _places_possessive(words[index]))
+        and not (name and _owners_possessive(words[index]))
         and (
             _is_name_word(words[index])
             or (name and _is_initial(words[index]))
@@ -1181,10 +1181,10 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     return name, role
 
 
-def _places_possessive(word: str) -> bool:
-    """ "Hungary's [Viktor Orban]": a place's possessive before a name is its role, not a name."""
-    place = strip_possessive(word)
-    return place != word and place in lexicon().places
+def _owners_possessive(word: str) -> bool:
+    """ "Hungary's [Viktor Orban]", "North Korea's [Kim]", "Reuters' [Jane Smith]": a possessive
+    before a name is its role or employer, never part of the name."""
+    return strip_possessive(word) != word
 
 
 def _surname_he(words: list[str], index: int) -> bool:
@@ -2038,6 +2038,8 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     given = name_words[0].lower() in lex.genders and len(name_words) > 1
     if (any(w in places for w in name_words) and not given) or _ends_in_region(name_words):
         return None  # "Moscow Mayor", not "Steve Israel" or "Mike Paris"
+    if " ".join(name_words).lower() in lex.nationalities:
+        return None  # "North Korean [leader Kim Jong Un]": a nationality
     if " ".join(name_words) in places or bare(name_words[0]) in _PLACE_OPENERS:
         return None  # "to the United States", "San Bernardino", "El Universal": no person
     role = frozenset(bare(strip_possessive(w)) for w in role_words)

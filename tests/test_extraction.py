@@ -1865,3 +1865,18 @@ def test_a_base_form_after_one_name_is_no_verb_of_saying(text: str, speaker: str
 )
 def test_a_report_or_statement_speaks_for_whoever_wrote_it(text: str, speaker: str) -> None:
     assert [q.speaker for q in quoted(text)] == [speaker]
+
+
+def test_a_nationality_is_no_name_and_a_possessive_owner_no_part_of_one() -> None:
+    text = (
+        "North Korea's Kim vows to build more weapons\n\n"
+        "North Korean leader Kim Jong Un called for more weapons, state media reported, as he "
+        "accused the United States of forming an “Asian version of NATO.”\n\n"
+        "“It is very important,” Kim said."
+    )
+    assert [(q.speaker, q.via) for q in quoted(text)] == [
+        ("Kim Jong Un", "state media"),
+        ("Kim Jong Un", "state media"),  # the same account, carried on
+    ]
+    headline = extract_quotations(text)[0]
+    assert (headline.kind, headline.speaker) == ("indirect", "Kim Jong Un")
