@@ -515,8 +515,12 @@ def _find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> l
                 continue  # "member states", "an independent state": a noun
             if _noun_after_name(text, part_lo, start, low):
                 continue  # "a Twitter comment", "the Paris attacks": a noun
-            if low.startswith("continu") and text.startswith(" to ", end):
-                continue  # "will continue to be": not a cue
+            if (
+                low.startswith("continu")
+                and _CONTINUES_SOMETHING.match(text, end, part_hi)
+                and not _INVERSION_BEFORE.search(text, max(0, start - 3), start)
+            ):
+                continue  # "will continue to be", "would continue exports": not a cue
             if text[max(part_lo, start - 3) : start].rstrip().endswith(
                 ("’s", "'s", "s’")
             ) and not _CONTRACTED_IS.search(text, max(part_lo, start - 12), start):
@@ -616,6 +620,14 @@ _KEEPS_BASE_FORM = frozenset(
 )
 _PAST_AS_BASE = frozenset({"cast", "put", "set", "read", "hit", "bid"})
 _PLURAL_BODIES = ("police", "people")
+# "continued" goes on speaking only before a pause, "that", "on", words for what was said
+# ("continued his remarks") or its inverted subject ("...,” continued Mr. Smith"); before any
+# other word it goes on doing something ("would continue exports").
+_CONTINUES_SOMETHING = re.compile(
+    r" (?!that\b|on\b|(?:his|her|their|its) (?:[a-z]+ )?(?:remarks|attacks?|assault|criticism"
+    r"|speech|tirade|rant|argument|comments|testimony)\b)[\w’']"
+)
+_INVERSION_BEFORE = re.compile(r"[,”\"'’—]\s*$")
 _ABSOLUTE_WITH = re.compile(r"\W*With [^,;:“”\"]{1,60}$")
 _IN_A_QUESTION = re.compile(r"\basked\b[^.?!;]{0,80}\b(?:whether|if) (?:he|she|they|it|we|you|I) $")
 _ASKED_AFTER_COMMA = re.compile(r", asked (?:at|about|whether|if|on|in|during|why|how|what)\b")
@@ -2426,7 +2438,12 @@ def _clause_after_listener(text: str, at: int, hi: int) -> int | None:
     listener = _LISTENER.match(text, at, hi)
     if listener is None:
         return None
-    start = listener.end()
+    return _clause_at(text, listener.end(), hi)
+
+
+def _clause_at(text: str, start: int, hi: int) -> int | None:
+    """`start` when a clause opens there: a subject, then a verb within a few words ("it would
+    retaliate", "her group never worked"), not a noun phrase ("the US over arms sales")."""
     subject = _CLAUSE_SUBJECT.match(text, start, hi)
     if subject is None:
         return None
@@ -2436,6 +2453,13 @@ def _clause_after_listener(text: str, at: int, hi: int) -> int | None:
     if not any(_FINITE.fullmatch(w.strip(",.;:!?")) for w in words):
         return None
     return start
+
+
+# Cues whose next words may name who was told or warned, before the claim.
+_TOLD = frozenset({"told", "tells", "tell"})
+_LISTENER_CUES = _TOLD | {"assured", "assures", "warned", "warns", "warn"}
+_URGED = frozenset({"urged", "urges", "urge", "urging"})
+_URGED_TO = re.compile(r"[^.;:]*?\b(?:that|to)\b")  # "urged voters to", "urged that"
 
 
 def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
@@ -2456,17 +2480,19 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     if trailing is not None or cue.mention.start > cue.end:
         return trailing
     start = cue.end  # the patterns search the text from here, no copy of the sentence's rest
-    if cue.verb in ("told", "tells", "assured", "warned", "urged"):
+    if cue.verb in _LISTENER_CUES:
         that = _THAT.search(text, start, min(hi, start + 120))
         if that is not None:
             start = that.end()
-        elif cue.verb in ("told", "tells"):
+        else:  # "told reporters the dates were ...", "warned it would retaliate"
             clause = _clause_after_listener(text, start, hi)
+            if clause is None and cue.verb not in _TOLD:
+                clause = _clause_at(text, start + 1, hi)
             if clause is None:
                 return None
             start = clause
-        else:
-            return None
+    elif cue.verb in _URGED and _URGED_TO.match(text, start, min(hi, start + 100)) is None:
+        return None  # "urged a bigger global role for the bloc": a wish, no words given
     else:
         adverbial = _ADVERBIAL_THEN_THAT.match(text, start, hi)
         lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)

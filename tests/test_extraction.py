@@ -1880,3 +1880,24 @@ def test_a_nationality_is_no_name_and_a_possessive_owner_no_part_of_one() -> Non
     ]
     headline = extract_quotations(text)[0]
     assert (headline.kind, headline.speaker) == ("indirect", "Kim Jong Un")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Russia warned it would retaliate.", "it would retaliate"),
+        ("Russia warned the US it would retaliate.", "it would retaliate"),
+        ("Russia warned that it would retaliate.", "it would retaliate"),
+        ("China warns US over Taiwan arms sale.", None),
+        ("Kyiv would continue exports via its own corridor.", None),
+        ("Smith continued that the plan was sound.", "the plan was sound"),
+    ],
+)
+def test_claims_after_warned_and_continued(text: str, claim: str | None) -> None:
+    claims = [q.text for q in extract_quotations(text) if q.kind == "indirect"]
+    assert claims == ([claim] if claim else [])
+
+
+def test_continued_before_a_noun_goes_on_doing_not_saying() -> None:
+    text = "Smith spoke. “We will win,” continued the minister. Howard continued his remarks."
+    assert [(q.speaker, q.cue) for q in quoted(text)] == [("minister", "continued")]
