@@ -1889,6 +1889,11 @@ class Registry:
                     return prefer
         return self._full_name(best)
 
+    def titled_within(self, name: str, words: set[str]) -> bool:
+        """The article writes this full name with no title words but some of `words` ("Labour's
+        Keir Starmer" for "the Labour leader"; "Rishi Sunak" for "the prime minister")."""
+        return " " in name and all(k.role_words <= words for k in self.names if k.name == name)
+
     def _full_name(self, known: KnownName) -> str:
         return known.name if " " in known.name else self._titled_in_full(known)
 

@@ -38,6 +38,7 @@ from quotes.attribution import (
     said_on,
     sentence_subject,
     statement_without_source,
+    strip_possessive,
     subject_after,
     subject_before,
 )
@@ -1816,6 +1817,8 @@ def _resolve(mention: Mention, registry: Registry, state: _State, at: int) -> Sp
         indefinite = mention.text.split()[0].lower() in _INDEFINITE
         last = state.last_person.name if state.last_person is not None else None
         person = None if indefinite else _described_person(mention.role, registry, at, last)
+        if person is None and not indefinite and _titles_the_last_speaker(mention, registry, state):
+            person = last
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
@@ -1947,6 +1950,33 @@ def _described_person(
     if person is None and len(head) > 1 and is_title_word(head[0].split()[-1]):
         person = registry.resolve_description(head[0], at, last_speaker)
     return person
+
+
+def _titles_the_last_speaker(mention: Mention, registry: Registry, state: _State) -> bool:
+    """ "Rishi Sunak has ruled out ... Speaking to broadcasters, the prime minister said":
+    an office that fits no one written with it is the one who just spoke, when the article
+    gives them no title at all (too well known to need one), or only words of this one
+    ("Labour's Keir Starmer ... the Labour leader"). Not an office with a nationality ("the
+    Mexican president"), which the words before may well not give them."""
+    last, quoted = state.last_person, state.last_quote
+    if last is None or last.kind != "person" or quoted is None or quoted[0].name != last.name:
+        return False
+    words = [bare(strip_possessive(w)) for w in mention.text.split()]
+    return (
+        quoted[1] >= state.paragraph - 1
+        and words[0] == "the"
+        and words[-1] in _OFFICE_TITLES
+        and not set(words) & lexicon().nationalities
+        and registry.titled_within(last.name, set(words))
+    )
+
+
+# Offices a well-known person is called by in place of their name ("the prime minister").
+_OFFICE_TITLES = frozenset(
+    """president minister chancellor premier senator governor mayor secretary leader chairman
+    chairwoman spokesman spokeswoman spokesperson ambassador envoy nominee candidate congressman
+    congresswoman speaker commander king queen pope""".split()
+)
 
 
 def _without_article(words: str) -> str:

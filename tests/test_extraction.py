@@ -1901,3 +1901,21 @@ def test_claims_after_warned_and_continued(text: str, claim: str | None) -> None
 def test_continued_before_a_noun_goes_on_doing_not_saying() -> None:
     text = "Smith spoke. “We will win,” continued the minister. Howard continued his remarks."
     assert [(q.speaker, q.cue) for q in quoted(text)] == [("minister", "continued")]
+
+
+def test_an_office_no_one_holds_in_the_article_is_the_last_untitled_speaker() -> None:
+    text = (
+        "Rishi Sunak has ruled out an early election, insisting he needed “time to deliver”.\n\n"
+        "The prime minister said: “I'm going to get on with the job.”\n\n"
+        "Labour's Keir Starmer accused him of “clinging on”. “We need change,” the Labour "
+        "leader said.\n\n"
+        "Erdogan met Vladimir Putin. Putin said “no”. “We are open,” the Russian president said."
+    )
+    assert [q.speaker for q in quoted(text)] == [
+        "Rishi Sunak",
+        "Rishi Sunak",
+        "Keir Starmer",
+        "Keir Starmer",
+        "Vladimir Putin",
+        "Russian president",  # a nationality the article never gives him: not guessed
+    ]
