@@ -821,7 +821,9 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
         word = token[0]
         if len(taken) >= _MAX_NP_TOKENS:
             break
-        if not _can_be_in_phrase(word):
+        if _participle_before_by(tokens, index):
+            break  # "a statement [issued by the Kremlin]"
+        if not _can_be_in_phrase(word) and not _press_release(taken, word):
             if (named and not _all_places(taken)) or not _modifiers_before_name(tokens, index):
                 break  # not "said [Idaho] nutritional-supplement executive Frank VanderSloot"
         elif bare(word) in ("on", "in") or (word[0].islower() and bare(word) in _PREPOSITIONS):
@@ -844,6 +846,22 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     if found is not None and found.kind == "description":
         return _named_after(text, found, hi) or found
     return found
+
+
+def _press_release(taken: list[tuple[str, int, int]], word: str) -> bool:
+    return bare(word) == "release" and bool(taken) and bare(taken[-1][0]) == "press"
+
+
+def _participle_before_by(tokens: list[tuple[str, int, int]], index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    word = tokens[index][0]
+    return (
+        word.endswith("ed")
+        and word[0].islower()
+        and index + 1 < len(tokens)
+        and tokens[index + 1][0] == "by"
+    )
 
 
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=\s*(?:[,.;:)]|$))")
@@ -921,6 +939,7 @@ def _description_starting(text: str, tokens: list[tuple[str, int, int]]) -> Ment
             or following in (",", ";", ":", "(", "—", "–")
             or bare(following) in _AFTER_DESCRIPTION
             or (bare(following) == "to" and is_title_word(word))  # "one adviser to Clinton"
+            or _participle_before_by(tokens, index + 1)  # "a statement issued by"
         )
         if ends:
             if not word.islower() and bare(word) not in lexicon().person_nouns:

@@ -803,7 +803,9 @@ def _counted_source(text: str, at: int, hi: int) -> Mention | None:
 
 
 _CARRIED = frozenset({"posted", "aired", "released", "published", "broadcast", "shown"})
-_CHANNEL_AUTHOR = re.compile(r"\s+(?:from|by|of|in|conducted by|released by)\s+")
+_CHANNEL_AUTHOR = re.compile(
+    r"\s+(?:from|by|of|in|(?:conducted|released|issued|published|posted|put out|sent) by)\s+"
+)
 
 
 def _author_of_channel(text: str, mention: Mention | None, hi: int) -> Mention | None:

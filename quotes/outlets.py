@@ -32,6 +32,7 @@ CHANNEL_FORMS: tuple[str, ...] = (
     "video",
     "transcript",
     "broadcast",
+    "release",  # "a press release"
 )
 """Words that name the form a remark came in ("a Kremlin statement", "Russian media footage"):
 they mark a relay phrase, and the relay's outlet is what remains without them."""

@@ -1919,3 +1919,19 @@ def test_an_office_no_one_holds_in_the_article_is_the_last_untitled_speaker() ->
         "Vladimir Putin",
         "Russian president",  # a nationality the article never gives him: not guessed
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The sides talked, according to a press release issued by the Chinese Foreign Ministry.",
+            "Chinese Foreign Ministry",
+        ),
+        ("The sides talked, according to a statement issued by the Kremlin.", "Kremlin"),
+        ("The sides talked, according to a readout published by the White House.", "White House"),
+        ("The sides talked, according to a press release from the Kremlin.", "Kremlin"),
+    ],
+)
+def test_a_channel_issued_by_a_body_makes_the_body_the_source(text: str, speaker: str) -> None:
+    assert [(q.kind, q.speaker) for q in extract_quotations(text)] == [("indirect", speaker)]
