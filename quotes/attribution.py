@@ -451,12 +451,15 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
             if inner < 0 or inner + 1 >= len(head) or not _opens_nested_aside(head[inner + 1][0]):
                 found = _noun_phrase_ending(text, head) or (
                     _description_ending(text, head)
-                    if bare(aside[0][0]) in ("including", "who")
+                    if bare(aside[0][0]) in _ASIDES_AFTER_DESCRIPTION
                     else None
                 )
                 if found is not None and (
                     found.kind in _APPOSED_KINDS
-                    or (found.kind == "description" and bare(aside[0][0]) in ("including", "who"))
+                    or (
+                        found.kind == "description"
+                        and bare(aside[0][0]) in _ASIDES_AFTER_DESCRIPTION
+                    )
                 ):  # "Several candidates, including Trump, [said]", "an intelligence source, who
                     return found  # was not authorized to speak, [told]"
             # else "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
@@ -474,6 +477,9 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
     return None
 
 
+# Asides that may follow a description that is the subject: "an intelligence source, who was
+# not authorized to speak, [told]", "an Israeli official, speaking on condition of anonymity,".
+_ASIDES_AFTER_DESCRIPTION = frozenset({"including", "who", "speaking", "requesting", "asking"})
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 
 

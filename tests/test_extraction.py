@@ -1935,3 +1935,14 @@ def test_an_office_no_one_holds_in_the_article_is_the_last_untitled_speaker() ->
 )
 def test_a_channel_issued_by_a_body_makes_the_body_the_source(text: str, speaker: str) -> None:
     assert [(q.kind, q.speaker) for q in extract_quotations(text)] == [("indirect", speaker)]
+
+
+def test_an_unnamed_official_speaks_past_an_anonymity_aside() -> None:
+    text = (
+        "The army declined to comment, but an Israeli official, speaking on condition of "
+        "anonymity, told the New York Times that the men had been planning attacks."
+    )
+    found = [(q.speaker, q.via, q.text) for q in extract_quotations(text) if q.cue == "told"]
+    assert found == [
+        ("Israeli official", "The New York Times", "the men had been planning attacks")
+    ]
