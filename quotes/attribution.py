@@ -995,6 +995,11 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     )
 
 
+# "state television", "Iranian state TV", "official radio": a country's broadcaster, unnamed.
+_BROADCAST_HEADS = frozenset({"television", "tv", "radio", "broadcaster", "media"})
+_STATE_RUN = frozenset({"state", "state-run", "official", "state-owned", "public"})
+
+
 def _channel_author(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     """ "A new IMF report", "Trump's statement", "a 2014 House Intelligence Committee report":
     the capitalised words before a report or statement name who wrote it."""
@@ -1075,6 +1080,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         name = strip_possessive(words[0])
         return Mention(phrase, start, end, "person", name=name)  # "Cuban said": Mark Cuban
     last_low = lowered[-1]
+    if last_low in _BROADCAST_HEADS and len(lowered) > 1 and lowered[-2] in _STATE_RUN:
+        return Mention(phrase, start, end, "outlet", name=_without_determiner(phrase))
     if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":
         return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))
     if (

@@ -1946,3 +1946,8 @@ def test_an_unnamed_official_speaks_past_an_anonymity_aside() -> None:
     assert found == [
         ("Israeli official", "The New York Times", "the men had been planning attacks")
     ]
+
+
+def test_state_television_reporting_after_the_words_is_their_relay() -> None:
+    text = "President Ebrahim Raisi said the attack “will not go unanswered”, state television reported."
+    assert [(q.speaker, q.via) for q in quoted(text)] == [("Ebrahim Raisi", "state television")]
