@@ -1080,7 +1080,10 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         name = strip_possessive(words[0])
         return Mention(phrase, start, end, "person", name=name)  # "Cuban said": Mark Cuban
     last_low = lowered[-1]
-    if last_low in _BROADCAST_HEADS and len(lowered) > 1 and lowered[-2] in _STATE_RUN:
+    if len(lowered) > 1 and (
+        (last_low in _BROADCAST_HEADS and lowered[-2] in _STATE_RUN)
+        or (lowered[-2] == "press" and last_low in ("service", "office"))
+    ):  # "state television", "the Kyrgyz presidential press service": unnamed channels
         return Mention(phrase, start, end, "outlet", name=_without_determiner(phrase))
     if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":
         return Mention(phrase, start, end, "organisation", name=_without_determiner(phrase))

@@ -1948,6 +1948,22 @@ def test_an_unnamed_official_speaks_past_an_anonymity_aside() -> None:
     ]
 
 
-def test_state_television_reporting_after_the_words_is_their_relay() -> None:
-    text = "President Ebrahim Raisi said the attack “will not go unanswered”, state television reported."
-    assert [(q.speaker, q.via) for q in quoted(text)] == [("Ebrahim Raisi", "state television")]
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        (
+            "President Ebrahim Raisi said the attack “will not go unanswered”, state television reported.",
+            "Ebrahim Raisi",
+            "state television",
+        ),
+        (
+            "Sadyr Japarov said Bishkek “highly values” its ties, the Kyrgyz presidential press service reported.",
+            "Sadyr Japarov",
+            "Kyrgyz presidential press service",
+        ),
+    ],
+)
+def test_an_unnamed_channel_reporting_after_the_words_is_their_relay(
+    text: str, speaker: str, via: str
+) -> None:
+    assert [(q.speaker, q.via) for q in quoted(text)] == [(speaker, via)]
