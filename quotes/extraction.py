@@ -1031,6 +1031,13 @@ def _paragraph(
         if not inside and not cues and _title_cased(text, paragraph):
             _headline_claim(text, lo, hi, index, registry, state)
             continue
+        if (
+            not inside
+            and not cues
+            and paragraph.kind == "headline"
+            and _labelled_headline_claim(text, lo, hi, index, registry, state)
+        ):
+            continue
         if not inside:
             _claim(text, lo, hi, index, cues, vias, registry, state, when)
             _more_claims(text, lo, hi, index, cues, inside, registry, state, when)
@@ -1698,6 +1705,27 @@ def _headline_claim(
     state.results.append(
         _claim_record(text, (start, end), speaker, verb, index, 0.4, "headline-claim")
     )
+
+
+_HEADLINE_LABEL = re.compile(r"([A-Z][\w’'\-]+): (?=[A-Z])")
+
+
+def _labelled_headline_claim(
+    text: str, lo: int, hi: int, index: int, registry: Registry, state: _State
+) -> bool:
+    """ "Lavrov: West seeks to drag Central Asia into confrontation": a headline labelled with
+    the surname of a person the article names in full is that person's claim. Not "Ukraine
+    war: ...", whose label is a topic."""
+    label = _HEADLINE_LABEL.match(text, lo, hi)
+    if label is None:
+        return False
+    person = registry.resolve_name(label.group(1), lo)
+    span = _trimmed(text, label.end(), _sentence_content_end(text, lo, hi))
+    if " " not in person or span is None:
+        return False
+    speaker = Speaker(person, "person", None, label.group(1))
+    state.results.append(_claim_record(text, span, speaker, ":", index, 0.4, "headline-label"))
+    return True
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+s\b")

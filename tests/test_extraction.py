@@ -1967,3 +1967,21 @@ def test_an_unnamed_channel_reporting_after_the_words_is_their_relay(
     text: str, speaker: str, via: str
 ) -> None:
     assert [(q.speaker, q.via) for q in quoted(text)] == [(speaker, via)]
+
+
+def test_a_headline_labelled_with_a_named_persons_surname_is_their_claim() -> None:
+    text = (
+        "Lavrov: West seeks to drag Central Asia into confrontation\n\n"
+        "Russian Foreign Minister Sergey Lavrov spoke in Bishkek on Friday.\n\n"
+        "Ukraine war: Russia strikes Kyiv\n\n"
+        "Russian forces struck Kyiv on Monday."
+    )
+    found = [(q.kind, q.speaker, q.text, q.rule) for q in extract_quotations(text)]
+    assert found == [
+        (
+            "indirect",
+            "Sergey Lavrov",
+            "West seeks to drag Central Asia into confrontation",
+            "headline-label",
+        )
+    ]
