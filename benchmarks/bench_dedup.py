@@ -25,7 +25,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import write
 
-from quotes.dedup import WINDOW_DAYS, Clusterer, DedupItem
+from quotes.remarks.clustering import Clusterer
+from quotes.remarks.items import WINDOW_DAYS, DedupItem
 
 
 def item(number: int, record: dict[str, Any]) -> DedupItem:

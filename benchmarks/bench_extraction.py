@@ -19,7 +19,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from quotes.extraction import extract_quotations
+from quotes.extract.pipeline import extract_quotations
 
 HERE = Path(__file__).resolve().parent
 SEED_DIRS = (HERE.parent / "seeds", HERE.parent.parent / "shared" / "seeds")

@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from quotes.ingest import ingest
-from quotes.schema import open_database
+from quotes.store.schema import open_database
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PG_ADMIN_URL = os.environ.get(

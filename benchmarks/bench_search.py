@@ -44,10 +44,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from quotes import queries
+from quotes import query
 from quotes.cli import app
-from quotes.names import name_key, surname_key
-from quotes.schema import open_database
+from quotes.extract.names import name_key, surname_key
+from quotes.store.schema import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -214,12 +214,12 @@ def time_library(url: str, terms: Sequence[str]) -> dict[str, float]:
     engine = open_database(url)
     for term in terms[:5]:
         with Session(engine) as session:
-            queries.search(session, term)
+            query.search(session, term)
     ms = []
     for term in terms:
         started = time.perf_counter()
         with Session(engine) as session:
-            queries.search(session, term)
+            query.search(session, term)
         ms.append((time.perf_counter() - started) * 1000)
     engine.dispose()
     return {"p50": statistics.median(ms), "p95": percentile(ms, 95), "max": max(ms)}
@@ -337,7 +337,7 @@ def main() -> None:
         for kind in ("speaker", "text"):
             s = r[f"{kind}_library"]
             print(
-                f"  queries.search <{kind}> (library, open engine): p50 {s['p50']:.1f} ms, "
+                f"  query.search <{kind}> (library, open engine): p50 {s['p50']:.1f} ms, "
                 f"p95 {s['p95']:.1f} ms, max {s['max']:.1f} ms"
             )
         for label in ("export_all", "export_1000"):

@@ -8,8 +8,8 @@ from typing import Any
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from quotes.db import make_engine, resolve_url
-from quotes.models import Base
+from quotes.store.engine import make_engine, resolve_url
+from quotes.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -25,12 +25,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from typer.core import TyperGroup
 
-from quotes import queries, remarks, schema
+from quotes import query
 from quotes.errors import QuotesError
 from quotes.ingest import IngestOutcome, extract_files, ingest
-from quotes.output import render, render_record
-from quotes.reading import ReadProblem, count_articles, parse_date
+from quotes.query.output import render, render_record
+from quotes.read.files import ReadProblem, count_articles, parse_date
 from quotes.records import ArticleMeta, Quotation
+from quotes.remarks import assign as remark_links
+from quotes.remarks import compare as remark_views
+from quotes.store import schema
 
 # click's own error class (usage errors and the like), whichever click typer ships with.
 _CLICK_EXCEPTION: type[Exception] = next(
@@ -217,7 +220,7 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
     typer.echo(f"{schema.describe(engine.url)} is at revision {schema.current(engine)}")
     if schema.current(engine) == schema.head_revision():
         with Session(engine) as session:
-            waiting = remarks.unassigned_count(session)
+            waiting = remark_links.unassigned_count(session)
         if waiting:
             typer.echo(f"{waiting} quotations are in no remark yet: run `quotes dedupe`")
 
@@ -237,7 +240,7 @@ def db_current() -> None:
     typer.echo(f"{schema.current(engine) or 'empty'} (latest: {schema.head_revision()})")
 
 
-# --- Search, show, speakers, outlets, reports, SQL, export (quotes.queries + quotes.output) ---
+# --- Search, show, speakers, outlets, reports, SQL, export (quotes.query) ---
 
 
 class OutputFormat(StrEnum):
@@ -266,8 +269,8 @@ KindOption = Annotated[str | None, typer.Option(help="direct, partial or indirec
 def _filters(
     speaker: str | None, outlet: str | None, via: str | None, since: str | None,
     until: str | None, kind: str | None, limit: int | None,
-) -> queries.Filters:  # fmt: skip
-    return queries.Filters(
+) -> query.Filters:  # fmt: skip
+    return query.Filters(
         speaker=speaker, outlet=outlet, via=via, since=_date_option(since, "--since"),
         until=_date_option(until, "--until"), kind=kind, limit=limit,
     )  # fmt: skip
@@ -285,8 +288,8 @@ def search(
     """Find quotations: a speaker's (TERM is a name or alias) or those whose words match TERM."""
     filters = _filters(speaker, outlet, via, since, until, kind, limit)
     with Session(database()) as session:
-        result = queries.search(session, term, filters, text_only=text)
-    render(result.rows(), queries.HIT_COLUMNS, fmt.value)
+        result = query.search(session, term, filters, text_only=text)
+    render(result.rows(), query.HIT_COLUMNS, fmt.value)
     if result.suggestion:
         stderr().print(
             f"No quotations match {term!r}. Did you mean {result.suggestion!r}?", markup=False
@@ -300,7 +303,7 @@ def show(
 ) -> None:
     """Show one quotation in its paragraph, with speaker, cue, relay, article and remark."""
     with Session(database()) as session:
-        detail = queries.show_quote(session, quote_id)
+        detail = query.show_quote(session, quote_id)
     render_record(detail.record(), fmt.value)
 
 
@@ -317,7 +320,7 @@ def speakers(
     """List speakers with their numbers of quotations and remarks, most quoted first."""
     if ctx.invoked_subcommand is None:
         with Session(database()) as session:
-            render(queries.list_speakers(session, search), queries.SPEAKER_COLUMNS, fmt.value)
+            render(query.list_speakers(session, search), query.SPEAKER_COLUMNS, fmt.value)
 
 
 @speakers_app.command("merge")
@@ -327,7 +330,7 @@ def speakers_merge(
 ) -> None:
     """Merge speaker REMOVE into KEEP; REMOVE's name becomes an alias of KEEP for good."""
     with Session(database(writer=True)) as session:
-        merged = queries.merge_speakers(session, keep, remove)
+        merged = query.merge_speakers(session, keep, remove)
         session.commit()
     typer.echo(
         f"Merged {merged.removed!r} into {merged.kept!r}: {merged.quotations} quotations, "
@@ -342,7 +345,7 @@ def speakers_alias(
 ) -> None:
     """Record ALIAS as another name of speaker NAME, kept when more articles are ingested."""
     with Session(database(writer=True)) as session:
-        speaker = queries.add_speaker_alias(session, name, alias)
+        speaker = query.add_speaker_alias(session, name, alias)
         session.commit()
     typer.echo(f"{alias!r} is now an alias of {speaker!r}")
 
@@ -351,7 +354,7 @@ def speakers_alias(
 def outlets(fmt: FormatOption = OutputFormat.table) -> None:
     """List outlets with the articles they published and the quotations they relayed."""
     with Session(database()) as session:
-        render(queries.list_outlets(session), queries.OUTLET_COLUMNS, fmt.value)
+        render(query.list_outlets(session), query.OUTLET_COLUMNS, fmt.value)
 
 
 @app.command()
@@ -363,10 +366,10 @@ def report(
 ) -> None:
     """List the reports, or run one. Each is a SQL view (report_NAME) any SQL client can read."""
     if name is None:
-        render(queries.list_reports(), ("name", "view", "description"), fmt.value)
+        render(query.list_reports(), ("name", "view", "description"), fmt.value)
         return
     with Session(database()) as session:
-        result = queries.run_report(session, name, speaker=speaker, limit=limit)
+        result = query.run_report(session, name, speaker=speaker, limit=limit)
     render(result.rows, result.columns, fmt.value)
 
 
@@ -376,7 +379,7 @@ def sql(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Run one read-only SQL statement; anything that would write is refused."""
-    with queries.run_readonly_sql(schema.resolve_url(STATE["db"]), statement) as (columns, rows):
+    with query.run_readonly_sql(schema.resolve_url(STATE["db"]), statement) as (columns, rows):
         render(rows, columns, fmt.value)
 
 
@@ -393,7 +396,7 @@ def export(
     """Write every quotation the filters select, streamed in constant memory."""
     filters = _filters(speaker, outlet, via, since, until, kind, limit)
     with Session(database()) as session:
-        render(queries.export(session, filters, term), queries.EXPORT_COLUMNS, fmt.value)
+        render(query.export(session, filters, term), query.EXPORT_COLUMNS, fmt.value)
 
 
 # --- Remarks: dedupe, compare, remarks, phrases (quotes.remarks) ---
@@ -413,7 +416,7 @@ class RemarksFormat(StrEnum):
 DIFF_MARKS = {"table": ("[-", "-]", "{+", "+}"), "markdown": ("~~", "~~", "**", "**")}
 
 
-def marked_wording(parts: tuple[remarks.DiffPart, ...], fmt: str) -> str:
+def marked_wording(parts: tuple[remark_links.DiffPart, ...], fmt: str) -> str:
     """A report's wording with what it cut and added against the canonical text marked."""
     cut_open, cut_close, add_open, add_close = DIFF_MARKS.get(fmt, DIFF_MARKS["table"])
     words = []
@@ -435,7 +438,7 @@ def dedupe(
 ) -> None:
     """Link quotations not yet in a remark to remarks (all of them again with --rebuild)."""
     with Session(database(writer=True)) as session, session.begin():
-        summary = remarks.rebuild(session) if rebuild else remarks.assign_pending(session)
+        summary = remark_links.rebuild(session) if rebuild else remark_links.assign_pending(session)
     typer.echo(
         f"{summary.quotations} quotations in {summary.remarks} remarks, {summary.links} links"
     )
@@ -450,7 +453,7 @@ def compare(
 ) -> None:
     """Every report of one remark in date order: who carried it, via whom, and how worded."""
     with Session(database()) as session:
-        found = remarks.compare(session, remark)
+        found = remark_views.compare(session, remark)
     r = found.remark
     if fmt is not CompareFormat.json:
         typer.echo(f"Remark {r.id}: {r.speaker or 'unknown speaker'}, {r.quote_count} reports "
@@ -489,7 +492,7 @@ def remarks_command(
                           "text": m.text, "publisher": m.publisher, "via": m.via,
                           "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat()}
                          for m in members]}
-            for r, members in remarks.list_remarks(session, min_outlets)
+            for r, members in remark_views.list_remarks(session, min_outlets)
         )  # fmt: skip
         render(rows, REMARK_COLUMNS[:6] if fmt is RemarksFormat.table else REMARK_COLUMNS,
                fmt.value)  # fmt: skip
@@ -502,7 +505,7 @@ def phrases(
 ) -> None:
     """The talking points a speaker repeats on different occasions (in separate remarks)."""
     with Session(database()) as session:
-        found = remarks.phrases(session, speaker)
+        found = remark_views.phrases(session, speaker)
     rows = (
         {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id,
          "said_on": u.said_on, "text": u.text}

@@ -19,13 +19,13 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from quotes.db import connection_problem, hold_transaction_lock, session_factory
 from quotes.errors import DatabaseError
-from quotes.extraction import extract_quotations
-from quotes.reading import ReadProblem, read_articles
+from quotes.extract.pipeline import extract_quotations
+from quotes.read.files import ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
-from quotes.remarks import assign_article_remarks
-from quotes.storage import NameCache, content_sha256, find_article, store_article
+from quotes.remarks.assign import assign_article_remarks
+from quotes.store.articles import NameCache, content_sha256, find_article, store_article
+from quotes.store.engine import connection_problem, hold_transaction_lock, session_factory
 
 REMARKS_LOCK = 7_203_118
 """Advisory-lock key under which PostgreSQL writers assign remarks one at a time."""

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from quotes.ingest import ingest
-from quotes.schema import open_database
+from quotes.store.schema import open_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"

@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from quotes.models import (
+from quotes.extract.names import name_key, surname_key
+from quotes.store.models import (
     Article,
     Outlet,
     Quote,
@@ -18,7 +19,6 @@ from quotes.models import (
     Speaker,
     SpeakerAlias,
 )
-from quotes.names import name_key, surname_key
 
 SCMP_BODY = (
     "China and Russia want fair world order\n"

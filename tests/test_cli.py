@@ -8,8 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from quotes.cli import app
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 COMMANDS = [
     "extract", "ingest", "search", "show", "compare", "remarks", "phrases", "dedupe",

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(

@@ -15,12 +15,11 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from quotes.extraction import extract_quotations
+from quotes.extract.pipeline import extract_quotations
 from quotes.ingest import ingest
-from quotes.models import Article, Outlet, Quote
-from quotes.schema import open_database
-
-from .conftest import SEEDS
+from quotes.store.models import Article, Outlet, Quote
+from quotes.store.schema import open_database
+from tests.conftest import SEEDS
 
 MEMORY_PER_INPUT_MB = 20
 """Peak resident memory allowed per MB of article text (a 20 MB article: under 400 MB)."""

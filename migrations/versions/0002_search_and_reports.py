@@ -2,7 +2,7 @@
 
 SQLite: FTS5 table quotes_fts (external content, triggers quotes_ai/_ad/_au).
 PostgreSQL: table quotes_fts of tsvectors with a GIN index, kept by triggers.
-Both: the report_* views of quotes.reports.VIEWS_0002, and an index on quotes
+Both: the report_* views of quotes.store.views.VIEWS_0002, and an index on quotes
 (speaker_id, said_on) for a speaker's quotations newest first.
 
 Revision ID: 0002
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from quotes import fts
-from quotes.reports import VIEWS_0002, create_views, drop_views
+from quotes.store import fts
+from quotes.store.views import VIEWS_0002, create_views, drop_views
 
 revision: str = "0002"
 down_revision: str | None = "0001"

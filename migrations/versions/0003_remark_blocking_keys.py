@@ -2,7 +2,7 @@
 
 quote_keys: the blocking keys (by week) of the quotations that represent a wording in their
 remark; remark_outlets: the outlets that carried each remark; remarks gain root_quote_id,
-org_id and fragments_only (quotes.dedup.RemarkState).
+org_id and fragments_only (quotes.remarks.clustering.RemarkState).
 
 Remarks made before this revision have neither keys nor state, so upgrading clears them (the
 quotations stay): run `quotes dedupe` afterwards to recompute them all. Downgrading keeps the
@@ -19,7 +19,7 @@ from contextlib import nullcontext
 import sqlalchemy as sa
 from alembic import op
 
-from quotes.reports import VIEWS_0002, views_suspended
+from quotes.store.views import VIEWS_0002, views_suspended
 
 revision: str = "0003"
 down_revision: str | None = "0002"

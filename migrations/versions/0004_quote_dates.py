@@ -2,7 +2,7 @@
 
 Search filters (--since, --until), ordering and the report views use it, so a quotation whose
 sentence names no day is still found under its article's date. The views of
-quotes.reports.VIEWS_0004 replace those of VIEWS_0002. Plain ALTER TABLE statements (no batch
+quotes.store.views.VIEWS_0004 replace those of VIEWS_0002. Plain ALTER TABLE statements (no batch
 rebuild), so SQLite keeps its full-text triggers on `quotes`.
 
 Revision ID: 0004
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from quotes.reports import VIEWS_0002, VIEWS_0004, create_views, drop_views
+from quotes.store.views import VIEWS_0002, VIEWS_0004, create_views, drop_views
 
 revision: str = "0004"
 down_revision: str | None = "0003"

@@ -1,0 +1,546 @@
+"""The speaker phrase before a cue: "Patrushev said", past an apposition ("Wang, who arrived on
+Tuesday, said"), a quantifier ("some of the officials said") or a description ("a senior
+official familiar with the talks said")."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.extract.classify import (
+    classify_phrase,
+    description_role,
+    people_by_trade,
+    without_determiner,
+)
+from quotes.extract.lexicon import lexicon
+from quotes.extract.mentions import (
+    AFTER_DESCRIPTION,
+    APPOSITION_STARTS,
+    CLOSE_TO,
+    CONNECTORS,
+    DESCRIBING_PREPOSITIONS,
+    DESCRIPTION_DETERMINERS,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    MAX_NP_TOKENS,
+    NOT_ADVERBS,
+    OUTLET_NOUNS,
+    SENTENCE_STARTERS,
+    SKIP_BEFORE_CUE,
+    TIME_BEFORE_CUE,
+    Mention,
+    MentionKind,
+    bare,
+    capitalised_adverb,
+    is_capitalised,
+    is_title_word,
+    remembered,
+    strip_possessive,
+    word_tokens,
+)
+
+# --- Noun phrases next to a cue ---------------------------------------------------------------
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The speaker phrase ending right before a cue, within `text[lo:cue_start]`."""
+    timed = TIME_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+    tokens = word_tokens(text, lo, timed.start() if timed is not None else cue_start)
+    while tokens and _skippable_before_cue(tokens[-1][0]):
+        tokens.pop()
+    if len(tokens) >= 2 and tokens[-1][0] == "," and tokens[-2][0] == ")":
+        tokens = tokens[:-1]  # "Gov. John Kasich (R-OH), said": the tag, then a stray comma
+    tokens = _without_trailing_bracket(tokens)
+    if not tokens:
+        return None
+    if tokens[-1][0] == ",":
+        return _subject_past_apposition(text, tokens[:-1])
+    quantifier = _quantifier_subject(tokens)
+    if quantifier is not None:
+        return quantifier
+    found = _noun_phrase_ending(text, tokens)
+    if found is not None and found.kind in ("outlet", "organisation", "person"):
+        count = len(tokens)  # of the tokens before the phrase
+        while count and tokens[count - 1][2] > found.start:
+            count -= 1
+        before = tokens[:count]
+        heard = (
+            len(before) >= 2
+            and bare(before[-1][0]) == "to"
+            and before[-2][0].endswith("ing")
+            and bare(before[-2][0]) != "according"
+        )
+        if heard:
+            # "Another source speaking to Fox News [said]": Fox News heard it; the source spoke
+            opening = subject_at(text, tokens, 0, False)
+            found = opening if opening is not None and opening.end <= before[-1][1] else None
+    if found is not None and found.kind in ("outlet", "organisation", "person", "description"):
+        found = _completed_by_to(text, tokens, found)
+    if found is None:
+        found = _description_ending(text, tokens) or _bare_plural_ending(text, tokens)
+    if found is None and len(tokens) <= 12:
+        found = _description_subject(text, tokens, 0)  # "A source familiar with X [said]"
+        if found is not None:
+            rest = [t for t in tokens if t[1] >= found.end]
+            clause = [t for t in rest if t[0] in (",", ";", ":")]
+            if not rest or bare(rest[0][0]) not in AFTER_DESCRIPTION or clause:
+                found = None
+    return found
+
+
+def _completed_by_to(text: str, tokens: list[tuple[str, int, int]], found: Mention) -> Mention:
+    """ "The ambassador to Russia [said]", "an aide to Mr. Trump", "a source close to the
+    campaign", "a spokesman for the embassy in Washington": the phrase after the preposition
+    completes a description of the speaker; it is not the speaker."""
+    count = len(tokens)
+    while count and tokens[count - 1][2] > found.start:
+        count -= 1
+    if count < 2 or tokens[count - 1][0] not in DESCRIBING_PREPOSITIONS:
+        return found
+    preposition, head = tokens[count - 1][0], tokens[count - 2][0]
+    if not head.islower() or head.endswith("ing") or head in ("according", "due", "up"):
+        return found
+    low = bare(head)
+    if not (
+        (low in CLOSE_TO and preposition == "to")
+        or low in lexicon().person_nouns
+        or is_title_word(head)
+        or (low in lexicon().org_heads and preposition in ("in", "at"))
+    ):
+        return found  # not "in a nod to the front-runner", "a website linked to a group"
+    described = _description_ending(text, tokens[: count - 1])
+    if described is not None:
+        start = described.start
+    elif count >= 3 and tokens[count - 3][0].endswith(("’s", "'s")):
+        start = tokens[count - 3][1]  # "Russia’s ambassador to the United States"
+    else:
+        nearby = range(count - 2, max(-1, count - 7), -1)
+        opening = next((i for i in nearby if bare(tokens[i][0]) in DETERMINERS), None)
+        if opening is None:
+            return found
+        start = tokens[opening][1]  # "[a spokesman for] the Chinese embassy in Washington"
+    phrase = text[start : found.end]
+    if low in lexicon().org_heads:  # "the Russian embassy in London"
+        return Mention(phrase, start, found.end, "organisation", name=without_determiner(phrase))
+    return Mention(phrase, start, found.end, "description", role=description_role(phrase))
+
+
+_QUANTIFIERS = frozenset({"many", "several", "some", "others", "most", "few", "both", "all"})
+
+
+def _quantifier_subject(tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "Several said ...", "Others warned ...": a quantifier standing alone as the subject, at
+    the start of its clause, speaks for the people it counts."""
+    word, start, end = tokens[-1]
+    if bare(word) not in _QUANTIFIERS:
+        return None
+    if len(tokens) > 1 and not _opens_clause(tokens[-2][0]):
+        return None
+    return Mention(word, start, end, "plural", name=word)
+
+
+def _opens_clause(word: str) -> bool:
+    """A punctuation mark or a conjunction a clause's subject may follow."""
+    return word in (",", ";", ":", "(", "—", "–") or bare(word) in ("but", "and", "while", "yet")
+
+
+def _without_trailing_bracket(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "Sen. Marco Rubio (R-Fla.) [said]": the party and state tag is not part of the phrase."""
+    if len(tokens) >= 3 and tokens[-1][0] == ")":
+        for back in range(2, min(len(tokens), 6)):
+            if tokens[-back][0] == "(":
+                return tokens[:-back]
+    return tokens
+
+
+_NOT_IN_DESCRIPTION = frozenset(
+    """who whom whose which that what when where while as because if than so to in on at by for
+    from with of about after before during into over under and or but nor not never would will
+    could can may might should must is are was were be been being has have had do does did it
+    this these those there here he she they we you i me him them us his her its their our your
+    my said says say told also just""".split()
+)
+
+_TIME_WORDS = frozenset(
+    """earlier later ago day days week weeks month months year years time times night morning
+    evening afternoon weekend moment""".split()
+)
+
+_DESCRIPTION_TOKEN = re.compile(r"(?:[^\W\d_]|\d+-)[\w’'\-]*[^\W\d_]|(?:19|20)\d\d")
+
+
+@remembered
+def description_word(word: str) -> bool:
+    low = bare(strip_possessive(word))
+    return (
+        _DESCRIPTION_TOKEN.fullmatch(low) is not None
+        and low not in _NOT_IN_DESCRIPTION
+        and not (word.islower() and low in _TIME_WORDS)
+        and not (word.islower() and low.endswith("ly") and low not in NOT_ADVERBS)
+    )
+
+
+def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "the investor [said]", "one former campaign staffer [wrote]": a determiner, up to five
+    modifiers and a head noun written in lower case."""
+    head = tokens[-1][0]
+    if not head.islower() or not description_word(head) or head.endswith((".", "’s", "'s")):
+        return None
+    for back in range(2, min(len(tokens), 7) + 1):
+        word = tokens[-back][0]
+        before = tokens[-back - 1][0] if back < len(tokens) else ","
+        if word.isdigit() and bare(before) in DESCRIPTION_DETERMINERS:
+            continue  # "A 1996 FEC advisory opinion [added]": a year, not a count
+        if bare(word) in IRREGULAR_PAST:
+            return None  # "The president left no [doubt]": a clause, not a description
+        if bare(word) in DESCRIPTION_DETERMINERS or word.isdigit():  # "21 percent [said]"
+            if before not in (",", ";", ":", "(", "—", "–") and bare(before) not in (
+                _OPENS_DESCRIPTION
+            ):
+                return None
+            return description_of(text, tokens[-back:])
+        if not description_word(word):
+            return None
+    return None
+
+
+# Words after which a description opens a clause: "and the aide said", "what one conservative
+# has dubbed", "which an FBI investigation said was “...”".
+_OPENS_DESCRIPTION = frozenset({"and", "but", "as", "which", "that", "what"})
+
+# Written sources that "show" or "find" things as people say them: "Polls show ...", "F.A.A.
+# records show ...", "new filings show ...".
+_SOURCE_PLURALS = frozenset(
+    "polls surveys records filings documents data figures results files studies estimates "
+    "statistics numbers".split()
+)
+
+_BEFORE_BARE_PLURAL = frozenset(
+    {"but", "and", "yet", "so", "what", ",", "many", "some", "most", "though", "although"}
+    | {"indeed"}
+)
+
+
+def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "But hacking specialists [say]", "Social scientists [say]", "what researchers [say]":
+    people named by a plural and up to two modifiers, with no determiner, opening their
+    clause."""
+    head = tokens[-1][0]
+    low = bare(head)
+    if not head.islower() or not low.endswith("s"):
+        return None
+    if not (low in lexicon().person_nouns or people_by_trade(low) or low in _SOURCE_PLURALS):
+        return None
+    first = len(tokens) - 1
+    while first > 0 and len(tokens) - first < 3:
+        word = tokens[first - 1][0]
+        if not (word.islower() or first == 1) or not description_word(word):
+            break
+        if bare(word) in _BEFORE_BARE_PLURAL or bare(word) in DESCRIPTION_DETERMINERS:
+            break
+        first -= 1
+    if first > 0 and bare(tokens[first - 1][0]) not in _BEFORE_BARE_PLURAL:
+        return None  # "the number of voters [say]", "... party leaders [say]" with more before
+    return description_of(text, tokens[first:])
+
+
+def description_of(text: str, tokens: list[tuple[str, int, int]]) -> Mention:
+    start, end = tokens[0][1], tokens[-1][2]
+    phrase = text[start:end].rstrip(".")
+    return Mention(phrase, start, start + len(phrase), "description", role=description_role(phrase))
+
+
+_MODAL_BEFORE_NAME = frozenset({"will", "may", "can", "must"})
+
+
+@remembered
+def _skippable_before_cue(token: str) -> bool:
+    word = token.lower()
+    if word in SKIP_BEFORE_CUE:
+        return token.islower() or word not in _MODAL_BEFORE_NAME  # "Will described": George Will
+    return token.islower() and word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS
+
+
+def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """Wang, who arrived in the Russian capital on Tuesday, [said]: the phrase before the aside."""
+    untagged = _without_party_tags(tokens)
+    if len(untagged) < len(tokens) and _last_index(untagged, ",") < 0:  # the tag was the aside
+        found = _noun_phrase_ending(text, untagged) if untagged else None
+        return found if found is not None and found.kind in _APPOSED_KINDS else None
+    tokens = untagged
+    for _ in range(6):
+        comma = _last_index(tokens, ",")
+        if comma < 0:
+            return None
+        aside = _without_trailing_bracket(tokens[comma + 1 :])
+        head = _without_trailing_bracket(tokens[:comma])
+        if not aside or not head:
+            return None
+        if _opens_aside(aside[0][0]):
+            inner = _last_index(head, ",")
+            if inner < 0 or inner + 1 >= len(head) or not _opens_nested_aside(head[inner + 1][0]):
+                found = _noun_phrase_ending(text, head) or (
+                    _description_ending(text, head)
+                    if bare(aside[0][0]) in _ASIDES_AFTER_DESCRIPTION
+                    else None
+                )
+                if found is not None and (
+                    found.kind in _APPOSED_KINDS
+                    or (
+                        found.kind == "description"
+                        and bare(aside[0][0]) in _ASIDES_AFTER_DESCRIPTION
+                    )
+                ):  # "Several candidates, including Trump, [said]", "an intelligence source, who
+                    return found  # was not authorized to speak, [told]"
+            # else "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
+            # Security Council, [said]": one aside after another; France is not the subject
+        else:
+            found = _noun_phrase_ending(text, aside)
+            if found is not None and found.kind in ("person", "organisation", "outlet"):
+                return found
+        tokens = head
+        if _last_index(tokens, ",") < 0:
+            found = _noun_phrase_ending(text, tokens)
+            if found is not None and found.kind in ("person", "organisation", "outlet", "plural"):
+                return found
+            return None
+    return None
+
+
+# Asides that may follow a description that is the subject: "an intelligence source, who was
+# not authorized to speak, [told]", "an Israeli official, speaking on condition of anonymity,".
+_ASIDES_AFTER_DESCRIPTION = frozenset({"including", "who", "speaking", "requesting", "asking"})
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _without_party_tags(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "Sen. Marco Rubio, R-Fla., [said]": the party and state tag set off by commas is no aside
+    of its own; drop it with its comma."""
+    if not any(_PARTY_TAG.fullmatch(token[0]) for token in tokens):
+        return tokens
+    kept: list[tuple[str, int, int]] = []
+    tag_end = -1
+    for token in tokens:
+        if kept and kept[-1][0] == "," and _PARTY_TAG.fullmatch(token[0]):
+            kept.pop()
+            tag_end = token[2]
+            continue
+        if token[1] == tag_end and _STATE_LETTER.fullmatch(token[0]):
+            tag_end = token[2]  # "D-N.Y.", read as "D-N." and "Y."
+            continue
+        kept.append(token)
+    return kept
+
+
+_STATE_LETTER = re.compile(r"[A-Z]\.?")
+
+_APPOSED_KINDS = frozenset({"person", "organisation", "outlet", "plural"})
+
+
+def _opens_aside(word: str) -> bool:
+    return word.lower() in APPOSITION_STARTS or not is_capitalised(word) or is_title_word(word)
+
+
+def _opens_nested_aside(word: str) -> bool:
+    """An aside before an aside opens with a determiner, an age ("Cory James, 22, of Flint") or
+    a title in lower case ("Lau Siu-kai, vice-president of the Chinese Association of Hong Kong
+    and Macau Studies, a semi-official think tank")."""
+    return (
+        word.lower() in APPOSITION_STARTS
+        or word.isdigit()
+        or (word.islower() and is_title_word(word))
+    )
+
+
+def _last_index(tokens: list[tuple[str, int, int]], value: str) -> int:
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index][0] == value:
+            return index
+    return -1
+
+
+def _noun_phrase_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    last, start, end = tokens[-1]
+    low = last.lower()
+    if low in ("and", "but", "or", "nor"):
+        return None
+    if low.endswith(("’s", "'s")) and low[:-2] in _CONTRACTING_PRONOUNS:
+        last, low, end = last[:-2], low[:-2], end - 2  # "he’s predicting": he is
+    pronoun_kind = lexicon().pronouns.get(low)
+    if pronoun_kind is not None:
+        kind: MentionKind = "relative" if pronoun_kind == "relative" else "pronoun"
+        return Mention(last, start, end, kind)
+    taken: list[tuple[str, int, int]] = []
+    for token in reversed(tokens):
+        word = token[0]
+        if len(taken) >= MAX_NP_TOKENS or not can_be_in_phrase(word):
+            break
+        if word == "that" and taken and taken[-1][0][:1].isupper():
+            break  # "said in Michigan that Clinton [described]": the clause opens at "that"
+        taken.append(token)
+    taken.reverse()
+    while taken and bare(taken[0][0]) in _LEADING_CONNECTORS:
+        taken.pop(0)
+    if len(taken) >= 2 and len(taken) < len(tokens) and _place_after_preposition(tokens, taken):
+        taken.pop(0)  # "at a meeting in Uzbekistan Putin [said]": the place ends the adverbial
+    if not taken:
+        return None
+    if len(taken) == 1 and len(tokens) >= 3 and bare(taken[0][0]) in lexicon().org_heads:
+        taken = _modified_body(tokens) or taken
+    return classify_phrase(text, taken)
+
+
+def _modified_body(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]] | None:
+    """ "Ukraine's air force", "the general staff", "the armed forces": a body's head noun with
+    one or two lower-case words before it that no list knows, after "the" or a possessive."""
+    first = len(tokens) - 1
+    while first > 0 and len(tokens) - first <= 2:
+        word = tokens[first - 1][0]
+        low = bare(word)
+        if not (word.isalpha() and word.islower()) or low in _NOT_IN_DESCRIPTION:
+            break
+        if low in DETERMINERS:
+            break
+        first -= 1
+    if first == len(tokens) - 1 or first == 0:
+        return None
+    opener = tokens[first - 1][0]
+    if bare(opener) in ("the",) or opener.endswith(("'s", "’s")):
+        return tokens[first - 1 :]
+    return None
+
+
+def _place_after_preposition(
+    tokens: list[tuple[str, int, int]], taken: list[tuple[str, int, int]]
+) -> bool:
+    before = tokens[len(tokens) - len(taken) - 1][0]
+    return before in DESCRIBING_PREPOSITIONS and is_place(taken[0][0])
+
+
+def is_place(word: str) -> bool:
+    """A country, capital, state or city as the lexicon writes it ("Uzbekistan", "Idaho")."""
+    lex = lexicon()
+    return word in lex.places or word in lex.regions
+
+
+# "Preceded at the lectern by Joe Arpaio, Trump ...", "Flanked by aides, ...": a participle that
+# opens the sentence with its preposition is an adverbial, not a name.
+PARTICIPLE_PREPOSITIONS = frozenset({"by", "at", "with", "about", "on", "in", "for", "to", "into"})
+
+_CONTRACTING_PRONOUNS = frozenset({"he", "she", "it", "who", "that"})
+
+_LEADING_CONNECTORS = CONNECTORS - {"the"}  # not a phrase's first word: "of", "and", "de", ...
+
+
+@remembered
+def can_be_in_phrase(word: str) -> bool:
+    if word in (",", ";", ":", "(", ")", "[", "]", "—", "–"):
+        return False
+    if is_capitalised(word):
+        low = bare(word)
+        return low not in SENTENCE_STARTERS and not capitalised_adverb(low)
+    low = bare(strip_possessive(word))
+    lex = lexicon()
+    return (
+        low in CONNECTORS
+        or low in ("from", "at")
+        or low in DETERMINERS
+        or low in lex.title_words
+        or low in lex.person_nouns
+        or low in lex.org_heads
+        or low in lex.nationalities
+        or low in OUTLET_NOUNS
+        or low
+        in (
+            "news",
+            "agency",
+            "state",
+            "state-run",
+            "official",
+            "government",
+            "media",
+            "two",
+            "both",
+            "sides",
+            "pair",
+            "side",
+            "countries",
+            "leaders",
+            "nations",
+        )
+    )
+
+
+CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "then", "still", "also"})
+
+
+def subject_at(
+    text: str, tokens: list[tuple[str, int, int]], index: int, after_opener: bool
+) -> Mention | None:
+    """The noun phrase at `tokens[index]`; after an opening adverbial it must be followed by its
+    verb, not by another comma ("In Ames, Iowa, on Sunday, Mrs. Clinton said")."""
+    pronoun = lexicon().pronouns.get(tokens[index][0].lower())
+    if pronoun in ("person", "plural", "organisation"):
+        return Mention(tokens[index][0], tokens[index][1], tokens[index][2], "pronoun")
+    taken: list[tuple[str, int, int]] = []
+    for token in tokens[index:]:
+        if len(taken) >= MAX_NP_TOKENS or not can_be_in_phrase(token[0]):
+            break
+        taken.append(token)
+    while taken and bare(taken[-1][0]) in CONNECTORS:
+        taken.pop()
+    if not taken:
+        return _description_subject(text, tokens, index)
+    if after_opener:
+        following = index + len(taken)
+        if following < len(tokens) and tokens[following][0] == ",":
+            after = tokens[following + 1][0] if following + 1 < len(tokens) else ""
+            if bare(after) not in APPOSITION_STARTS:
+                return None
+    found = classify_phrase(text, taken)
+    if found is None or found.kind == "description":
+        longer = _description_subject(text, tokens, index)
+        if longer is not None and (found is None or longer.end > found.end):
+            return longer
+    return found
+
+
+_AUXILIARIES = frozenset(
+    """has have had was were is are will would could can may might also then later told said says
+    has""".split()
+)
+
+
+def _description_subject(
+    text: str, tokens: list[tuple[str, int, int]], index: int
+) -> Mention | None:
+    """ "The retired neurosurgeon has ...", "One operative inside Trump Tower tried ...": a
+    determiner, a few modifiers and a lower-case head before its verb, a comma or a modifier."""
+    first = bare(tokens[index][0])
+    if first not in DESCRIPTION_DETERMINERS:
+        if (
+            (first.endswith("s") or first == "people")
+            and first in lexicon().person_nouns
+            and index + 1 < len(tokens)
+            and bare(tokens[index + 1][0]) in _UNNAMED_SOURCE_MODIFIERS
+        ):  # "People familiar with the matter [said]", "Officials close to the talks [said]"
+            return description_of(text, tokens[index : index + 1])
+        return None
+    for end in range(index + 1, min(len(tokens) - 1, index + 6)):
+        word, following = tokens[end][0], tokens[end + 1][0]
+        if not description_word(word):
+            return None
+        low = bare(following)
+        ends = following == "," or low in _AUXILIARIES or low in AFTER_DESCRIPTION
+        ends = ends or (following.islower() and low.endswith("ed") and len(low) > 4)
+        ends = ends or low in IRREGULAR_PAST  # "The president left no doubt": a verb
+        if ends:
+            head = bare(strip_possessive(word))
+            if not (word.islower() or head in lexicon().person_nouns) or word.endswith("’s"):
+                return None
+            return description_of(text, tokens[index : end + 1])
+    return None
+
+
+_UNNAMED_SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "with"})

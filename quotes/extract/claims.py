@@ -1,0 +1,499 @@
+"""Reported claims: sentences without quote marks whose clause follows a cue ("Patrushev said
+that ...", "..., the ministry said"), cut at the end of the reported clause (kind "indirect")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from quotes.extract.cue_choice import (
+    SUBJECT_KINDS_AFTER_COLON,
+)
+from quotes.extract.cue_subjects import (
+    ACCORDING_TO,
+    PARTICIPLES,
+    SOURCE_CUES,
+    author_of_channel,
+)
+from quotes.extract.cues import (
+    INDIRECT_VERBS,
+    NO_CLAIM_VERBS,
+)
+from quotes.extract.lexicon import lexicon
+from quotes.extract.mentions import (
+    Via,
+    bare,
+)
+from quotes.extract.quotemarks import QuoteSpan
+from quotes.extract.registry import (
+    Registry,
+)
+from quotes.extract.relays import (
+    via_for,
+)
+from quotes.extract.resolve import (
+    remember,
+    remember_listener,
+    resolve_speaker,
+)
+from quotes.extract.sentences import (
+    last_visible,
+)
+from quotes.extract.state import (
+    SPEAKER_KINDS,
+    Cue,
+    Speaker,
+    State,
+)
+from quotes.extract.subjects import (
+    sentence_subject,
+    subject_after,
+)
+from quotes.records import Quotation
+
+# --- Claims (reported speech without quote marks) ---------------------------------------------
+
+
+def claim(
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    registry: Registry,
+    state: State,
+    when: date | None,
+) -> None:
+    if _one_claim(text, lo, hi, index, cues, vias, registry, state, when):
+        return
+    reporting = _outlet_as_source(text, lo, hi) if vias else None
+    if reporting is not None:
+        carried = state.via_record  # the outlet narrates: the account's relay stays as it was
+        _one_claim(text, lo, hi, index, [reporting], vias, registry, state, when)
+        state.via_record = carried
+    if vias:
+        subject = sentence_subject(text, lo, hi)
+        speaker = resolve_speaker(subject, registry, state, lo) if subject is not None else None
+        if speaker is not None:
+            state.via_record = (vias[0][1], speaker, index)
+    _speaker_introduced(text, lo, hi, cues, index, registry, state)
+
+
+def _outlet_as_source(text: str, lo: int, hi: int) -> Cue | None:
+    """ "The two sides discussed Ukraine, according to TASS": with nobody else named as the
+    source, the outlet that reports a claim is its source (and its relay)."""
+    for match in ACCORDING_TO.finditer(text, lo, hi):
+        mention = author_of_channel(text, subject_after(text, match.end(), hi), hi)
+        if mention is not None and mention.kind == "outlet":  # "a report in the Register" too
+            return Cue(match.start(), match.end(), "according to", mention)
+    return None
+
+
+def _speaker_introduced(
+    text: str,
+    lo: int,
+    hi: int,
+    cues: list[Cue],
+    index: int,
+    registry: Registry,
+    state: State,
+) -> None:
+    """ "Bystrom agreed." / "Howard continued his remarks." / "Clinton released the following
+    statement:": a sentence that names a speaker and says nothing itself hands that speaker to
+    the quotation that follows it."""
+    colon = last_visible(text, lo, hi) == ":"
+    for cue in cues:
+        mention = cue.mention
+        if (
+            mention is None
+            or (mention.kind == "outlet" and not colon)
+            or (mention.start > cue.start and cue.start != lo)
+            or mention.start - lo > 60
+            or (cue.verb in lexicon().belief_verbs and cue.verb not in ("agreed", "disagreed"))
+        ):
+            continue
+        speaker = resolve_speaker(mention, registry, state, lo)
+        if speaker is not None:
+            state.last_quote = (speaker, index, None)
+            state.weak_last = False
+            remember(speaker, state)
+        return
+    if colon:
+        subject = sentence_subject(text, lo, hi)
+        if subject is not None and subject.kind in SUBJECT_KINDS_AFTER_COLON:
+            speaker = resolve_speaker(subject, registry, state, lo)
+            if speaker is not None:
+                state.last_quote = (speaker, index, None)
+                state.weak_last = False
+                remember(speaker, state)
+
+
+def _relayed_passively(text: str, cue: Cue) -> bool:
+    return cue.verb in ("quoted", "saying") and text.startswith((" as saying by ", " by "), cue.end)
+
+
+def more_claims(
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    cues: list[Cue],
+    quotes: list[QuoteSpan],
+    registry: Registry,
+    state: State,
+    when: date | None,
+) -> None:
+    """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
+    if not cues:
+        return
+    taken: set[tuple[int, int]] = set()
+    for q in reversed(state.results):  # this paragraph's results are the last ones: linear
+        if q.paragraph != index:
+            break
+        taken.add((q.start, q.end))
+    for cue in cues:
+        if (
+            cue.mention is None
+            or cue.mention.kind == "outlet"
+            or cue.verb in NO_CLAIM_VERBS
+            or _attributes_quote(text, cue, quotes)
+            or _relayed_passively(text, cue)
+            or _relays_a_named_claim(cue, cues)
+        ):
+            continue  # "was quoted as saying by the RIA news agency": a relay, no claim
+        span = _claim_span(text, cue, lo, hi)
+        if span is None or span in taken:
+            continue
+        if any(q.mark_start < span[1] and span[0] < q.mark_end for q in quotes):
+            continue
+        speaker = resolve_speaker(cue.mention, registry, state, lo)
+        if speaker is None:
+            continue
+        taken.add(span)
+        state.results.append(
+            claim_record(text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when)
+        )
+
+
+def claim_record(
+    text: str,
+    span: tuple[int, int],
+    speaker: Speaker,
+    cue: str,
+    index: int,
+    confidence: float,
+    rule: str,
+    *,
+    when: date | None = None,
+    via: Via | None = None,
+) -> Quotation:
+    """The record of a claim (kind indirect) at `span`, by `speaker`, through `via` if any."""
+    start, end = span
+    return Quotation(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind="indirect",
+        speaker=speaker.name,
+        speaker_kind=SPEAKER_KINDS.get(speaker.kind),
+        role=speaker.role,
+        speaker_text=speaker.text,
+        cue=cue,
+        via=via.name if via else None,
+        via_text=via.text if via else None,
+        said_on=when,
+        paragraph=index,
+        confidence=confidence,
+        rule=rule,
+    )
+
+
+def _relays_a_named_claim(cue: Cue, cues: list[Cue]) -> bool:
+    """ "Putin told Wang that ..., according to the Kremlin": the body the words come through
+    after a person's own cue relays that person's claim; it makes none of its own."""
+    return cue.verb in SOURCE_CUES and any(
+        c.start < cue.start and c.mention is not None and c.mention.kind == "person" for c in cues
+    )
+
+
+def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:
+    """ "“...,” Sanders said to cheers": the cue belongs to the quotation before it."""
+    first = min(cue.start, cue.mention.start) if cue.mention is not None else cue.start
+    for q in quotes:
+        if q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "":
+            return True
+    return False
+
+
+def _one_claim(
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    registry: Registry,
+    state: State,
+    when: date | None,
+) -> bool:
+    for cue in cues:
+        if cue.mention is None or not (cue.verb in INDIRECT_VERBS or cue.verb in SOURCE_CUES):
+            continue
+        span = _claim_span(text, cue, lo, hi)
+        if span is None:
+            continue
+        speaker = resolve_speaker(cue.mention, registry, state, lo)
+        if speaker is None:
+            continue
+        if speaker.kind == "outlet":
+            people = [
+                c
+                for c in cues
+                if c.mention is not None and c.mention.kind != "outlet" and c is not cue
+            ]
+            if people and people[0].mention is not None:
+                other = resolve_speaker(people[0].mention, registry, state, lo)
+                if other is not None:
+                    speaker, cue = other, people[0]
+                    span = _claim_span(text, cue, lo, hi) or span
+        via = via_for(speaker, cue, cues, vias, text, lo, hi, index, state)
+        state.results.append(
+            claim_record(text, span, speaker, cue.verb, index, 0.55, "claim", when=when, via=via)
+        )
+        remember(speaker, state)
+        state.prior_claim = (speaker, index, hi)
+        state.last_quote = (speaker, index, via)
+        state.weak_last = False
+        remember_listener(text, cue, speaker, hi, lo, registry, state)
+        return True
+    return False
+
+
+# Where a claim stops: ", said ...", ", according to ...", or the sentence's final punctuation.
+# The same matches as r",\s+(?:...)\b|[.!?]+['’”\"]*\s*$", written to open with one character
+# class, so that the regex engine skips ahead to the punctuation instead of trying each position.
+_CLAIM_CUT = re.compile(
+    r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said"
+    r"|adding|saying|noting|pointing out)\b"
+    r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
+)
+
+_THAT = re.compile(r"\bthat\b")
+
+_CLAIM_LEAD = re.compile(
+    r"\s*(?:on [A-Z]\w+(?: \d{1,2}\b)?|last \w+|this \w+|in an? \w+|in a statement|earlier"
+    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?"
+)
+
+# "said during a visit to China on Monday that the Kremlin sees ...": an adverbial of a few
+# words (opening with a preposition or a time word, no clause of its own) and then "that": the
+# claim is what follows "that" (not a relative "that" before a verb: "... the plan that was").
+_ADVERBIAL_THEN_THAT = re.compile(
+    r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|last|this|earlier"
+    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?\s+that\s+"
+    r"(?=(?:the|a|an|this|these|those|his|her|its|their|our|my|he|she|it|they|we|I|you|there)\b"
+    r"|[A-Z0-9])"
+)
+
+# Who is told, when no "that" follows: reporters, an outlet or a named person, then perhaps when.
+_LISTENER_WORDS = (
+    r"\s+(?:reporters|journalists|lawmakers|supporters|the (?:press|media|audience|crowd)"
+    r"|him|her|them|us|me"
+    r"|(?:[Tt]he )?(?:[a-z][\w\-]* ){0,2}?[A-Z][\w.&’'\-]*(?: (?:[A-Z][\w.&’'\-]*|of|news"
+    r"|agency|newspaper|television|radio))*)"
+    r"(?:,? (?:on \w+day|last \w+|this (?:week|month|year|morning|afternoon|evening)"
+    r"|earlier(?: this \w+)?|in an? interview),?)?"
+)
+
+_LISTENER = re.compile(_LISTENER_WORDS + r"\s+")
+
+_LISTENER_ENDS_SENTENCE = re.compile(_LISTENER_WORDS + r"[.!?]?\s*$")
+
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:he|she|it|they|we|I|there|this|his|her|its|their|the|[A-Z][\w’'\-]*)"
+    r"(?:[’'](?:s|ll|d|re|ve|m))?\b"
+)
+
+_CONTRACTED_VERB = re.compile(r"[’'](?:s|ll|d|re|ve|m)$")
+
+_FINITE = re.compile(
+    r"(?:is|was|were|are|had|has|have|would|will|could|should|did|does|do|may|might|can|must"
+    r"|never|not|[a-z]+ed)\b|[’']s\b"
+)
+
+
+def _clause_after_listener(text: str, at: int, hi: int) -> int | None:
+    """ "told reporters the dates were still being worked out", "told the AP her group never
+    worked with him": where the clause after the listener starts, if a clause follows (a
+    subject and a verb within a few words; not "told Trump to stay", "told a different tale")."""
+    listener = _LISTENER.match(text, at, hi)
+    if listener is None:
+        return None
+    return _clause_at(text, listener.end(), hi)
+
+
+def _clause_at(text: str, start: int, hi: int) -> int | None:
+    """`start` when a clause opens there: a subject, then a verb within a few words ("it would
+    retaliate", "her group never worked"), not a noun phrase ("the US over arms sales")."""
+    subject = _CLAUSE_SUBJECT.match(text, start, hi)
+    if subject is None:
+        return None
+    if _CONTRACTED_VERB.search(subject.group()) and subject.group()[:1].islower():
+        return start  # "he’s already received", "he’ll work": a subject and its verb in one
+    words = text[subject.end() : min(hi, subject.end() + 60)].split()[:5]
+    if not any(_FINITE.fullmatch(w.strip(",.;:!?")) for w in words):
+        return None
+    return start
+
+
+# Cues whose next words may name who was told or warned, before the claim.
+_TOLD = frozenset({"told", "tells", "tell"})
+
+_LISTENER_CUES = _TOLD | {"assured", "assures", "warned", "warns", "warn"}
+
+_URGED = frozenset({"urged", "urges", "urge", "urging"})
+
+_URGED_TO = re.compile(r"[^.;:]*?\b(?:that|to)\b")  # "urged voters to", "urged that"
+
+
+def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    assert cue.mention is not None
+    if cue.verb in SOURCE_CUES:
+        if last_visible(text, lo, cue.start) == "":
+            comma = text.find(",", cue.mention.end, hi)
+            return (
+                trimmed(text, comma + 1, sentence_content_end(text, lo, hi)) if comma > 0 else None
+            )
+        return trimmed(text, lo, cue.start)
+    inserted = _around_inserted_cue(text, cue, lo, hi)
+    if inserted is not None:
+        return inserted
+    trailing = _trailing_claim(text, cue, lo, hi)
+    if trailing is not None or cue.mention.start > cue.end:
+        return trailing
+    start = cue.end  # the patterns search the text from here, no copy of the sentence's rest
+    if cue.verb in _LISTENER_CUES:
+        that = _THAT.search(text, start, min(hi, start + 120))
+        if that is not None:
+            start = that.end()
+        else:  # "told reporters the dates were ...", "warned it would retaliate"
+            clause = _clause_after_listener(text, start, hi)
+            if clause is None and cue.verb not in _TOLD:
+                clause = _clause_at(text, start + 1, hi)
+            if clause is None:
+                return None
+            start = clause
+    elif cue.verb in _URGED and _URGED_TO.match(text, start, min(hi, start + 100)) is None:
+        return None  # "urged a bigger global role for the bloc": a wish, no words given
+    else:
+        adverbial = _ADVERBIAL_THEN_THAT.match(text, start, hi)
+        lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)
+        if lead is not None:
+            start = lead.end()
+    cut = _CLAIM_CUT.search(text, start, hi)
+    end = cut.start() if cut is not None else hi
+    return trimmed(text, start, end)
+
+
+_INSERTED_CUE_END = re.compile(
+    r"(?: (?:on|last|this) \w+| in an interview| in a statement)?, (?=\w)"
+)
+
+# Words after "..., she said," that open something else than the rest of the claim.
+_NOT_GOING_ON = PARTICIPLES | {"according", "who", "which", "whose", "although", "though"}
+
+
+def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "The golf industry, she said, is doing much better": a cue set off by commas inside the
+    claim; the claim is the sentence around it."""
+    assert cue.mention is not None
+    if cue.mention.start > cue.start or not text.startswith(", ", cue.mention.start - 2):
+        return None
+    after = _INSERTED_CUE_END.match(text, cue.end, hi)
+    if after is None or text.rfind(",", lo, cue.mention.start - 2) >= 0:
+        return None  # one comma before the cue's subject: no aside of its own
+    rest = text[after.end() : hi].split(maxsplit=2)
+    if len(rest) < 2 or rest[0].lower() in _NOT_GOING_ON or rest[0][:1] in '“"‘':
+        return None  # "..., she said, adding that", "..., he said, “...”"
+    return trimmed(text, lo, sentence_content_end(text, lo, hi))
+
+
+_AFTER_TRAILING_CUE = frozenset(
+    """ on in at during last this yesterday today earlier later recently of to when after before
+    while as monday tuesday wednesday thursday friday saturday sunday who adding noting citing
+    because in""".split()
+) | {""}
+
+
+def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "Content, Smith said." / "Content, said Smith." / "Content, people close to her say.": the
+    claim is the sentence before the comma that opens the attribution."""
+    assert cue.mention is not None
+    first = min(cue.start, cue.mention.start)
+    comma = text.rfind(",", lo, first)
+    if comma <= lo:
+        return None
+    # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
+    between = text[comma + 1 : first].split(maxsplit=7)
+    tail_start = max(cue.end, cue.mention.end)
+    participle = _PARTICIPLE_AFTER_COMMA.search(text, tail_start, hi)
+    tail_end = participle.start() if participle is not None else hi  # "..., adding that ..."
+    after = text[tail_start:tail_end].split(maxsplit=9)
+    # "..., said Rita Katz, the director of SITE Intelligence Group, which tracks ...": however
+    # long, an aside after the speaker named after the cue describes the speaker.
+    apposed = cue.mention.start > cue.start and text.startswith(", ", cue.mention.end)
+    if len(between) > 6 or (
+        len(after) > 8 and not apposed and not _adverbial_tail(text, tail_start, tail_end)
+    ):
+        return None
+    if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end):
+        return None  # "..., and then Wallnau continues: “...”": the cue introduces a quotation
+    if (
+        after
+        and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE
+        and not (cue.verb in ("told", "tells") and _LISTENER_ENDS_SENTENCE.match(text, cue.end, hi))
+    ):  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue; not
+        return None  # "Content, an airport official told The New York Times."
+    return trimmed(text, lo, comma)
+
+
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|describing)\b")
+
+_COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")
+
+_ADVERBIAL_TAIL = re.compile(
+    r"\s*(?:at|during|in|on|after|following|before|while|when|speaking)\s"
+    r"(?:(?!\bthat\b)[^“”\"«»:;])*$"
+)
+
+
+def _adverbial_tail(text: str, lo: int, hi: int) -> bool:
+    """ "..., Lavrov said at a news conference following talks with his Egyptian counterpart on
+    Wednesday.": however long, a tail that opens with a preposition and holds no "that", quote
+    mark or colon says where and when, not what."""
+    return _ADVERBIAL_TAIL.match(text, lo, hi) is not None
+
+
+def sentence_content_end(text: str, lo: int, hi: int) -> int:
+    end = hi
+    while end > lo and text[end - 1] in " .!?\n\t\u00a0":
+        end -= 1
+    return end
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    segment = text[start:end]
+    stripped = segment.strip(_TRIMMED)
+    if len(stripped.split(maxsplit=2)) < 3:  # fewer than three words
+        return None
+    new_start = start + len(segment) - len(segment.lstrip(_TRIMMED))
+    return new_start, new_start + len(stripped)
+
+
+_TRIMMED = " ,;:—–\u00a0\t"
+
+
+def bare_word(word: str) -> str:
+    return bare(word)

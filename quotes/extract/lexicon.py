@@ -1,0 +1,52 @@
+"""Word lists the extractor uses (package data `data/en/lexicon.json`), loaded once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    title_words: frozenset[str]
+    nationalities: frozenset[str]
+    org_heads: frozenset[str]
+    person_nouns: frozenset[str]
+    abbreviations: frozenset[str]
+    pronouns: dict[str, str]
+    places: dict[str, str]
+    months: dict[str, int]
+    genders: dict[str, str]  # given names and gendered words ("hillary", "spokesman") -> f / m
+    regions: frozenset[str]  # states, regions and cities written like names: never a person
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = (
+        resources.files("quotes.extract")
+        .joinpath("data/en/lexicon.json")
+        .read_text(encoding="utf-8")
+    )
+    data = json.loads(raw)
+    return Lexicon(
+        speech_verbs=frozenset(data["speech_verbs"]),
+        belief_verbs=frozenset(data["belief_verbs"]),
+        title_words=frozenset(w.lower() for w in data["title_words"]),
+        nationalities=frozenset(w.lower() for w in data["nationalities"]),
+        org_heads=frozenset(data["org_heads"]),
+        person_nouns=frozenset(data["person_nouns"]),
+        abbreviations=frozenset(data["abbreviations"]),
+        pronouns=dict(data["pronouns"]),
+        places=dict(data["places"]),
+        months=dict(data["months"]),
+        genders=_genders(data["given_names"]) | _genders(data["gendered_words"]),
+        regions=frozenset(data["regions"]),
+    )
+
+
+def _genders(lists: dict[str, list[str]]) -> dict[str, str]:
+    return {word: gender[0] for gender, words in lists.items() for word in words}

@@ -1,0 +1,236 @@
+"""Mentions: a noun phrase near a cue and the relay it names, with the word-level helpers every
+speaker rule shares (tokens, capitals, possessives, title words).
+
+Limits: names are recognised by capital letters and a word list, not by a model, so a
+capitalised common word next to a cue may be taken for a name, and a lower-case name is missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, TypeVar
+
+from quotes.extract.lexicon import lexicon
+from quotes.extract.names import name_key as _name_key
+from quotes.extract.outlets import OutletInfo
+from quotes.records import quick_init
+
+MentionKind = Literal[
+    "person", "pronoun", "description", "organisation", "outlet", "relative", "plural"
+]
+
+# Initials ("U.S.") or a word, or a punctuation token. The same tokens as
+# r"(?:\w\.){2,}|\w[\w’'\-]*\.?|[,;:()\[\]—–]", with the two alternatives that open with a
+# word character sharing it (tried once, not twice, at each word).
+_TOKEN = re.compile(r"\w(?:\.(?:\w\.)+|[\w’'\-]*\.?)|[,;:()\[\]—–]")
+
+CONNECTORS = frozenset(
+    {"of", "for", "and", "the", "de", "al", "van", "von", "der", "bin", "la", "le", "du", "da"}
+)
+
+DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
+)
+
+SKIP_BEFORE_CUE = frozenset(
+    """has have had was were is are be been being would will could can may might should must
+    also later earlier then further again previously once repeatedly recently publicly reportedly
+    allegedly however already still often frequently privately initially first finally just only
+    quickly flatly firmly not never even clearly explicitly specifically subsequently separately
+    himself herself itself themselves bluntly openly openly tersely simply did does do
+    """.split()
+)
+
+# "Putin on Tuesday [said]", "China on Sept. 15 [urged]", "Lavrov last week [said]": when, between
+# the speaker and the verb.
+TIME_BEFORE_CUE = re.compile(
+    r"\s(?:(?:early|late|earlier|later)\s+)?(?:"
+    r"on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)"
+    r"|(?:yesterday|today|overnight))\s+$"
+)
+
+NOT_ADVERBS = frozenset(
+    {"ally", "family", "daily", "rally", "assembly", "supply", "italy", "july", "fly", "only"}
+)
+
+APPOSITION_STARTS = frozenset(
+    {"a", "an", "the", "who", "whose", "which", "whom", "his", "her", "its", "their", "one", "both"}
+)
+
+OUTLET_NOUNS = frozenset(
+    {
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "readout",
+        "footage",
+        "broadcast",
+        "transcript",
+        "website",
+        "dispatch",
+        "communique",
+        "bulletin",
+        "editorial",
+        "interview",
+    }
+)
+
+OUTLET_KINDS_RELAYING = frozenset({"news agency", "newspaper", "broadcaster", "other"})
+
+PREPOSITIONS = frozenset({"of", "from", "at", "for", "in", "with", "on"})
+
+MAX_NP_TOKENS = 14
+
+
+@quick_init
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words naming a speaker: `text` as written at `start`..`end`, what kind, name and role."""
+
+    text: str
+    start: int
+    end: int
+    kind: MentionKind
+    name: str | None = None
+    role: str | None = None
+    outlet: OutletInfo | None = None
+
+
+@quick_init
+@dataclass(frozen=True, slots=True)
+class Via:
+    """A relay outlet: canonical name (or the words as written) and the words as written."""
+
+    name: str
+    text: str
+
+
+MAX_REMEMBERED = 100_000
+
+_Answer = TypeVar("_Answer")
+
+
+class _Answers(dict[str, _Answer]):
+    """Answers of a function of one word, computed on first use (bounded: forgotten when full)."""
+
+    def __init__(self, function: Callable[[str], _Answer]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> _Answer:
+        answer = self.function(word)
+        if len(self) >= MAX_REMEMBERED:
+            self.clear()
+        self[word] = answer
+        return answer
+
+
+def remembered(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+    """`function` of one word, remembered per word (bounded). The same words recur through an
+    article and across articles, so most calls are one dict lookup, made in C: the lookup is the
+    dict's own `__getitem__`, which calls `__missing__` only for a new word."""
+    return _Answers(function).__getitem__
+
+
+@remembered
+def bare(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+def strip_possessive(token: str) -> str:
+    if token.endswith(("’s", "'s")):
+        if len(token) > 2:
+            return token[:-2]
+    elif token.endswith(("’", "'")) and len(token) > 1:
+        return token[:-1]
+    return token
+
+
+def is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+@remembered
+def is_title_word(token: str) -> bool:
+    word = bare(strip_possessive(token))
+    lex = lexicon()
+    return word in lex.title_words or word in lex.nationalities or word in lex.person_nouns
+
+
+# Each token with the characters before it, none of which a token opens with (or, at the end,
+# those characters alone: an empty token, so that the search does not retry them one by one):
+# `findall` gives the pairs as strings, no match objects, and their lengths give the offsets.
+_GAP_AND_TOKEN = re.compile(r"([^\w,;:()\[\]—–]*+)(" + _TOKEN.pattern + r"|\Z)")
+
+
+def word_tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """`(token, start, end)` for each match of `_TOKEN` in `text[lo:hi]`."""
+    tokens = []
+    end = lo
+    for gap, token in _GAP_AND_TOKEN.findall(text, lo, hi):
+        if token:
+            start = end + len(gap)
+            end = start + len(token)
+            tokens.append((token, start, end))
+    return tokens
+
+
+@cache
+def name_key(name: str) -> str:
+    """`quotes.extract.names.name_key`, remembered: the same names recur through an article."""
+    return _name_key(name)
+
+
+CLOSE_TO = frozenset({"close", "closest", "near", "next", "loyal"})
+
+# The prepositions after which a name or body describes the speaker ("the ambassador to Russia",
+# "a spokesman for Putin", "the mayor of Kyiv"), and is not the speaker.
+DESCRIBING_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "to", "with"})
+
+DESCRIPTION_DETERMINERS = frozenset(
+    {"a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "other"}
+    | {"his", "her", "their", "its", "our", "my", "this", "these", "those"}
+)
+
+SENTENCE_STARTERS = frozenset(
+    """while but and as when if although so then after before because since though yet also however
+    meanwhile in on at during asked speaking writing told said says according for with from by to
+    under over about like unlike despite instead now today yesterday last this that these those it
+    there here what why how where who which once until unless whether even still already indeed
+    some many most several few all each every no amid among monday tuesday wednesday thursday
+    friday saturday sunday january february march april june july august september october
+    november december name hours minutes days weeks months years moments more year latest
+    across through throughout against inside outside within without behind beyond following
+    alongside toward towards around between besides except upon amongst given
+    """.split()
+)
+
+_ADVERB_ENDINGS = tuple(
+    """ally ously ively ably ibly fully lessly ntly edly ingly ately early ilarly ularly ctly ckly
+    nkly stly rtly ghly mply uly nly rdly wly""".split()
+)
+
+
+def capitalised_adverb(low: str) -> bool:
+    """ "Clearly", "Separately", "Finally": an adverb, but not "Kelly", "Carly" or "Emily"."""
+    if not low.endswith("ly") or low in NOT_ADVERBS:
+        return False
+    return low.endswith(_ADVERB_ENDINGS) or (len(low) >= 6 and low.endswith(("ely", "ily", "tly")))
+
+
+IRREGULAR_PAST = frozenset(
+    "left made took gave came went saw got put set won lost held met ran stood brought kept "
+    "found sent spent built felt began became knew thought told said".split()
+)
+
+AFTER_DESCRIPTION = frozenset(
+    """who close familiar involved with of at from in for speaking explaining adding according
+    on whose working inside known""".split()
+)

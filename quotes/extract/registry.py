@@ -1,0 +1,581 @@
+"""The article's name registry: resolves surnames, descriptions and organisation nicknames to the
+fullest form used in the same article ("Patrushev" -> Nikolai Patrushev, "the Russian leader" ->
+Vladimir Putin when the article names him so).
+
+Limits: descriptions resolve only against roles written next to a name somewhere in the same
+article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quotes.extract.classify import (
+    FIRST_NAMES,
+    ends_in_region,
+    split_name,
+)
+from quotes.extract.lexicon import lexicon
+from quotes.extract.mentions import (
+    DETERMINERS,
+    MAX_REMEMBERED,
+    SENTENCE_STARTERS,
+    bare,
+    capitalised_adverb,
+    is_capitalised,
+    is_title_word,
+    name_key,
+    strip_possessive,
+)
+from quotes.extract.outlets import outlet_key
+from quotes.records import quick_init
+
+# --- Resolution -------------------------------------------------------------------------------
+
+# Runs of word characters and of white space are possessive (`*+`, `++`): what follows them can
+# never start with what they match, so giving characters back would only fail more slowly.
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*+)"
+
+# The first word is `\b{_NAME_WORD}` written to open with its capital letter, so that the regex
+# engine skips ahead to capitals instead of trying every position: the boundary becomes "no word
+# character before the capital" and "Mr."/"Sen."/... test their first letter behind them.
+_FIRST_NAME_WORD = (
+    r"[A-Z](?<!\w[A-Z])(?:\.|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)ep\."
+    r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|[\w’'\-]*+)"
+)
+
+_NAME_RUN = re.compile(
+    rf"{_FIRST_NAME_WORD}(?:\s++(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
+)
+
+_LEADER_WORDS = frozenset(
+    {"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"}
+)
+
+_DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
+
+_GENERIC_DESCRIPTION_WORDS = frozenset(
+    {
+        "counterpart",
+        "top",
+        "former",
+        "senior",
+        "the",
+        "his",
+        "her",
+        "their",
+        "official",
+        "man",
+        "woman",
+        "ally",
+    }
+)
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` as a whole word (str.find: far cheaper than a regex)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "’'") and not (after.isalnum() or after in "’'"):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+# Opens with its literal "M" so the engine can skip ahead; the word boundary before it is
+# checked by hand.
+_HONORIFIC = re.compile(r"M(r|rs|s|iss)\b\.?\s+([A-Z][\w’'\-]+)")
+
+
+@quick_init
+@dataclass(frozen=True, slots=True)
+class KnownName:
+    """A full name written in the article, where, and the title words written before it."""
+
+    name: str
+    start: int
+    role_words: frozenset[str]
+
+
+class Registry:
+    """Names and organisations written in one article, to resolve short references."""
+
+    def nationality_of(self, name: str) -> str | None:
+        """The nationality written in a person's titles ("Chinese President Xi Jinping")."""
+        nationalities = lexicon().nationalities
+        for known in self.names:
+            if known.name == name:
+                for word in sorted(known.role_words):
+                    if word in nationalities:
+                        return word.upper() if len(word) <= 3 else word.title()
+        return None
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.names: list[KnownName] = []
+        self.titled: list[KnownName] = []  # surnames written only after a title
+        self.by_word: dict[str, list[KnownName]] = {}
+        self._org_namings: dict[str, list[tuple[int, str]]] = {}
+        self._name_index: dict[str, _NameIndex] = {}
+        self._genders: dict[str, str | None] = {}
+        self._lower_case: dict[str, bool] = {}
+        self._honorifics: dict[str, str] | None = None
+        # A headline or lead may name a person by title before the body names them.
+        self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
+        for lo, hi in spans:
+            for match in _NAME_RUN.finditer(text, lo, hi):
+                self._add_run(match.group(), match.start())
+
+    def _add_run(self, run: str, start: int) -> None:
+        try:
+            found = _RUN_NAMES[run]
+        except KeyError:
+            found = _run_name(run)
+            if len(_RUN_NAMES) >= MAX_REMEMBERED:
+                _RUN_NAMES.clear()
+            _RUN_NAMES[run] = found
+        if found is None:
+            return
+        skipped, name, role_words, keys = found
+        first, _, rest = name.partition(" ")
+        if rest and self._common_word_before_name(first):
+            if " " not in rest:
+                return  # "Does Rubio", "See Sexton": a headline's words, not a full name
+            # "Comedian Sarah Silverman", "Neither Donald J. Trump": the name is the rest
+            skipped += len(first) + 1
+            name, role_words = rest, role_words | {first.lower()}
+            keys = _name_keys(rest.split())
+        start += skipped
+        role = role_words | self._role_words_before(start)
+        if "counterpart" in role:
+            role |= self._counterparts_title(start)
+        known = KnownName(name, start, frozenset(role))
+        if " " not in name:
+            self.titled.append(known)  # "President Obama": only for "the president" to find
+            return
+        self.names.append(known)
+        for word in keys:
+            self.by_word.setdefault(word, []).append(known)
+
+    def _counterparts_title(self, start: int) -> frozenset[str]:
+        """ "Chinese President Xi Jinping told his Russian counterpart Vladimir Putin": a
+        counterpart holds the title of the person named just before (Putin is a president, so
+        "the Russian leader" is Putin), not that person's nationality."""
+        last_named = (*self.names[-1:], *self.titled[-1:])
+        earlier = [k for k in last_named if start - 150 < k.start < start]
+        if not earlier:
+            return frozenset()
+        nearest = max(earlier, key=lambda k: k.start)
+        return nearest.role_words - lexicon().nationalities - DETERMINERS - {"former"}
+
+    def _role_words_before(self, start: int) -> set[str]:
+        """Lower-case title words written right before a name: "Russian security chief"."""
+        words = self.text[max(0, start - 80) : start].split()
+        found: set[str] = set()
+        for word in reversed(words):
+            if not is_title_word(word):
+                break
+            found.add(bare(strip_possessive(word)))
+        return found
+
+    def first_person_between(self, lo: int, hi: int) -> str | None:
+        """The first full name written in `text[lo:hi]` (a sentence's subject, usually)."""
+        for known in self.names:
+            if lo <= known.start < hi:
+                lead = self.text[lo : known.start].strip()
+                if lead == "" or lead.endswith(","):
+                    return known.name
+        return None
+
+    def last_person_before(self, at: int, gender: str | None = None) -> str | None:
+        """The last full name written before `at`, for a pronoun with no earlier speaker; one
+        that may be `gender` ("f" for she, "m" for he) when that is given: the last known to
+        be, else the last not known otherwise ("she" is Mrs. Clinton, not "Great Recession")."""
+        if gender is not None:
+            for known in reversed(self.names):
+                if known.start < at and self.gender_of(known.name) == gender:
+                    return known.name
+        for known in reversed(self.names):
+            if known.start < at and (gender is None or self.may_be(known.name, gender)):
+                return known.name
+        return None
+
+    def _common_word_before_name(self, word: str) -> bool:
+        """A capitalised first word that is no given name and that the article also writes in
+        lower case: "Comedian" in "Comedian Sarah Silverman", "Does" in "Does Rubio"."""
+        return word.lower() not in lexicon().genders and self.written_in_lower_case(word)
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether a one-word name is also written in lower case in the article ("later",
+        "together"): a common word, capitalised only where it opens a sentence."""
+        if " " in word or not word[:1].isupper():
+            return False
+        found = self._lower_case.get(word)
+        if found is None:
+            found = _written_alone(self.text, word.lower())
+            self._lower_case[word] = found
+        return found
+
+    def may_be(self, name: str, gender: str) -> bool:
+        """Whether "he" ("m") or "she" ("f") can refer to `name`: unless we know otherwise."""
+        known = self.gender_of(name)
+        return known is None or known == gender
+
+    def gender_of(self, name: str) -> str | None:
+        """ "f" or "m" when the name or the article says which: a given name the lexicon knows
+        (Hillary, Donald), else the honorifics written before the name's words (Mrs. Clinton,
+        Mr. Lou) and the gendered title words written before the full name (Congresswoman);
+        None when nothing says, or the hints disagree (Mr. and Mrs. Clinton)."""
+        try:
+            return self._genders[name]
+        except KeyError:
+            pass
+        genders = lexicon().genders
+        words = name.split()
+        found = genders.get(words[0].lower()) if len(words) > 1 else None
+        if found is None:
+            honorifics = self._honorific_genders()
+            hints = {honorifics.get(w, "?") for w in map(name_key, words)} - {"?"}
+            for known in self.names:
+                if known.name == name:
+                    hints.update(genders[w] for w in known.role_words if w in genders)
+            found = hints.pop() if len(hints) == 1 else None
+        self._genders[name] = found
+        return found
+
+    def _honorific_genders(self) -> dict[str, str]:
+        """Surname key -> "m" or "f" from "Mr. Lou", "Mrs. Clinton", "Ms. White" in the
+        article; "?" where both are written."""
+        if self._honorifics is None:
+            self._honorifics = {}
+            for match in _HONORIFIC.finditer(self.text):
+                if match.start() and self.text[match.start() - 1].isalnum():
+                    continue
+                gender = "m" if match.group(1) == "r" else "f"
+                key = name_key(strip_possessive(match.group(2)))
+                if self._honorifics.setdefault(key, gender) != gender:
+                    self._honorifics[key] = "?"
+        return self._honorifics
+
+    def resolve_name(self, name: str, at: int, gender: str | None = None) -> str:
+        """The fullest form of `name` written in the article, nearest before `at` preferred;
+        where different people share it, the one it most likely means (`_principal`)."""
+        words = name.split()
+        if not words:
+            return name
+        found = self._name_index.get(name)
+        if found is None:
+            found = _NameIndex(self._candidates(words))
+            self._name_index[name] = found
+        best = found.nearest(at)
+        if best is None:
+            return name
+        rivals = found.differing_before(at)
+        if rivals:
+            best = self._principal(rivals, gender) or best
+        if len(words) > 1 and name_key(best.name.split()[0]) != name_key(words[0]):
+            return name
+        return best.name
+
+    def _principal(self, rivals: list[KnownName], gender: str | None) -> KnownName | None:
+        """Of different people written with one surname (Bernie and Jane Sanders, Donald and
+        Ivanka Trump), the one a bare "Sanders" or "Mr. Trump" means: news introduces its
+        principal first and names relatives and namesakes in full. A name that opens with a
+        given name comes before a run of capitalised words that only ends in the surname
+        ("Understated Perez", "Neither Donald J. Trump" from headlines); a first word the
+        article also writes in lower case ("Does Rubio") and the honorific (Mrs. Clinton is
+        not Bill Clinton) rule some out."""
+        given_names = lexicon().genders
+        plausible = [
+            known
+            for known in rivals
+            if not self.written_in_lower_case(known.name.split()[0])
+            and (gender is None or self.may_be(known.name, gender))
+        ]
+        with_given_name = [k for k in plausible if k.name.split()[0].lower() in given_names]
+        found = with_given_name or plausible
+        return found[0] if found else None
+
+    def _candidates(self, words: list[str]) -> list[KnownName]:
+        candidates = self.by_word.get(name_key(words[-1]), [])
+        if len(words) == 1:
+            return [
+                c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[0])
+            ] or [c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])]
+        candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])]
+        return [c for c in candidates if len(c.name.split()) >= len(words)]
+
+    def resolve_description(
+        self, description: str, at: int, prefer: str | None = None
+    ) -> str | None:
+        """ "the Russian leader" -> the person written with a matching title, nearest before;
+        `prefer` (the last speaker), when the title fits them too ("Lavrov said at talks with his
+        Egyptian counterpart Sameh Shoukry ... the minister said": Lavrov, who spoke)."""
+        written = {bare(strip_possessive(w)) for w in description.split()}
+        wanted = written - _GENERIC_DESCRIPTION_WORDS
+        if not wanted:
+            return None
+        known = self.names
+        if self.titled:
+            known = sorted(self.names + self.titled, key=lambda k: k.start)
+        matches = [
+            k
+            for k in known
+            if _role_matches(wanted, k.role_words)
+            and not (k.role_words & _ROLE_CHANGERS) - written
+            and ("former" in k.role_words) == ("former" in written)
+            and (k.start <= at or at < self.lead_end)
+        ]
+        best = _nearest(matches, at)
+        if best is None:
+            return None
+        if prefer is not None and len(matches) > 1:
+            for candidate in matches:
+                if candidate.start <= at and self._full_name(candidate) == prefer:
+                    return prefer
+        return self._full_name(best)
+
+    def titled_within(self, name: str, words: set[str]) -> bool:
+        """The article writes this full name with no title words but some of `words` ("Labour's
+        Keir Starmer" for "the Labour leader"; "Rishi Sunak" for "the prime minister")."""
+        return " " in name and all(k.role_words <= words for k in self.names if k.name == name)
+
+    def _full_name(self, known: KnownName) -> str:
+        return known.name if " " in known.name else self._titled_in_full(known)
+
+    def _titled_in_full(self, titled: KnownName) -> str:
+        """ "President Obama" -> "Barack Obama" when the article writes one full name with that
+        surname, or one with the same title; not Michelle Obama for the president."""
+        fulls = {k.name: k for k in self.by_word.get(name_key(titled.name), [])}
+        same_title = [n for n, k in fulls.items() if k.role_words & titled.role_words]
+        if len(same_title) == 1:
+            return same_title[0]
+        if len(fulls) == 1 and not next(iter(fulls.values())).role_words:
+            return next(iter(fulls))
+        return titled.name
+
+    def expand_organisation(self, name: str, at: int) -> str:
+        """ "the security council" -> "Russian Security Council" when written so earlier; never
+        a naming written only later ("Ukraine's foreign ministry spokesman" three paragraphs on
+        says nothing of which foreign ministry spoke first)."""
+        namings = self._org_namings.get(name)
+        if namings is None:
+            namings = self._organisation_namings(name)
+            self._org_namings[name] = namings
+        best = None
+        for start, naming in namings:
+            if start > at:
+                break
+            best = naming  # the last naming before
+        if best is None:
+            return _capitalised_words(name) if name.islower() else name
+        words = best.split()
+        return " ".join(w if is_capitalised(w) else w.capitalize() for w in words)
+
+    def _organisation_namings(self, name: str) -> list[tuple[int, str]]:
+        """Where, in text order, the article writes `name` after one to three capitalised words
+        ("Russian Security Council" for "security council"), found once per name."""
+        key = name.lower()
+        if not key:
+            return []
+        pattern = re.compile(r"((?:[A-Z][\w’'\-]*\s+){1,3})" + re.escape(key), re.IGNORECASE)
+        found = []
+        for match in _prefixed_matches(pattern, self.text, key, len(self.text)):
+            prefix = match.group(1).split()
+            if all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in DETERMINERS | {
+                "he",
+                "she",
+                "it",
+                "in",
+                "on",
+                "but",
+                "and",
+            }:
+                found.append((match.start(), match.group(0)))
+        return found
+
+
+_LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
+
+
+def _capitalised_words(name: str) -> str:
+    """ "foreign ministry" -> "Foreign Ministry", "ministry of defence" -> "Ministry of Defence"."""
+    words = name.split()
+    return " ".join(
+        w if i and w in _LOWER_IN_NAMES else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
+_ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
+
+
+def _chunks_back(text: str, at: int, count: int) -> int:
+    """Where the `count`-th chunk of text between white space before `at` starts."""
+    for _ in range(count):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        while at > 0 and not text[at - 1].isspace():
+            at -= 1
+    return at
+
+
+def _prefixed_matches(
+    pattern: re.Pattern[str], text: str, key: str, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text, 0, end)` gives for a pattern of one to three words,
+    each followed by white space, then `key` (ignoring case), found by trying only the places a
+    match can start: within three words before an occurrence of `key` that follows white space
+    (the same matches, without trying the pattern at every position of the article)."""
+    finder = re.compile("(?=" + re.escape(key) + ")", re.IGNORECASE)
+    pos = 0
+    for occurrence in finder.finditer(text, 0, end):
+        key_at = occurrence.start()
+        if key_at <= pos or not text[key_at - 1].isspace():
+            continue
+        for start in range(max(pos, _chunks_back(text, key_at, 3)), key_at):
+            match = pattern.match(text, start, end)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = key_at  # no match starts before this occurrence
+
+
+# What a run of capitalised words names, remembered per run (bounded): the characters skipped
+# before the name, the name, the title words written in the run and the name's index keys.
+_RUN_NAMES: dict[str, tuple[int, str, frozenset[str], tuple[str, ...]] | None] = {}
+
+
+def _name_keys(name_words: list[str]) -> tuple[str, ...]:
+    """The words a full name is found by: its first and its last ("Wang" and "Yi")."""
+    return tuple({name_key(name_words[-1]), name_key(name_words[0])})
+
+
+_PLACE_OPENERS = frozenset(
+    {"san", "santa", "fort", "port", "lake", "mount", "new", "el", "los", "las"}
+)
+
+
+def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | None:
+    """The full name a run of capitalised words gives, if any (see `Registry._add_run`)."""
+    words = run.split()
+    skipped = 0
+    while words and (
+        bare(words[0]) in SENTENCE_STARTERS
+        or capitalised_adverb(bare(words[0]))
+        or bare(words[0]) in lexicon().speech_verbs
+    ):
+        skipped += len(words[0]) + 1
+        words = words[1:]
+    name_words, role_words = split_name(words)
+    titled = len(name_words) == 1 and any(is_title_word(w) for w in role_words)
+    if (len(name_words) < 2 and not titled) or len(name_words) > 4:
+        return None  # one word is kept only after a title ("President Obama"): see _add_run
+    if words and words[0].lower() == "the":
+        return None
+    name_words = [*name_words[:-1], strip_possessive(name_words[-1])]
+    if any(bare(w) in lexicon().org_heads - FIRST_NAMES for w in name_words):
+        return None
+    lex = lexicon()
+    places = lex.places
+    given = name_words[0].lower() in lex.genders and len(name_words) > 1
+    if (any(w in places for w in name_words) and not given) or ends_in_region(name_words):
+        return None  # "Moscow Mayor", not "Steve Israel" or "Mike Paris"
+    if " ".join(name_words).lower() in lex.nationalities:
+        return None  # "North Korean [leader Kim Jong Un]": a nationality
+    if " ".join(name_words) in places or bare(name_words[0]) in _PLACE_OPENERS:
+        return None  # "to the United States", "San Bernardino", "El Universal": no person
+    role = frozenset(bare(strip_possessive(w)) for w in role_words)
+    keys = _name_keys(name_words)
+    return skipped, " ".join(name_words), role, keys
+
+
+class _NameIndex:
+    """`_nearest` over one name's candidates (in text order), answered by bisection and prefix
+    tables so that a name repeated n times costs O(n log n), not O(n²)."""
+
+    def __init__(self, candidates: list[KnownName]) -> None:
+        self.candidates = candidates
+        self.starts = [c.start for c in candidates]
+        self.same: list[bool] = []  # candidates[: i + 1] are one person (same first, last word)
+        self.longest: list[int] = []  # last index of the longest name in candidates[: i + 1]
+        first_keys: set[str] = set()
+        last_keys: set[str] = set()
+        best = -1
+        for index, known in enumerate(candidates):
+            parts = known.name.split()
+            first_keys.add(name_key(parts[0]))
+            last_keys.add(name_key(parts[-1]))
+            self.same.append(len(first_keys) == 1 and len(last_keys) == 1)
+            if best < 0 or len(known.name) >= len(candidates[best].name):
+                best = index
+            self.longest.append(best)
+
+    def differing_before(self, at: int) -> list[KnownName]:
+        """The candidates written before `at` when they are not all one person, else []."""
+        count = bisect_right(self.starts, at)
+        if count > 1 and not self.same[count - 1]:
+            return self.candidates[:count]
+        return []
+
+    def nearest(self, at: int) -> KnownName | None:
+        if not self.candidates:
+            return None
+        count = bisect_right(self.starts, at)
+        if count == 0:
+            return self.candidates[0]
+        if count > 1 and self.same[count - 1]:
+            return self.candidates[self.longest[count - 1]]
+        return self.candidates[count - 1]
+
+
+def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
+    for word in wanted:
+        if word in role_words:
+            continue
+        if word == "leader" and role_words & _LEADER_WORDS:
+            continue
+        if word == "diplomat" and role_words & _DIPLOMAT_WORDS:
+            continue
+        if word in ("senator", "sen") and role_words & {"senator", "sen"}:
+            continue
+        if word in ("governor", "gov") and role_words & {"governor", "gov"}:
+            continue
+        return False
+    return True
+
+
+def _nearest(candidates: list[KnownName], at: int) -> KnownName | None:
+    if not candidates:
+        return None
+    before = [c for c in candidates if c.start <= at]
+    if before:
+        longest = max(len(c.name) for c in before)
+        return (
+            [c for c in before if len(c.name) == longest][-1]
+            if len(before) > 1 and _same_person(before)
+            else before[-1]
+        )
+    return min(candidates, key=lambda c: c.start)
+
+
+def _same_person(candidates: list[KnownName]) -> bool:
+    return (
+        len({name_key(c.name.split()[-1]) for c in candidates}) == 1
+        and len({name_key(c.name.split()[0]) for c in candidates}) == 1
+    )
+
+
+def country_government(place: str) -> str:
+    return lexicon().places.get(place, place)
+
+
+def outlet_name_key(name: str) -> str:
+    return outlet_key(name)

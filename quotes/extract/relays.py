@@ -1,0 +1,360 @@
+"""Relays: the outlet a remark came through ("according to a Tass report", "Xinhua said", "told
+RIA Novosti"), found in a sentence and carried to the same speaker's next quotations until
+another speaker or account takes over."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+
+from quotes.extract.classify import (
+    outlet_in_phrase,
+    without_determiner,
+)
+from quotes.extract.mentions import (
+    OUTLET_KINDS_RELAYING,
+    Via,
+    bare,
+)
+from quotes.extract.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
+from quotes.extract.state import (
+    Cue,
+    Speaker,
+    State,
+)
+
+# --- Relay outlets ----------------------------------------------------------------------------
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+([^,.;:“”\"«»‘()]{2,90})")
+
+# Opens as r"\b(?:[Ii]n|[Ii]nto|[Vv]ia)" would, written to open with its first letter so that the
+# regex engine skips ahead to an i or a v instead of trying every position: the boundary becomes
+# "no word character before the letter", and the rest of the word tests the letter behind it.
+_IN_STATEMENT = re.compile(
+    r"[IiVv](?<!\w[IiVv])(?:(?<=[Ii])n|(?<=[Ii])nto|(?<=[Vv])ia)"
+    r"\s+(?:(?:an?|the)\s+(?:\w+\s+){0,2}?)?(" + "|".join(CHANNEL_FORMS) + ")"
+    r"(?:\s+(?:released|aired|published|posted|carried|broadcast|issued|shown|given))?"
+    r"(?:\s+(from|by|on|with|to|in)\s+([^,.;:“”\"«»()]{2,70}))?"
+)
+
+_IN_STATEMENT_NOUNS = CHANNEL_FORMS
+
+_TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
+
+# "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS"
+_QUOTED_BY = re.compile(
+    r"\b(?:quoted|cited)(?:\s+as\s+saying)?\s+by\s+([^,.;:“”\"«»()]{2,60}?)"
+    r"(?:\s+as\s+saying|\s+on\s+\w+day|\s*(?=[,.;:“”\"]|$))"
+)
+
+_MEDIA_WORDS = frozenset(
+    {
+        "media",
+        "television",
+        "tv",
+        "radio",
+        "agency",
+        "newspaper",
+        "broadcaster",
+        "website",
+        "channel",
+        "outlet",
+        "press",
+        "telegram",
+        "duma",
+        "ministry",
+        "kremlin",
+        "readout",
+        "statement",
+        "report",
+        "footage",
+        "daily",
+        "times",
+        "post",
+    }
+)
+
+
+def relay_outlet(words: str) -> Via | None:
+    """The relay a phrase like "a Tass report" or "Beijing's foreign ministry" names, if any."""
+    carried = _CARRIED_ON.match(words.strip())
+    if carried is not None and carried.group(1).lower() in CHANNEL_FORMS:
+        via = relay_outlet(carried.group(2))
+        if via is not None:  # "footage aired on Russian media": Russian media footage
+            return Via(_channel_label(via.name, carried.group(1).lower()), words.strip())
+    cleaned = _trim_relay_words(words)
+    if not cleaned:
+        return None
+    outlet = lookup_outlet(cleaned)
+    if outlet is not None and not _inside_another_name(cleaned, outlet):
+        return Via(outlet.name, words.strip())
+    tokens = {bare(w) for w in cleaned.split()}
+    if tokens & _MEDIA_WORDS:
+        return Via(without_determiner(cleaned), words.strip())
+    return None
+
+
+def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
+    """ "the National Golf Foundation" holds "The National" but names a foundation: the outlet's
+    words run on into more capitalised words."""
+    words = phrase.split()
+    if sum(1 for word in words if word[:1].isupper()) < 2:
+        return False  # one capitalised word at most: nothing to run on into (the usual case)
+    keys = {outlet_key(name) for name in (outlet.name, *outlet.aliases)}
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            if outlet_key(" ".join(words[first : first + size])) in keys:
+                after = words[first + size : first + size + 1]
+                return bool(after) and after[0][:1].isupper()
+    return False
+
+
+_CARRIED_ON = re.compile(
+    r"(?:(?:an?|the)\s+)?(\w+)\s+(?:(?:aired|broadcast|released|published|posted|shown"
+    r"|carried)\s+(?:on|by)|in)\s+(.+)"
+)  # "footage aired on Russian media", "a report in the Des Moines Register"
+
+_LABEL_AS_OUTLET = frozenset(
+    {"statement", "report", "readout", "interview", "post", "video", "transcript"}
+)
+
+
+def _channel_label(outlet: str, noun: str) -> str:
+    """ "Tass" for a Tass report, "Russian media footage" for footage on Russian media."""
+    return outlet if noun in _LABEL_AS_OUTLET else f"{outlet} {noun}"
+
+
+def _leading_name_words(words: list[str]) -> list[str]:
+    """ "the Associated Press last week her group ..." -> "the Associated Press": the words a
+    listener's name can be, up to the first lower-case word after a capitalised one ("told the
+    state-run TASS news agency", "told the AP her ...")."""
+    named = False
+    for index, word in enumerate(words):
+        if word[:1].isupper():
+            named = True
+        elif named and word not in _WORDS_IN_OUTLET_PHRASES:
+            return words[:index]
+    return words
+
+
+# Lower-case words a phrase naming an outlet holds ("German broadcaster ZDF", "Russia's state
+# news agency Tass").
+_WORDS_IN_OUTLET_PHRASES = frozenset(
+    "of news agency state state-run state-owned broadcaster newspaper daily television radio "
+    "channel network outlet website magazine tabloid service wire public private".split()
+)
+
+
+def _trim_relay_words(words: str) -> str:
+    text = words.strip()
+    for tail in (
+        " which",
+        " that",
+        " who",
+        " on ",
+        " in ",
+        " after ",
+        " before ",
+        " during ",
+        " released",
+    ):
+        cut = text.find(tail)
+        if cut > 0:
+            text = text[:cut]
+    return text.strip()
+
+
+class WordPlaces:
+    """Where some words occur in an article's lower-cased text, found once for the article, so
+    that each sentence can ask whether it holds one of them without scanning itself again.
+
+    `within(lo, hi)` is whether `text[lo:hi].lower()` holds one of the words. Lower-casing the
+    whole text once gives the same letters at the same offsets unless a letter lower-cases to two
+    ("İ") or by its context (a final "Σ"): such a text is searched sentence by sentence."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        lowered = text.lower()
+        self.text = text if len(lowered) != len(text) or "Σ" in text else None
+        places = sorted(
+            (at, at + len(word)) for word in self.words for at in _places(lowered, word)
+        )
+        self.starts = [start for start, _ in places]
+        self.ends = [end for _, end in places]
+
+    def within(self, lo: int, hi: int) -> bool:
+        if self.text is not None:
+            piece = self.text[lo:hi].lower()
+            return any(word in piece for word in self.words)
+        index = bisect_left(self.starts, lo)
+        while index < len(self.starts) and self.starts[index] < hi:
+            if self.ends[index] <= hi:
+                return True
+            index += 1
+        return False
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Every offset where `word` starts in `text`, overlapping ones too."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+_VIA_MARKERS = ("ccording", "quoted", "cited by", *CHANNEL_FORMS, "told", "tell")
+
+
+def relay_markers(text: str) -> WordPlaces:
+    """The words a relay phrase cannot be written without, placed in `text` (for `find_vias`)."""
+    return WordPlaces(text, _VIA_MARKERS)
+
+
+def find_vias(
+    text: str,
+    lo: int,
+    hi: int,
+    outside: list[tuple[int, int]],
+    markers: WordPlaces | None = None,
+) -> list[tuple[int, Via]]:
+    """Relay phrases in the reporter's words of one sentence (`outside` quotes), with positions.
+    `markers` is `relay_markers(text)`, found once for all the sentences of an article."""
+    found: list[tuple[int, Via]] = []
+    if not (markers or relay_markers(text)).within(lo, hi):
+        return found
+    for lo_part, hi_part in outside:
+        # Each pattern needs a word of its own in the part: look for the word before scanning.
+        part = text[lo_part:hi_part]
+        segment_patterns = (
+            *((_ACCORDING,) if "ccording to" in part else ()),
+            *((_QUOTED_BY,) if "quoted" in part or "cited" in part else ()),
+        )
+        for pattern in segment_patterns:
+            for match in pattern.finditer(text, lo_part, hi_part):
+                via = relay_outlet(match.group(1))
+                if via is not None:
+                    found.append((match.start(), via))
+        in_statement = any(noun in part for noun in _IN_STATEMENT_NOUNS)
+        for match in _IN_STATEMENT.finditer(text, lo_part, hi_part) if in_statement else ():
+            target = match.group(3)
+            if target and _negated(text, match.start()):
+                continue
+            if (
+                target
+                and match.group(2) == "on"
+                and lookup_outlet(_trim_relay_words(target)) is None
+            ):
+                continue  # a platform ("on messaging app Telegram"): the speaker's own statement
+            if target:
+                via = relay_outlet(target)
+                if via is not None:
+                    label = _channel_label(via.name, match.group(1))
+                    found.append((match.start(), Via(label, match.group(0).strip())))
+        told = "told" in part or "tell" in part
+        for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
+            words = _leading_name_words(_trim_relay_words(match.group(1)).split())
+            outlet = outlet_in_phrase(words) if words else None
+            if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
+                found.append((match.start(), Via(outlet.name, match.group(1).strip())))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _negated(text: str, at: int) -> bool:
+    """ "statements that were not published in a report by Xinhua": no relay."""
+    window = text[max(0, at - 40) : at].lower().split()
+    return "not" in window[-5:] or "never" in window[-5:]
+
+
+def statement_without_source(text: str, lo: int, hi: int) -> bool:
+    """ "in a statement", "a statement from the embassy said", with no outlet named: the
+    speaker's own statement."""
+    return re.search(r"\b(?:[Ii]n a|[Aa]) (?:\w+ )?statement\b(?! by)", text[lo:hi]) is not None
+
+
+RELAYING = re.compile(r" in an? (?:\w+ )?statement\b")
+
+# --- Relay outlets ----------------------------------------------------------------------------
+
+
+def via_for(
+    speaker: Speaker | None,
+    chosen: Cue | None,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    text: str,
+    lo: int,
+    hi: int,
+    index: int,
+    state: State,
+) -> Via | None:
+    if speaker is None:
+        return None
+    explicit = _explicit_via(speaker, chosen, cues, vias, text, lo, hi)
+    if (
+        explicit is not None
+        and explicit.name == speaker.name
+        and speaker.kind != "outlet"
+        and not any(word in CHANNEL_FORMS for word in explicit.text.lower().split())
+    ):  # "according to the State Department": the body itself, no relay; not "according to
+        explicit = None  # a statement from China's foreign ministry", its statement
+    if explicit is not None:
+        state.via_record = (explicit, speaker, index)
+        return explicit
+    record = state.via_record
+    if record is not None and _ANOTHER_MEETING.search(text, lo, hi) is None:
+        via, via_speaker, via_paragraph = record
+        if index - via_paragraph <= 3 and _same_account(speaker, via_speaker):
+            state.via_record = (via, speaker, via_paragraph)
+            return via
+    state.via_record = None
+    return None
+
+
+# "Wang also met Russian Security Council secretary Nikolai Patrushev and described ...": another
+# meeting is another account; the relay of the last one does not carry over to it.
+_ANOTHER_MEETING = re.compile(r"\balso (?:met|meets|held talks|visited|spoke with|called)\b")
+
+
+def _explicit_via(
+    speaker: Speaker,
+    chosen: Cue | None,
+    cues: list[Cue],
+    vias: list[tuple[int, Via]],
+    text: str,
+    lo: int,
+    hi: int,
+) -> Via | None:
+    if vias:
+        return vias[0][1]
+    for cue in cues:
+        mention = cue.mention
+        relays = (
+            mention is not None
+            and bool(mention.name)
+            and (
+                mention.kind == "outlet"
+                or (cue.verb in ("quoted", "cited") and mention.kind == "organisation")
+            )
+        )
+        if mention is not None and relays and (speaker.kind == "outlet" or cue is not chosen):
+            return Via(mention.name or mention.text, mention.text)
+    if speaker.kind == "organisation" and statement_without_source(text, lo, hi):
+        return Via(f"{speaker.name} statement", "statement")
+    if speaker.kind != "person":
+        return None
+    for cue in cues:  # "Dong said ... “...”, China’s defence ministry said in a statement"
+        body = cue.mention
+        if cue is not chosen and body is not None and body.kind == "organisation":
+            statement = RELAYING.match(text, cue.end)
+            if statement is not None:
+                return Via(f"{body.name or body.text} statement", statement.group().strip())
+    return None
+
+
+def _same_account(speaker: Speaker, earlier: Speaker) -> bool:
+    if speaker.name == earlier.name:
+        return True
+    earlier_parts = {part.strip() for part in earlier.name.split(" and ")}
+    return speaker.name in earlier_parts

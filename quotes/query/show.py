@@ -1,0 +1,100 @@
+"""One quotation in its paragraph, with speaker, role, cue, relay, article and remark."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quotes.errors import NotFound
+from quotes.query.search import (
+    MARK,
+)
+from quotes.store.models import (
+    Article,
+    Quote,
+)
+
+# ---------------------------------------------------------------------------------------------
+# One quotation in context
+
+
+@dataclass(frozen=True)
+class QuoteDetail:
+    id: int
+    quotation: str
+    kind: str
+    paragraph: str
+    speaker: str | None
+    role: str | None
+    speaker_as_written: str | None
+    cue: str | None
+    via: str | None
+    via_as_written: str | None
+    said_on: date | None
+    confidence: float
+    publisher: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+    article_id: int
+    remark_id: int | None
+    remark: str | None
+    remark_quotations: int
+    remark_outlets: int
+
+    def record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def paragraph_around(body: str, start: int, end: int) -> str:
+    """The lines of `body` that hold the characters start..end, with the quotation marked."""
+    start = max(0, min(start, len(body)))
+    end = max(start, min(end, len(body)))
+    first = body.rfind("\n", 0, start) + 1
+    last = body.find("\n", end)
+    last = len(body) if last == -1 else last
+    return (body[first:start] + MARK + body[start:end] + MARK + body[end:last]).strip()
+
+
+def show_quote(session: Session, quote_id: int) -> QuoteDetail:
+    quote = session.get(Quote, quote_id)
+    if quote is None:
+        raise NotFound(f"no quotation with id {quote_id}")
+    article = quote.article
+    remark = quote.remark
+    quotations = outlets = 0
+    if remark is not None:
+        quotations, outlets = session.execute(
+            select(func.count(), func.count(sa.distinct(Article.publisher_id)))
+            .select_from(Quote)
+            .join(Article, Article.id == Quote.article_id)
+            .where(Quote.remark_id == remark.id)
+        ).one()
+    return QuoteDetail(
+        id=quote.id,
+        quotation=quote.text,
+        kind=quote.kind,
+        paragraph=paragraph_around(article.body, quote.start_char, quote.end_char),
+        speaker=quote.speaker.name if quote.speaker else None,
+        role=quote.speaker_role or (quote.speaker.role if quote.speaker else None),
+        speaker_as_written=quote.speaker_text,
+        cue=quote.cue,
+        via=quote.via_outlet.name if quote.via_outlet else None,
+        via_as_written=quote.via_text,
+        said_on=quote.said_on,
+        confidence=quote.confidence,
+        publisher=article.publisher.name if article.publisher else None,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        article_id=article.id,
+        remark_id=remark.id if remark else None,
+        remark=remark.canonical_text if remark else None,
+        remark_quotations=int(quotations),
+        remark_outlets=int(outlets),
+    )

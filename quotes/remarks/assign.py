@@ -1,0 +1,485 @@
+"""Remarks in the database: link new quotations to remarks as articles arrive, and rebuild them all
+(reading them back is `quotes.remarks.compare`).
+
+The clustering itself is the pure part of `quotes.remarks`; this module feeds it. The database keeps
+what the clusterer needs so that new quotations are placed without reading whole weeks: `quote_keys`
+holds the blocking keys, by week, of each remark's representative of every wording (one per
+signature: a wording carried a thousand times is keyed once), and each remark row its clustering
+state (root, speakers, dates, count, fragments_only, canonical quotation; its outlets in
+`remark_outlets`). `assign_remarks` looks up the representatives sharing a key with the new
+quotations in the weeks around them (index lookups on quote_keys (key, bucket)), the quotations of
+their own articles, and one state row per remark met; primes a `Clusterer` with them; adds the new
+quotations in id order; and writes back only what changed. So the work per article depends on how
+many distinct wordings it can meet, not on the size of the database or of a remark. `rebuild` runs
+the same clusterer over every quotation in id order, which is why both give the same remarks, links
+and keys (tests/remarks/test_assign.py checks it on a generated corpus).
+
+Not safe against two processes assigning remarks around the same quotations at the same moment: each
+sees the other's remarks only once committed (`quotes dedupe --rebuild` repairs that).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal, TypeVar
+
+from sqlalchemy import ColumnElement, Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
+from quotes.remarks.clustering import Clusterer, RemarkState
+from quotes.remarks.items import DedupItem, Link, Prepared, prepare
+from quotes.store.models import (
+    KEY_LENGTH,
+    Article,
+    Quote,
+    QuoteKey,
+    QuoteLink,
+    Remark,
+    RemarkOutlet,
+    Speaker,
+)
+
+T = TypeVar("T")
+
+_prepare = lru_cache(maxsize=50_000)(prepare)
+
+"""`prepare` remembered: ingest meets the same neighbours article after article."""
+
+CHUNK = 500
+
+"""Ids per IN (...) list: well below SQLite's and PostgreSQL's parameter limits."""
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeSummary:
+    quotations: int
+    remarks: int
+    links: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPart:
+    """One run of words of a report against the canonical wording: `same`, `cut` (only in the
+    canonical text), `added` (only in the report), `changed` (`text` replaced `canonical`)."""
+
+    op: Literal["same", "cut", "added", "changed"]
+    text: str
+    canonical: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One quotation of a remark as an outlet carried it."""
+
+    quote_id: int
+    said_on: date | None
+    publisher: str | None
+    via: str | None
+    speaker_text: str | None
+    relation: str
+    text: str
+    source_path: str
+    start: int
+    end: int
+    diff: tuple[DiffPart, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RemarkSummary:
+    id: int
+    speaker: str | None
+    canonical_text: str
+    first_said_on: date | None
+    last_said_on: date | None
+    quote_count: int
+    outlet_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    remark: RemarkSummary
+    reports: tuple[Report, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseUse:
+    remark_id: int
+    said_on: date | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Words a speaker used in several remarks (on different days)."""
+
+    text: str
+    uses: tuple[PhraseUse, ...]
+
+
+# Loading quotations as dedup items.
+
+_ROW_COLUMNS = (
+    Quote.id,
+    Quote.text,
+    func.coalesce(Quote.said_on, Article.published),
+    Quote.speaker_id,
+    Speaker.kind,
+    Article.publisher_id,
+    Quote.via_outlet_id,
+    Quote.article_id,
+    Quote.start_char,
+    Quote.remark_id,
+)
+
+
+def _item_query() -> Select[Any]:
+    return (
+        select(*_ROW_COLUMNS)
+        .join(Article, Quote.article_id == Article.id)
+        .outerjoin(Speaker, Quote.speaker_id == Speaker.id)
+    )
+
+
+def _item(row: Row[Any]) -> DedupItem:
+    quote_id, text, said_on, speaker_id, kind, publisher_id, via_id, article, start, _ = row
+    outlets = tuple(f"{o}" for o in (publisher_id, via_id) if o is not None)
+    return DedupItem(
+        id=quote_id,
+        text=text,
+        said_on=said_on,
+        speaker_key=None if speaker_id is None else str(speaker_id),
+        speaker_is_org=kind == "organisation",
+        outlets=tuple(dict.fromkeys(outlets)),
+        article=article,
+        start=start,
+    )
+
+
+def _chunks(ids: Iterable[T]) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for one in ids:
+        chunk.append(one)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _rows_by_ids(session: Session, ids: Iterable[int]) -> list[Row[Any]]:
+    rows: list[Row[Any]] = []
+    for chunk in _chunks(sorted(set(ids))):
+        rows.extend(session.execute(_item_query().where(Quote.id.in_(chunk))))
+    return rows
+
+
+def _db_key(key: str) -> str:
+    """A blocking key as stored: as written when short enough, else a digest of it (a clash
+    only brings an extra candidate, which the clusterer's own postings then leave out)."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    return "#" + hashlib.blake2b(key.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _key_rows(prepared: Iterable[Prepared]) -> Iterator[dict[str, Any]]:
+    for p in prepared:
+        bucket = bucket_of(p.day)
+        for key in dict.fromkeys(_db_key(k) for k in global_keys(p, posting=True)):
+            yield {"key": key, "bucket": bucket, "quote_id": p.item.id}
+
+
+def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
+    batch: list[dict[str, Any]] = []
+    for row in _key_rows(prepared):
+        batch.append(row)
+        if len(batch) == CHUNK * 10:
+            session.execute(insert(QuoteKey), batch)
+            batch = []
+    if batch:
+        session.execute(insert(QuoteKey), batch)
+
+
+def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
+    """Quotations representing a wording in their remark that share a blocking key with a new
+    one, in the buckets around it: index lookups on quote_keys (key, bucket)."""
+    keys: set[str] = set()
+    buckets: set[int] = set()
+    undated = False
+    for p in new:
+        keys.update(_db_key(k) for k in global_keys(p, posting=False))
+        for bucket in near_buckets(p.day):
+            if bucket is None:
+                undated = True
+            else:
+                buckets.add(bucket)
+    conditions: list[ColumnElement[bool]] = []
+    if buckets:
+        conditions.append(QuoteKey.bucket.in_(sorted(buckets)))
+    if undated:
+        conditions.append(QuoteKey.bucket.is_(None))
+    found: set[int] = set()
+    for chunk in _chunks(sorted(keys)):
+        query = select(QuoteKey.quote_id).where(QuoteKey.key.in_(chunk), or_(*conditions))
+        found.update(session.scalars(query))
+    return found
+
+
+def _remark_state(
+    row: Row[Any], canonical_item: Prepared | None, outlets: Iterable[int]
+) -> RemarkState:
+    (_, root, speaker_id, org_id, first, last, count, fragments_only, _) = row
+    person = speaker_id if speaker_id is not None and speaker_id != org_id else None
+    return RemarkState(
+        root=root,
+        count=count,
+        person=None if person is None else str(person),
+        org=None if org_id is None else str(org_id),
+        first=None if first is None else first.toordinal(),
+        last=None if last is None else last.toordinal(),
+        fragments_only=fragments_only,
+        canonical=canonical_item,
+        outlets=tuple(str(o) for o in sorted(outlets)),
+    )
+
+
+@dataclass(slots=True)
+class _Primed:
+    """A clusterer holding what new quotations can meet, and the remarks it came from."""
+
+    clusterer: Clusterer
+    remark_of_root: dict[int, int]
+    outlets: dict[int, set[int]]
+
+
+def _prime(session: Session, new: Sequence[Prepared]) -> _Primed:
+    """Load the neighbourhood of the new quotations: the representatives sharing a blocking key
+    with one of them, the quotations already in remarks of their articles, and the state of
+    those quotations' remarks (one row each, whatever their size)."""
+    clusterer = Clusterer()
+    new_ids = {p.item.id for p in new}
+    keyed = _keyed_neighbours(session, new) - new_ids
+    rows = _rows_by_ids(session, keyed)
+    articles = sorted({p.item.article for p in new if p.item.article is not None})
+    for chunk in _chunks(articles):
+        same_article = _item_query().where(
+            Quote.article_id.in_(chunk), Quote.remark_id.is_not(None)
+        )
+        skip = new_ids | keyed
+        rows.extend(r for r in session.execute(same_article) if r[0] not in skip)
+    rows = [r for r in rows if r[-1] is not None]
+    remark_ids = sorted({r[-1] for r in rows})
+    remark_rows: list[Row[Any]] = []
+    outlets: dict[int, set[int]] = defaultdict(set)
+    for chunk in _chunks(remark_ids):
+        remark_rows.extend(session.execute(select(*_STATE_COLUMNS).where(Remark.id.in_(chunk))))
+        query = select(RemarkOutlet.remark_id, RemarkOutlet.outlet_id)
+        for remark_id, outlet_id in session.execute(query.where(RemarkOutlet.remark_id.in_(chunk))):
+            outlets[remark_id].add(outlet_id)
+    canon_rows = _rows_by_ids(session, [r[-1] for r in remark_rows if r[-1] is not None])
+    canon = {row[0]: _prepare(_item(row)) for row in canon_rows}
+    root_of: dict[int, int] = {}
+    for row in remark_rows:
+        remark_id, root = row[0], row[1]
+        root_of[remark_id] = root
+        canonical_id = row[-1]
+        clusterer.restore_remark(
+            _remark_state(
+                row, canon.get(canonical_id) if canonical_id else None, outlets[remark_id]
+            )
+        )
+    for row in sorted(rows, key=lambda r: r[0]):
+        clusterer.restore(_prepare(_item(row)), root_of[row[-1]], row[0] in keyed)
+    return _Primed(clusterer, {root: remark for remark, root in root_of.items()}, outlets)
+
+
+_STATE_COLUMNS = (
+    Remark.id,
+    Remark.root_quote_id,
+    Remark.speaker_id,
+    Remark.org_id,
+    Remark.first_said_on,
+    Remark.last_said_on,
+    Remark.quote_count,
+    Remark.fragments_only,
+    Remark.canonical_quote_id,
+)
+
+# Writing remarks.
+
+
+def _remark_values(state: RemarkState) -> dict[str, Any]:
+    best = state.canonical
+    assert best is not None
+    speaker = state.person or state.org
+    return {
+        "root_quote_id": state.root,
+        "speaker_id": None if speaker is None else int(speaker),
+        "org_id": None if state.org is None else int(state.org),
+        "fragments_only": state.fragments_only,
+        "canonical_quote_id": best.item.id,
+        "canonical_text": best.item.text,
+        "first_said_on": None if state.first is None else date.fromordinal(state.first),
+        "last_said_on": None if state.last is None else date.fromordinal(state.last),
+        "quote_count": state.count,
+        "outlet_count": len(state.outlets),
+    }
+
+
+def _insert_links(session: Session, links: Iterable[Link]) -> int:
+    values = [
+        {"quote_a_id": k.a, "quote_b_id": k.b, "relation": k.relation, "score": k.score}
+        for k in links
+    ]
+    for first in range(0, len(values), CHUNK):
+        session.execute(insert(QuoteLink), values[first : first + CHUNK])
+    return len(values)
+
+
+def _insert_outlets(session: Session, outlets: Sequence[tuple[int, int]]) -> None:
+    values = [{"remark_id": r, "outlet_id": o} for r, o in outlets]
+    for first in range(0, len(values), CHUNK * 10):
+        session.execute(insert(RemarkOutlet), values[first : first + CHUNK * 10])
+
+
+def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert remarks, returning their ids in the order given."""
+    ids: list[int] = []
+    for first in range(0, len(values), CHUNK):
+        ids.extend(
+            session.scalars(
+                insert(Remark).returning(Remark.id, sort_by_parameter_order=True),
+                values[first : first + CHUNK],
+            )
+        )
+    return ids
+
+
+def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
+    """Link quotations (not yet in a remark) to existing remarks or new ones, in the session's
+    transaction, exactly as `rebuild` would place them after the quotations before them. Cheap:
+    only what they can meet is read (`_prime`), by index lookups, and what is written grows
+    with the new quotations, not with the remarks they join."""
+    new_rows = sorted(
+        (r for r in _rows_by_ids(session, quote_ids) if r[-1] is None), key=lambda r: r[0]
+    )
+    if not new_rows:
+        return DedupeSummary(0, 0, 0)
+    new = [_prepare(_item(r)) for r in new_rows]
+    primed = _prime(session, new)
+    clusterer, remark_of_root = primed.clusterer, primed.remark_of_root
+    placements = [clusterer.add_prepared(p) for p in new]
+    links = [found for placed in placements for found in placed.links]
+    new_by_root: dict[int, list[int]] = defaultdict(list)
+    for placed in placements:
+        new_by_root[clusterer.root(placed.item_id)].append(placed.item_id)
+    gone_by_root: dict[int, list[int]] = defaultdict(list)
+    for old_root, remark_id in remark_of_root.items():
+        root = clusterer.root(old_root)
+        if root != old_root:
+            gone_by_root[root].append(remark_id)
+    roots = sorted(new_by_root)
+    fresh = [root for root in roots if root not in remark_of_root]
+    fresh_ids = _insert_remarks(session, [_remark_values(clusterer.remarks[r]) for r in fresh])
+    remark_of = {**remark_of_root, **dict(zip(fresh, fresh_ids, strict=True))}
+    changed = [
+        {"id": remark_of[root], **_remark_values(clusterer.remarks[root])}
+        for root in roots
+        if root in remark_of_root
+    ]
+    if changed:
+        session.execute(update(Remark), changed)
+    outlets: list[tuple[int, int]] = []
+    absorbed: list[int] = []
+    for root in roots:
+        remark_id = remark_of[root]
+        known = primed.outlets.get(remark_id, set())
+        outlets.extend(
+            (remark_id, int(o)) for o in clusterer.remarks[root].outlets if int(o) not in known
+        )
+        for chunk in _chunks(gone_by_root.get(root, [])):
+            absorbed.extend(chunk)
+            moved = update(Quote).where(Quote.remark_id.in_(chunk)).values(remark_id=remark_id)
+            session.execute(moved)
+    _insert_outlets(session, outlets)
+    for chunk in _chunks(absorbed):
+        session.execute(delete(Remark).where(Remark.id.in_(chunk)))
+    assignments = [
+        {"id": quote_id, "remark_id": remark_of[root]}
+        for root in roots
+        for quote_id in new_by_root[root]
+    ]
+    session.execute(update(Quote), assignments)
+    _insert_keys(session, (clusterer.prepared[p.item_id] for p in placements if p.representative))
+    count = _insert_links(session, links)
+    return DedupeSummary(len(new), len(new_by_root), count)
+
+
+def assign_article_remarks(session: Session, article_id: int) -> DedupeSummary:
+    """`assign_remarks` for the quotations of one article (the ingest pipeline's hook)."""
+    ids = session.scalars(select(Quote.id).where(Quote.article_id == article_id)).all()
+    return assign_remarks(session, ids)
+
+
+def unassigned_count(session: Session) -> int:
+    """How many quotations are in no remark yet (after a migration cleared them, say)."""
+    return session.scalar(select(func.count()).where(Quote.remark_id.is_(None))) or 0
+
+
+def assign_pending(session: Session) -> DedupeSummary:
+    """Assign every quotation not yet in a remark (`quotes dedupe`). When one of them comes
+    before a quotation already placed (remarks cleared by a migration, an interrupted run),
+    placing them now would not be placing them in id order: everything is rebuilt instead."""
+    pending = session.scalars(
+        select(Quote.id).where(Quote.remark_id.is_(None)).order_by(Quote.id)
+    ).all()
+    if not pending:
+        return DedupeSummary(0, 0, 0)
+    last_placed = session.scalar(select(func.max(Quote.id)).where(Quote.remark_id.is_not(None)))
+    if last_placed is not None and pending[0] < last_placed:
+        return rebuild(session)
+    return assign_remarks(session, pending)
+
+
+def rebuild(session: Session) -> DedupeSummary:
+    """Recompute every remark, link and blocking key from scratch (after a threshold change,
+    say), placing quotations in id order exactly as ingesting them one article at a time does."""
+    session.execute(update(Quote).values(remark_id=None))
+    session.execute(delete(QuoteKey))
+    session.execute(delete(QuoteLink))
+    session.execute(delete(RemarkOutlet))
+    session.execute(delete(Remark))
+    clusterer = Clusterer()
+    links: list[Link] = []
+    representatives: list[int] = []
+    rows = session.execute(_item_query().order_by(Quote.id).execution_options(yield_per=5000))
+    for row in rows:
+        placed = clusterer.add(_item(row))
+        links.extend(placed.links)
+        if placed.representative:
+            representatives.append(placed.item_id)
+    members = clusterer.members()
+    roots = sorted(members)
+    values = [_remark_values(clusterer.remarks[root]) for root in roots]
+    remark_ids = _insert_remarks(session, values)
+    outlets = [
+        (remark_id, int(o))
+        for root, remark_id in zip(roots, remark_ids, strict=True)
+        for o in clusterer.remarks[root].outlets
+    ]
+    _insert_outlets(session, outlets)
+    assignments = [
+        {"id": member, "remark_id": remark_id}
+        for root, remark_id in zip(roots, remark_ids, strict=True)
+        for member in members[root]
+    ]
+    for first in range(0, len(assignments), CHUNK * 10):
+        session.execute(update(Quote), assignments[first : first + CHUNK * 10])
+    _insert_keys(session, (clusterer.prepared[i] for i in representatives))
+    count = _insert_links(session, links)
+    return DedupeSummary(len(clusterer.prepared), len(roots), count)

@@ -1,0 +1,220 @@
+"""Reading remarks back: compare the reports of one remark word by word, list remarks by how
+widely they were carried, and find a speaker's talking points."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from rapidfuzz.distance import Indel
+from sqlalchemy import Row, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from quotes.errors import NotFound
+from quotes.remarks.assign import (
+    CHUNK,
+    Comparison,
+    DiffPart,
+    Phrase,
+    PhraseUse,
+    RemarkSummary,
+    Report,
+)
+from quotes.remarks.items import DedupItem, normalise
+from quotes.remarks.phrases import recurring_phrases
+from quotes.remarks.scoring import relation
+from quotes.store.articles import find_speaker
+from quotes.store.models import (
+    Article,
+    Outlet,
+    Quote,
+    Remark,
+    Speaker,
+)
+
+# Reading remarks back.
+
+Publisher = aliased(Outlet)
+
+Via = aliased(Outlet)
+
+
+def _summary(session: Session, remark: Remark) -> RemarkSummary:
+    speaker = None
+    if remark.speaker_id is not None:
+        speaker = session.scalar(select(Speaker.name).where(Speaker.id == remark.speaker_id))
+    return RemarkSummary(
+        remark.id,
+        speaker,
+        remark.canonical_text,
+        remark.first_said_on,
+        remark.last_said_on,
+        remark.quote_count,
+        remark.outlet_count,
+    )
+
+
+def _word_keys(text: str) -> tuple[list[str], list[str]]:
+    """The words of a text as written and as compared (normalised)."""
+    shown = text.split()
+    return shown, [normalise(w) or w for w in shown]
+
+
+def word_diff(canonical_text: str, text: str) -> tuple[DiffPart, ...]:
+    """What a report kept, cut, added or changed against the canonical wording, word by word."""
+    canon_shown, canon_keys = _word_keys(canonical_text)
+    shown, keys = _word_keys(text)
+    parts: list[DiffPart] = []
+    for op in Indel.opcodes(canon_keys, keys):
+        old = " ".join(canon_shown[op.src_start : op.src_end])
+        new = " ".join(shown[op.dest_start : op.dest_end])
+        if op.tag == "equal":
+            parts.append(DiffPart("same", new))
+        elif op.tag == "delete" and parts and parts[-1].op == "added":
+            parts[-1] = DiffPart("changed", parts[-1].text, old)
+        elif op.tag == "delete":
+            parts.append(DiffPart("cut", old))
+        elif parts and parts[-1].op == "cut":
+            parts[-1] = DiffPart("changed", new, parts[-1].text)
+        else:
+            parts.append(DiffPart("added", new))
+    return tuple(parts)
+
+
+def _member_rows(session: Session, remark_ids: Sequence[int]) -> list[Row[Any]]:
+    query = (
+        select(
+            Quote.remark_id,
+            Quote.id,
+            func.coalesce(Quote.said_on, Article.published),
+            Publisher.name,
+            Via.name,
+            Quote.speaker_text,
+            Quote.text,
+            Article.source_path,
+            Quote.start_char,
+            Quote.end_char,
+        )
+        .join(Article, Quote.article_id == Article.id)
+        .outerjoin(Publisher, Article.publisher_id == Publisher.id)
+        .outerjoin(Via, Quote.via_outlet_id == Via.id)
+        .where(Quote.remark_id.in_(remark_ids))
+    )
+    return sorted(session.execute(query), key=lambda r: (r[2] is None, r[2] or date.min, r[1]))
+
+
+def _reports(session: Session, remarks: Sequence[Remark]) -> dict[int, list[Report]]:
+    by_remark: dict[int, list[Report]] = defaultdict(list)
+    canon = {r.id: (r.canonical_quote_id, r.canonical_text) for r in remarks}
+    for row in _member_rows(session, [r.id for r in remarks]):
+        remark_id, quote_id, said_on, publisher, via, speaker_text, text, path, start, end = row
+        canon_id, canon_text = canon[remark_id]
+        if quote_id == canon_id:
+            kind = "canonical"
+        else:
+            found = relation(DedupItem(0, canon_text), DedupItem(1, text))
+            kind = found[0] if found else "linked"
+        by_remark[remark_id].append(
+            Report(
+                quote_id,
+                said_on,
+                publisher,
+                via,
+                speaker_text,
+                kind,
+                text,
+                path,
+                start,
+                end,
+                word_diff(canon_text, text),
+            )
+        )
+    return by_remark
+
+
+def find_remark(session: Session, words: str) -> Remark:
+    """The most widely carried remark with a quotation containing `words`."""
+    wanted = normalise(words)
+    if not wanted:
+        raise NotFound(f"no words to look for in {words!r}")
+    longest = max(wanted.split(), key=len)
+    query = select(Quote.remark_id, Quote.text).where(
+        Quote.remark_id.is_not(None), Quote.text.ilike(f"%{longest}%")
+    )
+    remark_ids = {
+        rid for rid, text in session.execute(query) if f" {wanted} " in f" {normalise(text)} "
+    }
+    if not remark_ids:
+        raise NotFound(f"no remark has a quotation containing {words!r}")
+    remarks = session.scalars(select(Remark).where(Remark.id.in_(remark_ids))).all()
+    return max(remarks, key=lambda r: (r.outlet_count, r.quote_count, -r.id))
+
+
+def compare(session: Session, target: int | str) -> Comparison:
+    """Every report of a remark (by id, or the one whose quotations contain some words) in date
+    order, with its differences from the canonical wording."""
+    if isinstance(target, int) or target.strip().isdigit():
+        remark_id = int(target)
+        remark = session.get(Remark, remark_id)
+        if remark is None:
+            raise NotFound(f"no remark {remark_id}: list them with `quotes remarks`")
+    else:
+        remark = find_remark(session, target)
+    reports = _reports(session, [remark])[remark.id]
+    return Comparison(_summary(session, remark), tuple(reports))
+
+
+def list_remarks(
+    session: Session, min_outlets: int = 1, min_quotes: int = 2
+) -> Iterator[tuple[RemarkSummary, tuple[Report, ...]]]:
+    """Remarks reported at least `min_quotes` times by `min_outlets` outlets, most widely
+    carried first, each with its reports; streams in chunks, so any number can be listed."""
+    query = (
+        select(Remark)
+        .where(Remark.outlet_count >= min_outlets, Remark.quote_count >= min_quotes)
+        .order_by(Remark.outlet_count.desc(), Remark.quote_count.desc(), Remark.id)
+    )
+    batch: list[Remark] = []
+    for remark in session.scalars(query.execution_options(yield_per=CHUNK)):
+        batch.append(remark)
+        if len(batch) == CHUNK:
+            yield from _listing(session, batch)
+            batch = []
+    yield from _listing(session, batch)
+
+
+def _listing(
+    session: Session, remarks: Sequence[Remark]
+) -> Iterator[tuple[RemarkSummary, tuple[Report, ...]]]:
+    if not remarks:
+        return
+    reports = _reports(session, remarks)
+    for remark in remarks:
+        yield _summary(session, remark), tuple(reports[remark.id])
+
+
+def phrases(session: Session, speaker_name: str) -> list[Phrase]:
+    """The talking points a speaker repeats: words shared by several of their remarks said on
+    different days (kept as separate remarks, findable here)."""
+    speaker = find_speaker(session, speaker_name) or find_speaker(
+        session, speaker_name, "organisation"
+    )
+    if speaker is None:
+        raise NotFound(f"no speaker named {speaker_name!r}: list them with `quotes speakers`")
+    query = (
+        select(Quote.remark_id, Quote.text, func.coalesce(Quote.said_on, Article.published))
+        .join(Article, Quote.article_id == Article.id)
+        .outerjoin(Remark, Quote.remark_id == Remark.id)
+        .where(
+            Quote.remark_id.is_not(None),
+            or_(Quote.speaker_id == speaker.id, Remark.speaker_id == speaker.id),
+        )
+        .order_by(Quote.id)
+    )
+    uses = [(rid, DedupItem(0, text, said_on)) for rid, text, said_on in session.execute(query)]
+    return [
+        Phrase(text, tuple(PhraseUse(rid, i.said_on, i.text) for rid, i in found))
+        for text, found in recurring_phrases(uses)
+    ]

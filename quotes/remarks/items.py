@@ -1,0 +1,224 @@
+"""The clusterer's items: a quotation as the clusterer sees it, normalised, stemmed and keyed.
+
+A *remark* is one thing a speaker said on one occasion; each quotation of it in an article is a
+report. The knobs here (window, thresholds, scorers) are named constants whose comments state the
+trade-off. What it does not do: synonyms of single words ("unlimited" / "no limits") are not
+recognised, and the stemmer is a crude English suffix stripper.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+Relation = Literal["identical", "excerpt", "variant"]
+
+WINDOW_DAYS = 7
+
+"""Reports of one remark lie within this many days of each other. Larger: re-dated reports join
+(a weekly magazine quoting a Monday remark on Sunday); smaller: fewer recurring talking points
+are mistaken for one remark."""
+
+FRAGMENT_MAX_WORDS = 3
+
+"""A quotation of at most this many words is a fragment ("core interests"): too generic to link
+on words alone, so it joins only a remark of the same known speaker whose words contain it."""
+
+VARIANT_MIN_WORDS = 4
+
+"""Both sides of a variant need at least this many content words; shorter ones score erratically."""
+
+VARIANT_SCORER: Callable[..., float] = fuzz.token_sort_ratio
+
+"""Scores variants on sorted content-word stems: translations reorder words ("unconditional
+foreign policy priority" / "unconditional priority of foreign policy") and it still penalises a
+difference in length, unlike token_set_ratio, which gives 100 whenever one set holds the other."""
+
+VARIANT_THRESHOLD = 70.0
+
+"""Minimum VARIANT_SCORER score. Lower: more re-translations found, but generic diplomatic
+sentences of the same speaker in one week start to merge; higher: only light edits count."""
+
+EXCERPT_SCORER: Callable[..., float] = fuzz.partial_ratio
+
+"""Scores an excerpt against the longer wording (100 for a clean contiguous cut)."""
+
+EXCERPT_UNMARKED_GAPS = 1
+
+"""Cuts an excerpt may make without an ellipsis (headlines condense: "strong support on core
+interests"). More: recall on condensed headlines; fewer: fewer chance matches of common words."""
+
+EXCERPT_GAP_MIN_WORDS = 4
+
+"""An excerpt needs this many content words before an unmarked cut is allowed."""
+
+STOPWORDS = frozenset(
+    """\
+    a an the of to in on and or for with by as at from is are was were be been being it its
+    this that these those we our us i you your he his she her they their them will would shall
+    should can could may might must has have had do does did which who whom what when where
+    while about into than then so such also very there here all any both each""".split()
+)
+
+"""Function words left out of content words: they differ between translations of one remark.
+"No" and "not" stay: they change the meaning."""
+
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ness",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ians",
+    "ian",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "s",
+    "ly",
+    "al",
+    "y",
+    "e",
+)
+
+GAP = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupItem:
+    """One quotation as dedup sees it. `said_on` is the day it was said (or, failing that, the
+    article's date); `outlets` are who carried it (publisher and relay); `article` and `start`
+    place it in its article."""
+
+    id: int
+    text: str
+    said_on: date | None = None
+    speaker_key: str | None = None
+    speaker_is_org: bool = False
+    outlets: tuple[str, ...] = ()
+    article: int | None = None
+    start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A scored relation between two quotations; `a < b`."""
+
+    a: int
+    b: int
+    relation: Relation
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The forms of an item every comparison needs, computed once. Words are kept as single
+    strings (`stem_text` padded with spaces, so that " a b " in " x a b y " finds a contiguous
+    excerpt at C speed); a million of these fit in memory."""
+
+    item: DedupItem
+    norm: str
+    n_words: int
+    stem_text: str
+    n_stems: int
+    segments: tuple[str, ...] | None
+    day: int | None
+
+    @property
+    def is_fragment(self) -> bool:
+        return self.n_words <= FRAGMENT_MAX_WORDS
+
+    @property
+    def has_gap(self) -> bool:
+        """Whether the wording marks a cut (ellipsis) or an insertion ([brackets])."""
+        return self.segments is not None
+
+    @property
+    def stems(self) -> list[str]:
+        return self.stem_text.split()
+
+    @property
+    def is_loose_fragment(self) -> bool:
+        """A fragment nobody is credited with, as in a headline or a lede."""
+        return self.is_fragment and self.item.speaker_key is None
+
+
+def normalise(text: str) -> str:
+    """Lower-case words without accents, punctuation or quote marks, single-spaced."""
+    return " ".join(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _WORD.findall(plain.replace("'", ""))
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    """A crude English stem: enough to match "parties" / "party", "withstood" it cannot."""
+    for suffix in _SUFFIXES:
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words if w not in STOPWORDS)
+
+
+def _padded(words: Sequence[str]) -> str:
+    return f" {' '.join(words)} "
+
+
+def prepare(item: DedupItem) -> Prepared:
+    parts = GAP.split(item.text)
+    segments = None
+    if len(parts) > 1:
+        stemmed = (content_stems(_words(p)) for p in parts)
+        segments = tuple(_padded(s) for s in stemmed if s)
+    words = _words(GAP.sub(" ", item.text)) if segments is not None else _words(item.text)
+    stems = content_stems(words)
+    return Prepared(
+        item=item,
+        norm=" ".join(words),
+        n_words=len(words),
+        stem_text=_padded(stems),
+        n_stems=len(stems),
+        segments=segments,
+        day=item.said_on.toordinal() if item.said_on else None,
+    )
+
+
+def blocking_keys(p: Prepared) -> frozenset[str]:
+    """Adjacent content-stem pairs: every excerpt of two or more content words and nearly every
+    variant shares one with its remark. A single content word is its own key."""
+    stems = p.stems
+    if len(stems) >= 2:
+        return frozenset(f"{a} {b}" for a, b in pairwise(stems))
+    if stems:
+        return frozenset(stems)
+    return frozenset({p.norm}) if p.norm else frozenset()
+
+
+def time_compatible(a: Prepared, b: Prepared) -> bool:
+    """Within WINDOW_DAYS of each other; an undated quotation goes only with undated ones."""
+    if a.day is None or b.day is None:
+        return a.day is None and b.day is None
+    return abs(a.day - b.day) <= WINDOW_DAYS

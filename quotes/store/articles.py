@@ -1,0 +1,284 @@
+"""Storage: write one article and its quotations, resolving outlets and speakers to rows.
+
+Speakers are one row per person or organisation across articles: full names match after normalising
+case and diacritics (and transliteration endings, see `quotes.extract.names.name_key`); a bare
+surname links to the known speaker when exactly one has it; user aliases (`quotes speakers alias`)
+and merges are rows in `speaker_aliases` and win over everything else. Every insert that another
+process might make at the same moment runs in a savepoint, so a unique clash is resolved by reading
+the other process's row instead of failing the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quotes.extract.names import fold, name_key, surname_key
+from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet, outlet_key
+from quotes.records import ArticleInput, Quotation
+from quotes.store.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
+
+T = TypeVar("T")
+
+
+def content_sha256(text: str) -> str:
+    """The identity of an article's content: re-ingesting the same text is a no-op."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def find_article(session: Session, sha256: str) -> Article | None:
+    return session.scalar(select(Article).where(Article.sha256 == sha256))
+
+
+def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[], T | None]) -> T:
+    """Insert in a savepoint; if another process inserted the same unique row first, use theirs."""
+    try:
+        with session.begin_nested():
+            row = make()
+            session.add(row)
+            session.flush()
+        return row
+    except IntegrityError:
+        found = fetch()
+        if found is None:
+            raise
+        return found
+
+
+def _is_channel_form(word: str) -> bool:
+    folded = fold(word)
+    return folded in CHANNEL_FORMS or folded.removesuffix("s") in CHANNEL_FORMS
+
+
+def channel_name(name: str) -> str:
+    """A relay as an outlet name: without the form words ("Russian Security Council statement"
+    -> "Russian Security Council"); unchanged when nothing else would remain."""
+    words = name.strip().split()
+    if len(words) < 2 or not _is_channel_form(words[-1]):
+        return name.strip()
+    while len(words) > 1 and _is_channel_form(words[-1]):
+        words.pop()
+    while len(words) > 1 and fold(words[0]) in ("a", "an", "the"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _find_outlet(session: Session, key: str) -> Outlet | None:
+    by_alias = select(OutletAlias.outlet_id).where(OutletAlias.alias_key == key)
+    return session.scalar(
+        select(Outlet).where(or_(Outlet.name_key == key, Outlet.id.in_(by_alias))).limit(1)
+    )
+
+
+def get_or_create_outlet(session: Session, name: str) -> Outlet:
+    """The outlet row for a name as written: the gazetteer's canonical entry when it knows the
+    name, else a new outlet of kind 'other' named as written."""
+    info = lookup_outlet(name, exact=True) or lookup_outlet(channel_name(name), exact=True)
+    canonical = info.name if info else channel_name(name)
+    key = outlet_key(canonical)
+    existing = _find_outlet(session, key) or _find_outlet(session, outlet_key(name))
+    if existing is not None:
+        return existing
+
+    def make() -> Outlet:
+        outlet = Outlet(
+            name=canonical,
+            name_key=key,
+            kind=info.kind if info else "other",
+            country=info.country if info else None,
+        )
+        aliases = {outlet_key(a): a for a in (info.aliases if info else ())}
+        aliases.pop(key, None)
+        outlet.aliases = [OutletAlias(alias=a, alias_key=k) for k, a in aliases.items()]
+        return outlet
+
+    return _insert_or_fetch(session, make, lambda: _find_outlet(session, key))
+
+
+def _speaker_by_key(session: Session, name: str) -> Speaker | None:
+    keys = {name_key(name), fold(name)}
+    speaker = session.scalar(select(Speaker).where(Speaker.name_key == name_key(name)))
+    if speaker is not None:
+        return speaker
+    by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.in_(keys))
+    return session.scalar(select(Speaker).where(Speaker.id.in_(by_alias)).limit(1))
+
+
+def _speaker_by_surname(session: Session, surname: str) -> Speaker | None:
+    """The one known person whose surname this is; None when none or several have it."""
+    matches = session.scalars(
+        select(Speaker).where(Speaker.kind == "person", Speaker.surname_key == surname).limit(2)
+    ).all()
+    return matches[0] if len(matches) == 1 else None
+
+
+def find_speaker(session: Session, name: str, kind: str = "person") -> Speaker | None:
+    """The stored speaker a name refers to, by full key, alias, or (persons) a unique surname."""
+    speaker = _speaker_by_key(session, name)
+    if speaker is None and kind == "person" and " " not in name_key(name):
+        speaker = _speaker_by_surname(session, surname_key(name))
+    return speaker
+
+
+def _remember_spelling(session: Session, speaker: Speaker, name: str) -> None:
+    """Record a new spelling of a known speaker (Zelenskiy for Zelensky) as an alias."""
+    key = fold(name)
+    if key in (fold(speaker.name), speaker.name_key) or " " not in name_key(name):
+        return
+    exists = select(SpeakerAlias.id).where(SpeakerAlias.alias_key == key)
+    if session.scalar(exists) is None:
+        _insert_or_fetch(
+            session,
+            lambda: SpeakerAlias(speaker_id=speaker.id, alias=name, alias_key=key),
+            lambda: session.scalar(select(SpeakerAlias).where(SpeakerAlias.alias_key == key)),
+        )
+
+
+def get_or_create_speaker(session: Session, name: str, kind: str, role: str | None) -> Speaker:
+    speaker = find_speaker(session, name, kind)
+    if speaker is not None:
+        if role and not speaker.role:
+            speaker.role = role[:300]
+        _remember_spelling(session, speaker, name)
+        return speaker
+    key = name_key(name)
+    return _insert_or_fetch(
+        session,
+        lambda: Speaker(
+            name=name.strip()[:200],
+            name_key=key[:200],
+            surname_key=surname_key(name)[:100],
+            kind=kind,
+            role=role and role[:300],
+        ),
+        lambda: session.scalar(select(Speaker).where(Speaker.name_key == key)),
+    )
+
+
+class NameCache:
+    """Speaker and outlet ids already resolved in this process, so that an ingest run looks up
+    each name once, not once per article. Ids found inside a transaction are staged and only
+    kept once it commits (a rolled-back row must not be remembered); `clear` forgets all, for
+    when another process may have merged or deleted rows."""
+
+    MAX_ENTRIES = 200_000
+
+    def __init__(self) -> None:
+        self.speakers: dict[tuple[str, str], int] = {}
+        self.outlets: dict[str, int] = {}
+        self.staged_speakers: dict[tuple[str, str], int] = {}
+        self.staged_outlets: dict[str, int] = {}
+
+    def commit(self) -> None:
+        if len(self.speakers) + len(self.outlets) > self.MAX_ENTRIES:
+            self.clear()
+        self.speakers.update(self.staged_speakers)
+        self.outlets.update(self.staged_outlets)
+        self.discard()
+
+    def discard(self) -> None:
+        self.staged_speakers.clear()
+        self.staged_outlets.clear()
+
+    def clear(self) -> None:
+        self.speakers.clear()
+        self.outlets.clear()
+        self.discard()
+
+
+class _Resolver:
+    """Speaker and outlet ids for one article's quotations, each name looked up once."""
+
+    def __init__(self, session: Session, cache: NameCache) -> None:
+        self.session = session
+        self.cache = cache
+
+    def speaker_id(self, q: Quotation) -> int | None:
+        if not q.speaker or not name_key(q.speaker):
+            return None
+        key = (q.speaker, q.speaker_kind or "person")
+        found = self.cache.speakers.get(key) or self.cache.staged_speakers.get(key)
+        if found is None:
+            found = get_or_create_speaker(self.session, q.speaker, key[1], q.role).id
+            self.cache.staged_speakers[key] = found
+        return found
+
+    def outlet_id(self, name: str | None) -> int | None:
+        if not name or not outlet_key(name):
+            return None
+        found = self.cache.outlets.get(name) or self.cache.staged_outlets.get(name)
+        if found is None:
+            found = get_or_create_outlet(self.session, name).id
+            self.cache.staged_outlets[name] = found
+        return found
+
+
+def quote_values(
+    resolver: _Resolver, article_id: int, published: date | None, q: Quotation
+) -> dict[str, Any]:
+    """The column values of one quotation's row."""
+    return {
+        "article_id": article_id,
+        "speaker_id": resolver.speaker_id(q),
+        "speaker_text": q.speaker_text,
+        "speaker_role": q.role and q.role[:300],
+        "cue": q.cue and q.cue[:200],
+        "via_outlet_id": resolver.outlet_id(q.via),
+        "via_text": q.via_text or q.via,
+        "kind": q.kind,
+        "text": q.text,
+        "start_char": q.start,
+        "end_char": q.end,
+        "paragraph": q.paragraph,
+        "said_on": q.said_on,
+        "dated_on": q.said_on or published,
+        "confidence": q.confidence,
+        "rule": q.rule[:60],
+    }
+
+
+INSERT_BATCH = 1000
+"""Quotation rows per INSERT: large enough to be fast, small enough to bound memory."""
+
+
+def store_article(
+    session: Session,
+    item: ArticleInput,
+    sha256: str,
+    quotations: Sequence[Quotation],
+    cache: NameCache | None = None,
+) -> int:
+    """Add one article and its quotations in the session's transaction; returns the article id.
+
+    Quotations go in as plain multi-row INSERTs, not ORM objects: a 20 MB article with tens
+    of thousands of quotations stays fast and its memory bounded. With a `cache`, the caller
+    commits or discards it with the transaction."""
+    resolver = _Resolver(session, cache or NameCache())
+    publisher_id = resolver.outlet_id(item.meta.outlet)
+    article = Article(
+        publisher_id=publisher_id,
+        title=item.meta.title,
+        url=item.meta.url,
+        published=item.meta.published,
+        body=item.text,
+        sha256=sha256,
+        source_path=item.source,
+        ingested_at=datetime.now(UTC),
+    )
+    session.add(article)
+    session.flush()
+    article_id = article.id
+    session.expunge(article)
+    published = item.meta.published
+    for first in range(0, len(quotations), INSERT_BATCH):
+        batch = quotations[first : first + INSERT_BATCH]
+        session.execute(
+            insert(Quote), [quote_values(resolver, article_id, published, q) for q in batch]
+        )
+    return article_id

@@ -1,0 +1,119 @@
+"""Schema state through alembic: migrate a new database, refuse one that is behind, wrap
+`upgrade`, `downgrade` and `current` for `quotes db`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import Connection
+
+from quotes.store.engine import connect, describe, is_sqlite, make_engine, resolve_url
+
+__all__ = ["describe", "make_engine", "resolve_url"]
+from quotes.errors import DatabaseError, SchemaOutdated
+
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PG_MIGRATION_LOCK = 7_203_117
+"""Advisory-lock key that serialises migrations between processes on PostgreSQL."""
+
+
+def migrations_dir() -> Path:
+    """`migrations/` beside the package (a checkout or editable install) or inside it (a wheel)."""
+    for candidate in (_PROJECT_ROOT / "migrations", Path(__file__).parents[1] / "_migrations"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise DatabaseError("the migrations folder is missing from this installation")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+@cache
+def _known_revisions() -> frozenset[str]:
+    return frozenset(
+        s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    )
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _run(engine: Engine, action: str, revision: str) -> None:
+    """Run one alembic command in one transaction that holds a lock, so two processes never
+    migrate at once: SQLite's write lock (BEGIN IMMEDIATE), PostgreSQL's advisory lock."""
+    if is_sqlite(engine):
+        engine = make_engine(engine.url.render_as_string(hide_password=False), writer=True)
+    with connect(engine) as conn, conn.begin():
+        if not is_sqlite(conn):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
+        config = alembic_config(conn)
+        if action == "upgrade":
+            command.upgrade(config, revision)
+        else:
+            command.downgrade(config, revision)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    _run(engine, "upgrade", revision)
+
+
+def downgrade(engine: Engine, revision: str = "-1") -> None:
+    _run(engine, "downgrade", revision)
+
+
+def current(engine: Engine) -> str | None:
+    with connect(engine) as conn:
+        return current_revision(conn)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Migrate a new, empty database to head; refuse a database behind head with one line."""
+    with connect(engine) as conn:
+        revision = current_revision(conn)
+        if revision is None:
+            user_tables = {n for n in conn.dialect.get_table_names(conn) if n != "alembic_version"}
+            if user_tables:
+                raise DatabaseError(
+                    f"{describe(engine.url)} holds tables that are not a quotes database"
+                )
+    if revision == head_revision():
+        return
+    if revision is None:
+        upgrade(engine)
+        return
+    if revision not in _known_revisions():
+        raise DatabaseError(
+            f"{describe(engine.url)} is at schema revision {revision}, unknown to this version "
+            "of quotes (made by a newer one?)"
+        )
+    raise SchemaOutdated(
+        f"{describe(engine.url)} is at schema revision {revision}, behind {head_revision()}: "
+        "run `quotes db upgrade`"
+    )
+
+
+def open_database(option: str | None = None, *, writer: bool = False) -> Engine:
+    """The engine every command uses: `--db`, else QUOTES_DATABASE_URL, else ./quotes.db;
+    a new empty database is migrated to head, one behind head is refused."""
+    engine = make_engine(resolve_url(option), writer=writer)
+    ensure_schema(engine)
+    return engine
