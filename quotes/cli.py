@@ -172,6 +172,12 @@ def ingest_command(
         f"{summary.quotations} quotations found in {summary.seconds:.2f} s",
         markup=False,
     )
+    if summary.without_rules:
+        console.print(
+            f"{summary.without_rules} in a language without attribution rules: "
+            "quotations found by their marks, speakers left unknown",
+            markup=False,
+        )
     if summary.failed:
         raise typer.Exit(1)
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.errors import DatabaseError
+from quotes.extract.language import detect_language, has_rules
 from quotes.extract.pipeline import extract_quotations
 from quotes.read.files import ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
@@ -43,6 +44,7 @@ class IngestOutcome:
     quotations: int = 0
     article_id: int | None = None
     warnings: tuple[str, ...] = ()
+    language: str | None = None
 
 
 @dataclass(slots=True)
@@ -53,11 +55,14 @@ class IngestSummary:
     quotations: int = 0
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    without_rules: int = 0
+    """Articles added in a language without attribution rules (quotations found by marks)."""
 
     def record(self, outcome: IngestOutcome) -> None:
         if outcome.status == "added":
             self.added += 1
             self.quotations += outcome.quotations
+            self.without_rules += not has_rules(outcome.language)
         elif outcome.status == "skipped":
             self.skipped += 1
         else:
@@ -67,12 +72,13 @@ class IngestSummary:
 
 def _store(session: Session, item: ArticleInput, sha256: str, names: NameCache) -> IngestOutcome:
     """Extract and store one article in its own transaction."""
-    quotations = extract_quotations(item.text, item.meta.published)
+    language = detect_language(item.text)
+    quotations = extract_quotations(item.text, item.meta.published, language)
     try:
         with session.begin():
             if (existing := find_article(session, sha256)) is not None:
                 return _already_stored(item, existing.id, existing.source_path)
-            article_id = store_article(session, item, sha256, quotations, names)
+            article_id = store_article(session, item, sha256, quotations, names, language)
             # Remarks link quotations across articles: one writer at a time decides them,
             # so two concurrent ingests never split one remark in two.
             hold_transaction_lock(session, REMARKS_LOCK)
@@ -95,6 +101,7 @@ def _store(session: Session, item: ArticleInput, sha256: str, names: NameCache) 
         quotations=len(quotations),
         article_id=article_id,
         warnings=item.warnings,
+        language=language,
     )
 
 

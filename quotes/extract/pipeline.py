@@ -43,6 +43,7 @@ from quotes.extract.headlines import (
     names_a_work,
     quote_kind,
 )
+from quotes.extract.language import detect_language
 from quotes.extract.mentions import (
     Via,
 )
@@ -70,6 +71,7 @@ from quotes.extract.resolve import (
     remember_listener,
     resolve_speaker,
 )
+from quotes.extract.russian import extract_russian
 from quotes.extract.sentences import (
     outside_quotes,
     split_sentences,
@@ -86,12 +88,45 @@ from quotes.extract.subjects import (
 from quotes.records import Quotation
 
 
-def extract_quotations(text: str, published: date | None = None) -> list[Quotation]:
-    """Every quotation and claim in `text`, in order of appearance; never raises on any text."""
+def extract_quotations(
+    text: str, published: date | None = None, language: str | None = None
+) -> list[Quotation]:
+    """Every quotation and claim in `text`, in order of appearance; never raises on any text.
+
+    `language` (detected when None, see `language`) selects the rules: English, Russian
+    (`russian`), or for any other language the quotations by their marks, unattributed."""
+    if language is None:
+        language = detect_language(text)
     try:
+        if language == "ru":
+            return extract_russian(text, published)
+        if language != "en":
+            return marked_quotations(text)
         return _extract(text, published)
     except RecursionError:  # pragma: no cover - defensive: the rules do not recurse deeply
         return []
+
+
+def marked_quotations(text: str) -> list[Quotation]:
+    """The quoted stretches of a text in a language without rules, with no speaker."""
+    found = []
+    content = (p for p in split_paragraphs(text) if p.is_content)
+    for index, paragraph in enumerate(content):
+        for quote in find_quotes(text, paragraph.start, paragraph.end):
+            text_of = text[quote.start : quote.end]
+            if text_of.strip():
+                found.append(
+                    Quotation(
+                        quote.start,
+                        quote.end,
+                        text_of,
+                        "direct",
+                        paragraph=index,
+                        confidence=0.1,
+                        rule="no-rules-for-language",
+                    )
+                )
+    return found
 
 
 def _extract(text: str, published: date | None) -> list[Quotation]:

@@ -253,6 +253,7 @@ def store_article(
     sha256: str,
     quotations: Sequence[Quotation],
     cache: NameCache | None = None,
+    language: str | None = None,
 ) -> int:
     """Add one article and its quotations in the session's transaction; returns the article id.
 
@@ -266,6 +267,7 @@ def store_article(
         title=item.meta.title,
         url=item.meta.url,
         published=item.meta.published,
+        language=language,
         body=item.text,
         sha256=sha256,
         source_path=item.source,

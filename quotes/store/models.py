@@ -79,6 +79,8 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
+    # The ISO 639-1 code of the body's language (quotes.extract.language); null if stored before.
+    language: Mapped[str | None] = mapped_column(String(8))
     body: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     source_path: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,159 @@
+"""Russian words of the Russian rules, and personal names in the nominative.
+
+Russian inflects names: «Путина», «Путину», «с Путиным» and «Захаровой» are Путин and
+Захарова. pymorphy3 (with its shipped dictionaries, the `[russian]` extra) knows given names,
+patronymics and surnames and inflects them back to the nominative, keeping the gender. Without it
+names are kept as written (and the ingest says which extra is missing).
+
+Limits: a name the dictionaries do not know (Гутерриш, Цзиньпин) is kept as written; patronymics
+are dropped from the name (Владимир Владимирович Путин is Владимир Путин, as the press writes).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+RUSSIAN_EXTRA_MISSING = (
+    "Russian names are kept as written (not normalised): install the extra with "
+    "pip install 'quotes[russian]'"
+)
+
+_PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+_NOT_PERSON_TAGS = frozenset({"Geox", "Orgn", "Abbr", "Trad"})
+_FUNCTION_WORD_TAGS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ"})
+
+
+@dataclass(frozen=True, slots=True)
+class RussianLexicon:
+    speech_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    relay_verbs: tuple[str, ...]
+    according_to: tuple[str, ...]
+    title_words: frozenset[str]
+    pronouns: dict[str, str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    outlets: dict[str, str]
+    organisations: dict[str, str]
+    statement_words: tuple[str, ...]
+    abbreviations: frozenset[str]
+
+
+@cache
+def russian_lexicon() -> RussianLexicon:
+    raw = (
+        resources.files("quotes.extract")
+        .joinpath("data/ru/lexicon.json")
+        .read_text(encoding="utf-8")
+    )
+    data = json.loads(raw)
+    return RussianLexicon(
+        speech_verbs=frozenset(data["speech_verbs"]),
+        naming_verbs=frozenset(data["naming_verbs"]),
+        relay_verbs=tuple(data["relay_verbs"]),
+        according_to=tuple(data["according_to"]),
+        title_words=frozenset(data["title_words"]),
+        pronouns=dict(data["pronouns"]),
+        months=dict(data["months"]),
+        weekdays=dict(data["weekdays"]),
+        relative_days=dict(data["relative_days"]),
+        outlets=dict(data["outlets"]),
+        organisations=dict(data["organisations"]),
+        statement_words=tuple(data["statement_words"]),
+        abbreviations=frozenset(data["abbreviations"]),
+    )
+
+
+@cache
+def _analyser() -> Any | None:
+    """pymorphy3's analyser (about 0.5 s to load, once), or None without the extra."""
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def morphology_available() -> bool:
+    return _analyser() is not None
+
+
+@dataclass(frozen=True, slots=True)
+class NameWord:
+    """One word of a personal name: its nominative, gender ("m", "f" or "") and part."""
+
+    nominative: str
+    gender: str
+    part: str  # "Name" (given name), "Surn", "Patr", or "" (unknown to the dictionaries)
+
+
+def is_capitalised(word: str) -> bool:
+    """A Cyrillic word written with a capital and then small letters (not an abbreviation)."""
+    return (
+        len(word) > 1
+        and ("А" <= word[0] <= "Я" or word[0] == "Ё")
+        and any(c.islower() for c in word[1:])
+    )
+
+
+@cache
+def name_word(word: str) -> NameWord | None:
+    """`word` as part of a personal name, or None when it is no name (a place, a known noun)."""
+    if not is_capitalised(word.split("-")[0]):
+        return None
+    analyser = _analyser()
+    if analyser is None:
+        return NameWord(word, "", "")
+    parses = analyser.parse(word)
+    if any(_FUNCTION_WORD_TAGS & p.tag.grammemes for p in parses):
+        return None
+    personal = [p for p in parses if _PERSON_TAGS & p.tag.grammemes]
+    if not personal:
+        place_or_body = any(_NOT_PERSON_TAGS & p.tag.grammemes for p in parses)
+        if place_or_body or analyser.word_is_known(word.lower()):
+            return None
+        return NameWord(word, "", "")
+    best = personal[0]
+    if any(_NOT_PERSON_TAGS & p.tag.grammemes for p in parses[:1]):
+        return None
+    part = next(tag for tag in ("Name", "Surn", "Patr") if tag in best.tag.grammemes)
+    gender = "f" if "femn" in best.tag.grammemes else "m" if "masc" in best.tag.grammemes else ""
+    return NameWord(_nominative(best, word), gender, part)
+
+
+def in_gender(word: str, gender: str) -> str:
+    """A surname's nominative in the given gender («Захаровой» with "f" is Захарова)."""
+    analyser = _analyser()
+    if analyser is None or not gender:
+        return word
+    grammeme = "femn" if gender == "f" else "masc"
+    for parse in analyser.parse(word):
+        if "Surn" in parse.tag.grammemes and grammeme in parse.tag.grammemes:
+            return _nominative(parse, word)
+    return word
+
+
+def _nominative(parse: Any, word: str) -> str:
+    if "Fixd" in parse.tag.grammemes:
+        return word
+    inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+    form = inflected.word if inflected is not None else parse.normal_form
+    return "-".join(part.capitalize() for part in form.split("-"))
+
+
+def person_name(words: list[str]) -> tuple[str, str]:
+    """The nominative name of a run of name words (patronymics dropped) and its gender."""
+    parsed = [name_word(word) or NameWord(word, "", "") for word in words]
+    gender = next((p.gender for p in parsed if p.part in ("Name", "Patr") and p.gender), "")
+    gender = gender or next((p.gender for p in parsed if p.gender), "")
+    shown = []
+    for word, parse in zip(words, parsed, strict=True):
+        if parse.part == "Patr" and len(words) > 1:
+            continue
+        shown.append(in_gender(word, gender) if parse.part == "Surn" else parse.nominative)
+    return " ".join(shown), gender
