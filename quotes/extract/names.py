@@ -5,15 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Transliteration endings that vary between outlets: Zelensky / Zelenskiy / Zelenskyy / Zelenskii.
 _TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"))
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and apostrophes, collapse everything else to single spaces."""
+    """Lower-case, strip diacritics and apostrophes, collapse everything else to single spaces;
+    letters of other scripts are transliterated (Песков -> peskov)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    if decomposed.isascii():
+        ascii_only = decomposed.lower()
+    else:
+        ascii_only = "".join(
+            c if c.isascii() else anyascii(c) if c.isalpha() else "" for c in decomposed
+        ).lower()
     ascii_only = ascii_only.replace("'", "")
     return _NON_WORD.sub(" ", ascii_only).strip()
 

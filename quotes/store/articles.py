@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.extract.names import fold, name_key, surname_key
+from quotes.extract.transliteration import cross_script_key, crosses_scripts
 from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet, outlet_key
 from quotes.records import ArticleInput, Quotation
 from quotes.store.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
@@ -123,7 +124,24 @@ def find_speaker(session: Session, name: str, kind: str = "person") -> Speaker |
     speaker = _speaker_by_key(session, name)
     if speaker is None and kind == "person" and " " not in name_key(name):
         speaker = _speaker_by_surname(session, surname_key(name))
+    elif speaker is None and kind == "person":
+        speaker = _speaker_in_other_script(session, name)
     return speaker
+
+
+def _speaker_in_other_script(session: Session, name: str) -> Speaker | None:
+    """«Мария Захарова» for a stored Maria Zakharova (or the other way round): a person of the
+    same surname, written in the other script, whose name agrees under `cross_script_key`."""
+    key = cross_script_key(name)
+    candidates = session.scalars(
+        select(Speaker)
+        .where(Speaker.kind == "person", Speaker.surname_key == surname_key(name))
+        .limit(20)
+    )
+    for candidate in candidates:
+        if cross_script_key(candidate.name) == key and crosses_scripts(candidate.name, name):
+            return candidate
+    return None
 
 
 def _remember_spelling(session: Session, speaker: Speaker, name: str) -> None:
