@@ -83,6 +83,16 @@ def morphology_available() -> bool:
     return _analyser() is not None
 
 
+@cache
+def lemma(word: str) -> str:
+    """The dictionary form of a Russian word (lower case; as written without the extra)."""
+    analyser = _analyser()
+    lowered = word.lower().replace("ё", "е")
+    if analyser is None:
+        return lowered
+    return str(analyser.parse(lowered)[0].normal_form).replace("ё", "е")
+
+
 @dataclass(frozen=True, slots=True)
 class NameWord:
     """One word of a personal name: its nominative, gender ("m", "f" or "") and part."""
