@@ -59,6 +59,7 @@ class _Article:
     last: _Speaker | None = None
     last_paragraph: int = -10
     last_via: tuple[str, str] | None = None
+    pending: tuple[int, int, int] | None = None  # a sentence without attribution: index, bounds
     by_gender: dict[str, _Speaker] = field(default_factory=dict)
     results: list[Quotation] = field(default_factory=list)
 
@@ -89,11 +90,28 @@ def _words(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(text, lo, hi))
 
 
-def _name_runs(words: list[re.Match[str]]) -> list[tuple[int, int]]:
+_CASE_ENDINGS = ("", "а", "у", "ым", "ой", "е")
+
+
+def _known_surname(word: str, people: dict[str, tuple[str, str | None, str]]) -> bool:
+    """A surname the article gave with a first name before («Рябков», which the dictionaries
+    only know as a plural noun)."""
+    lowered = word.lower()
+    return any(
+        lowered.endswith(ending) and lowered[: len(lowered) - len(ending)] in people
+        for ending in _CASE_ENDINGS
+    )
+
+
+def _name_runs(
+    words: list[re.Match[str]], people: dict[str, tuple[str, str | None, str]]
+) -> list[tuple[int, int]]:
     """Index ranges of consecutive words that are parts of personal names."""
     runs, begin = [], -1
     for i, word in enumerate([*words, None]):
-        is_name = word is not None and name_word(word[0]) is not None
+        is_name = word is not None and (
+            name_word(word[0], begin >= 0) is not None or _known_surname(word[0], people)
+        )
         if is_name and begin < 0:
             begin = i
         elif not is_name and begin >= 0:
@@ -125,7 +143,7 @@ def _register_people(article: _Article, lo: int, hi: int) -> None:
     text = article.text
     for segment_lo, segment_hi in _outside_quotes(text, lo, hi):
         words = _words(text, segment_lo, segment_hi)
-        for begin, end in _name_runs(words):
+        for begin, end in _name_runs(words, {}):
             if end - begin < 2:
                 continue
             name, gender = person_name([w[0] for w in words[begin:end]])
@@ -156,16 +174,61 @@ def _speaker_in(article: _Article, lo: int, hi: int) -> _Speaker | None:
         return None
     pronoun = lexicon.pronouns.get(words[0][0].lower())
     if pronoun is not None:
-        if pronoun in article.by_gender:
-            return article.by_gender[pronoun]
-        return article.last
-    runs = _name_runs(words)
+        return _pronoun(article, pronoun)
+    runs = _name_runs(words, article.people)
     if runs:
         return _person(article, words, *runs[0])
+    lowered = [w[0].lower() for w in words]
+    if any(word in lexicon.unnamed_words for word in lowered):
+        return None
+    title = next((word for word in lowered[:3] if word in lexicon.title_words), None)
+    if title is not None:
+        return _described(article, title, text[lo:hi].strip())
     organisation = _phrase_in(text, lo, hi, lexicon.organisations)
     if organisation is not None:
         return _Speaker(organisation[0], "organisation", None, organisation[1])
     return None
+
+
+def _pronoun(article: _Article, gender: str) -> _Speaker | None:
+    """«он», «она», «по его словам»: the last speaker of that gender, else the last one."""
+    return article.by_gender.get(gender, article.last)
+
+
+def _about_this(article: _Article, index: int, lo: int, end: int) -> None:
+    """«…. Об этом заявил Песков»: the sentence before, which had no attribution, is his."""
+    assert article.pending is not None
+    pending_index, claim_lo, claim_end = article.pending
+    words = _words(article.text, lo, end)
+    verb = next((w for w in words if _cue_at(article.text, w[0])), None)
+    if verb is None or pending_index != index:
+        return
+    speaker = _speaker_in(article, verb.end(), end) or _speaker_in(article, lo, verb.start())
+    if speaker is not None:
+        via = _via(article, lo, end)
+        _record(
+            article, index, claim_lo, claim_end, "indirect", speaker, verb[0], via, "about-this",
+            (lo, end),
+        )  # fmt: skip
+        article.results.sort(key=lambda q: q.start)
+
+
+def _described(article: _Article, title: str, shown: str) -> _Speaker | None:
+    """«добавил министр», «по словам дипломата»: the one person of the article whose role has
+    this title, else the last person who spoke."""
+    stem = title[:5]
+    fitting = {
+        name: (role, gender)
+        for name, role, gender in article.people.values()
+        if role and any(word[:5] == stem for word in role.lower().split())
+    }
+    if len(fitting) == 1:
+        name, (role, gender) = next(iter(fitting.items()))
+        return _Speaker(name, "person", role, shown, gender)
+    last = article.last
+    if last is None or last.kind != "person":
+        return None
+    return _Speaker(last.name, "person", last.role, shown, last.gender)
 
 
 def _phrase_in(text: str, lo: int, hi: int, phrases: dict[str, str]) -> tuple[str, str] | None:
@@ -191,6 +254,26 @@ def _phrase_in(text: str, lo: int, hi: int, phrases: dict[str, str]) -> tuple[st
 # --- Paragraphs -------------------------------------------------------------------------------
 
 
+def _quotations(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    """The quoted stretches of a paragraph that are quotations, not names in quote marks
+    («Газпром», «Группа двадцати», “Ъ”): a name is three words or fewer, opens with a capital,
+    ends without a stop and has no attribution after it."""
+    found = []
+    for quote in find_quotes(text, lo, hi):
+        words = text[quote.start : quote.end].split()
+        is_name = (
+            0 < len(words) <= 3
+            and words[0][0].isupper()
+            and words[-1][-1] not in ".!?…"
+            and quote.mark_start > lo
+            and not text[lo : quote.mark_start].rstrip().endswith(":")
+            and _DASH_AFTER.match(text, quote.mark_end, hi) is None
+        )
+        if not is_name:
+            found.append(quote)
+    return found
+
+
 def _outside_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans, at = [], lo
     for quote in find_quotes(text, lo, hi):
@@ -210,7 +293,7 @@ def _sentence_bounds(text: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> li
 
 def _paragraph(article: _Article, index: int, lo: int, hi: int) -> None:
     text = article.text
-    quotes = find_quotes(text, lo, hi)
+    quotes = _quotations(text, lo, hi)
     ends = _sentence_bounds(text, lo, hi, quotes)
     sentence_lo = lo
     for sentence_hi in [*ends, hi]:
@@ -223,7 +306,15 @@ def _paragraph(article: _Article, index: int, lo: int, hi: int) -> None:
                 previous = inside[number - 1].mark_end if number else sentence_lo
                 _quotation(article, index, quote, previous, following, sentence_hi, lo)
         else:
+            before = len(article.results)
             _claim(article, index, sentence_lo, sentence_hi)
+            end = sentence_hi
+            while end > sentence_lo and text[end - 1] in ".!?… ":
+                end -= 1
+            unattributed = len(article.results) == before
+            article.pending = (index, sentence_lo, end) if unattributed else None
+        if inside:
+            article.pending = None
         sentence_lo = sentence_hi
         while sentence_lo < hi and text[sentence_lo].isspace():
             sentence_lo += 1
@@ -266,6 +357,9 @@ def _before_cue(article: _Article, lo: int, hi: int) -> tuple[_Speaker | None, s
     text = article.text
     lexicon = russian_lexicon()
     lowered = text[lo:hi].lower()
+    for phrase, gender in lexicon.pronoun_according_to.items():
+        if phrase in lowered:
+            return _pronoun(article, gender), phrase
     for phrase in lexicon.according_to:
         at = lowered.rfind(phrase)
         if at >= 0 and (at == 0 or not lowered[at - 1].isalnum()):
@@ -288,12 +382,7 @@ def _before_cue(article: _Article, lo: int, hi: int) -> tuple[_Speaker | None, s
 
 def _via(article: _Article, lo: int, hi: int) -> tuple[str, str] | None:
     """The outlet an attribution names («передает ТАСС», «сообщил Интерфаксу»)."""
-    text = article.text
-    for a, b in _outside_quotes(text, lo, hi):
-        found = _phrase_in(text, a, b, russian_lexicon().outlets)
-        if found is not None:
-            return found
-    return None
+    return _phrase_in(article.text, lo, hi, russian_lexicon().outlets)
 
 
 def _quotation(
@@ -339,6 +428,17 @@ def _claim(article: _Article, index: int, lo: int, hi: int) -> None:
     while end > lo and text[end - 1] in ".!?… ":
         end -= 1
     lowered = text[lo:end].lower()
+    for phrase, gender in lexicon.pronoun_according_to.items():
+        if lowered.startswith(phrase + ","):
+            claim_lo = lo + len(phrase) + 2
+            _record(
+                article, index, claim_lo, end, "indirect", _pronoun(article, gender), phrase,
+                None, "according-to", (lo, claim_lo),
+            )  # fmt: skip
+            return
+    if lowered.startswith("об этом ") and article.pending is not None:
+        _about_this(article, index, lo, end)
+        return
     for phrase in lexicon.according_to:
         if lowered.startswith(phrase) and phrase.startswith(("по словам", "как ")):
             speaker_end = _clause_end(text, lo + len(phrase), end)

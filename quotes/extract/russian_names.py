@@ -12,6 +12,7 @@ are dropped from the name (Владимир Владимирович Путин 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,7 +25,8 @@ RUSSIAN_EXTRA_MISSING = (
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 _NOT_PERSON_TAGS = frozenset({"Geox", "Orgn", "Abbr", "Trad"})
-_FUNCTION_WORD_TAGS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ"})
+_FUNCTION_WORD_TAGS = frozenset({"PREP", "CONJ", "PRCL", "NPRO"})
+_ADVERB_TAGS = frozenset({"ADVB", "INTJ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class RussianLexicon:
     naming_verbs: frozenset[str]
     relay_verbs: tuple[str, ...]
     according_to: tuple[str, ...]
+    pronoun_according_to: dict[str, str]
     title_words: frozenset[str]
     pronouns: dict[str, str]
     months: dict[str, int]
@@ -42,6 +45,7 @@ class RussianLexicon:
     organisations: dict[str, str]
     statement_words: tuple[str, ...]
     abbreviations: frozenset[str]
+    unnamed_words: frozenset[str]
 
 
 @cache
@@ -57,6 +61,7 @@ def russian_lexicon() -> RussianLexicon:
         naming_verbs=frozenset(data["naming_verbs"]),
         relay_verbs=tuple(data["relay_verbs"]),
         according_to=tuple(data["according_to"]),
+        pronoun_according_to=dict(data["pronoun_according_to"]),
         title_words=frozenset(data["title_words"]),
         pronouns=dict(data["pronouns"]),
         months=dict(data["months"]),
@@ -66,6 +71,7 @@ def russian_lexicon() -> RussianLexicon:
         organisations=dict(data["organisations"]),
         statement_words=tuple(data["statement_words"]),
         abbreviations=frozenset(data["abbreviations"]),
+        unnamed_words=frozenset(data["unnamed_words"]),
     )
 
 
@@ -111,9 +117,16 @@ def is_capitalised(word: str) -> bool:
     )
 
 
+# Russian surname endings, with the case endings they take (Рябкова, Рябкову, Рябковым).
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая)(?:а|у|ым|е|ой|ую|ого|ому|им)?$")
+_MALE_CASE_ENDINGS = ("ым", "а", "у", "е")
+
+
 @cache
-def name_word(word: str) -> NameWord | None:
-    """`word` as part of a personal name, or None when it is no name (a place, a known noun)."""
+def name_word(word: str, after_given_name: bool = False) -> NameWord | None:
+    """`word` as part of a personal name, or None when it is no name (a place, a known noun).
+    Right after a given name, any capitalised word that is no place or body is a surname
+    (Александр Новак, Василий Небензя)."""
     if not is_capitalised(word.split("-")[0]):
         return None
     analyser = _analyser()
@@ -122,18 +135,29 @@ def name_word(word: str) -> NameWord | None:
     parses = analyser.parse(word)
     if any(_FUNCTION_WORD_TAGS & p.tag.grammemes for p in parses):
         return None
-    personal = [p for p in parses if _PERSON_TAGS & p.tag.grammemes]
-    if not personal:
-        place_or_body = any(_NOT_PERSON_TAGS & p.tag.grammemes for p in parses)
-        if place_or_body or analyser.word_is_known(word.lower()):
-            return None
-        return NameWord(word, "", "")
-    best = personal[0]
-    if any(_NOT_PERSON_TAGS & p.tag.grammemes for p in parses[:1]):
+    if _ADVERB_TAGS & parses[0].tag.grammemes:
         return None
-    part = next(tag for tag in ("Name", "Surn", "Patr") if tag in best.tag.grammemes)
-    gender = "f" if "femn" in best.tag.grammemes else "m" if "masc" in best.tag.grammemes else ""
-    return NameWord(_nominative(best, word), gender, part)
+    place_first = bool(_NOT_PERSON_TAGS & parses[0].tag.grammemes)
+    for parse in parses:
+        grammemes = parse.tag.grammemes
+        if ("Name" in grammemes or "Patr" in grammemes) and "sing" in grammemes:
+            part = "Name" if "Name" in grammemes else "Patr"
+            return NameWord(_nominative(parse, word), _gender(parse), part)
+    surname = next((p for p in parses if "Surn" in p.tag.grammemes), None)
+    if surname is not None and (not place_first or _SURNAME.search(word)):
+        return NameWord(_nominative(surname, word), _gender(surname), "Surn")
+    if _SURNAME.search(word) and not analyser.word_is_known(word.lower()):
+        return NameWord(word, "", "Surn")
+    if after_given_name and "Geox" not in parses[0].tag.grammemes:
+        return NameWord(word, "", "Surn")
+    if place_first or analyser.word_is_known(word.lower()):
+        return None
+    return NameWord(word, "", "")
+
+
+def _gender(parse: Any) -> str:
+    grammemes = parse.tag.grammemes
+    return "f" if "femn" in grammemes else "m" if "masc" in grammemes else ""
 
 
 def in_gender(word: str, gender: str) -> str:
@@ -145,6 +169,11 @@ def in_gender(word: str, gender: str) -> str:
     for parse in analyser.parse(word):
         if "Surn" in parse.tag.grammemes and grammeme in parse.tag.grammemes:
             return _nominative(parse, word)
+    if gender == "m" and _SURNAME.search(word):
+        for ending in _MALE_CASE_ENDINGS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and _SURNAME.search(stem):
+                return stem
     return word
 
 
@@ -153,17 +182,20 @@ def _nominative(parse: Any, word: str) -> str:
         return word
     inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
     form = inflected.word if inflected is not None else parse.normal_form
+    if "ё" not in word.lower():
+        form = form.replace("ё", "е")  # the press writes Петр, not Пётр, unless the text does
     return "-".join(part.capitalize() for part in form.split("-"))
 
 
 def person_name(words: list[str]) -> tuple[str, str]:
     """The nominative name of a run of name words (patronymics dropped) and its gender."""
-    parsed = [name_word(word) or NameWord(word, "", "") for word in words]
+    parsed = [name_word(word, i > 0) or NameWord(word, "", "") for i, word in enumerate(words)]
     gender = next((p.gender for p in parsed if p.part in ("Name", "Patr") and p.gender), "")
     gender = gender or next((p.gender for p in parsed if p.gender), "")
     shown = []
     for word, parse in zip(words, parsed, strict=True):
         if parse.part == "Patr" and len(words) > 1:
             continue
-        shown.append(in_gender(word, gender) if parse.part == "Surn" else parse.nominative)
+        surname = parse.part == "Surn" or (parse.part == "" and len(words) > 1)
+        shown.append(in_gender(word, gender) if surname else parse.nominative)
     return " ".join(shown), gender
