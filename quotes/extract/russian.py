@@ -285,7 +285,7 @@ def _outside_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _sentence_bounds(text: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> list[int]:
     """Offsets where sentences end in text[lo:hi], never inside a quotation."""
-    ends = []
+    ends: list[int] = []
     for a, b in _outside_quotes(text, lo, hi):
         ends.extend(m.end() for m in _SENTENCE_END.finditer(text, a, b))
     return sorted(set(ends))

@@ -40,7 +40,8 @@ _ENGLISH_STOP = frozenset(
     """a an the and or but of to in on at for with by from as is are was were be been being it
     its this that these those we our us you your they their them he his she her i my me not no
     so if than then there here will would can could should may might must has have had do does
-    did which who whom what when where how all any some such very just also into about over""".split()
+    did which who whom what when where how all any some such very just also into about
+    over""".split()
 )
 _RUSSIAN_STOP = frozenset(
     """и в во не на что с со а но как к ко по из за от до у о об же ли бы то это этот эта эти

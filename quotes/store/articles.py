@@ -20,8 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quotes.extract.names import fold, name_key, surname_key
-from quotes.extract.transliteration import cross_script_key, crosses_scripts
 from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet, outlet_key
+from quotes.extract.transliteration import cross_script_key, crosses_scripts
 from quotes.records import ArticleInput, Quotation
 from quotes.store.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
 
