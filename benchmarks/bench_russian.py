@@ -154,5 +154,6 @@ def main() -> None:
         extraction(score, russian)
         translations(articles)
 
+
 if __name__ == "__main__":
     main()

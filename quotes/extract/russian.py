@@ -165,8 +165,9 @@ def _person(article: _Article, words: list[re.Match[str]], begin: int, end: int)
     return _Speaker(name, "person", role, shown, gender)
 
 
-def _speaker_in(article: _Article, lo: int, hi: int) -> _Speaker | None:
-    """The speaker a clause names: a pronoun, a person (with role) or a body."""
+def _speaker_in(article: _Article, lo: int, hi: int, gender: str = "") -> _Speaker | None:
+    """The speaker a clause names: a pronoun, a person (with role) or a body; `gender` is the
+    verb's («сказала»: "f"), for a description («сказала дипломат»)."""
     text = article.text
     lexicon = russian_lexicon()
     words = _words(text, lo, hi)
@@ -183,7 +184,7 @@ def _speaker_in(article: _Article, lo: int, hi: int) -> _Speaker | None:
         return None
     title = next((word for word in lowered[:3] if word in lexicon.title_words), None)
     if title is not None:
-        return _described(article, title, text[lo:hi].strip())
+        return _described(article, title, text[lo:hi].strip(), gender)
     organisation = _phrase_in(text, lo, hi, lexicon.organisations)
     if organisation is not None:
         return _Speaker(organisation[0], "organisation", None, organisation[1])
@@ -213,7 +214,7 @@ def _about_this(article: _Article, index: int, lo: int, end: int) -> None:
         article.results.sort(key=lambda q: q.start)
 
 
-def _described(article: _Article, title: str, shown: str) -> _Speaker | None:
+def _described(article: _Article, title: str, shown: str, gender: str) -> _Speaker | None:
     """«добавил министр», «по словам дипломата»: the one person of the article whose role has
     this title, else the last person who spoke."""
     stem = title[:5]
@@ -225,10 +226,20 @@ def _described(article: _Article, title: str, shown: str) -> _Speaker | None:
     if len(fitting) == 1:
         name, (role, gender) = next(iter(fitting.items()))
         return _Speaker(name, "person", role, shown, gender)
-    last = article.last
+    last = article.by_gender.get(gender) if gender in ("m", "f") else article.last
     if last is None or last.kind != "person":
         return None
     return _Speaker(last.name, "person", last.role, shown, last.gender)
+
+
+def _verb_gender(verb: str) -> str:
+    """The gender a past-tense verb shows: «заявила» "f", «заявил» "m", otherwise ""."""
+    lowered = verb.lower()
+    if lowered.endswith(("ла", "лась")):
+        return "f"
+    if lowered.endswith(("л", "лся")):
+        return "m"
+    return ""
 
 
 def _phrase_in(text: str, lo: int, hi: int, phrases: dict[str, str]) -> tuple[str, str] | None:
@@ -345,7 +356,7 @@ def _after_cue(article: _Article, lo: int, hi: int) -> tuple[_Speaker | None, st
     words = _words(text, lo, end)
     for i, word in enumerate(words[:6]):
         if _cue_at(text, word[0]):
-            speaker = _speaker_in(article, word.end(), end)
+            speaker = _speaker_in(article, word.end(), end, _verb_gender(word[0]))
             if speaker is None and i:
                 speaker = _speaker_in(article, lo, word.start())
             return speaker, word[0]
@@ -370,12 +381,15 @@ def _before_cue(article: _Article, lo: int, hi: int) -> tuple[_Speaker | None, s
         if not _cue_at(text, words[i][0]):
             continue
         verb = words[i]
+        gender = _verb_gender(verb[0])
         after_end = _clause_end(text, verb.end(), hi)
-        speaker = _speaker_in(article, verb.end(), after_end)
+        # The subject before the verb first (Захарова назвала заявления Макрона «…»), then the
+        # inverted order (заявил Лавров: «…»), then the sentence's opening.
+        speaker = _speaker_in(
+            article, _clause_start(text, lo, verb.start()), verb.start(), gender
+        ) or _speaker_in(article, verb.end(), after_end, gender)
         if speaker is None:
-            speaker = _speaker_in(article, _clause_start(text, lo, verb.start()), verb.start())
-        if speaker is None:
-            speaker = _speaker_in(article, lo, verb.start())
+            speaker = _speaker_in(article, lo, verb.start(), gender)
         return speaker, verb[0]
     return None, None
 

@@ -106,6 +106,7 @@ class NameWord:
     nominative: str
     gender: str
     part: str  # "Name" (given name), "Surn", "Patr", or "" (unknown to the dictionaries)
+    case: str = ""  # the grammatical case of a given name as written ("gent" for Эммануэля)
 
 
 def is_capitalised(word: str) -> bool:
@@ -142,7 +143,8 @@ def name_word(word: str, after_given_name: bool = False) -> NameWord | None:
         grammemes = parse.tag.grammemes
         if ("Name" in grammemes or "Patr" in grammemes) and "sing" in grammemes:
             part = "Name" if "Name" in grammemes else "Patr"
-            return NameWord(_nominative(parse, word), _gender(parse), part)
+            case = str(parse.tag.case or "")
+            return NameWord(_nominative(parse, word), _gender(parse), part, case)
     surname = next((p for p in parses if "Surn" in p.tag.grammemes), None)
     if surname is not None and (not place_first or _SURNAME.search(word)):
         return NameWord(_nominative(surname, word), _gender(surname), "Surn")
@@ -177,6 +179,24 @@ def in_gender(word: str, gender: str) -> str:
     return word
 
 
+# A foreign man's surname takes the case endings of the given name before it (Эммануэля
+# Макрона, Эммануэлю Макрону, с Эммануэлем Макроном).
+_MALE_ENDINGS_BY_CASE = {
+    "gent": ("а", "я"),
+    "accs": ("а", "я"),
+    "datv": ("у", "ю"),
+    "ablt": ("ом", "ем"),
+    "loct": ("е",),
+}
+
+
+def _uninflected(word: str, case: str) -> str:
+    for ending in _MALE_ENDINGS_BY_CASE.get(case, ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
 def _nominative(parse: Any, word: str) -> str:
     if "Fixd" in parse.tag.grammemes:
         return word
@@ -192,10 +212,14 @@ def person_name(words: list[str]) -> tuple[str, str]:
     parsed = [name_word(word, i > 0) or NameWord(word, "", "") for i, word in enumerate(words)]
     gender = next((p.gender for p in parsed if p.part in ("Name", "Patr") and p.gender), "")
     gender = gender or next((p.gender for p in parsed if p.gender), "")
+    case = next((p.case for p in parsed if p.part == "Name"), "")
     shown = []
     for word, parse in zip(words, parsed, strict=True):
         if parse.part == "Patr" and len(words) > 1:
             continue
         surname = parse.part == "Surn" or (parse.part == "" and len(words) > 1)
-        shown.append(in_gender(word, gender) if surname else parse.nominative)
+        if surname and gender == "m" and in_gender(word, gender) == word:
+            shown.append(_uninflected(word, case))
+        else:
+            shown.append(in_gender(word, gender) if surname else parse.nominative)
     return " ".join(shown), gender
