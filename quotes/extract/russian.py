@@ -96,11 +96,20 @@ _CASE_ENDINGS = ("", "а", "у", "ым", "ой", "е")
 def _known_surname(word: str, people: dict[str, tuple[str, str | None, str]]) -> bool:
     """A surname the article gave with a first name before («Рябков», which the dictionaries
     only know as a plural noun)."""
+    return _surname_entry(word, people) is not None
+
+
+def _surname_entry(
+    word: str, people: dict[str, tuple[str, str | None, str]]
+) -> tuple[str, str | None, str] | None:
+    """The full name the article gave a surname written in some case (госпожа Набиуллина)."""
     lowered = word.lower()
-    return any(
-        lowered.endswith(ending) and lowered[: len(lowered) - len(ending)] in people
-        for ending in _CASE_ENDINGS
-    )
+    for ending in _CASE_ENDINGS:
+        if lowered.endswith(ending):
+            entry = people.get(lowered[: len(lowered) - len(ending)])
+            if entry is not None:
+                return entry
+    return None
 
 
 def _name_runs(
@@ -159,6 +168,8 @@ def _person(article: _Article, words: list[re.Match[str]], begin: int, end: int)
     name, gender = person_name([w[0] for w in words[begin:end]])
     role = _role_before(text, words, begin)
     known = article.people.get(name.split()[-1].lower())
+    if known is None and end - begin == 1:
+        known = _surname_entry(words[begin][0], article.people)
     if known is not None and (end - begin == 1 or known[0] == name):
         name, role, gender = known[0], role or known[1], known[2] or gender
     shown = text[words[begin].start() : words[end - 1].end()]

@@ -25,6 +25,7 @@ from quotes.remarks.assign import (
 from quotes.remarks.items import DedupItem, normalise
 from quotes.remarks.phrases import recurring_phrases
 from quotes.remarks.scoring import relation
+from quotes.remarks.translated import translation_reports
 from quotes.store.articles import find_speaker
 from quotes.store.models import (
     Article,
@@ -162,7 +163,7 @@ def compare(session: Session, target: int | str) -> Comparison:
             raise NotFound(f"no remark {remark_id}: list them with `quotes remarks`")
     else:
         remark = find_remark(session, target)
-    reports = _reports(session, [remark])[remark.id]
+    reports = _reports(session, [remark])[remark.id] + translation_reports(session, remark)
     return Comparison(_summary(session, remark), tuple(reports))
 
 
