@@ -38,6 +38,7 @@ _DATELINE = re.compile(
     r"[А-ЯЁ][А-ЯЁа-яё\- ]{1,40}[,.]\s+\d{1,2}\s+[а-яё]{3,8}\.?(?:\s+\d{4}\s*(?:г\.)?)?\s*"
     r"(?:/[^/\n]{1,20}/\.?|\.\s*INTERFAX\.RU\s*[-–—]|[-–—]\s*[^.\n]{1,20}\.)\s*"
 )
+_ROLE_BREAK = re.compile(r"[,.;:!?]|\s[—–-]\s")  # a role may name a body in quote marks
 _DASH_AFTER = re.compile(r"[,!?…]*\s*[—–-]\s+")
 _CLAIM_THAT = re.compile(r",\s+(?:что|будто)\s+")
 
@@ -139,28 +140,35 @@ def _role_before(text: str, words: list[re.Match[str]], begin: int) -> str | Non
             first = i
         elif not (word[0].isupper() or word.islower()):
             break
-        if _BOUNDARY.search(text, words[i].end(), words[i + 1].start()):
+        if _ROLE_BREAK.search(text, words[i].end(), words[i + 1].start()):
             break
     if first == begin:
         return None
-    role = text[words[first].start() : words[begin - 1].end()]
+    role_end = words[begin - 1].end()
+    if text[role_end : role_end + 1] in ("»", "”", '"') and role_end < words[begin].start():
+        role_end += 1  # глава «Газпрома»
+    role = text[words[first].start() : role_end]
     return role[0].lower() + role[1:]
 
 
 def _register_people(article: _Article, lo: int, hi: int) -> None:
     """Full names (two words or more) and their roles, under their surname."""
     text = article.text
-    for segment_lo, segment_hi in _outside_quotes(text, lo, hi):
-        words = _words(text, segment_lo, segment_hi)
-        for begin, end in _name_runs(words, {}):
-            if end - begin < 2:
-                continue
-            name, gender = person_name([w[0] for w in words[begin:end]])
-            surname = name.split()[-1].lower()
-            role = _role_before(text, words, begin)
-            known = article.people.get(surname)
-            if known is None or (known[1] is None and role is not None):
-                article.people[surname] = (name, role or (known[1] if known else None), gender)
+    quoted = [(q.mark_start, q.mark_end) for q in _quotations(text, lo, hi)]
+    words = _words(text, lo, hi)
+    for begin, end in _name_runs(words, {}):
+        at = words[begin].start()
+        if end - begin >= 2 and not any(a <= at < b for a, b in quoted):
+            _register(article, words, begin, end)
+
+
+def _register(article: _Article, words: list[re.Match[str]], begin: int, end: int) -> None:
+    name, gender = person_name([w[0] for w in words[begin:end]])
+    surname = name.split()[-1].lower()
+    role = _role_before(article.text, words, begin)
+    known = article.people.get(surname)
+    if known is None or (known[1] is None and role is not None):
+        article.people[surname] = (name, role or (known[1] if known else None), gender)
 
 
 def _person(article: _Article, words: list[re.Match[str]], begin: int, end: int) -> _Speaker:
