@@ -92,7 +92,7 @@ def test_names_in_quote_marks_are_no_quotations() -> None:
 def test_a_language_without_rules_gives_quotations_by_their_marks() -> None:
     text = "« Nous ne céderons pas », a déclaré le président lundi devant les députés."
     assert _found(text) == [
-        ("direct", " Nous ne céderons pas ", None, None, None, None, "no-rules-for-language")
+        ("direct", "Nous ne céderons pas", None, None, None, None, "no-rules-for-language")
     ]
 
 
