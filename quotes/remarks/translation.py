@@ -33,6 +33,9 @@ MIN_AGREEMENT = 0.3
 recall, less precision)."""
 CONFIDENT = 0.5
 """Agreement from which a link is no guess."""
+FEW_WORDS = 4
+"""A side with fewer content words than this proves little: its link is a guess however well
+it agrees ("remains unchanged")."""
 
 _WORD = re.compile(r"[^\W\d_][\w\-']*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -145,9 +148,9 @@ def translation_links(items: list[TranslationItem]) -> list[TranslationLink]:
             if score >= MIN_AGREEMENT and (best is None or score > best[0]):
                 best = (score, candidate)
         if best is not None:
-            links.append(
-                TranslationLink(best[1].id, item.id, round(best[0], 3), best[0] < CONFIDENT)
-            )
+            words = min(len(_english_words(item.text)), len(_russian_words(best[1].text)))
+            guess = best[0] < CONFIDENT or words < FEW_WORDS
+            links.append(TranslationLink(best[1].id, item.id, round(best[0], 3), guess))
     return links
 
 
