@@ -3,6 +3,7 @@ bad files are reported and skipped, and concurrent writers neither fail nor dupl
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -211,3 +212,56 @@ def test_a_20_mb_article_is_stored_whole_in_bounded_memory(tmp_path: Path) -> No
         article = session.scalars(select(Article)).one()
         assert article.body == big.read_text(encoding="utf-8")
     engine.dispose()
+
+
+RUSSIAN = (
+    "МОСКВА, 22 февраля. /ТАСС/. «Наши страны выступают за построение более справедливого "
+    "миропорядка», — заявил секретарь Совбеза РФ Николай Патрушев.\n"
+)
+FRENCH = "« Nous ne céderons pas », a déclaré le président lundi devant les députés de la nation.\n"
+
+
+def test_each_article_keeps_its_language_and_one_without_rules_is_counted(
+    db_url: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    (tmp_path / "a_english.txt").write_text(SEED_TEXTS[3], encoding="utf-8")
+    (tmp_path / "b_russian.txt").write_text(RUSSIAN, encoding="utf-8")
+    (tmp_path / "c_french.txt").write_text(FRENCH, encoding="utf-8")
+    result = runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "1 in a language without attribution rules: quotations found by their marks, "
+        "speakers left unknown"
+    )
+    engine = open_database(db_url)
+    with Session(engine) as session:
+        languages = session.scalars(select(Article.language).order_by(Article.id)).all()
+        french = session.scalars(select(Quote).join(Article).where(Article.language == "fr")).one()
+        russian = session.scalars(select(Quote).join(Article).where(Article.language == "ru")).one()
+        assert (french.text, french.speaker_id, french.rule) == (
+            "Nous ne céderons pas",
+            None,
+            "no-rules-for-language",
+        )
+        assert russian.speaker is not None
+        assert (russian.speaker.name, russian.speaker_role) == (
+            "Николай Патрушев",
+            "секретарь Совбеза РФ",
+        )
+    engine.dispose()
+    assert languages == ["en", "ru", "fr"]
+
+
+def test_a_russian_name_is_the_person_stored_in_latin_letters(
+    db_url: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    (tmp_path / "a_english.txt").write_text(SEED_TEXTS[0], encoding="utf-8")
+    (tmp_path / "b_russian.txt").write_text(RUSSIAN, encoding="utf-8")
+    assert runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path)]).exit_code == 0
+    result = runner.invoke(app, ["--db", db_url, "search", "Patrushev", "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["speaker"] for r in found} == {"Nikolai Patrushev"}
+    assert "Наши страны выступают за построение более справедливого миропорядка" in {
+        r["quotation"] for r in found
+    }

@@ -35,4 +35,7 @@ def test_different_people_keep_different_keys() -> None:
 
 
 def test_crosses_scripts() -> None:
-    assert [crosses_scripts("Песков", "Peskov"), crosses_scripts("Peskov", "Peskoff")] == [True, False]
+    assert [crosses_scripts("Песков", "Peskov"), crosses_scripts("Peskov", "Peskoff")] == [
+        True,
+        False,
+    ]

@@ -12,11 +12,18 @@ pytest.importorskip("pymorphy3", reason="the [russian] extra")
 
 DAY = date(2023, 2, 21)
 RUSSIAN = "Мы внимательно следим за всеми заявлениями, но пока никаких конкретных предложений не поступало"
-ENGLISH = "We are closely following all statements, but so far no concrete proposals have been received,"
+ENGLISH = (
+    "We are closely following all statements, but so far no concrete proposals have been received,"
+)
 
 
 def test_stems_meet_plural_and_past() -> None:
-    assert [stem(w) for w in ("proposals", "received", "talks", "the")] == ["proposal", "receiv", "talk", "the"]
+    assert [stem(w) for w in ("proposals", "received", "talks", "the")] == [
+        "proposal",
+        "receiv",
+        "talk",
+        "the",
+    ]
 
 
 def test_agreement_counts_translated_words_and_numbers() -> None:
@@ -40,7 +47,13 @@ def test_a_translation_links_to_its_original_and_not_to_another_remark() -> None
 
 def test_a_weak_agreement_is_marked_as_a_guess() -> None:
     items = [
-        TranslationItem(1, "ru", "Дмитрий Песков", DAY, "Позиция России неизменна, и президент неоднократно ее излагал"),
+        TranslationItem(
+            1,
+            "ru",
+            "Дмитрий Песков",
+            DAY,
+            "Позиция России неизменна, и президент неоднократно ее излагал",
+        ),
         TranslationItem(2, "en", "Dmitry Peskov", DAY, "remains unchanged"),
     ]
     [link] = translation_links(items)

@@ -105,3 +105,15 @@ def test_the_name_cache_keeps_only_what_a_committed_transaction_found() -> None:
     assert (cache.outlets, cache.staged_outlets) == ({"TASS": 3}, {})
     cache.clear()
     assert cache.outlets == {}
+
+
+def test_one_person_in_two_scripts_is_one_speaker(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        zakharova = _speaker(session, "Maria Zakharova")
+        assert _speaker(session, "Мария Захарова") == zakharova
+        peskov = _speaker(session, "Дмитрий Песков")
+        assert _speaker(session, "Dmitry Peskov") == peskov
+        assert _speaker(session, "Песков") == peskov
+        assert _speaker(session, "Maxim Zakharov") != zakharova
+        names = session.scalars(select(Speaker.name).order_by(Speaker.id)).all()
+        assert names == ["Maria Zakharova", "Дмитрий Песков", "Maxim Zakharov"]
