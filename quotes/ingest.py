@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from quotes.errors import DatabaseError
 from quotes.extract.language import detect_language, has_rules
 from quotes.extract.pipeline import extract_quotations
+from quotes.extract.russian_names import RUSSIAN_EXTRA_MISSING, morphology_available
 from quotes.read.files import ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import assign_article_remarks
@@ -100,9 +101,15 @@ def _store(session: Session, item: ArticleInput, sha256: str, names: NameCache) 
         "added",
         quotations=len(quotations),
         article_id=article_id,
-        warnings=item.warnings,
+        warnings=item.warnings + _missing_extra(item, language),
         language=language,
     )
+
+
+def _missing_extra(item: ArticleInput, language: str) -> tuple[str, ...]:
+    if language == "ru" and not morphology_available():
+        return (f"{item.source}: {RUSSIAN_EXTRA_MISSING}",)
+    return ()
 
 
 def _already_stored(item: ArticleInput, article_id: int, where: str) -> IngestOutcome:

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -265,3 +266,16 @@ def test_a_russian_name_is_the_person_stored_in_latin_letters(
     assert "Наши страны выступают за построение более справедливого миропорядка" in {
         r["quotation"] for r in found
     }
+
+
+def test_without_the_russian_extra_one_line_names_it(
+    db_url: str, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quotes.ingest.morphology_available", lambda: False)
+    (tmp_path / "b_russian.txt").write_text(RUSSIAN, encoding="utf-8")
+    result = runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"Warning: {tmp_path / 'b_russian.txt'}: Russian names are kept as written (not "
+        "normalised): install the extra with pip install 'quotes[russian]'"
+    )
