@@ -18,11 +18,14 @@ from typing import Any
 SAMPLE_CHARS = 3000
 """Characters looked at: enough for a stable answer, few enough to cost nothing per article."""
 
+ENGLISH_SAMPLE_CHARS = 1000
+"""Characters whose words decide whether Latin text is plainly English."""
+
 RULED_LANGUAGES = frozenset({"en", "ru"})
 """Languages with attribution rules; others get their quotations by their marks only."""
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _WORD = re.compile(r"[A-Za-z']+")
 # Letters only some Cyrillic alphabets have: Ukrainian, Belarusian, Serbian/Macedonian.
 _OTHER_CYRILLIC = (("uk", re.compile(r"[іїєґІЇЄҐ]")), ("be", re.compile(r"[ўЎ]")))
@@ -39,11 +42,13 @@ _DETECTOR_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "id
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of `text`'s language ("en" for empty or undecidable text)."""
     sample = text[:SAMPLE_CHARS]
-    cyrillic = len(_CYRILLIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    if cyrillic > latin:
-        return _cyrillic_language(sample, cyrillic)
-    words = _WORD.findall(sample)
+    if _CYRILLIC.search(sample) is not None:  # counting letters costs; most text has none
+        cyrillic = len(_CYRILLIC.findall(sample))
+        if cyrillic > len(_LATIN_RUN.findall(sample)) * 4:  # ~4 Latin letters a run
+            latin = sum(len(run) for run in _LATIN_RUN.findall(sample))
+            if cyrillic > latin:
+                return _cyrillic_language(sample, cyrillic)
+    words = _WORD.findall(sample, 0, ENGLISH_SAMPLE_CHARS)
     if not words:
         return "en"
     english = sum(1 for word in words if word.lower() in _ENGLISH_WORDS)

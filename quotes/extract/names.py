@@ -8,6 +8,7 @@ import unicodedata
 from anyascii import anyascii
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_FOREIGN_LETTER = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit beyond ASCII
 # Transliteration endings that vary between outlets: Zelensky / Zelenskiy / Zelenskyy / Zelenskii.
 _TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"))
 
@@ -16,8 +17,8 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes, collapse everything else to single spaces;
     letters of other scripts are transliterated (Песков -> peskov)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    if decomposed.isascii():
-        ascii_only = decomposed.lower()
+    if _FOREIGN_LETTER.search(decomposed) is None:
+        ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     else:
         ascii_only = "".join(
             c if c.isascii() else anyascii(c) if c.isalpha() else "" for c in decomposed
