@@ -11,7 +11,11 @@ The article travels through these modules in order:
   (reported speech without quote marks) → relays (the outlet a remark came through) → dates
   (the day it was said). `pipeline` runs them; `state` holds the records they pass.
 What is English lives in data (`data/en/lexicon.json`, read by `lexicon`), and the gazetteer of
-outlets in `data/outlets.json` (read by `outlets`); `names` makes the matching keys of names.
+outlets in `data/outlets.json` (read by `outlets`); `names` makes the matching keys of names, and
+`transliteration` the looser key one person shares across scripts.
+`language` picks the rules: Russian articles go to `russian` (its words in `data/ru/`, names in
+the nominative by `russian_names`); articles in a language without rules get their quotations
+by their marks only.
 """
 
 from quotes.extract.cleaning import Paragraph, content_paragraphs, split_paragraphs

@@ -1,10 +1,12 @@
 """Remarks: the same thing said once, reported by many articles. Pure clustering here, passing
 frozen records (no database): items (normalise and prepare a quotation) → blocking (which
 quotations to compare) → scoring (the relation and score of a pair) → clustering (remarks and
-their canonical wording) → phrases (talking points repeated across occasions).
+their canonical wording) → phrases (talking points repeated across occasions); translation
+links a quotation to the one in another language it translates.
 
 The database side sits beside it and is imported by path: `quotes.remarks.assign` places new
-quotations in remarks as articles arrive; `quotes.remarks.compare` reads remarks back.
+quotations in remarks as articles arrive; `quotes.remarks.compare` reads remarks back, with
+their translations (`quotes.remarks.translated`).
 """
 
 from quotes.remarks.blocking import candidate_pairs
