@@ -156,9 +156,13 @@ def _register_people(article: _Article, lo: int, hi: int) -> None:
     text = article.text
     quoted = [(q.mark_start, q.mark_end) for q in _quotations(text, lo, hi)]
     words = _words(text, lo, hi)
+    next_quote = 0
     for begin, end in _name_runs(words, {}):
         at = words[begin].start()
-        if end - begin >= 2 and not any(a <= at < b for a, b in quoted):
+        while next_quote < len(quoted) and quoted[next_quote][1] <= at:
+            next_quote += 1  # runs and quotations are in text order: one pass over both
+        inside = next_quote < len(quoted) and quoted[next_quote][0] <= at
+        if end - begin >= 2 and not inside:
             _register(article, words, begin, end)
 
 
@@ -325,11 +329,16 @@ def _paragraph(article: _Article, index: int, lo: int, hi: int) -> None:
     text = article.text
     quotes = _quotations(text, lo, hi)
     ends = _sentence_bounds(text, lo, hi, quotes)
-    sentence_lo = lo
+    sentence_lo, first = lo, 0
     for sentence_hi in [*ends, hi]:
         if sentence_hi <= sentence_lo:
             continue
-        inside = [q for q in quotes if sentence_lo <= q.mark_start < sentence_hi]
+        while first < len(quotes) and quotes[first].mark_start < sentence_lo:
+            first += 1  # quotations and sentences are in text order: one pass over both
+        after = first
+        while after < len(quotes) and quotes[after].mark_start < sentence_hi:
+            after += 1
+        inside = quotes[first:after]
         if inside:
             for number, quote in enumerate(inside):
                 following = inside[number + 1].mark_start if number + 1 < len(inside) else None
@@ -503,18 +512,19 @@ def _claim_then_cue(article: _Article, index: int, lo: int, end: int) -> None:
     """«Россия готова к переговорам, заявил Лавров»: the claim before a closing cue."""
     text = article.text
     comma = text.find(", ", lo + 15, end)
-    while comma >= 0:
-        words = _words(text, comma, end)
-        if words and _cue_at(text, words[0][0]) and len(words) <= 14:
+    verb = None
+    while comma >= 0:  # the first word after each comma only: linear in the sentence
+        verb = _WORD.match(text, comma + 2, end)
+        if verb is not None and _cue_at(text, verb[0]):
             break
         comma = text.find(", ", comma + 2, end)
-    if comma < 0:
+    if comma < 0 or verb is None or len(_words(text, verb.end(), end)) > 13:
         return
-    speaker = _speaker_in(article, words[0].end(), end)
+    speaker = _speaker_in(article, verb.end(), end)
     if speaker is None:
         return
     via = _via(article, comma, end)
-    _record(article, index, lo, comma, "indirect", speaker, words[0][0], via, "claim-then-cue",
+    _record(article, index, lo, comma, "indirect", speaker, verb[0], via, "claim-then-cue",
             (comma, end))  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -22,6 +22,9 @@ RUSSIAN_EXTRA_MISSING = (
     "Russian names are kept as written (not normalised): install the extra with "
     "pip install 'quotes[russian]'"
 )
+
+WORD_CACHE = 100_000
+"""Words whose analysis is kept: bounded, so that a long ingest does not grow without end."""
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 _NOT_PERSON_TAGS = frozenset({"Geox", "Orgn", "Abbr", "Trad"})
@@ -89,7 +92,7 @@ def morphology_available() -> bool:
     return _analyser() is not None
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def lemma(word: str) -> str:
     """The dictionary form of a Russian word (lower case; as written without the extra)."""
     analyser = _analyser()
@@ -123,7 +126,7 @@ _SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|�
 _MALE_CASE_ENDINGS = ("ым", "а", "у", "е")
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def name_word(word: str, after_given_name: bool = False) -> NameWord | None:
     """`word` as part of a personal name, or None when it is no name (a place, a known noun).
     Right after a given name, any capitalised word that is no place or body is a surname
@@ -162,6 +165,7 @@ def _gender(parse: Any) -> str:
     return "f" if "femn" in grammemes else "m" if "masc" in grammemes else ""
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def in_gender(word: str, gender: str) -> str:
     """A surname's nominative in the given gender («Захаровой» with "f" is Захарова)."""
     analyser = _analyser()
@@ -209,6 +213,11 @@ def _nominative(parse: Any, word: str) -> str:
 
 def person_name(words: list[str]) -> tuple[str, str]:
     """The nominative name of a run of name words (patronymics dropped) and its gender."""
+    return _person_name(tuple(words))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _person_name(words: tuple[str, ...]) -> tuple[str, str]:
     parsed = [name_word(word, i > 0) or NameWord(word, "", "") for i, word in enumerate(words)]
     gender = next((p.gender for p in parsed if p.part in ("Name", "Patr") and p.gender), "")
     gender = gender or next((p.gender for p in parsed if p.gender), "")

@@ -118,3 +118,10 @@ def test_the_test_articles_are_attributed_as_their_gold_says() -> None:
             ):
                 missed.append((article["id"], gold["text"]))
     assert missed == [("kom-03", "переговоры по «Силе Сибири — 2» продолжаются")]
+
+
+def test_quotes_nested_in_quotes_are_part_of_the_quotation() -> None:
+    text = "«Мы называем это „специальной операцией“ и никак иначе», — сказал Песков."
+    assert [(q[1], q[2]) for q in _found(text)] == [
+        ("Мы называем это „специальной операцией“ и никак иначе", "Песков")
+    ]
