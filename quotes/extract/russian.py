@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from quotes.extract.cleaning import split_paragraphs
-from quotes.extract.quotemarks import QuoteSpan, find_quotes
+from quotes.extract.quotemarks import QuoteSpan
 from quotes.extract.russian_names import name_word, person_name, russian_lexicon
 from quotes.records import Quotation, QuoteKind, SpeakerKind
 
@@ -288,12 +288,47 @@ def _phrase_in(text: str, lo: int, hi: int, phrases: dict[str, str]) -> tuple[st
 # --- Paragraphs -------------------------------------------------------------------------------
 
 
+_RUSSIAN_MARK = re.compile('[«»„“”"]')
+
+
+def _find_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    """The outermost quoted stretches of a Russian paragraph: «…» (which may hold «…» or „…“),
+    „…“, “…”, or straight "…" (which may hold «…»). One pass over the marks."""
+    spans: list[QuoteSpan] = []
+    opener, depth, start = "", 0, lo
+    for match in _RUSSIAN_MARK.finditer(text, lo, hi):
+        mark, at = match[0], match.start()
+        if not opener:
+            if mark in '«„“"':
+                opener, depth, start = mark, 1, at
+            continue
+        if opener == '"':
+            if mark == '"':
+                spans.append(QuoteSpan(start + 1, at, start, at + 1, True, "double"))
+                opener = ""
+            continue
+        if opener == "«" and mark == "«":
+            depth += 1
+        elif (
+            (opener == "«" and mark == "»")
+            or (opener == "„" and mark in "“”")
+            or (opener == "“" and mark == "”")
+        ):
+            depth -= 1
+            if depth == 0:
+                spans.append(QuoteSpan(start + 1, at, start, at + 1, True, "double"))
+                opener = ""
+    if opener:
+        spans.append(QuoteSpan(start + 1, hi, start, hi, False, "double"))
+    return spans
+
+
 def _quotations(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     """The quoted stretches of a paragraph that are quotations, not names in quote marks
     («Газпром», «Группа двадцати», “Ъ”): a name is three words or fewer, opens with a capital,
     ends without a stop and has no attribution after it."""
     found = []
-    for quote in find_quotes(text, lo, hi):
+    for quote in _find_quotes(text, lo, hi):
         words = text[quote.start : quote.end].split()
         is_name = (
             0 < len(words) <= 3
@@ -310,7 +345,7 @@ def _quotations(text: str, lo: int, hi: int) -> list[QuoteSpan]:
 
 def _outside_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans, at = [], lo
-    for quote in find_quotes(text, lo, hi):
+    for quote in _find_quotes(text, lo, hi):
         spans.append((at, quote.mark_start))
         at = quote.mark_end
     spans.append((at, hi))
