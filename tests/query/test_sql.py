@@ -193,7 +193,7 @@ def stopped_at_time_limit(db_url: str, statement: str) -> str:
     return str(stopped.value)
 
 
-def test_an_endless_recursive_query_stops_at_the_time_limit(db_url: str) -> None:
+def test_an_endless_recursive_query_stops_at_the_time_limit(engine: Engine, db_url: str) -> None:
     endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c"
     assert stopped_at_time_limit(db_url, endless) == (
         "quotes sql stopped the statement at its time limit of 1 s"
@@ -225,7 +225,7 @@ def test_rows_beyond_the_cap_are_refused(engine: Engine, db_url: str) -> None:
 
 
 @POSTGRESQL_ONLY
-def test_postgresql_result_bytes_are_capped(db_url: str) -> None:
+def test_postgresql_result_bytes_are_capped(engine: Engine, db_url: str) -> None:
     statement = "SELECT repeat('x', 600) FROM generate_series(1, 2)"
     with (
         pytest.raises(DatabaseError) as capped,
