@@ -29,7 +29,7 @@ from quotes import query
 from quotes.errors import QuotesError
 from quotes.ingest import IngestOutcome, extract_files, ingest
 from quotes.query.output import render, render_record
-from quotes.read.files import ReadProblem, count_articles, parse_date
+from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, count_articles, parse_date
 from quotes.records import ArticleMeta, Quotation
 from quotes.remarks import assign as remark_links
 from quotes.remarks import compare as remark_views
@@ -124,6 +124,10 @@ def quotation_record(source: str, q: Quotation) -> dict[str, Any]:
 
 
 EXTRACT_TABLE_COLUMNS = ("source", "speaker", "via", "kind", "said_on", "text")
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // 1024 // 1024
+MaxSizeOption = Annotated[
+    int, typer.Option("--max-size", min=1, help="Largest article file or JSON line read, in MB.")
+]
 
 
 @app.command()
@@ -132,12 +136,13 @@ def extract(
     fmt: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = (
         ExtractFormat.table
     ),
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
 ) -> None:
     """Print the quotations found in articles, without touching a database."""
     problems: list[ReadProblem] = []
 
     def records() -> Iterator[dict[str, Any]]:
-        for item in extract_files(paths):
+        for item in extract_files(paths, max_bytes=max_size * 1024 * 1024):
             if isinstance(item, ReadProblem):
                 stderr().print(f"Error: {item}", markup=False)
                 problems.append(item)
@@ -160,13 +165,15 @@ def ingest_command(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) of every article.")
     ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
 ) -> None:
     """Read articles, extract their quotations and store everything."""
     overrides = ArticleMeta(outlet=outlet, published=_date_option(published, "--published"))
     engine = database(writer=True)
     console = stderr()
     with _progress(console, paths) as advance:
-        summary = ingest(engine, paths, overrides, on_outcome=lambda o: advance(o, console))
+        summary = ingest(engine, paths, overrides, lambda o: advance(o, console),
+                         max_size * 1024 * 1024)  # fmt: skip
     console.print(
         f"{summary.added} added, {summary.skipped} skipped, {summary.failed} failed; "
         f"{summary.quotations} quotations found in {summary.seconds:.2f} s",
