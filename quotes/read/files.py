@@ -156,7 +156,7 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
         if (kind := _not_regular(mode.st_mode)) is not None:
             raise InputError(f"{path}: {kind}, not a regular file: not read")
         if mode.st_size > max_bytes:
-            raise InputError(_too_big(path, f"file of {_megabytes(mode.st_size)}", max_bytes))
+            raise InputError(_too_big(path, f"file of {mode.st_size:,} bytes", max_bytes))
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
