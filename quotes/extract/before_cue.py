@@ -36,7 +36,7 @@ from quotes.extract.mentions import (
     is_title_word,
     remembered,
     strip_possessive,
-    word_tokens,
+    tokens_from,
 )
 
 # --- Noun phrases next to a cue ---------------------------------------------------------------
@@ -45,7 +45,7 @@ from quotes.extract.mentions import (
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker phrase ending right before a cue, within `text[lo:cue_start]`."""
     timed = TIME_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
-    tokens = word_tokens(text, lo, timed.start() if timed is not None else cue_start)
+    tokens = tokens_from(text, lo, timed.start() if timed is not None else cue_start)
     while tokens and _skippable_before_cue(tokens[-1][0]):
         tokens.pop()
     if len(tokens) >= 2 and tokens[-1][0] == "," and tokens[-2][0] == ")":
