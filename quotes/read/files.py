@@ -157,7 +157,12 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
             raise InputError(f"{path}: {kind}, not a regular file: not read")
         if mode.st_size > max_bytes:
             raise InputError(_too_big(path, f"file of {mode.st_size:,} bytes", max_bytes))
-        with path.open("rb") as handle:
+        # Non-blocking, and checked again once open: a FIFO swapped in after the check above
+        # neither blocks the open nor gets read.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if (kind := _not_regular(os.fstat(descriptor).st_mode)) is not None:
+                raise InputError(f"{path}: {kind}, not a regular file: not read")
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None

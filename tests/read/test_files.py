@@ -178,14 +178,14 @@ def test_an_unreadable_metadata_file_fails_its_articles(
 ) -> None:
     (tmp_path / "a.txt").write_text("Body.", encoding="utf-8")
     (tmp_path / "metadata.json").write_text("[]", encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == "metadata.json":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def open_(path: Any, *args: Any, **kwargs: Any) -> Any:  # root reads a chmod 000 file
+        if Path(path).name == "metadata.json":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.setattr(os, "open", open_)
     assert [str(item) for item in _read(tmp_path)] == [
         f"{tmp_path / 'a.txt'}: {tmp_path / 'metadata.json'}: cannot read (Permission denied)"
     ]
