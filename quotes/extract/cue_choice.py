@@ -13,6 +13,7 @@ from quotes.extract.cue_subjects import (
     SOURCE_CUES,
 )
 from quotes.extract.cues import (
+    AS_SAYING,
     INDIRECT_VERBS,
 )
 from quotes.extract.lexicon import lexicon
@@ -51,7 +52,7 @@ def choose_cue(
                 and gap.strip(" ,—–-\u00a0") == ""
                 and not _object_participle(text, quote, cue, gap)
             ):
-                adjacent = cue
+                adjacent = _quoted_one(cues, cue)
             break
     before = [c for c in with_subject if c.end <= quote.mark_start]
     people_before = [c for c in before if c.mention is not None and c.mention.kind != "outlet"]
@@ -92,6 +93,26 @@ def choose_cue(
         short = len(text[quote.start : quote.end].split()) <= 2
         return after[0], "cue-later-in-sentence", 0.3 if short else 0.6
     return None, "", 0.0
+
+
+_QUOTING = frozenset({"quoted", "cited"})
+
+
+def _quoted_one(cues: list[Cue], cue: Cue) -> Cue:
+    """ "“...,” Tass quoted Shoigu as saying": the cue right after the quotation is the outlet's
+    "quoted", but the words are those of the one it quoted, whose "as saying" follows (its
+    speaker set by `cues`); the outlet is then the relay."""
+    if cue.verb not in _QUOTING:
+        return cue
+    following = next((c for c in cues if c.start > cue.end), None)
+    if (
+        following is not None
+        and following.verb in AS_SAYING
+        and following.mention is not None
+        and following.mention.start > cue.end
+    ):
+        return following
+    return cue
 
 
 def _object_participle(text: str, quote: QuoteSpan, cue: Cue, gap: str) -> bool:

@@ -17,12 +17,19 @@ from quotes.extract.mentions import (
     Via,
     bare,
 )
-from quotes.extract.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
+from quotes.extract.outlets import (
+    CHANNEL_FORMS,
+    OutletInfo,
+    lookup_outlet,
+    outlet_key,
+    platforms,
+)
 from quotes.extract.state import (
     Cue,
     Speaker,
     State,
 )
+from quotes.extract.subjects import subject_after
 
 # --- Relay outlets ----------------------------------------------------------------------------
 
@@ -39,6 +46,28 @@ _IN_STATEMENT = re.compile(
 )
 
 _IN_STATEMENT_NOUNS = CHANNEL_FORMS
+
+# "wrote on Telegram", "said in a video posted on his Weibo account", "posted on X", "in a Telegram
+# post": a platform the words were put on is their relay. Platform names keep their case.
+_PLATFORM_NAMES = "|".join(re.escape(name) for name in sorted(platforms(), key=len, reverse=True))
+_ON_PLATFORM = re.compile(
+    r"\b(?:wr[io]te|writes|writing|written|posted|posts|posting|post|said|says|saying|tweeted"
+    r"|published|shared|statement|video|message|comments|remarks|address)\b"
+    r"(?:\s+(?:in|via)\s+(?:an?|his|her|its|their|the)\s+(?:[\w-]+\s+)?(?:video|post|statement"
+    r"|message|address|interview|comments?|remarks))?"
+    r"(?:\s+(?:posted|published|released|shared|broadcast|carried))?"
+    r"\s+on\s+(?:(?:his|her|its|their|the|an?)\s+)?"
+    r"(?:(?:official|messaging|app|social|media|network|platform|microblogging|site|service)\s+)"
+    r"{0,3}(" + _PLATFORM_NAMES + r")(?![\w-])"
+    r"|\b(?:[Ii]n|[Vv]ia)\s+(?:an?|his|her|its|their|the)\s+(" + _PLATFORM_NAMES + r")\s+"
+    r"(?:post|statement|video|message|channel)\b"
+)
+# Lower-cased words one of which every `_ON_PLATFORM` phrase holds (for `relay_markers`).
+_PLATFORM_MARKERS = (
+    *(f"on {name.lower()}" if len(name) < 3 else name.lower() for name in platforms()),
+    "x account",
+    "x post",
+)
 
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
 
@@ -203,7 +232,15 @@ def _places(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-_VIA_MARKERS = ("ccording", "quoted", "cited by", *CHANNEL_FORMS, "told", "tell")
+_VIA_MARKERS = (
+    "ccording",
+    "quoted",
+    "cited by",
+    *CHANNEL_FORMS,
+    "told",
+    "tell",
+    *_PLATFORM_MARKERS,
+)
 
 
 def relay_markers(text: str) -> WordPlaces:
@@ -232,6 +269,8 @@ def find_vias(
         )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
+                if pattern is _ACCORDING and _names_a_person(text, match.start(1), hi_part):
+                    continue  # "according to Kremlin spokesman Dmitry Peskov": he speaks
                 via = relay_outlet(match.group(1))
                 if via is not None:
                     found.append((match.start(), via))
@@ -251,6 +290,7 @@ def find_vias(
                 if via is not None:
                     label = _channel_label(via.name, match.group(1))
                     found.append((match.start(), Via(label, match.group(0).strip())))
+        found.extend(_on_platform(text, lo_part, hi_part))
         told = "told" in part or "tell" in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             words = _leading_name_words(_trim_relay_words(match.group(1)).split())
@@ -259,6 +299,19 @@ def find_vias(
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _on_platform(text: str, lo: int, hi: int) -> Iterator[tuple[int, Via]]:
+    """ "wrote on Telegram", "in a Weibo post": the platform, as a relay."""
+    for match in _ON_PLATFORM.finditer(text, lo, hi):
+        name = match.group(1) or match.group(2)
+        yield match.start(), Via(platforms()[name], match.group(0).strip())
+
+
+def _names_a_person(text: str, start: int, hi: int) -> bool:
+    """Whether the phrase at `start` names a person, whatever body their title holds."""
+    mention = subject_after(text, start, hi)
+    return mention is not None and mention.kind == "person"
 
 
 def _negated(text: str, at: int) -> bool:
@@ -327,7 +380,14 @@ def _explicit_via(
     hi: int,
 ) -> Via | None:
     if vias:
-        return vias[0][1]
+        via = vias[0][1]
+        if (
+            speaker.kind == "organisation"
+            and via.name in platforms().values()
+            and statement_without_source(text, lo, hi)
+        ):  # "the ministry said in a statement on Telegram"
+            return Via(f"{speaker.name} statement on {via.name}", via.text)
+        return via
     for cue in cues:
         mention = cue.mention
         relays = (
@@ -338,6 +398,8 @@ def _explicit_via(
                 or (cue.verb in ("quoted", "cited") and mention.kind == "organisation")
             )
         )
+        if cue is chosen and cue.verb in _REPORTS:
+            continue  # "The talks were “...”, Xinhua reported": the outlet's own account
         if mention is not None and relays and (speaker.kind == "outlet" or cue is not chosen):
             return Via(mention.name or mention.text, mention.text)
     if speaker.kind == "organisation" and statement_without_source(text, lo, hi):
@@ -351,6 +413,11 @@ def _explicit_via(
             if statement is not None:
                 return Via(f"{body.name or body.text} statement", statement.group().strip())
     return None
+
+
+# An outlet that "reported" something is the author of its report, not a relay of it. ("Xinhua
+# said the two sides ...", an outlet passing on what others said, keeps the outlet as relay.)
+_REPORTS = frozenset({"reported", "reports", "reporting", "report"})
 
 
 def _same_account(speaker: Speaker, earlier: Speaker) -> bool:

@@ -1,0 +1,55 @@
+"""Relays (quotes/extract/relays.py and the cue choices that feed it), on made-up sentences."""
+
+from __future__ import annotations
+
+from quotes.extract.pipeline import extract_quotations
+
+
+def relayed(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.via) for q in extract_quotations(text) if q.kind != "indirect"]
+
+
+def test_an_outlet_quoting_someone_after_the_quotation_is_the_relay_of_that_one() -> None:
+    text = (
+        "“The ferry will sail,” Tass quoted Ivan Brook as saying.\n\n“It is ready,” Brook added.\n"
+    )
+    assert relayed(text) == [
+        ("The ferry will sail,", "Ivan Brook", "TASS"),
+        ("It is ready,", "Ivan Brook", "TASS"),
+    ]
+
+
+def test_a_platform_the_words_were_posted_on_is_their_relay() -> None:
+    wrote = "“The port is open,” Ivan Brook wrote on Telegram.\n\n“Come,” he said.\n"
+    posted = "Dana Perl posted on X that the claims were “absurd”.\n"
+    video = "Li Wen said in a video posted on his Weibo account that ties were “solid”.\n"
+    post = "In a Telegram post, Ivan Brook called the vote “a farce”.\n"
+    assert relayed(wrote) == [
+        ("The port is open,", "Ivan Brook", "Telegram"),
+        ("Come,", "Ivan Brook", "Telegram"),
+    ]
+    assert relayed(posted) == [("absurd", "Dana Perl", "X")]
+    assert relayed(video) == [("solid", "Li Wen", "Weibo")]
+    assert relayed(post) == [("a farce", "Ivan Brook", "Telegram")]
+
+
+def test_a_platform_is_no_relay_where_nothing_was_posted_on_it() -> None:
+    text = "Ivan Brook said the ban on Telegram was “a mistake”.\n"
+    assert relayed(text) == [("a mistake", "Ivan Brook", None)]
+
+
+def test_a_bodys_statement_on_a_platform_keeps_its_author() -> None:
+    text = "The Dunmore defence ministry said in a statement on Telegram that it would “respond”.\n"
+    assert relayed(text) == [
+        ("respond", "Dunmore defence ministry", "Dunmore defence ministry statement on Telegram")
+    ]
+
+
+def test_an_outlet_that_reports_in_its_own_words_is_no_relay_of_itself() -> None:
+    text = "The talks were “candid and fruitful”, Xinhua reported.\n"
+    assert relayed(text) == [("candid and fruitful", "Xinhua", None)]
+
+
+def test_according_to_a_titled_person_names_the_speaker_not_a_relay() -> None:
+    text = "Relations are “at a low”, according to Kremlin spokesman Ivan Brook.\n"
+    assert relayed(text) == [("at a low", "Ivan Brook", None)]
