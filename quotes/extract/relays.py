@@ -356,6 +356,8 @@ def via_for(
         state.via_record = (explicit, speaker, index)
         return explicit
     record = state.via_record
+    if record is not None and _new_account(text, lo, hi, chosen):
+        record = None
     if record is not None and _ANOTHER_MEETING.search(text, lo, hi) is None:
         via, via_speaker, via_paragraph = record
         if index - via_paragraph <= 3 and _same_account(speaker, via_speaker):
@@ -363,6 +365,20 @@ def via_for(
             return via
     state.via_record = None
     return None
+
+
+# "Asked by reporters on Tuesday, Shoigu said", "Speaking at a news conference, she said": an
+# occasion of its own, told by the article itself.
+_OWN_OCCASION = re.compile(r"\W*(?:Asked|Speaking|Addressing|Answering|Responding)\b")
+
+
+def _new_account(text: str, lo: int, hi: int, chosen: Cue | None) -> bool:
+    """A sentence that opens an attribution of its own ("According to Shoigu, ...", "Asked by
+    reporters, Shoigu said: ...") is no longer the account an earlier relay gave."""
+    if chosen is not None and chosen.verb == "according to":
+        mention = chosen.mention
+        return mention is not None and mention.kind in ("person", "description")
+    return _OWN_OCCASION.match(text, lo, hi) is not None
 
 
 # "Wang also met Russian Security Council secretary Nikolai Patrushev and described ...": another

@@ -53,3 +53,31 @@ def test_an_outlet_that_reports_in_its_own_words_is_no_relay_of_itself() -> None
 def test_according_to_a_titled_person_names_the_speaker_not_a_relay() -> None:
     text = "Relations are “at a low”, according to Kremlin spokesman Ivan Brook.\n"
     assert relayed(text) == [("at a low", "Ivan Brook", None)]
+
+
+def test_a_relay_stops_where_a_new_attribution_opens() -> None:
+    text = (
+        "Ivan Brook said the fleet was “ready”, according to Interfax.\n\n"
+        "According to Brook, the fleet is “stronger than ever”.\n\n"
+        "Asked by reporters on Tuesday, Brook said: “We will sail.”\n"
+    )
+    assert relayed(text) == [
+        ("ready", "Ivan Brook", "Interfax"),
+        ("stronger than ever", "Ivan Brook", None),
+        ("We will sail.", "Ivan Brook", None),
+    ]
+
+
+def test_a_relay_carries_to_the_same_speakers_next_words() -> None:
+    text = "Ivan Brook said the fleet was “ready”, according to Interfax.\n\n“We sail,” he added.\n"
+    assert relayed(text) == [
+        ("ready", "Ivan Brook", "Interfax"),
+        ("We sail,", "Ivan Brook", "Interfax"),
+    ]
+
+
+def test_an_outlet_quoting_or_citing_someone_relays_that_ones_words() -> None:
+    quoting = "“The port is shut,” reported AFP, quoting Ivan Brook.\n"
+    citing = "“The port is shut,” Interfax reported, citing a source in the ministry.\n"
+    assert relayed(quoting) == [("The port is shut,", "Ivan Brook", "Agence France-Presse")]
+    assert relayed(citing) == [("The port is shut,", "source", "Interfax")]
