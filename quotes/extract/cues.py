@@ -343,6 +343,8 @@ def _passive_agent(text: str, cue_end: int, hi: int) -> Mention | None:
 
 _CLOSING_MARK_BEFORE = re.compile(r"[”\"’']")
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(\S.{0,60}?)\s+as\s+$")
 
 AS_SAYING = frozenset({"saying", "telling", "writing", "stating", "adding", "describing"})
@@ -360,6 +362,8 @@ def _quoted_as_saying(text: str, cues: list[Cue]) -> list[Cue]:
         if quoted is None:
             continue
         named = subject_after(text, quoted.start(1) - 1, quoted.end(1))
-        if named is not None and named.kind in ("person", "description", "organisation"):
+        if quoted.group(1) in _OBJECT_PRONOUNS:  # "IRNA quoted him as saying"
+            named = Mention(quoted.group(1), quoted.start(1), quoted.end(1), "pronoun")
+        if named is not None and named.kind in ("person", "description", "organisation", "pronoun"):
             cues[index] = cue.with_mention(named)
     return cues

@@ -14,6 +14,7 @@ from quotes.extract.classify import (
 )
 from quotes.extract.mentions import (
     OUTLET_KINDS_RELAYING,
+    Mention,
     Via,
     bare,
 )
@@ -67,6 +68,12 @@ _PLATFORM_MARKERS = (
     *(f"on {name.lower()}" if len(name) < 3 else name.lower() for name in platforms()),
     "x account",
     "x post",
+)
+
+# "In comments carried by state media, Raisi said", "in remarks aired on state television"
+_CARRIED_BY = re.compile(
+    r"\b(?:comments|remarks|address|speech|words|interview)\s+(?:carried|broadcast|aired|televised"
+    r"|published|reported)\s+(?:by|on)\s+([^,.;:“”\"«»()]{2,60})"
 )
 
 _TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
@@ -239,6 +246,9 @@ _VIA_MARKERS = (
     *CHANNEL_FORMS,
     "told",
     "tell",
+    "carried",
+    "aired",
+    "televised",
     *_PLATFORM_MARKERS,
 )
 
@@ -269,9 +279,12 @@ def find_vias(
         )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
-                if pattern is _ACCORDING and _names_a_person(text, match.start(1), hi_part):
+                source = subject_after(text, match.start(1), hi_part)
+                if pattern is _ACCORDING and source is not None and source.kind == "person":
                     continue  # "according to Kremlin spokesman Dmitry Peskov": he speaks
                 via = relay_outlet(match.group(1))
+                if via is None and pattern is _ACCORDING:
+                    via = _body(source)  # "..., according to the Communications Directorate"
                 if via is not None:
                     found.append((match.start(), via))
         in_statement = any(noun in part for noun in _IN_STATEMENT_NOUNS)
@@ -291,6 +304,10 @@ def find_vias(
                     label = _channel_label(via.name, match.group(1))
                     found.append((match.start(), Via(label, match.group(0).strip())))
         found.extend(_on_platform(text, lo_part, hi_part))
+        for match in _CARRIED_BY.finditer(text, lo_part, hi_part) if "ed " in part else ():
+            via = relay_outlet(match.group(1))
+            if via is not None:
+                found.append((match.start(), via))
         told = "told" in part or "tell" in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             words = _leading_name_words(_trim_relay_words(match.group(1)).split())
@@ -308,10 +325,12 @@ def _on_platform(text: str, lo: int, hi: int) -> Iterator[tuple[int, Via]]:
         yield match.start(), Via(platforms()[name], match.group(0).strip())
 
 
-def _names_a_person(text: str, start: int, hi: int) -> bool:
-    """Whether the phrase at `start` names a person, whatever body their title holds."""
-    mention = subject_after(text, start, hi)
-    return mention is not None and mention.kind == "person"
+def _body(source: Mention | None) -> Via | None:
+    """A named body that gives a remark ("according to the presidency") is its relay, when the
+    remark is another's ("Erdogan told Putin ..., according to the presidency")."""
+    if source is None or source.kind != "organisation" or not source.name:
+        return None
+    return Via(source.name, source.text)
 
 
 def _negated(text: str, at: int) -> bool:
@@ -326,7 +345,7 @@ def statement_without_source(text: str, lo: int, hi: int) -> bool:
     return re.search(r"\b(?:[Ii]n a|[Aa]) (?:\w+ )?statement\b(?! by)", text[lo:hi]) is not None
 
 
-RELAYING = re.compile(r" in an? (?:\w+ )?statement\b")
+RELAYING = re.compile(r" in an? (?:\w+ )?(statement|readout)\b")
 
 # --- Relay outlets ----------------------------------------------------------------------------
 
@@ -427,7 +446,8 @@ def _explicit_via(
         if cue is not chosen and body is not None and body.kind == "organisation":
             statement = RELAYING.match(text, cue.end)
             if statement is not None:
-                return Via(f"{body.name or body.text} statement", statement.group().strip())
+                label = f"{body.name or body.text} {statement.group(1)}"
+                return Via(label, statement.group().strip())
     return None
 
 
