@@ -76,7 +76,9 @@ _CARRIED_BY = re.compile(
     r"|published|reported)\s+(?:by|on)\s+([^,.;:“”\"«»()]{2,60})"
 )
 
-_TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with)|[Tt]alking to)\s+([^,.;:“”\"«»()]{2,60})"
+)
 
 # "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS"
 _QUOTED_BY = re.compile(
@@ -247,6 +249,9 @@ _VIA_MARKERS = (
     "told",
     "tell",
     "carried",
+    "speaking to",
+    "speaking with",
+    "talking to",
     "aired",
     "televised",
     *_PLATFORM_MARKERS,
@@ -308,7 +313,7 @@ def find_vias(
             via = relay_outlet(match.group(1))
             if via is not None:
                 found.append((match.start(), via))
-        told = "told" in part or "tell" in part
+        told = "told" in part or "tell" in part or "king " in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             words = _leading_name_words(_trim_relay_words(match.group(1)).split())
             outlet = outlet_in_phrase(words) if words else None

@@ -81,3 +81,25 @@ def test_an_outlet_quoting_or_citing_someone_relays_that_ones_words() -> None:
     citing = "“The port is shut,” Interfax reported, citing a source in the ministry.\n"
     assert relayed(quoting) == [("The port is shut,", "Ivan Brook", "Agence France-Presse")]
     assert relayed(citing) == [("The port is shut,", "source", "Interfax")]
+
+
+def test_an_outlet_quoting_him_as_saying_resolves_the_pronoun() -> None:
+    text = "Ivan Brook spoke on Friday. IRNA quoted him as saying the port was “open”.\n"
+    assert relayed(text) == [("open", "Ivan Brook", "IRNA")]
+
+
+def test_words_carried_by_an_outlet_or_spoken_to_one_are_relayed_by_it() -> None:
+    carried = "In comments carried by state media, Ivan Brook said it was “over”.\n"
+    speaking = "Speaking to NHK, Ivan Brook said it was “over”.\n"
+    assert relayed(carried) == [("over", "Ivan Brook", "state media")]
+    assert relayed(speaking) == [("over", "Ivan Brook", "NHK")]
+
+
+def test_a_body_that_said_in_a_readout_what_a_person_said_relays_it() -> None:
+    text = "The Dunmore presidency said in a readout that Ivan Brook had urged “calm”.\n"
+    assert relayed(text) == [("calm", "Ivan Brook", "Dunmore presidency readout")]
+
+
+def test_a_named_body_a_persons_words_are_according_to_relays_them() -> None:
+    text = "Ivan Brook told the mayor the port was “open”, according to the Dunmore Directorate.\n"
+    assert relayed(text) == [("open", "Ivan Brook", "Dunmore Directorate")]

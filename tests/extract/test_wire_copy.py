@@ -75,6 +75,28 @@ EXPECTED: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("direct confrontation", LAVROV, None),
         ("There is no threat from NATO to Russia,", "Jens Stoltenberg", "Agence France-Presse"),
     ],
+    "kyodo_irna_more.txt": [
+        ("deeply concerned", "Yoko Kamikawa", "Kyodo News"),
+        ("does not seek a wider war.", AMIR, "IRNA"),
+        ("a reaction to the crimes in Gaza.", AMIR, "IRNA"),
+        ("not remain silent.", "Ebrahim Raisi", "state media"),
+        ("We have made our position clear,", "Yoko Kamikawa", None),
+        ("maintain close communication.", "Japanese Foreign Ministry", None),
+        ("frank.", "senior Japanese official", "NHK"),
+        ("There was no breakthrough,", "another", None),
+    ],
+    "sputnik_anadolu_more.txt": [
+        (
+            "revived as soon as possible,",
+            "Recep Tayyip Erdogan",
+            "Turkish Communications Directorate",
+        ),
+        ("failure to fulfil its obligations.", "Vladimir Putin", "Kremlin readout"),
+        ("Russia is ready to return to the deal,", "Dmitry Peskov", "TASS"),
+        ("The ball is in the West's court.", "Dmitry Peskov", "RIA Novosti"),
+        ("We hope for a positive answer,", "Dmitry Peskov", "Interfax"),
+        ("continue its efforts,", "Hakan Fidan", "Anadolu Agency"),
+    ],
 }
 
 
