@@ -65,7 +65,9 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
     if kind in ("description", "outlet", "organisation"):
         own = (
             _its_own_document(mention, state)
+            or _other_party(mention, state)
             or _documents_author(mention, registry, state, at)
+            or _issued_before(mention, registry, state, at)
             or _the_outlet(mention, state)
         )
         if own is not None:
@@ -181,6 +183,46 @@ def _documents_author(
     if author is None or author.kind not in ("person", "organisation"):
         return None
     speaker = resolve_speaker(author, registry, state, at)
+    return speaker.written_as(mention.text) if speaker is not None else None
+
+
+_PARTIES = frozenset({"guest", "host", "visitor", "counterpart", "interlocutor"})
+
+
+def _other_party(mention: Mention, state: State) -> Speaker | None:
+    """ "his guest", "her host" in an exchange: the last person quoted before the one "his" or
+    "her" means (the last person spoken of)."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] not in ("his", "her", "their") or words[1] not in _PARTIES:
+        return None
+    owner = state.last_person.name if state.last_person is not None else None
+    for quotation in reversed(state.results[-20:]):
+        if quotation.speaker_kind == "person" and quotation.speaker not in (None, owner):
+            return Speaker(quotation.speaker, "person", words[1], mention.text)
+    return None
+
+
+_THE_DOCUMENT = re.compile(r"[Tt]he (statement|readout|communique|letter|declaration)")
+
+
+def _issued_before(mention: Mention, registry: Registry, state: State, at: int) -> Speaker | None:
+    """ "China's foreign ministry issued a statement after the talks. “...,” the statement says":
+    the document speaks for whoever the sentence before says issued it."""
+    document = _THE_DOCUMENT.fullmatch(mention.text)
+    lo, hi = state.previous_sentence
+    if document is None or lo < 0:
+        return None
+    issued = re.search(
+        r"\b(?:issued|released|published|put out|posted)\s+(?:an?|its|their)\s+(?:[\w-]+\s+)?"
+        + document.group(1),
+        registry.text[lo:hi],
+    )
+    if issued is None:
+        return None
+    author = sentence_subject(registry.text, lo, lo + issued.start())
+    if author is None or author.kind not in ("person", "organisation"):
+        return None
+    speaker = resolve_speaker(author, registry, state, lo)
     return speaker.written_as(mention.text) if speaker is not None else None
 
 
