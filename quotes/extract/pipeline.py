@@ -41,6 +41,7 @@ from quotes.extract.headlines import (
     is_title_cased,
     labelled_headline_claim,
     names_a_work,
+    quotation_then_possessor,
     quote_kind,
 )
 from quotes.extract.mentions import (
@@ -313,6 +314,10 @@ def _quotation(
         headline = headline_speaker(text, quote, paragraph, registry, state)
         if headline is not None:
             speaker, rule, confidence = headline, "headline-verb", 0.6
+    if speaker is None and paragraph.kind == "headline":
+        labelled = quotation_then_possessor(text, quote, paragraph, registry)
+        if labelled is not None:
+            speaker, rule, confidence = labelled, "headline-possessor", 0.6
     if speaker is None and not work:
         found = signed(text, quote, paragraph, registry, state, lo) or speaker_without_cue(
             text, quote, lo, index, continues, adjacent, registry, state, bool(cues)

@@ -17,3 +17,38 @@ def test_said_another_is_one_more_unnamed_speaker_not_the_last_named_one() -> No
 def test_another_with_a_noun_is_a_description_of_its_own() -> None:
     text = "“It is a waste,” said another official.\n"
     assert speakers(text) == [("It is a waste,", "another official")]
+
+
+def test_a_floated_quantifier_is_no_part_of_a_coordinated_subject() -> None:
+    text = "Lyon and Dunmore both rejected what they call “hegemonism”.\n"
+    assert speakers(text) == [("hegemonism", "Lyon and Dunmore")]
+
+
+def test_an_adverb_after_the_subject_leaves_it_the_subject_of_a_later_verb() -> None:
+    text = "Ivan Brook then took Dana Perl’s hand and said: “We will go on.”\n"
+    assert speakers(text) == [("We will go on.", "Ivan Brook")]
+
+
+def test_the_statement_speaks_for_whoever_the_sentence_before_says_issued_it() -> None:
+    text = (
+        "The Dunmore Port Authority issued a statement on Friday. "
+        "“The port will reopen,” the statement says.\n"
+    )
+    assert speakers(text) == [("The port will reopen,", "Dunmore Port Authority")]
+
+
+def test_the_other_party_of_an_exchange_speaks_the_participles_words() -> None:
+    text = (
+        "“Welcome to Lyon,” Dana Perl told Ivan Brook.\n\n"
+        "Brook answered: “I am glad,” before his host saw him out, saying: “Come again.”\n"
+    )
+    assert speakers(text) == [
+        ("Welcome to Lyon,", "Dana Perl"),
+        ("I am glad,", "Ivan Brook"),
+        ("Come again.", "Dana Perl"),
+    ]
+
+
+def test_a_headline_quotation_labelled_as_someones_words_is_theirs() -> None:
+    text = "‘See you soon’: Brook’s parting words to Perl\n\nIvan Brook left Lyon on Friday.\n"
+    assert speakers(text) == [("See you soon", "Ivan Brook")]
