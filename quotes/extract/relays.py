@@ -163,13 +163,30 @@ def _channel_label(outlet: str, noun: str) -> str:
     return outlet if noun in _LABEL_AS_OUTLET else f"{outlet} {noun}"
 
 
+# Nouns that make a listener a medium: "told the Rossiya 1 television channel", "told state TV".
+_LISTENING_MEDIA = frozenset(
+    "television tv radio channel broadcaster newspaper daily agency magazine network station "
+    "website tabloid".split()
+)
+
+
+def _unlisted_media(words: list[str]) -> bool:
+    """ "the Hurriyet daily", "state broadcaster VGTRK", "state TV": a medium the gazetteer does
+    not know, named (a capitalised word past the first) or state-run, told something."""
+    lowered = [bare(word) for word in words]
+    if not lowered or not set(lowered) & _LISTENING_MEDIA:
+        return False
+    named = any(word[:1].isupper() for word in words[1:])
+    return named or lowered[0] in ("state", "state-run", "state-owned", "official")
+
+
 def _leading_name_words(words: list[str]) -> list[str]:
     """ "the Associated Press last week her group ..." -> "the Associated Press": the words a
     listener's name can be, up to the first lower-case word after a capitalised one ("told the
     state-run TASS news agency", "told the AP her ...")."""
     named = False
     for index, word in enumerate(words):
-        if word[:1].isupper():
+        if word[:1].isupper() or (named and word.isdigit()):  # "the Rossiya 1 channel"
             named = True
         elif named and word not in _WORDS_IN_OUTLET_PHRASES:
             return words[:index]
@@ -249,6 +266,7 @@ _VIA_MARKERS = (
     "told",
     "tell",
     "carried",
+    "published",
     "speaking to",
     "speaking with",
     "talking to",
@@ -319,6 +337,8 @@ def find_vias(
             outlet = outlet_in_phrase(words) if words else None
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))
+            elif outlet is None and _unlisted_media(words):
+                found.append((match.start(), Via(without_determiner(" ".join(words)), "")))
     found.sort(key=lambda item: item[0])
     return found
 
@@ -438,7 +458,7 @@ def _explicit_via(
                 or (cue.verb in ("quoted", "cited") and mention.kind == "organisation")
             )
         )
-        if cue is chosen and cue.verb in _REPORTS:
+        if cue is chosen and cue.verb not in _PASSES_ON:
             continue  # "The talks were “...”, Xinhua reported": the outlet's own account
         if mention is not None and relays and (speaker.kind == "outlet" or cue is not chosen):
             return Via(mention.name or mention.text, mention.text)
@@ -456,9 +476,12 @@ def _explicit_via(
     return None
 
 
-# An outlet that "reported" something is the author of its report, not a relay of it. ("Xinhua
-# said the two sides ...", an outlet passing on what others said, keeps the outlet as relay.)
-_REPORTS = frozenset({"reported", "reports", "reporting", "report"})
+# An outlet that "reported", "wrote" or "noted" something is the author of its own account, not
+# a relay of it. Only verbs that pass words on keep an outlet speaker as its own relay ("Xinhua
+# said the two sides “...”": the sides' words, as Xinhua gave them).
+_PASSES_ON = frozenset(
+    {"said", "says", "saying", "added", "adds", "adding", "quoted", "cited", "according to"}
+)
 
 
 def _same_account(speaker: Speaker, earlier: Speaker) -> bool:

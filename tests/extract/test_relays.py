@@ -103,3 +103,31 @@ def test_a_body_that_said_in_a_readout_what_a_person_said_relays_it() -> None:
 def test_a_named_body_a_persons_words_are_according_to_relays_them() -> None:
     text = "Ivan Brook told the mayor the port was “open”, according to the Dunmore Directorate.\n"
     assert relayed(text) == [("open", "Ivan Brook", "Dunmore Directorate")]
+
+
+def test_an_outlet_writing_or_noting_in_its_own_voice_is_no_relay_of_itself() -> None:
+    wrote = "“The plan is dead,” wrote the Guardian.\n"
+    said = "Xinhua said the two sides “agreed to meet”.\n"
+    assert relayed(wrote) == [("The plan is dead,", "The Guardian", None)]
+    assert relayed(said) == [("agreed to meet", "Xinhua", "Xinhua")]
+
+
+def test_state_tv_is_an_unnamed_broadcaster_that_relays() -> None:
+    reported = "Ivan Brook said the port was “open,” Dunmore state TV reported.\n"
+    told = "Ivan Brook told state TV the port was “open.”\n"
+    assert relayed(reported) == [("open,", "Ivan Brook", "Dunmore state TV")]
+    assert relayed(told) == [("open.", "Ivan Brook", "state TV")]
+
+
+def test_a_named_medium_the_gazetteer_lacks_is_the_relay_of_what_it_was_told() -> None:
+    channel = "“We are ready,” Ivan Brook told the Lyon 1 television channel.\n"
+    daily = "Ivan Brook told the Dunmore Herald daily that he was “ready.”\n"
+    unnamed = "Ivan Brook told the agency that he was “ready.”\n"
+    assert relayed(channel) == [("We are ready,", "Ivan Brook", "Lyon 1 television channel")]
+    assert relayed(daily) == [("ready.", "Ivan Brook", "Dunmore Herald daily")]
+    assert relayed(unnamed) == [("ready.", "Ivan Brook", None)]
+
+
+def test_remarks_published_by_a_body_are_relayed_by_it() -> None:
+    text = "“We are ready,” Ivan Brook said in remarks published by the Defence Ministry.\n"
+    assert relayed(text) == [("We are ready,", "Ivan Brook", "Defence Ministry")]
