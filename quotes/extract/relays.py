@@ -174,19 +174,20 @@ def _unlisted_media(words: list[str]) -> bool:
     """ "the Hurriyet daily", "state broadcaster VGTRK", "state TV": a medium the gazetteer does
     not know, named (a capitalised word past the first) or state-run, told something."""
     lowered = [bare(word) for word in words]
-    if not lowered or not set(lowered) & _LISTENING_MEDIA:
-        return False
-    named = any(word[:1].isupper() for word in words[1:])
+    if not lowered or not set(lowered) & _LISTENING_MEDIA or lowered[0] in ("a", "an"):
+        return False  # not "told a TV interviewer", "told a local radio station"
+    named = any(word[:1].isupper() and bare(word) not in _LISTENING_MEDIA for word in words[1:])
     return named or lowered[0] in ("state", "state-run", "state-owned", "official")
 
 
-def _leading_name_words(words: list[str]) -> list[str]:
+def _leading_name_words(words: list[str], numbered: bool = False) -> list[str]:
     """ "the Associated Press last week her group ..." -> "the Associated Press": the words a
     listener's name can be, up to the first lower-case word after a capitalised one ("told the
-    state-run TASS news agency", "told the AP her ...")."""
+    state-run TASS news agency", "told the AP her ..."); `numbered`, a number after a name is
+    part of it ("the Rossiya 1 television channel")."""
     named = False
     for index, word in enumerate(words):
-        if word[:1].isupper() or (named and word.isdigit()):  # "the Rossiya 1 channel"
+        if word[:1].isupper() or (numbered and named and word.isdigit()):  # "Rossiya 1 channel"
             named = True
         elif named and word not in _WORDS_IN_OUTLET_PHRASES:
             return words[:index]
@@ -302,12 +303,13 @@ def find_vias(
         )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
-                source = subject_after(text, match.start(1), hi_part)
-                if pattern is _ACCORDING and source is not None and source.kind == "person":
-                    continue  # "according to Kremlin spokesman Dmitry Peskov": he speaks
                 via = relay_outlet(match.group(1))
-                if via is None and pattern is _ACCORDING:
-                    via = _body(source)  # "..., according to the Communications Directorate"
+                if pattern is _ACCORDING:
+                    source = subject_after(text, match.start(1), hi_part)
+                    if source is not None and source.kind == "person" and not _news(via):
+                        continue  # "according to Kremlin spokesman Dmitry Peskov": he speaks
+                    if via is None:
+                        via = _body(source)  # "..., according to the Communications Directorate"
                 if via is not None:
                     found.append((match.start(), via))
         in_statement = any(noun in part for noun in _IN_STATEMENT_NOUNS)
@@ -333,11 +335,12 @@ def find_vias(
                 found.append((match.start(), via))
         told = "told" in part or "tell" in part or "king " in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
-            words = _leading_name_words(_trim_relay_words(match.group(1)).split())
+            listener = _trim_relay_words(match.group(1)).split()
+            words = _leading_name_words(listener)
             outlet = outlet_in_phrase(words) if words else None
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))
-            elif outlet is None and _unlisted_media(words):
+            elif outlet is None and _unlisted_media(words := _leading_name_words(listener, True)):
                 found.append((match.start(), Via(without_determiner(" ".join(words)), "")))
     found.sort(key=lambda item: item[0])
     return found
@@ -355,7 +358,15 @@ def _body(source: Mention | None) -> Via | None:
     remark is another's ("Erdogan told Putin ..., according to the presidency")."""
     if source is None or source.kind != "organisation" or not source.name:
         return None
+    if not any(word[:1].isupper() for word in source.text.split()):
+        return None  # "according to state law", "according to a court document": no body named
     return Via(source.name, source.text)
+
+
+def _news(via: Via | None) -> bool:
+    """Whether a relay is a news outlet (not a government body, not unknown)."""
+    outlet = lookup_outlet(via.name, exact=True) if via is not None else None
+    return outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING
 
 
 def _negated(text: str, at: int) -> bool:
@@ -413,7 +424,9 @@ def via_for(
 
 # "Asked by reporters on Tuesday, Shoigu said", "Speaking at a news conference, she said": an
 # occasion of its own, told by the article itself.
-_OWN_OCCASION = re.compile(r"\W*(?:Asked|Speaking|Addressing|Answering|Responding)\b")
+_OWN_OCCASION = re.compile(
+    r"\W*(?:Asked by|Speaking (?:to|at|with|during|after|on|in)|Addressing|Answering questions)\b"
+)
 
 
 def _new_account(text: str, lo: int, hi: int, chosen: Cue | None) -> bool:

@@ -12,6 +12,7 @@ from quotes.extract.cue_subjects import (
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     DESCRIBING_PREPOSITIONS,
+    OUTLET_KINDS_RELAYING,
     Mention,
     bare,
     is_title_word,
@@ -141,7 +142,9 @@ def _its_own_document(mention: Mention, state: State) -> Speaker | None:
     return body.written_as(mention.text) if body is not None else None
 
 
-_THE_OUTLET = re.compile(r"[Tt]he (?:[\w\-]+ )?(newspaper|paper|daily|agency|broadcaster)")
+_THE_OUTLET = re.compile(
+    r"[Tt]he (?:[\w\-]+ )?(newspaper|paper|daily|agency|broadcaster|publication|outlet)"
+)
 
 _OUTLET_KIND_OF_NOUN = {
     "newspaper": "newspaper",
@@ -150,6 +153,9 @@ _OUTLET_KIND_OF_NOUN = {
     "agency": "news agency",
     "broadcaster": "broadcaster",
 }
+
+# Nouns for any outlet that relays ("according to the publication").
+_ANY_OUTLET_NOUNS = frozenset({"publication", "outlet"})
 
 
 def _the_outlet(mention: Mention, state: State) -> Speaker | None:
@@ -161,7 +167,12 @@ def _the_outlet(mention: Mention, state: State) -> Speaker | None:
     if body is None or written is None:
         return None
     outlet = lookup_outlet(body.name, exact=True)
-    if outlet is None or outlet.kind != _OUTLET_KIND_OF_NOUN[written[1]]:
+    if outlet is None:
+        return None
+    if written[1] in _ANY_OUTLET_NOUNS:
+        if outlet.kind not in OUTLET_KINDS_RELAYING:
+            return None
+    elif outlet.kind != _OUTLET_KIND_OF_NOUN[written[1]]:
         return None
     return body.written_as(mention.text)
 

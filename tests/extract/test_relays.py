@@ -131,3 +131,28 @@ def test_a_named_medium_the_gazetteer_lacks_is_the_relay_of_what_it_was_told() -
 def test_remarks_published_by_a_body_are_relayed_by_it() -> None:
     text = "“We are ready,” Ivan Brook said in remarks published by the Defence Ministry.\n"
     assert relayed(text) == [("We are ready,", "Ivan Brook", "Defence Ministry")]
+
+
+def test_no_relay_from_an_unnamed_medium_law_or_document() -> None:
+    interviewer = "Ivan Brook told a TV interviewer that he felt “a lot of emotion.”\n"
+    law = "According to state law, voters may not be “solicited” near a polling place.\n"
+    document = "“The arrest was lawful,” according to a court document.\n"
+    assert relayed(interviewer) == [("a lot of emotion.", "Ivan Brook", None)]
+    assert [via for _, _, via in relayed(law)] == [None]
+    assert [via for _, _, via in relayed(document)] == [None]
+
+
+def test_according_to_a_newspaper_named_like_a_person_is_a_relay() -> None:
+    text = "“It is a priority,” Ivan Brook said, according to the Tampa Bay Times.\n"
+    assert relayed(text) == [("It is a priority,", "Ivan Brook", "Tampa Bay Times")]
+
+
+def test_a_question_in_the_same_interview_keeps_the_relay() -> None:
+    text = (
+        "Ivan Brook told Fox News the port was “open.”\n\n"
+        "Asked if he was worried, he said: “Not at all.”\n"
+    )
+    assert relayed(text) == [
+        ("open.", "Ivan Brook", "Fox News"),
+        ("Not at all.", "Ivan Brook", "Fox News"),
+    ]
