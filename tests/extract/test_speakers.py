@@ -52,3 +52,30 @@ def test_the_other_party_of_an_exchange_speaks_the_participles_words() -> None:
 def test_a_headline_quotation_labelled_as_someones_words_is_theirs() -> None:
     text = "‘See you soon’: Brook’s parting words to Perl\n\nIvan Brook left Lyon on Friday.\n"
     assert speakers(text) == [("See you soon", "Ivan Brook")]
+
+
+def test_a_countrys_possessive_in_a_description_is_its_nationality() -> None:
+    diplomat = (
+        "Chinese Foreign Minister Li Wen met his hosts on Monday.\n\n"
+        "China’s top diplomat said ties were “solid.”\n"
+    )
+    envoy = "China’s ambassador Zhang Jun spoke. The Chinese representative called it “unfair.”\n"
+    assert speakers(envoy) == [("unfair.", "Zhang Jun")]
+    assert speakers(diplomat) == [("solid.", "Li Wen")]
+
+
+def test_the_publication_is_the_outlet_last_heard_from() -> None:
+    text = (
+        "The Guardian reported on Monday that the deal was close. "
+        "According to the publication, the talks were “intense.”\n"
+    )
+    assert speakers(text) == [("intense.", "The Guardian")]
+
+
+def test_a_subhead_quotation_with_its_own_cue_is_the_named_persons() -> None:
+    text = (
+        "Brook warns over harbour fees\n\n"
+        "‘We will not back down,’ foreign minister says\n\n"
+        "LYON — Foreign Minister Ivan Brook said on Monday the fees would stay.\n"
+    )
+    assert speakers(text) == [("We will not back down,", "Ivan Brook")]
