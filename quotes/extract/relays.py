@@ -170,14 +170,29 @@ _LISTENING_MEDIA = frozenset(
 )
 
 
+def _names_first(listener: list[str]) -> bool:
+    """ "Speaking to the BBC", "talking to state TV": the listener phrase opens with a name or
+    with words of an outlet's name, not with other listeners."""
+    first = listener[0]
+    return first[:1].isupper() or bare(first) in ("the", *_WORDS_IN_OUTLET_PHRASES)
+
+
 def _unlisted_media(words: list[str]) -> bool:
     """ "the Hurriyet daily", "state broadcaster VGTRK", "state TV": a medium the gazetteer does
     not know, named (a capitalised word past the first) or state-run, told something."""
     lowered = [bare(word) for word in words]
-    if not lowered or not set(lowered) & _LISTENING_MEDIA or lowered[0] in ("a", "an"):
-        return False  # not "told a TV interviewer", "told a local radio station"
+    if not lowered or not set(lowered) & _LISTENING_MEDIA or lowered[0] in _NOT_AN_OUTLET_OPENING:
+        return False  # not "told a TV interviewer", "told his radio audience"
+    last = words[-1]
+    if lowered[-1] not in _LISTENING_MEDIA and not (
+        last[:1].isupper() and lowered[-2:-1] != ["of"]
+    ):
+        return False  # "the ... television channel", "broadcaster VGTRK"; not "... of Monday"
     named = any(word[:1].isupper() and bare(word) not in _LISTENING_MEDIA for word in words[1:])
     return named or lowered[0] in ("state", "state-run", "state-owned", "official")
+
+
+_NOT_AN_OUTLET_OPENING = frozenset({"a", "an", "his", "her", "their", "its", "my", "our", "your"})
 
 
 def _leading_name_words(words: list[str], numbered: bool = False) -> list[str]:
@@ -336,6 +351,8 @@ def find_vias(
         told = "told" in part or "tell" in part or "king " in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             listener = _trim_relay_words(match.group(1)).split()
+            if not listener or (match.group(0)[0] in "SsTt" and not _names_first(listener)):
+                continue  # "Speaking to dignitaries and ... on the National Mall": no outlet
             words = _leading_name_words(listener)
             outlet = outlet_in_phrase(words) if words else None
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:

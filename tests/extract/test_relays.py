@@ -156,3 +156,10 @@ def test_a_question_in_the_same_interview_keeps_the_relay() -> None:
         ("open.", "Ivan Brook", "Fox News"),
         ("Not at all.", "Ivan Brook", "Fox News"),
     ]
+
+
+def test_listeners_who_are_no_outlet_give_no_relay() -> None:
+    audience = "Ivan Brook told his radio audience of Monday, “It is over.”\n"
+    crowd = "Speaking to dignitaries on the National Mall, Ivan Brook said it was “great.”\n"
+    assert relayed(audience) == [("It is over.", "Ivan Brook", None)]
+    assert relayed(crowd) == [("great.", "Ivan Brook", None)]
