@@ -76,6 +76,8 @@ _CARRIED_BY = re.compile(
     r"|published|reported)\s+(?:by|on)\s+([^,.;:“”\"«»()]{2,60})"
 )
 
+_CARRIED_WORDS = ("carried", "broadcast", "aired", "televised", "published", "reported ")
+
 _TOLD_OUTLET = re.compile(
     r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with)|[Tt]alking to)\s+([^,.;:“”\"«»()]{2,60})"
 )
@@ -343,8 +345,10 @@ def find_vias(
                 if via is not None:
                     label = _channel_label(via.name, match.group(1))
                     found.append((match.start(), Via(label, match.group(0).strip())))
-        found.extend(_on_platform(text, lo_part, hi_part))
-        for match in _CARRIED_BY.finditer(text, lo_part, hi_part) if "ed " in part else ():
+        if any(name in part for name in platforms()):
+            found.extend(_on_platform(text, lo_part, hi_part))
+        carried = any(word in part for word in _CARRIED_WORDS)
+        for match in _CARRIED_BY.finditer(text, lo_part, hi_part) if carried else ():
             via = relay_outlet(match.group(1))
             if via is not None:
                 found.append((match.start(), via))
