@@ -63,6 +63,9 @@ _ON_PLATFORM = re.compile(
     r"|\b(?:[Ii]n|[Vv]ia)\s+(?:an?|his|her|its|their|the)\s+(" + _PLATFORM_NAMES + r")\s+"
     r"(?:post|statement|video|message|channel)\b"
 )
+# A platform's name as a word: the quick test before `_ON_PLATFORM` is tried on a part.
+_PLATFORM_NAMED = re.compile(r"(?<![\w-])(?:" + _PLATFORM_NAMES + r")(?![\w-])")
+
 # Lower-cased words one of which every `_ON_PLATFORM` phrase holds (for `relay_markers`).
 _PLATFORM_MARKERS = (
     *(f"on {name.lower()}" if len(name) < 3 else name.lower() for name in platforms()),
@@ -76,7 +79,7 @@ _CARRIED_BY = re.compile(
     r"|published|reported)\s+(?:by|on)\s+([^,.;:“”\"«»()]{2,60})"
 )
 
-_CARRIED_WORDS = ("carried", "broadcast", "aired", "televised", "published", "reported ")
+_CARRIED_WORDS = re.compile(r"carried|broadcast|aired|televised|published|reported ")
 
 _TOLD_OUTLET = re.compile(
     r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with)|[Tt]alking to)\s+([^,.;:“”\"«»()]{2,60})"
@@ -345,9 +348,9 @@ def find_vias(
                 if via is not None:
                     label = _channel_label(via.name, match.group(1))
                     found.append((match.start(), Via(label, match.group(0).strip())))
-        if any(name in part for name in platforms()):
+        if _PLATFORM_NAMED.search(text, lo_part, hi_part) is not None:
             found.extend(_on_platform(text, lo_part, hi_part))
-        carried = any(word in part for word in _CARRIED_WORDS)
+        carried = _CARRIED_WORDS.search(text, lo_part, hi_part) is not None
         for match in _CARRIED_BY.finditer(text, lo_part, hi_part) if carried else ():
             via = relay_outlet(match.group(1))
             if via is not None:
