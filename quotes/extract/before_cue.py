@@ -253,8 +253,14 @@ def description_of(text: str, tokens: list[tuple[str, int, int]]) -> Mention:
 _MODAL_BEFORE_NAME = frozenset({"will", "may", "can", "must"})
 
 
+# Quantifiers floated after a coordinated or plural subject: "Moscow and Beijing both rejected".
+_FLOATED = frozenset({"both", "all", "each"})
+
+
 @remembered
 def _skippable_before_cue(token: str) -> bool:
+    if token in _FLOATED:
+        return True
     word = token.lower()
     if word in SKIP_BEFORE_CUE:
         return token.islower() or word not in _MODAL_BEFORE_NAME  # "Will described": George Will
@@ -487,6 +493,8 @@ def subject_at(
     for token in tokens[index:]:
         if len(taken) >= MAX_NP_TOKENS or not can_be_in_phrase(token[0]):
             break
+        if taken and token[0] in _ADVERBS_AFTER_SUBJECT:
+            break  # "Xi then took Putin's hand": the adverb opens the predicate
         taken.append(token)
     while taken and bare(taken[-1][0]) in CONNECTORS:
         taken.pop()
@@ -505,6 +513,8 @@ def subject_at(
             return longer
     return found
 
+
+_ADVERBS_AFTER_SUBJECT = frozenset({"then", "also", "later", "again", "still", "subsequently"})
 
 _AUXILIARIES = frozenset(
     """has have had was were is are will would could can may might also then later told said says

@@ -345,7 +345,10 @@ def fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[C
         participle = cue.verb in PARTICIPLES and (
             before.endswith(",") or _heard(text, lo, cue.mention)
         )
-        if cue.mention is None or participle:
+        other = _other_party(text, filled, lo, cue) if participle else None
+        if other is not None:  # "... before his guest took his leave, saying: “...”"
+            cue = cue.with_mention(other)
+        elif cue.mention is None or participle:
             shared = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))
             source = (
                 _shared_source(text, filled, lo, hi, cue.verb in PARTICIPLES) if shared else None
@@ -356,6 +359,27 @@ def fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[C
                 cue = cue.with_mention(None)  # "... endorsed Clinton, saying": not Clinton
         filled.append(cue)
     return filled
+
+
+# "before his guest took his leave", "as her host replied": a clause whose subject is the other
+# party of an exchange, named by their relation to the one who spoke before.
+_OTHER_PARTY = re.compile(
+    r"\b(?:before|after|as|while|when|until|and)\s+((?:his|her|their)\s+"
+    r"(guest|host|visitor|counterpart|interlocutor))\s+[a-z]+"
+)
+
+
+def _other_party(text: str, earlier: list[Cue], lo: int, cue: Cue) -> Mention | None:
+    """The other party of an exchange as the subject a participle shares, when a clause with
+    that subject stands between the last cue and the participle."""
+    start = earlier[-1].end if earlier else lo
+    if cue.start - start > 160:
+        return None
+    clauses = list(_OTHER_PARTY.finditer(text, start, cue.start))
+    if not clauses:
+        return None
+    found = clauses[-1]
+    return Mention(found.group(1), found.start(1), found.end(1), "description", role=found[2])
 
 
 _TO_THE_LISTENER = re.compile(r"\b(?:to|on|via|[a-z]+ed)\s+$")
