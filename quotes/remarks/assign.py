@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
@@ -207,26 +207,25 @@ def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
 
 def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
     """Quotations representing a wording in their remark that share a blocking key with a new
-    one, in the buckets around it: index lookups on quote_keys (key, bucket)."""
-    keys: set[str] = set()
-    buckets: set[int] = set()
-    undated = False
+    one, in the buckets around it (any bucket for an undated one, which may join a dated
+    remark): index lookups on quote_keys (key, bucket)."""
+    dated_keys: set[str] = set()
+    any_time_keys: set[str] = set()
+    buckets: set[int | None] = set()
     for p in new:
-        keys.update(_db_key(k) for k in global_keys(p, posting=False))
-        for bucket in near_buckets(p.day):
-            if bucket is None:
-                undated = True
-            else:
-                buckets.add(bucket)
-    conditions: list[ColumnElement[bool]] = []
-    if buckets:
-        conditions.append(QuoteKey.bucket.in_(sorted(buckets)))
-    if undated:
-        conditions.append(QuoteKey.bucket.is_(None))
+        keys = {_db_key(k) for k in global_keys(p, posting=False)}
+        if p.day is None:
+            any_time_keys.update(keys)
+        else:
+            dated_keys.update(keys)
+            buckets.update(near_buckets(p.day))
+    dated = [b for b in buckets if b is not None]
+    in_buckets = or_(QuoteKey.bucket.in_(sorted(dated)), QuoteKey.bucket.is_(None))
     found: set[int] = set()
-    for chunk in _chunks(sorted(keys)):
-        query = select(QuoteKey.quote_id).where(QuoteKey.key.in_(chunk), or_(*conditions))
-        found.update(session.scalars(query))
+    for keys, where in ((dated_keys - any_time_keys, in_buckets), (any_time_keys, None)):
+        for chunk in _chunks(sorted(keys)):
+            query = select(QuoteKey.quote_id).where(QuoteKey.key.in_(chunk))
+            found.update(session.scalars(query if where is None else query.where(where)))
     return found
 
 

@@ -76,13 +76,13 @@ class RemarkState:
         return self.fits(probe)
 
     def fits(self, other: RemarkState) -> bool:
-        """One person and one organisation at most, all within WINDOW_DAYS."""
+        """One person and one organisation at most, all dated members within WINDOW_DAYS."""
         if self.person and other.person and self.person != other.person:
             return False
         if self.org and other.org and self.org != other.org:
             return False
         if self.first is None or other.first is None:
-            return self.first is None and other.first is None
+            return True  # an undated remark: its links were held to `dates_compatible`
         assert self.last is not None and other.last is not None
         return max(self.last, other.last) - min(self.first, other.first) <= WINDOW_DAYS
 
@@ -180,6 +180,8 @@ class Clusterer:
             (r for r in best if self.remarks[r].accepts(p)),
             key=lambda r: (not best[r][0], -best[r][1], r),
         )
+        if p.day is None:
+            roots = self._one_occasion(roots)
         if p.is_fragment:
             if len(roots) == 1:
                 return roots
@@ -194,6 +196,19 @@ class Clusterer:
         if not strong and len(weak) == 1:
             return weak
         return strong + [r for r in weak if self.remarks[r].fragments_only]
+
+    def _one_occasion(self, roots: list[int]) -> list[int]:
+        """For an undated quotation: the dated remarks it may join only when they make one
+        occasion (all within WINDOW_DAYS); when remarks of different occasions fit, it joins
+        none of them (undated remarks it may still join)."""
+        dated = [self.remarks[r] for r in roots if self.remarks[r].first is not None]
+        if not dated:
+            return roots
+        first = min(s.first for s in dated if s.first is not None)
+        last = max(s.last for s in dated if s.last is not None)
+        if last - first <= WINDOW_DAYS:
+            return roots
+        return [r for r in roots if self.remarks[r].first is None]
 
     def place(self, p: Prepared, links: Sequence[Link]) -> Placement:
         item_id = p.item.id

@@ -217,8 +217,22 @@ def blocking_keys(p: Prepared) -> frozenset[str]:
     return frozenset({p.norm}) if p.norm else frozenset()
 
 
+UNDATED_MIN_STEMS = 4
+
+"""An undated quotation joins a dated one through an excerpt only when it holds at least this
+many content words, or has the same known speaker (`quotes.remarks.scoring.dates_compatible`).
+Lower: more undated coverage joins its remark; higher: fewer stock phrases ("strategic
+partnership") carried onto the wrong occasion."""
+
+UNDATED_VARIANT_THRESHOLD = 85.0
+
+"""An undated variant joins a dated quotation only at this score (VARIANT_THRESHOLD is the
+bar between two dated ones): without a date to confirm the occasion, the words must."""
+
+
 def time_compatible(a: Prepared, b: Prepared) -> bool:
-    """Within WINDOW_DAYS of each other; an undated quotation goes only with undated ones."""
+    """Within WINDOW_DAYS of each other, or at least one undated (an undated quotation may join
+    a dated one on strong evidence: `quotes.remarks.scoring.dates_compatible`)."""
     if a.day is None or b.day is None:
-        return a.day is None and b.day is None
+        return True
     return abs(a.day - b.day) <= WINDOW_DAYS

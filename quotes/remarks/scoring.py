@@ -15,6 +15,8 @@ from quotes.remarks.items import (
     EXCERPT_GAP_MIN_WORDS,
     EXCERPT_SCORER,
     EXCERPT_UNMARKED_GAPS,
+    UNDATED_MIN_STEMS,
+    UNDATED_VARIANT_THRESHOLD,
     VARIANT_MIN_WORDS,
     VARIANT_SCORER,
     VARIANT_THRESHOLD,
@@ -122,6 +124,24 @@ def speakers_compatible(a: Prepared, b: Prepared, rel: Relation) -> bool:
     return a.item.speaker_is_org != b.item.speaker_is_org
 
 
+def dates_compatible(a: Prepared, b: Prepared, rel: Relation, score: float) -> bool:
+    """Whether a pair may link across the line between dated and undated: only when the undated
+    quotation is the same words, an excerpt of the dated one (of UNDATED_MIN_STEMS content
+    words, or by the same known speaker), or a variant of at least UNDATED_VARIANT_THRESHOLD.
+    Never the other way: a dated excerpt of an undated quotation does not pull a dated talking
+    point into a remark whose occasion nobody knows."""
+    if (a.day is None) == (b.day is None):
+        return True
+    undated, dated = (a, b) if a.day is None else (b, a)
+    if rel == "identical":
+        return True
+    if rel == "excerpt":
+        return undated.n_stems <= dated.n_stems and (
+            undated.n_stems >= UNDATED_MIN_STEMS or same_speaker(undated, dated)
+        )
+    return score >= UNDATED_VARIANT_THRESHOLD
+
+
 def is_candidate(a: Prepared, b: Prepared) -> bool:
     """The blocking predicate: worth scoring at all. A loose fragment can only link within its
     article (`speakers_compatible`), so it is a candidate of nothing outside it."""
@@ -138,6 +158,8 @@ def link(a: Prepared, b: Prepared) -> Link | None:
     """The link between two candidates, or None when their words or speakers do not fit."""
     found = relation_prepared(a, b)
     if found is None or not speakers_compatible(a, b, found[0]):
+        return None
+    if not dates_compatible(a, b, *found):
         return None
     low, high = sorted((a.item.id, b.item.id))
     return Link(low, high, found[0], found[1])
