@@ -175,7 +175,8 @@ class Clusterer:
             other = found.a if found.b == item_id else found.b
             is_strong = not (p.is_fragment or self.prepared[other].is_fragment)
             root = self.root(other)
-            best[root] = max(best.get(root, (False, 0.0)), (is_strong, found.score))
+            strength = max(found.score, found.meaning or 0.0)
+            best[root] = max(best.get(root, (False, 0.0)), (is_strong, strength))
         roots = sorted(
             (r for r in best if self.remarks[r].accepts(p)),
             key=lambda r: (not best[r][0], -best[r][1], r),
