@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.errors import DatabaseError
+from quotes.extract.article_dates import with_article_date
 from quotes.extract.pipeline import extract_quotations
 from quotes.read.files import ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
@@ -124,6 +125,7 @@ def extract_files(
         if isinstance(item, ReadProblem):
             yield item
         else:
+            item = with_article_date(item)
             quotations = extract_quotations(item.text, item.meta.published)
             yield ExtractedArticle(item, tuple(quotations))
 
@@ -149,6 +151,7 @@ def ingest_articles(
             )
             continue
         seen[sha256] = item.source
+        item = with_article_date(item)
         yield _store_with_retries(engine, make_session, item, sha256, names)
 
 

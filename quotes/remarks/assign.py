@@ -332,7 +332,13 @@ def _remark_values(state: RemarkState) -> dict[str, Any]:
 
 def _insert_links(session: Session, links: Iterable[Link]) -> int:
     values = [
-        {"quote_a_id": k.a, "quote_b_id": k.b, "relation": k.relation, "score": k.score}
+        {
+            "quote_a_id": k.a,
+            "quote_b_id": k.b,
+            "relation": k.relation,
+            "score": k.score,
+            "meaning_score": k.meaning,
+        }
         for k in links
     ]
     for first in range(0, len(values), CHUNK):

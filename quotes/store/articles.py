@@ -266,6 +266,8 @@ def store_article(
         title=item.meta.title,
         url=item.meta.url,
         published=item.meta.published,
+        published_source=item.meta.published_source
+        or ("metadata" if item.meta.published is not None else None),
         body=item.text,
         sha256=sha256,
         source_path=item.source,
