@@ -28,6 +28,7 @@ from quotes.remarks.items import (
 )
 from quotes.remarks.scoring import (
     link,
+    words_outweigh_speakers,
 )
 
 
@@ -55,11 +56,11 @@ class RemarkState:
     def add(self, p: Prepared) -> None:
         self.count += 1
         speaker = p.item.speaker_key
-        if speaker is not None:
+        if speaker is not None:  # the first person (or organisation) stays the remark's
             if p.item.speaker_is_org:
-                self.org = speaker
+                self.org = self.org or speaker
             else:
-                self.person = speaker
+                self.person = self.person or speaker
         if p.day is not None:
             self.first = p.day if self.first is None else min(self.first, p.day)
             self.last = p.day if self.last is None else max(self.last, p.day)
@@ -70,9 +71,13 @@ class RemarkState:
             if outlet not in self.outlets:
                 self.outlets += (outlet,)
 
-    def accepts(self, p: Prepared) -> bool:
+    def accepts(self, p: Prepared, any_speaker: bool = False) -> bool:
+        """Whether the quotation fits the remark; with `any_speaker`, whoever it is credited
+        to (the words outweigh the speaker: `quotes.remarks.scoring.words_outweigh_speakers`)."""
         probe = RemarkState(root=-1)
         probe.add(p)
+        if any_speaker:
+            probe.person = probe.org = None
         return self.fits(probe)
 
     def fits(self, other: RemarkState) -> bool:
@@ -171,14 +176,18 @@ class Clusterer:
         exactly one does."""
         item_id = p.item.id
         best: dict[int, tuple[bool, float]] = {}
+        outweigh: set[int] = set()
         for found in links:
             other = found.a if found.b == item_id else found.b
             is_strong = not (p.is_fragment or self.prepared[other].is_fragment)
             root = self.root(other)
             strength = max(found.score, found.meaning or 0.0)
             best[root] = max(best.get(root, (False, 0.0)), (is_strong, strength))
+            scores = (found.relation, found.score, found.meaning)
+            if words_outweigh_speakers(p, self.prepared[other], scores):
+                outweigh.add(root)
         roots = sorted(
-            (r for r in best if self.remarks[r].accepts(p)),
+            (r for r in best if self.remarks[r].accepts(p, any_speaker=r in outweigh)),
             key=lambda r: (not best[r][0], -best[r][1], r),
         )
         if p.day is None:

@@ -258,6 +258,18 @@ def blocking_keys(p: Prepared) -> frozenset[str]:
     return frozenset({p.norm}) if p.norm else frozenset()
 
 
+OTHER_SPEAKER_MIN_STEMS = 8
+
+"""A report credited to another person than its remark's (a listener or relay taken as the
+speaker, one person under two spellings) still joins when the words are this strong: the same
+words or an excerpt of at least this many content words, or a variant of as many scoring
+OTHER_SPEAKER_THRESHOLD. Its speaker is kept as written. Lower: more mis-attributed reports
+join; higher: fewer remarks of two people who say the same stock sentence merge."""
+
+OTHER_SPEAKER_THRESHOLD = 90.0
+
+"""The words or meaning score a variant credited to another person needs (see above)."""
+
 UNDATED_MIN_STEMS = 4
 
 """An undated quotation joins a dated one through an excerpt only when it holds at least this

@@ -18,6 +18,8 @@ from quotes.remarks.items import (
     EXCERPT_SCORER,
     EXCERPT_UNMARKED_GAPS,
     MEANING_MIN_WORDS,
+    OTHER_SPEAKER_MIN_STEMS,
+    OTHER_SPEAKER_THRESHOLD,
     UNDATED_MIN_STEMS,
     UNDATED_VARIANT_THRESHOLD,
     VARIANT_MIN_WORDS,
@@ -164,6 +166,15 @@ def dates_compatible(
     return max(score, meaning or 0.0) >= UNDATED_VARIANT_THRESHOLD
 
 
+def words_outweigh_speakers(a: Prepared, b: Prepared, found: Scores) -> bool:
+    """Whether the words are strong enough to link two reports credited to different people
+    (see OTHER_SPEAKER_MIN_STEMS)."""
+    rel, score, meaning = found
+    if min(a.n_stems, b.n_stems) < OTHER_SPEAKER_MIN_STEMS:
+        return False
+    return rel != "variant" or max(score, meaning or 0.0) >= OTHER_SPEAKER_THRESHOLD
+
+
 def is_candidate(a: Prepared, b: Prepared) -> bool:
     """The blocking predicate: worth scoring at all. A loose fragment can only link within its
     article (`speakers_compatible`), so it is a candidate of nothing outside it."""
@@ -179,7 +190,9 @@ def is_candidate(a: Prepared, b: Prepared) -> bool:
 def link(a: Prepared, b: Prepared) -> Link | None:
     """The link between two candidates, or None when their words or speakers do not fit."""
     found = relation_prepared(a, b)
-    if found is None or not speakers_compatible(a, b, found[0]):
+    if found is None:
+        return None
+    if not speakers_compatible(a, b, found[0]) and not words_outweigh_speakers(a, b, found):
         return None
     if not dates_compatible(a, b, *found):
         return None
