@@ -38,8 +38,8 @@ _DATELINE = re.compile(
 )
 
 _STAMP_LINE = re.compile(
-    r"^[ \t]*(?:First[ \t]+)?(Published|Posted|Updated|Last[ \t]+updated|Date)\b[: \t]*(?:on[ \t]+)?"
-    r"([^\n]{4,80})$",
+    r"^[ \t]*(?:First[ \t]+)?(Published|Posted|Updated|Last[ \t]+updated|Date)\b"
+    r"[: \t]*(?:on[ \t]+)?([^\n]{4,80})$",
     re.MULTILINE | re.IGNORECASE,
 )
 

@@ -88,6 +88,13 @@ class Report:
     start: int
     end: int
     diff: tuple[DiffPart, ...]
+    date_inferred: bool = False
+    """`said_on` is the remark's date: the report's article gives none (never taken as fact)."""
+    speaker: str | None = None
+    """The speaker the report is credited to (resolved; `speaker_text` is as written)."""
+    why: str = ""
+    """Why the report belongs: its relation to the canonical wording with the words and meaning
+    scores, a translation variant said as such, an inferred date, another speaker as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +106,12 @@ class RemarkSummary:
     last_said_on: date | None
     quote_count: int
     outlet_count: int
+    publishers: int = 0
+    """Publishers that carried the remark (the articles' outlets)."""
+    relays: int = 0
+    """Relays it came through (agencies and channels the articles credit)."""
+    articles: int = 0
+    """Articles that quote it."""
 
 
 @dataclass(frozen=True, slots=True)

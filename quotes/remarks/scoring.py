@@ -196,8 +196,8 @@ def link(a: Prepared, b: Prepared) -> Link | None:
         return None
     if not dates_compatible(a, b, *found):
         return None
-    if min(a.n_stems, b.n_stems) < VARIANT_MIN_WORDS and found[0] == "variant":
-        if not same_speaker(a, b):  # a short variant links on meaning only: see MEANING_MIN_WORDS
-            return None
+    short_variant = found[0] == "variant" and min(a.n_stems, b.n_stems) < VARIANT_MIN_WORDS
+    if short_variant and not same_speaker(a, b):  # see MEANING_MIN_WORDS
+        return None
     low, high = sorted((a.item.id, b.item.id))
     return Link(low, high, *found)
