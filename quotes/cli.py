@@ -474,7 +474,8 @@ def compare(
 COMPARE_COLUMNS = ("said_on", "publisher", "via", "speaker", "relation", "why", "wording",
                    "text", "date_inferred", "remark_id", "quote_id", "diff")  # fmt: skip
 REMARK_COLUMNS = ("id", "outlet_count", "quote_count", "first_said_on", "speaker",
-                  "canonical_text", "last_said_on", "members")  # fmt: skip
+                  "canonical_text", "last_said_on", "publishers", "relays", "articles",
+                  "members")  # fmt: skip
 
 
 @app.command("remarks")
@@ -490,9 +491,11 @@ def remarks_command(
             {"id": r.id, "outlet_count": r.outlet_count, "quote_count": r.quote_count,
              "first_said_on": r.first_said_on, "last_said_on": r.last_said_on,
              "speaker": r.speaker, "canonical_text": r.canonical_text,
+             "publishers": r.publishers, "relays": r.relays, "articles": r.articles,
              "members": [{"source_path": m.source_path, "start": m.start, "end": m.end,
                           "text": m.text, "publisher": m.publisher, "via": m.via,
-                          "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat()}
+                          "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat(),
+                          "date_inferred": m.date_inferred, "why": m.why}
                          for m in members]}
             for r, members in remark_views.list_remarks(session, min_outlets)
         )  # fmt: skip
