@@ -10,7 +10,9 @@ from anyascii import anyascii
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _FOREIGN_LETTER = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit beyond ASCII
 # Transliteration endings that vary between outlets: Zelensky / Zelenskiy / Zelenskyy / Zelenskii.
-_TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"))
+_TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ei", "ey"), ("ai", "ay"))
+# Sergei / Sergey, Nikolai / Nikolay: the same Cyrillic й written two ways.
+_PATRONYMIC = re.compile(r"[a-z]+(?:ovich|evich|ovna|evna)$")
 
 
 def fold(text: str) -> str:
@@ -49,6 +51,8 @@ def _single_name_key(folded: str) -> str:
                 word = word[: -len(ending)] + replacement
                 break
         words.append(word)
+    if len(words) == 3 and _PATRONYMIC.match(words[1]):
+        del words[1]  # Vladimir Vladimirovich Putin ~ Vladimir Putin
     return " ".join(words)
 
 
