@@ -19,18 +19,12 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-<<<<<<< HEAD
-from quotes.errors import DatabaseError
+from quotes.errors import DatabaseError, DatabaseUnreachable, QuotesError
+from quotes.extract.article_dates import with_article_date
 from quotes.extract.language import detect_language, has_rules
 from quotes.extract.pipeline import extract_quotations
 from quotes.extract.russian_names import RUSSIAN_EXTRA_MISSING, morphology_available
-from quotes.read.files import ReadProblem, read_articles
-=======
-from quotes.errors import DatabaseError, DatabaseUnreachable, QuotesError
-from quotes.extract.article_dates import with_article_date
-from quotes.extract.pipeline import extract_quotations
 from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
->>>>>>> main
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import assign_article_remarks
 from quotes.store.articles import NameCache, content_sha256, find_article, store_article

@@ -215,7 +215,6 @@ def test_a_20_mb_article_is_stored_whole_in_bounded_memory(tmp_path: Path) -> No
     engine.dispose()
 
 
-<<<<<<< HEAD
 RUSSIAN = (
     "МОСКВА, 22 февраля. /ТАСС/. «Наши страны выступают за построение более справедливого "
     "миропорядка», — заявил секретарь Совбеза РФ Николай Патрушев.\n"
@@ -280,7 +279,8 @@ def test_without_the_russian_extra_one_line_names_it(
         f"Warning: {tmp_path / 'b_russian.txt'}: Russian names are kept as written (not "
         "normalised): install the extra with pip install 'quotes[russian]'"
     )
-=======
+
+
 def test_hostile_items_fail_alone_and_the_batch_finishes(
     db_url: str, tmp_path: Path, runner: CliRunner
 ) -> None:
@@ -332,4 +332,3 @@ def test_hostile_items_fail_alone_and_the_batch_finishes(
     assert stored == [f"{lines_file}:1", f"{lines_file}:6", str(batch / "e_year_one.txt"),
                       str(batch / "g_story.txt")]  # fmt: skip
     assert [(q.text, q.said_on) for q in year_one] == [("We are early,", None)]
->>>>>>> main

@@ -25,12 +25,8 @@ from quotes.remarks.assign import (
 )
 from quotes.remarks.items import DedupItem, normalise
 from quotes.remarks.phrases import recurring_phrases
-<<<<<<< HEAD
-from quotes.remarks.scoring import relation
-from quotes.remarks.translated import translation_reports
-=======
 from quotes.remarks.scoring import Scores, scores
->>>>>>> main
+from quotes.remarks.translated import translation_reports
 from quotes.store.articles import find_speaker
 from quotes.store.models import (
     Article,
@@ -223,13 +219,9 @@ def compare(session: Session, target: int | str) -> Comparison:
             raise NotFound(f"no remark {remark_id}: list them with `quotes remarks`")
     else:
         remark = find_remark(session, target)
-<<<<<<< HEAD
-    reports = _reports(session, [remark])[remark.id] + translation_reports(session, remark)
-    return Comparison(_summary(session, remark), tuple(reports))
-=======
     reports = _reports(session, [remark])[remark.id]
-    return Comparison(_summary(session, remark, reports), tuple(reports))
->>>>>>> main
+    summary = _summary(session, remark, reports)
+    return Comparison(summary, tuple(reports + translation_reports(session, remark)))
 
 
 def list_remarks(

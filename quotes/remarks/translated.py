@@ -16,7 +16,12 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from quotes.remarks.assign import DiffPart, Report
-from quotes.remarks.translation import MAX_DAYS, TranslationItem, translation_links
+from quotes.remarks.translation import (
+    MAX_DAYS,
+    TranslationItem,
+    TranslationLink,
+    translation_links,
+)
 from quotes.store.models import Article, Outlet, Quote, Remark, Speaker
 
 Publisher = aliased(Outlet)
@@ -42,13 +47,16 @@ def translation_reports(session: Session, remark: Remark) -> list[Report]:
     ]
     member_ids = {r.id for r in members}
     by_id = {r.id: r for r in others}
-    found: dict[int, bool] = {}
+    found: dict[int, TranslationLink] = {}
     for link in translation_links(items):
         pair = {link.original, link.translation}
         other = next(iter(pair - member_ids), None)
-        if len(pair & member_ids) == 1 and other is not None:
-            found[other] = found.get(other, True) and link.guess
-    return [_report(by_id[quote_id], guess) for quote_id, guess in sorted(found.items())]
+        new = other is not None and (other not in found or link.agreement > found[other].agreement)
+        if len(pair & member_ids) == 1 and other is not None and new:
+            found[other] = link
+    return [
+        _report(by_id[quote_id], link, speaker.name) for quote_id, link in sorted(found.items())
+    ]
 
 
 def _candidates(remark: Remark) -> Select[Any]:
@@ -79,17 +87,20 @@ def _candidates(remark: Remark) -> Select[Any]:
     return query
 
 
-def _report(row: Row[Any], guess: bool) -> Report:
+def _report(row: Row[Any], link: TranslationLink, speaker: str) -> Report:
+    guess = "only a guess: " if link.guess else ""
     return Report(
         row.id,
         row.dated_on,
         row.publisher,
         row.via,
         row.speaker_text,
-        "translation?" if guess else "translation",
+        "translation?" if link.guess else "translation",
         row.text,
         row.source_path,
         row.start_char,
         row.end_char,
         (DiffPart("same", row.text),),
+        speaker=speaker,
+        why=f"{guess}a translation (content agreement {link.agreement:.2f})",
     )

@@ -139,18 +139,13 @@ def find_speaker(session: Session, name: str, kind: str = "person") -> Speaker |
     """The stored speaker a name refers to, by full key, alias, or (persons) a unique surname,
     or the one person with the same first name and surname."""
     speaker = _speaker_by_key(session, name)
-<<<<<<< HEAD
-    if speaker is None and kind == "person" and " " not in name_key(name):
-        speaker = _speaker_by_surname(session, surname_key(name))
-    elif speaker is None and kind == "person":
-        speaker = _speaker_in_other_script(session, name)
-=======
     if speaker is None and kind == "person":
         if " " not in name_key(name):
             speaker = _speaker_by_surname(session, surname_key(name))
         else:
-            speaker = _speaker_by_first_and_last(session, name)
->>>>>>> main
+            speaker = _speaker_by_first_and_last(session, name) or _speaker_in_other_script(
+                session, name
+            )
     return speaker
 
 
@@ -310,12 +305,9 @@ def store_article(
         title=item.meta.title,
         url=item.meta.url,
         published=item.meta.published,
-<<<<<<< HEAD
         language=language,
-=======
         published_source=item.meta.published_source
         or ("metadata" if item.meta.published is not None else None),
->>>>>>> main
         body=item.text,
         sha256=sha256,
         source_path=item.source,

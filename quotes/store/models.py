@@ -79,14 +79,11 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
-<<<<<<< HEAD
     # The ISO 639-1 code of the body's language (quotes.extract.language); null if stored before.
     language: Mapped[str | None] = mapped_column(String(8))
-=======
     # Where `published` came from: 'metadata', 'page' or 'user' (given with the article), or
     # 'dateline', 'text' or 'url' (found in it: quotes.extract.article_dates).
     published_source: Mapped[str | None] = mapped_column(String(20))
->>>>>>> main
     body: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     source_path: Mapped[str] = mapped_column(Text)

@@ -107,7 +107,6 @@ def test_the_name_cache_keeps_only_what_a_committed_transaction_found() -> None:
     assert cache.outlets == {}
 
 
-<<<<<<< HEAD
 def test_one_person_in_two_scripts_is_one_speaker(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         zakharova = _speaker(session, "Maria Zakharova")
@@ -118,11 +117,11 @@ def test_one_person_in_two_scripts_is_one_speaker(engine: Engine) -> None:
         assert _speaker(session, "Maxim Zakharov") != zakharova
         names = session.scalars(select(Speaker.name).order_by(Speaker.id)).all()
         assert names == ["Maria Zakharova", "Дмитрий Песков", "Maxim Zakharov"]
-=======
+
+
 def test_a_middle_name_or_initial_finds_the_one_person(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         joseph = get_or_create_speaker(session, "Joseph Biden", "person", None)
         assert get_or_create_speaker(session, "Joseph R. Biden", "person", None).id == joseph.id
         other = get_or_create_speaker(session, "Jill Biden", "person", None)
         assert other.id != joseph.id
->>>>>>> main
