@@ -47,7 +47,10 @@ def remark_view(session: Session, target: int | str) -> RemarkView:
     found = compare(session, target)
     canonical = DedupItem(0, found.remark.canonical_text)
     ids = [r.quote_id for r in found.reports]
-    given = dict(session.execute(select(Quote.id, Quote.said_on).where(Quote.id.in_(ids))).all())
+    given: dict[int, date | None] = {
+        row[0]: row[1]
+        for row in session.execute(select(Quote.id, Quote.said_on).where(Quote.id.in_(ids)))
+    }
     views = []
     for report in found.reports:
         if report.relation == "canonical":

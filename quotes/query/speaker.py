@@ -4,9 +4,10 @@ and which outlets published and relayed their words."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 import sqlalchemy as sa
 from sqlalchemy import func, select
@@ -53,7 +54,7 @@ class SpeakerProfile:
     """Outlets the words came through ('according to Tass'), with quotations, busiest first."""
 
 
-def _counted(rows: sa.Result[tuple[str | None, int]]) -> tuple[tuple[str, int], ...]:
+def _counted(rows: Iterable[Any]) -> tuple[tuple[str, int], ...]:
     return tuple((str(name), int(n)) for name, n in rows if name)
 
 

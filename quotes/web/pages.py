@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -65,6 +65,14 @@ def diff_html(parts: Iterable[DiffPart]) -> Markup:
     return Markup(" ").join(html)
 
 
+def web_link(url: str | None) -> str | None:
+    """`url` if it is a web address (http or https), else None: an article's url comes from
+    its input file, and a `javascript:` link must never become clickable."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
 def page_params(params: Any, number: int) -> str:
     """A page's query string (its filters kept) for page `number` of a list."""
     kept = [(k, v) for k, v in params.multi_items() if k != "page"]
@@ -81,6 +89,7 @@ def _environment() -> Environment:
     env.filters["marked"] = marked
     env.filters["diff"] = diff_html
     env.filters["pageparams"] = page_params
+    env.filters["weblink"] = web_link
     return env
 
 

@@ -183,6 +183,4 @@ def speaker_page(request: Request) -> Response:
     if fmt == "csv":
         rows = [asdict(line) for line in profile.recent]
         return rows_response(rows, list(RemarkLine.__dataclass_fields__), fmt, "speaker-remarks")
-    return page(
-        request, "speaker.html", s=profile, points=points, chart=month_bars(profile.months)
-    )
+    return page(request, "speaker.html", s=profile, points=points, chart=month_bars(profile.months))
