@@ -10,6 +10,8 @@ CHART_WIDTH: Final = 640
 CHART_HEIGHT: Final = 120
 LABEL_SPACE: Final = 16
 """Pixels under the bars for the year labels."""
+WIDEST_BAR: Final = 40
+"""A few months are narrow bars on the left, not a few slabs across the page."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def month_bars(months: Sequence[tuple[str, int]]) -> BarChart | None:
     if not months:
         return None
     peak = max(n for _, n in months) or 1
-    step = CHART_WIDTH / len(months)
+    step = min(CHART_WIDTH / len(months), WIDEST_BAR)
     room = CHART_HEIGHT - LABEL_SPACE
     bars, ticks = [], []
     for i, (month, n) in enumerate(months):

@@ -8,16 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
+from starlette.testclient import TestClient
 
-pytest.importorskip("starlette", reason="the web view needs the web extra: pip install -e '.[web]'")
-
-from sqlalchemy import Engine  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
-
-from quotes.ingest import ingest  # noqa: E402
-from quotes.store.schema import open_database  # noqa: E402
-from quotes.web.app import create_app  # noqa: E402
-from tests.conftest import BACKENDS, SEEDS, drop_pg_database, new_pg_database  # noqa: E402
+from quotes.ingest import ingest
+from quotes.store.schema import open_database
+from quotes.web.app import create_app
+from tests.conftest import BACKENDS, SEEDS, drop_pg_database, new_pg_database
 
 HOSTILE_TEXT = (
     "Lavrov warns the West\n\n"
