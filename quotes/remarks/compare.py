@@ -167,32 +167,15 @@ def compare(session: Session, target: int | str) -> Comparison:
 
 
 def list_remarks(
-    session: Session,
-    min_outlets: int = 1,
-    min_quotes: int = 2,
-    *,
-    speaker_ids: Sequence[int] | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int | None = None,
-    offset: int = 0,
+    session: Session, min_outlets: int = 1, min_quotes: int = 2
 ) -> Iterator[tuple[RemarkSummary, tuple[Report, ...]]]:
     """Remarks reported at least `min_quotes` times by `min_outlets` outlets, most widely
-    carried first, each with its reports; streams in chunks, so any number can be listed.
-    Optionally only those of some speakers, first said within `since`..`until`, a page."""
+    carried first, each with its reports; streams in chunks, so any number can be listed."""
     query = (
         select(Remark)
         .where(Remark.outlet_count >= min_outlets, Remark.quote_count >= min_quotes)
         .order_by(Remark.outlet_count.desc(), Remark.quote_count.desc(), Remark.id)
-        .offset(offset)
-        .limit(limit)
     )
-    if speaker_ids is not None:
-        query = query.where(Remark.speaker_id.in_(speaker_ids))
-    if since is not None:
-        query = query.where(Remark.first_said_on >= since)
-    if until is not None:
-        query = query.where(Remark.first_said_on <= until)
     batch: list[Remark] = []
     for remark in session.scalars(query.execution_options(yield_per=CHUNK)):
         batch.append(remark)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from sqlalchemy.orm import Session
 from starlette.requests import Request
@@ -17,7 +17,7 @@ from starlette.responses import Response
 
 from quotes import query
 from quotes.errors import QuotesError
-from quotes.query.remark import remark_view
+from quotes.query.remark import CarriedRemark, RemarkFilters, carried_remarks, remark_view
 from quotes.query.search import one_speaker
 from quotes.query.show import contexts
 from quotes.query.speaker import RemarkLine, speaker_profile
@@ -35,8 +35,7 @@ MAX_ROWS: Final = 1000
 
 SEARCH_COLUMNS: Final = (*query.HIT_COLUMNS, "before", "after")
 
-REMARK_LIST_COLUMNS: Final = ("id", "speaker", "first_said_on", "last_said_on", "outlet_count",
-                              "quote_count", "publishers", "canonical_text")  # fmt: skip
+REMARK_LIST_COLUMNS: Final = tuple(CarriedRemark.__dataclass_fields__)
 
 REPORT_COLUMNS: Final = ("quote_id", "said_on", "date_given", "publisher", "via", "speaker_text",
                          "relation", "score", "text")  # fmt: skip
@@ -118,30 +117,23 @@ def quote_page(request: Request) -> Response:
 def remarks_page(request: Request) -> Response:
     fmt = requested_format(request)
     speaker = _text(request, "speaker")
-    since, until = _date(request, "since"), _date(request, "until")
-    min_outlets = _int(request, "min_outlets", 1, 1, 1000)
     limit = _int(request, "limit", PAGE_SIZE, 1, MAX_ROWS)
     number = _int(request, "page", 1, 1, 1_000_000)
+    filters = RemarkFilters(
+        min_outlets=_int(request, "min_outlets", 1, 1, 1000), since=_date(request, "since"),
+        until=_date(request, "until"), limit=limit, offset=(number - 1) * limit,
+    )  # fmt: skip
     with reading(request) as session:
-        ids = query.speaker_ids(session, speaker) if speaker else None
-        if speaker and not ids:
-            one_speaker(session, speaker)  # raises NotFound, with a suggestion
-        listed = remark_views.list_remarks(
-            session, min_outlets, speaker_ids=ids, since=since, until=until,
-            limit=limit, offset=(number - 1) * limit,
-        )  # fmt: skip
-        rows = [_remark_row(r, reports) for r, reports in listed]
+        if speaker:
+            ids = query.speaker_ids(session, speaker) or [one_speaker(session, speaker).id]
+            filters = replace(filters, speaker_ids=tuple(ids))
+        rows = [asdict(r) for r in carried_remarks(session, filters)]
     if fmt != "html":
         return rows_response(rows, REMARK_LIST_COLUMNS, fmt, "remarks")
     return page(
         request, "remarks.html", rows=rows, params=request.query_params, page_number=number,
         more=len(rows) == limit, limit=limit,
     )  # fmt: skip
-
-
-def _remark_row(remark: Any, reports: tuple[Any, ...]) -> dict[str, Any]:
-    publishers = sorted({r.publisher for r in reports if r.publisher})
-    return {**asdict(remark), "publishers": ", ".join(publishers)}
 
 
 def remark_page(request: Request) -> Response:
