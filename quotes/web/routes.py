@@ -27,9 +27,10 @@ from quotes.store.models import QUOTE_KINDS
 from quotes.web.charts import month_bars
 from quotes.web.pages import page, record_response, requested_format, rows_response
 
-PAGE_SIZE: Final = 50
+PAGE_SIZE: Final = 20
 
-"""Rows per page of search results and remarks (a `limit` parameter may ask for up to MAX)."""
+"""Rows per page of search results and remarks, as `quotes search` shows (`limit` may ask for
+up to MAX_ROWS)."""
 
 MAX_ROWS: Final = 1000
 
