@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from starlette.testclient import TestClient
+
+from quotes.web import routes
 
 
 def test_search_by_speaker_lists_their_quotations_newest_first(client: TestClient) -> None:
@@ -185,3 +188,21 @@ def test_hostile_text_is_shown_as_text(client: TestClient) -> None:
 def test_static_css_is_served(client: TestClient) -> None:
     css = client.get("/static/style.css")
     assert (css.status_code, css.headers["content-type"].startswith("text/css")) == (200, True)
+
+
+def test_talking_points_inline_or_on_a_page_of_their_own(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = client.get("/speakers/1/talking-points.json").json()
+    assert [(r["phrase"], r["remark_id"]) for r in rows] == [
+        ("collective west", 3), ("collective west", 65),
+        ("unconditional priority", 20), ("unconditional priority", 67),
+    ]  # fmt: skip
+    assert (
+        "<strong>unconditional priority</strong>" in client.get("/speakers/1/talking-points").text
+    )
+    monkeypatch.setattr(routes, "INLINE_TALKING_POINTS", 11)  # Patrushev has 12 quotations
+    page = client.get("/speakers/1")
+    assert '<a href="/speakers/1/talking-points">Talking points</a>' in page.text
+    assert "<strong>collective west</strong>" not in page.text
+    assert client.get("/speakers/1.json").json()["talking_points"] is None
