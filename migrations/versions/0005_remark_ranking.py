@@ -4,7 +4,7 @@ alone: the most widely carried remarks, the latest of equals first (the remarks 
 sorted every remark carried by the most outlets (6,858 in the benchmark corpus) by id.
 
 Revision ID: 0005_remark_ranking
-Revises: 0004
+Revises: 0005_remark_meaning_dates
 Create Date: 2026-12-07 04:30:00.000000
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0005_remark_ranking"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005_remark_meaning_dates"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -21,6 +21,7 @@ from quotes.store.engine import (
     make_readonly_engine,
     resolve_url,
 )
+from quotes.store.reader import install_reader
 
 __all__ = ["describe", "make_engine", "resolve_url"]
 from quotes.errors import DatabaseError, SchemaOutdated
@@ -75,6 +76,10 @@ def _run(engine: Engine, action: str, revision: str) -> None:
         config = alembic_config(conn)
         if action == "upgrade":
             command.upgrade(config, revision)
+            if current_revision(conn) == head_revision():
+                install_reader(
+                    conn
+                )  # again: a superuser's upgrade sets up what another's could not
         else:
             command.downgrade(config, revision)
 
