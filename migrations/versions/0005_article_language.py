@@ -4,7 +4,7 @@ Which attribution rules an article was read with; null for articles stored befor
 Plain ALTER TABLE statements (no batch rebuild), so SQLite keeps its triggers.
 
 Revision ID: 0005_article_language
-Revises: 0005_remark_meaning_dates
+Revises: 0006_remarks_carried
 Create Date: 2026-12-07 04:00:00.000000
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_article_language"
-down_revision: str | None = "0005_remark_meaning_dates"
+down_revision: str | None = "0006_remarks_carried"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
