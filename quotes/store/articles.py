@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,15 @@ def content_sha256(text: str) -> str:
 
 def find_article(session: Session, sha256: str) -> Article | None:
     return session.scalar(select(Article).where(Article.sha256 == sha256))
+
+
+def find_articles(session: Session, sha256s: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """The stored articles among these contents: sha256 -> (id, source path), one query."""
+    if not sha256s:
+        return {}
+    query = select(Article.sha256, Article.id, Article.source_path)
+    rows = session.execute(query.where(Article.sha256.in_(sorted(set(sha256s)))))
+    return {sha: (article_id, source) for sha, article_id, source in rows}
 
 
 def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[], T | None]) -> T:
@@ -164,15 +173,21 @@ def get_or_create_speaker(session: Session, name: str, kind: str, role: str | No
 class NameCache:
     """Speaker and outlet ids already resolved in this process, so that an ingest run looks up
     each name once, not once per article. Ids found inside a transaction are staged and only
-    kept once it commits (a rolled-back row must not be remembered); `clear` forgets all, for
-    when another process may have merged or deleted rows."""
+    kept once it commits (a rolled-back row must not be remembered); `checkpoint` and
+    `rollback_to` drop what one article staged when its savepoint rolls back; `clear` forgets
+    all, for when another process may have merged, deleted or added rows.
+
+    What it holds always equals what the database would answer now (so an ingest split over
+    several runs resolves every name as one run does): a bare surname is never remembered (it
+    stops being unique when a second person with it arrives), and a speaker remembered without
+    a role still gets the first role an article gives it."""
 
     MAX_ENTRIES = 200_000
 
     def __init__(self) -> None:
-        self.speakers: dict[tuple[str, str], int] = {}
+        self.speakers: dict[tuple[str, str], tuple[int, bool]] = {}
         self.outlets: dict[str, int] = {}
-        self.staged_speakers: dict[tuple[str, str], int] = {}
+        self.staged_speakers: dict[tuple[str, str], tuple[int, bool]] = {}
         self.staged_outlets: dict[str, int] = {}
 
     def commit(self) -> None:
@@ -191,6 +206,16 @@ class NameCache:
         self.outlets.clear()
         self.discard()
 
+    def checkpoint(self) -> tuple[int, int]:
+        """A mark to roll the staged names back to (staged names are only ever added)."""
+        return len(self.staged_speakers), len(self.staged_outlets)
+
+    def rollback_to(self, mark: tuple[int, int]) -> None:
+        for speaker in list(self.staged_speakers)[mark[0] :]:
+            del self.staged_speakers[speaker]
+        for outlet in list(self.staged_outlets)[mark[1] :]:
+            del self.staged_outlets[outlet]
+
 
 class _Resolver:
     """Speaker and outlet ids for one article's quotations, each name looked up once."""
@@ -202,12 +227,25 @@ class _Resolver:
     def speaker_id(self, q: Quotation) -> int | None:
         if not q.speaker or not name_key(q.speaker):
             return None
-        key = (q.speaker, q.speaker_kind or "person")
-        found = self.cache.speakers.get(key) or self.cache.staged_speakers.get(key)
-        if found is None:
-            found = get_or_create_speaker(self.session, q.speaker, key[1], q.role).id
-            self.cache.staged_speakers[key] = found
-        return found
+        kind = q.speaker_kind or "person"
+        key = (q.speaker, kind)
+        found = self.cache.staged_speakers.get(key) or self.cache.speakers.get(key)
+        if found is not None:
+            speaker_id, has_role = found
+            if q.role and not has_role:
+                self.session.execute(
+                    update(Speaker)
+                    .where(
+                        Speaker.id == speaker_id, or_(Speaker.role.is_(None), Speaker.role == "")
+                    )
+                    .values(role=q.role[:300])
+                )
+                self.cache.staged_speakers[key] = (speaker_id, True)
+            return speaker_id
+        speaker = get_or_create_speaker(self.session, q.speaker, kind, q.role)
+        if kind != "person" or " " in name_key(q.speaker):
+            self.cache.staged_speakers[key] = (speaker.id, bool(speaker.role))
+        return speaker.id
 
     def outlet_id(self, name: str | None) -> int | None:
         if not name or not outlet_key(name):
@@ -261,20 +299,17 @@ def store_article(
     commits or discards it with the transaction."""
     resolver = _Resolver(session, cache or NameCache())
     publisher_id = resolver.outlet_id(item.meta.outlet)
-    article = Article(
-        publisher_id=publisher_id,
-        title=item.meta.title,
-        url=item.meta.url,
-        published=item.meta.published,
-        body=item.text,
-        sha256=sha256,
-        source_path=item.source,
-        ingested_at=datetime.now(UTC),
-    )
-    session.add(article)
-    session.flush()
-    article_id = article.id
-    session.expunge(article)
+    row = {
+        "publisher_id": publisher_id,
+        "title": item.meta.title,
+        "url": item.meta.url,
+        "published": item.meta.published,
+        "body": item.text,
+        "sha256": sha256,
+        "source_path": item.source,
+        "ingested_at": datetime.now(UTC),
+    }
+    article_id: int = session.execute(insert(Article).returning(Article.id), row).scalar_one()
     published = item.meta.published
     for first in range(0, len(quotations), INSERT_BATCH):
         batch = quotations[first : first + INSERT_BATCH]

@@ -1,0 +1,117 @@
+"""Extraction on every core: worker processes extract, the caller gets the results in input order.
+
+Extraction is pure and per article, so it spreads over processes; storing is not (remarks are
+placed in quotation id order), so one writer stores what comes back, in the order it was read.
+Results equal those of `jobs=1` by construction: each article is extracted by the same function,
+and only where it runs changes. At most `AHEAD_PER_JOB` chunks per worker are in flight, so a huge
+corpus is never read far ahead of the writer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from multiprocessing.pool import AsyncResult
+
+from quotes.extract.pipeline import extract_quotations
+from quotes.read.files import ReadProblem
+from quotes.records import ArticleInput, Quotation
+
+CHUNK_ARTICLES = 4
+"""Articles sent to a worker at once: fewer round trips, yet the order is kept without delay."""
+AHEAD_PER_JOB = 8
+"""Chunks per worker waiting or in flight: enough to keep every core busy, bounded in memory."""
+
+
+_Result = tuple[Quotation, ...] | str
+"""A worker's answer for one article: its quotations, or the problem as one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """An article and its quotations, or why extraction failed on it."""
+
+    article: ArticleInput
+    quotations: tuple[Quotation, ...]
+    problem: str | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _extract_texts(texts: list[tuple[str, date | None]]) -> list[_Result]:
+    """In a worker: the quotations of each (text, published), or the problem as one line."""
+    results: list[_Result] = []
+    for text, published in texts:
+        try:
+            results.append(tuple(extract_quotations(text, published)))
+        except Exception as exc:  # one article's failure, never the batch's
+            results.append(f"extraction failed: {type(exc).__name__}: {exc}")
+    return results
+
+
+def _extracted(article: ArticleInput, result: _Result) -> Extracted:
+    if isinstance(result, str):
+        return Extracted(article, (), result)
+    return Extracted(article, result)
+
+
+def extract_in_order(
+    items: Iterable[ArticleInput | ReadProblem], jobs: int = 1
+) -> Iterator[Extracted | ReadProblem]:
+    """Each article with its quotations (problems passed through), in input order, using
+    `jobs` worker processes (1: in this process)."""
+    if jobs <= 1:
+        for item in items:
+            if isinstance(item, ReadProblem):
+                yield item
+            else:
+                (result,) = _extract_texts([(item.text, item.meta.published)])
+                yield _extracted(item, result)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(jobs) as pool:
+        pending: deque[tuple[list[ArticleInput | ReadProblem], AsyncResult[list[_Result]]]] = (
+            deque()
+        )
+        for chunk in _chunks(items):
+            texts = [(i.text, i.meta.published) for i in chunk if isinstance(i, ArticleInput)]
+            pending.append((chunk, pool.apply_async(_extract_texts, (texts,))))
+            if len(pending) >= jobs * AHEAD_PER_JOB:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def _collect(
+    chunk: list[ArticleInput | ReadProblem], done: AsyncResult[list[_Result]]
+) -> Iterator[Extracted | ReadProblem]:
+    results = iter(done.get())
+    for item in chunk:
+        if isinstance(item, ReadProblem):
+            yield item
+        else:
+            yield _extracted(item, next(results))
+
+
+def _chunks(
+    items: Iterable[ArticleInput | ReadProblem],
+) -> Iterator[list[ArticleInput | ReadProblem]]:
+    chunk: list[ArticleInput | ReadProblem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK_ARTICLES:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
