@@ -288,8 +288,15 @@ def ingest_articles(
 ) -> Iterator[IngestOutcome]:
     """Store each article, yielding one outcome per article or problem, in input order;
     `jobs` worker processes extract (1: this process does)."""
+    return store_extracted(engine, extract_in_order(items, jobs))
+
+
+def store_extracted(
+    engine: Engine, entries: Iterable[Extracted | ReadProblem]
+) -> Iterator[IngestOutcome]:
+    """The writer alone: store articles already extracted, in batches, one outcome each."""
     writer = _Writer(engine)
-    for batch in _batches(extract_in_order(items, jobs)):
+    for batch in _batches(entries):
         yield from writer.write(batch)
 
 

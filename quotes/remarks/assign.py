@@ -199,10 +199,10 @@ def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
     for row in _key_rows(prepared):
         batch.append(row)
         if len(batch) == CHUNK * 10:
-            session.execute(insert(QuoteKey), batch)
+            session.execute(insert(QuoteKey.table()), batch)
             batch = []
     if batch:
-        session.execute(insert(QuoteKey), batch)
+        session.execute(insert(QuoteKey.table()), batch)
 
 
 def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
@@ -337,14 +337,14 @@ def _insert_links(session: Session, links: Iterable[Link]) -> int:
         for k in links
     ]
     for first in range(0, len(values), CHUNK):
-        session.execute(insert(QuoteLink), values[first : first + CHUNK])
+        session.execute(insert(QuoteLink.table()), values[first : first + CHUNK])
     return len(values)
 
 
 def _insert_outlets(session: Session, outlets: Sequence[tuple[int, int]]) -> None:
     values = [{"remark_id": r, "outlet_id": o} for r, o in outlets]
     for first in range(0, len(values), CHUNK * 10):
-        session.execute(insert(RemarkOutlet), values[first : first + CHUNK * 10])
+        session.execute(insert(RemarkOutlet.table()), values[first : first + CHUNK * 10])
 
 
 def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[int]:

@@ -309,11 +309,14 @@ def store_article(
         "source_path": item.source,
         "ingested_at": datetime.now(UTC),
     }
-    article_id: int = session.execute(insert(Article).returning(Article.id), row).scalar_one()
+    articles = Article.table()
+    article_id: int = session.execute(insert(articles).returning(articles.c.id), row).scalar_one()
     published = item.meta.published
     for first in range(0, len(quotations), INSERT_BATCH):
         batch = quotations[first : first + INSERT_BATCH]
+        # The table, not the ORM entity: one executemany, without the ORM's bulk machinery.
         session.execute(
-            insert(Quote), [quote_values(resolver, article_id, published, q) for q in batch]
+            insert(Quote.table()),
+            [quote_values(resolver, article_id, published, q) for q in batch],
         )
     return article_id
