@@ -28,7 +28,18 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
@@ -360,6 +371,19 @@ def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[
     return ids
 
 
+def _set_remarks(session: Session, assignments: Sequence[dict[str, int]]) -> None:
+    """Set the remark of each quotation ({"id", "remark_id"}): one Core executemany."""
+    if not assignments:
+        return
+    quotes = Quote.table()
+    statement = (
+        update(quotes)
+        .where(quotes.c.id == bindparam("quote"))
+        .values(remark_id=bindparam("remark"))
+    )
+    session.execute(statement, [{"quote": a["id"], "remark": a["remark_id"]} for a in assignments])
+
+
 def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
     """Link quotations (not yet in a remark) to existing remarks or new ones, in the session's
     transaction, exactly as `rebuild` would place them after the quotations before them. Cheap:
@@ -414,7 +438,7 @@ def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
         for root in roots
         for quote_id in new_by_root[root]
     ]
-    session.execute(update(Quote), assignments)
+    _set_remarks(session, assignments)
     _insert_keys(session, (clusterer.prepared[p.item_id] for p in placements if p.representative))
     count = _insert_links(session, links)
     return DedupeSummary(len(new), len(new_by_root), count)
@@ -479,7 +503,7 @@ def rebuild(session: Session) -> DedupeSummary:
         for member in members[root]
     ]
     for first in range(0, len(assignments), CHUNK * 10):
-        session.execute(update(Quote), assignments[first : first + CHUNK * 10])
+        _set_remarks(session, assignments[first : first + CHUNK * 10])
     _insert_keys(session, (clusterer.prepared[i] for i in representatives))
     count = _insert_links(session, links)
     return DedupeSummary(len(clusterer.prepared), len(roots), count)

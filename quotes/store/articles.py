@@ -177,10 +177,11 @@ class NameCache:
     `rollback_to` drop what one article staged when its savepoint rolls back; `clear` forgets
     all, for when another process may have merged, deleted or added rows.
 
-    What it holds always equals what the database would answer now (so an ingest split over
-    several runs resolves every name as one run does): a bare surname is never remembered (it
-    stops being unique when a second person with it arrives), and a speaker remembered without
-    a role still gets the first role an article gives it."""
+    What it holds always equals what the database would answer now, so an ingest split over
+    several runs resolves every name as one run does: a bare surname's answer is forgotten
+    whenever a name is looked up in the database (that may have added a second person with the
+    surname), and a speaker remembered without a role still gets the first role an article
+    gives it."""
 
     MAX_ENTRIES = 200_000
 
@@ -189,6 +190,7 @@ class NameCache:
         self.outlets: dict[str, int] = {}
         self.staged_speakers: dict[tuple[str, str], tuple[int, bool]] = {}
         self.staged_outlets: dict[str, int] = {}
+        self.surnames: set[tuple[str, str]] = set()
 
     def commit(self) -> None:
         if len(self.speakers) + len(self.outlets) > self.MAX_ENTRIES:
@@ -204,17 +206,24 @@ class NameCache:
     def clear(self) -> None:
         self.speakers.clear()
         self.outlets.clear()
+        self.surnames.clear()
         self.discard()
 
-    def checkpoint(self) -> tuple[int, int]:
-        """A mark to roll the staged names back to (staged names are only ever added)."""
-        return len(self.staged_speakers), len(self.staged_outlets)
+    def forget_surnames(self) -> None:
+        """Forget the speakers that bare surnames resolved to: they may no longer be unique."""
+        for key in self.surnames:
+            self.speakers.pop(key, None)
+            self.staged_speakers.pop(key, None)
+        self.surnames.clear()
 
-    def rollback_to(self, mark: tuple[int, int]) -> None:
-        for speaker in list(self.staged_speakers)[mark[0] :]:
-            del self.staged_speakers[speaker]
-        for outlet in list(self.staged_outlets)[mark[1] :]:
-            del self.staged_outlets[outlet]
+    def checkpoint(self) -> tuple[dict[tuple[str, str], tuple[int, bool]], dict[str, int]]:
+        """What is staged now, to roll back to when one article's savepoint rolls back."""
+        return dict(self.staged_speakers), dict(self.staged_outlets)
+
+    def rollback_to(
+        self, mark: tuple[dict[tuple[str, str], tuple[int, bool]], dict[str, int]]
+    ) -> None:
+        self.staged_speakers, self.staged_outlets = dict(mark[0]), dict(mark[1])
 
 
 class _Resolver:
@@ -242,9 +251,11 @@ class _Resolver:
                 )
                 self.cache.staged_speakers[key] = (speaker_id, True)
             return speaker_id
+        self.cache.forget_surnames()
         speaker = get_or_create_speaker(self.session, q.speaker, kind, q.role)
-        if kind != "person" or " " in name_key(q.speaker):
-            self.cache.staged_speakers[key] = (speaker.id, bool(speaker.role))
+        if kind == "person" and " " not in name_key(q.speaker):
+            self.cache.surnames.add(key)
+        self.cache.staged_speakers[key] = (speaker.id, bool(speaker.role))
         return speaker.id
 
     def outlet_id(self, name: str | None) -> int | None:
