@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 
 from quotes.extract.pipeline import extract_quotations
@@ -69,9 +70,11 @@ def extract_in_order(
     items: Iterable[ArticleInput | ReadProblem], jobs: int = 1
 ) -> Iterator[Extracted | ReadProblem]:
     """Each article with its quotations (problems passed through), in input order, using
-    `jobs` worker processes (1: in this process)."""
-    if jobs <= 1:
-        for item in items:
+    `jobs` worker processes (1, or too few articles to be worth starting them: this process)."""
+    items = iter(items)
+    first = list(islice(items, jobs * CHUNK_ARTICLES + 1)) if jobs > 1 else []
+    if len(first) <= jobs * CHUNK_ARTICLES:
+        for item in chain(first, items):
             if isinstance(item, ReadProblem):
                 yield item
             else:
@@ -79,12 +82,13 @@ def extract_in_order(
                 yield _extracted(item, result)
         return
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(jobs) as pool:
+    # forkserver: workers do not inherit this process's threads (a progress display) or locks.
+    method = next(m for m in ("forkserver", "fork", "spawn") if m in methods)
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
         pending: deque[tuple[list[ArticleInput | ReadProblem], AsyncResult[list[_Result]]]] = (
             deque()
         )
-        for chunk in _chunks(items):
+        for chunk in _chunks(chain(first, items)):
             texts = [(i.text, i.meta.published) for i in chunk if isinstance(i, ArticleInput)]
             pending.append((chunk, pool.apply_async(_extract_texts, (texts,))))
             if len(pending) >= jobs * AHEAD_PER_JOB:
