@@ -280,3 +280,24 @@ def test_an_article_that_fails_in_a_batch_rolls_back_alone(
     assert outcomes[2].message == "could not be stored: disk says no"
     texts = [p.read_text(encoding="utf-8") for i, p in enumerate(paths) if i != 2]
     assert _counts(engine) == (5, _expected_quotes(texts))
+
+
+def test_identical_concurrent_ingests_end_as_one_ingest(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch is stored under the write lock after every article before it: so processes
+    ingesting the same articles at once store them in input order, as one process does."""
+    write_distinct_articles(tmp_path / "corpus", 30)
+    engine = open_database(db_url, writer=True)
+    monkeypatch.setattr(ingest_module, "BATCH_ARTICLES", 5)
+    ingest(engine, [tmp_path / "corpus"])
+    one_process = _rows(engine)
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+    url = engine.url.render_as_string(hide_password=False)
+    processes = [_ingest_process(url, tmp_path / "corpus") for _ in range(3)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0], outputs
+    assert _rows(engine) == one_process
+    engine.dispose()
