@@ -98,8 +98,9 @@ class Blocker:
         in id order."""
         seen: dict[int, Prepared] = {}
         postings = self._postings
+        buckets = near_buckets(p.day)
         for key in global_keys(p, posting=False) + article_keys(p, posting=False):
-            for bucket in near_buckets(p.day):
+            for bucket in buckets:
                 found = postings.get(hash((key, bucket)))
                 if found is None:
                     continue
