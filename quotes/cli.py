@@ -30,7 +30,7 @@ from quotes.errors import QuotesError
 from quotes.ingest import IngestOutcome, extract_files, ingest
 from quotes.parallel import default_jobs
 from quotes.query.output import render, render_record
-from quotes.read.files import ReadProblem, count_articles, parse_date
+from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, count_articles, parse_date
 from quotes.records import ArticleMeta, Quotation
 from quotes.remarks import assign as remark_links
 from quotes.remarks import compare as remark_views
@@ -125,6 +125,10 @@ def quotation_record(source: str, q: Quotation) -> dict[str, Any]:
 
 
 EXTRACT_TABLE_COLUMNS = ("source", "speaker", "via", "kind", "said_on", "text")
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // 1024 // 1024
+MaxSizeOption = Annotated[
+    int, typer.Option("--max-size", min=1, help="Largest article file or JSON line read, in MB.")
+]
 
 
 @app.command()
@@ -133,12 +137,13 @@ def extract(
     fmt: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = (
         ExtractFormat.table
     ),
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
 ) -> None:
     """Print the quotations found in articles, without touching a database."""
     problems: list[ReadProblem] = []
 
     def records() -> Iterator[dict[str, Any]]:
-        for item in extract_files(paths):
+        for item in extract_files(paths, max_bytes=max_size * 1024 * 1024):
             if isinstance(item, ReadProblem):
                 stderr().print(f"Error: {item}", markup=False)
                 problems.append(item)
@@ -161,6 +166,7 @@ def ingest_command(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) of every article.")
     ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -178,6 +184,7 @@ def ingest_command(
             paths,
             overrides,
             on_outcome=lambda o: advance(o, console),
+            max_bytes=max_size * 1024 * 1024,
             jobs=jobs or default_jobs(),
         )
     console.print(
@@ -470,22 +477,25 @@ def compare(
     r = found.remark
     if fmt is not CompareFormat.json:
         typer.echo(f"Remark {r.id}: {r.speaker or 'unknown speaker'}, {r.quote_count} reports "
-                   f"by {r.outlet_count} outlets\nCanonical: {r.canonical_text}\n")  # fmt: skip
+                   f"in {r.articles} articles by {r.publishers} publishers via {r.relays} relays"
+                   f"\nCanonical: {r.canonical_text}\n")  # fmt: skip
     rows = [
         {"said_on": p.said_on, "publisher": p.publisher, "via": p.via, "speaker": p.speaker_text,
-         "relation": p.relation, "wording": marked_wording(p.diff, fmt.value),
+         "relation": p.relation, "why": p.why, "wording": marked_wording(p.diff, fmt.value),
+         "date_inferred": p.date_inferred,
          "text": p.text, "remark_id": r.id, "quote_id": p.quote_id,
          "diff": [{"op": d.op, "text": d.text, "canonical": d.canonical} for d in p.diff]}
         for p in found.reports
     ]  # fmt: skip
-    columns = COMPARE_COLUMNS[:6] if fmt is not CompareFormat.json else COMPARE_COLUMNS
+    columns = COMPARE_COLUMNS[:7] if fmt is not CompareFormat.json else COMPARE_COLUMNS
     render(rows, columns, fmt.value)
 
 
-COMPARE_COLUMNS = ("said_on", "publisher", "via", "speaker", "relation", "wording", "text",
-                   "remark_id", "quote_id", "diff")  # fmt: skip
+COMPARE_COLUMNS = ("said_on", "publisher", "via", "speaker", "relation", "why", "wording",
+                   "text", "date_inferred", "remark_id", "quote_id", "diff")  # fmt: skip
 REMARK_COLUMNS = ("id", "outlet_count", "quote_count", "first_said_on", "speaker",
-                  "canonical_text", "last_said_on", "members")  # fmt: skip
+                  "canonical_text", "last_said_on", "publishers", "relays", "articles",
+                  "members")  # fmt: skip
 
 
 @app.command("remarks")
@@ -501,9 +511,11 @@ def remarks_command(
             {"id": r.id, "outlet_count": r.outlet_count, "quote_count": r.quote_count,
              "first_said_on": r.first_said_on, "last_said_on": r.last_said_on,
              "speaker": r.speaker, "canonical_text": r.canonical_text,
+             "publishers": r.publishers, "relays": r.relays, "articles": r.articles,
              "members": [{"source_path": m.source_path, "start": m.start, "end": m.end,
                           "text": m.text, "publisher": m.publisher, "via": m.via,
-                          "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat()}
+                          "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat(),
+                          "date_inferred": m.date_inferred, "why": m.why}
                          for m in members]}
             for r, members in remark_views.list_remarks(session, min_outlets)
         )  # fmt: skip

@@ -30,9 +30,11 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
+from quotes.errors import DatabaseUnreachable, QuotesError
+from quotes.extract.article_dates import with_article_date
 from quotes.extract.pipeline import extract_quotations
 from quotes.parallel import Extracted, extract_in_order
-from quotes.read.files import ReadProblem, read_articles
+from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import assign_remarks
 from quotes.store.articles import NameCache, content_sha256, find_articles, store_article
@@ -94,13 +96,16 @@ class ExtractedArticle:
 
 
 def extract_files(
-    paths: Iterable[Path], overrides: ArticleMeta | None = None
+    paths: Iterable[Path],
+    overrides: ArticleMeta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[ExtractedArticle | ReadProblem]:
     """The pipeline without a database: each article with its quotations, or a problem."""
-    for item in read_articles(paths, overrides):
+    for item in read_articles(paths, overrides, max_bytes):
         if isinstance(item, ReadProblem):
             yield item
         else:
+            item = with_article_date(item)
             quotations = extract_quotations(item.text, item.meta.published)
             yield ExtractedArticle(item, tuple(quotations))
 
@@ -157,9 +162,14 @@ class _Writer:
             return []
         try:
             return self._with_retries(pending)
-        except _BatchFailed as failure:
-            if len(pending) == 1:
-                return [(pending[0].index, _failed(pending[0].article, failure.message))]
+        except DatabaseUnreachable:
+            raise
+        except QuotesError as exc:
+            message = str(exc)
+        except Exception as exc:  # a bug on one article must not cost the others
+            message = f"unexpected {type(exc).__name__}: {exc}"
+        if len(pending) == 1:
+            return [(pending[0].index, _failed(pending[0].article, message.splitlines()[0]))]
         return [stored for one in pending for stored in self._store_batch([one])]
 
     def _with_retries(self, pending: list[_Pending]) -> list[tuple[int, IngestOutcome]]:
@@ -177,7 +187,7 @@ class _Writer:
                     continue
                 if isinstance(exc, OperationalError) and "connect" in str(exc).lower():
                     raise connection_problem(self.engine.url, exc) from None
-                raise _BatchFailed(f"could not be stored: {getattr(exc, 'orig', exc)}") from None
+                raise _BatchFailed(f"could not be stored: {_detail(exc)}") from None
         raise AssertionError("unreachable")
 
     def _transaction(
@@ -215,7 +225,7 @@ class _Writer:
             self.names.rollback_to(mark)
             if _is_retryable(exc) and not isinstance(exc, IntegrityError):
                 raise
-            return _failed(p.article, f"could not be stored: {getattr(exc, 'orig', exc)}")
+            return _failed(p.article, f"could not be stored: {_detail(exc)}")
         return IngestOutcome(
             p.article.source,
             "added",
@@ -251,10 +261,14 @@ def _already_stored(item: ArticleInput, article_id: int, where: str) -> IngestOu
     )
 
 
-class _BatchFailed(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class _BatchFailed(QuotesError):
+    """A batch that could not be stored for a reason other than a lost race."""
+
+
+def _detail(exc: Exception) -> str:
+    """The first line of what the database said."""
+    said = str(getattr(exc, "orig", exc)).strip()
+    return said.splitlines()[0] if said else type(exc).__name__
 
 
 def _failed(item: ArticleInput, message: str) -> IngestOutcome:
@@ -320,13 +334,15 @@ def ingest(
     paths: Iterable[Path],
     overrides: ArticleMeta | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int = 1,
 ) -> IngestSummary:
     """Ingest every article under `paths` with `jobs` extracting processes; `on_outcome` sees
-    each result as its batch is stored."""
+    each result as its batch is stored. A file (or JSON line) over `max_bytes` is that
+    article's failure."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for outcome in ingest_articles(engine, read_articles(paths, overrides), jobs):
+    for outcome in ingest_articles(engine, read_articles(paths, overrides, max_bytes), jobs):
         summary.record(outcome)
         if on_outcome is not None:
             on_outcome(outcome)

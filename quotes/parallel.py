@@ -13,14 +13,14 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 
+from quotes.extract.article_dates import with_article_date
 from quotes.extract.pipeline import extract_quotations
 from quotes.read.files import ReadProblem
-from quotes.records import ArticleInput, Quotation
+from quotes.records import ArticleInput, ArticleMeta, Quotation
 
 CHUNK_ARTICLES = 4
 """Articles sent to a worker at once: fewer round trips, yet the order is kept without delay."""
@@ -28,8 +28,8 @@ AHEAD_PER_JOB = 8
 """Chunks per worker waiting or in flight: enough to keep every core busy, bounded in memory."""
 
 
-_Result = tuple[Quotation, ...] | str
-"""A worker's answer for one article: its quotations, or the problem as one line."""
+_Result = tuple[ArticleMeta, tuple[Quotation, ...]] | str
+"""A worker's answer for one article: its metadata (dated) and quotations, or the problem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +49,24 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _extract_texts(texts: list[tuple[str, date | None]]) -> list[_Result]:
-    """In a worker: the quotations of each (text, published), or the problem as one line."""
+def _extract_texts(texts: list[tuple[str, ArticleMeta]]) -> list[_Result]:
+    """In a worker: for each (text, metadata), the metadata with the date the article gives for
+    itself (`with_article_date`) and the quotations, or the problem as one line."""
     results: list[_Result] = []
-    for text, published in texts:
+    for text, meta in texts:
         try:
-            results.append(tuple(extract_quotations(text, published)))
+            dated = with_article_date(ArticleInput("", text, meta)).meta
+            results.append((dated, tuple(extract_quotations(text, dated.published))))
         except Exception as exc:  # one article's failure, never the batch's
-            results.append(f"extraction failed: {type(exc).__name__}: {exc}")
+            results.append(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
     return results
 
 
 def _extracted(article: ArticleInput, result: _Result) -> Extracted:
     if isinstance(result, str):
         return Extracted(article, (), result)
-    return Extracted(article, result)
+    meta, quotations = result
+    return Extracted(article if meta == article.meta else replace(article, meta=meta), quotations)
 
 
 def extract_in_order(
@@ -78,7 +81,7 @@ def extract_in_order(
             if isinstance(item, ReadProblem):
                 yield item
             else:
-                (result,) = _extract_texts([(item.text, item.meta.published)])
+                (result,) = _extract_texts([(item.text, item.meta)])
                 yield _extracted(item, result)
         return
     methods = multiprocessing.get_all_start_methods()
@@ -89,7 +92,7 @@ def extract_in_order(
             deque()
         )
         for chunk in _chunks(chain(first, items)):
-            texts = [(i.text, i.meta.published) for i in chunk if isinstance(i, ArticleInput)]
+            texts = [(i.text, i.meta) for i in chunk if isinstance(i, ArticleInput)]
             pending.append((chunk, pool.apply_async(_extract_texts, (texts,))))
             if len(pending) >= jobs * AHEAD_PER_JOB:
                 yield from _collect(*pending.popleft())
