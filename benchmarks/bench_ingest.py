@@ -1,11 +1,27 @@
-"""Ingest throughput: N distinct articles made from the seeds, into SQLite and PostgreSQL.
+"""Ingest against extraction, in one run on the same articles, into SQLite and PostgreSQL.
 
-    python benchmarks/bench_ingest.py                 # 5,000 articles, both backends
-    python benchmarks/bench_ingest.py -n 1000 --backend sqlite
+    python benchmarks/bench_ingest.py                      # 1,000 articles, both backends
+    python benchmarks/bench_ingest.py -n 2000 --backend sqlite
+    python benchmarks/bench_ingest.py --growth 100000      # time per article, empty to 100,000
 
 Each article is a seed with its own dateline and its own numbered sentence, so no two are
-duplicates; metadata (outlet, date) comes from the seeds' metadata.json. PostgreSQL runs on a
-database created for the run and dropped afterwards (QUOTES_TEST_PG_URL names the server).
+duplicates, while every copy of a seed shares its date, speakers and wordings with the others:
+the worst case for remark look-ups (shared dates, few speakers). Metadata comes from the seeds'
+metadata.json. PostgreSQL runs on a database created for the run and dropped afterwards
+(QUOTES_TEST_PG_URL names the server). Figures, all in one run:
+
+* extraction alone (`quotes extract`'s library call) and `ingest --jobs 1`: their ratio;
+* the writer's own time per article (clustering plus storing, articles already extracted), the
+  articles per second it allows, and the clusterer's time per quotation;
+* `--jobs 2` against `--jobs 1` (throughput);
+* PostgreSQL: four `quotes ingest` processes on a quarter each against one process on all, and
+  whether both end with the same rows;
+* `--growth N`: time per article over each tenth of N articles into one SQLite database.
+
+Each figure is wall-clock time, and for the in-process ones also this process's CPU time
+(`*_cpu_*`), which a busy machine disturbs far less.
+
+Wall-clock times: on a shared machine, run it when it is quiet and read it side by side.
 """
 
 from __future__ import annotations
@@ -14,15 +30,23 @@ import argparse
 import json
 import os
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
-from quotes.ingest import ingest
+from quotes.ingest import extract_files, ingest, store_extracted
+from quotes.parallel import Extracted
+from quotes.remarks import clustering
+from quotes.store.models import Article, Quote, Remark, Speaker
 from quotes.store.schema import open_database
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -31,12 +55,12 @@ PG_ADMIN_URL = os.environ.get(
 )
 
 
-def write_corpus(path: Path, count: int) -> None:
+def write_corpus(path: Path, count: int, first: int = 0) -> None:
     """`count` distinct articles as JSON lines, cycling through the seeds."""
     meta = {m["file"]: m for m in json.loads((SEEDS / "metadata.json").read_text("utf-8"))}
     seeds = [(p.read_text("utf-8"), meta.get(p.name, {})) for p in sorted(SEEDS.glob("*.txt"))]
     with path.open("w", encoding="utf-8") as out:
-        for n in range(count):
+        for n in range(first, first + count):
             body, info = seeds[n % len(seeds)]
             line = {
                 "text": f"BULLETIN {n}. Item number {n} of the wire.\n\n{body}",
@@ -47,14 +71,106 @@ def write_corpus(path: Path, count: int) -> None:
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
-def run(url: str, corpus: Path) -> tuple[float, int, int]:
+CPU: dict[str, float] = {}
+"""This process's CPU seconds for the last `timed` call: on a busy machine, where wall-clock time
+mostly measures the other processes, the figure to compare (SQLite runs wholly in-process)."""
+
+
+def timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    started, cpu = time.perf_counter(), time.process_time()
+    result = action()
+    CPU["last"] = time.process_time() - cpu
+    return time.perf_counter() - started, result
+
+
+def extract_all(corpus: Path) -> list[Extracted]:
+    return [Extracted(e.article, e.quotations) for e in extract_files([corpus])]  # type: ignore[union-attr]
+
+
+def ingest_into(url: str, corpus: Path, jobs: int) -> tuple[float, int]:
     engine = open_database(url, writer=True)
-    started = time.perf_counter()
-    summary = ingest(engine, [corpus])
-    seconds = time.perf_counter() - started
+    seconds, summary = timed(lambda: ingest(engine, [corpus], jobs=jobs))
     engine.dispose()
     assert summary.failed == 0, summary.problems[:3]
-    return seconds, summary.added, summary.quotations
+    return seconds, summary.added
+
+
+def writer_only(url: str, extracted: list[Extracted]) -> tuple[float, float, int]:
+    """The writer's time on articles already extracted, and the clusterer's share of it."""
+    clustered = [0.0]
+    add = clustering.Clusterer.add_prepared
+
+    def timed_add(self: clustering.Clusterer, p: Any) -> clustering.Placement:
+        started = time.perf_counter()
+        try:
+            return add(self, p)
+        finally:
+            clustered[0] += time.perf_counter() - started
+
+    clustering.Clusterer.add_prepared = timed_add  # type: ignore[method-assign]
+    try:
+        engine = open_database(url, writer=True)
+        seconds, outcomes = timed(lambda: list(store_extracted(engine, extracted)))
+        cpu = CPU["last"]
+        engine.dispose()
+    finally:
+        clustering.Clusterer.add_prepared = add  # type: ignore[method-assign]
+    assert all(o.status == "added" for o in outcomes)
+    CPU["last"] = cpu
+    return seconds, clustered[0], sum(len(e.quotations) for e in extracted)
+
+
+def rows(url: str) -> dict[str, Any]:
+    """What two ingests of the same articles must agree on, independent of ids."""
+    engine = create_engine(url)
+    with Session(engine) as session:
+        speakers = sorted(session.scalars(select(Speaker.name)))
+        remarks = session.execute(
+            select(Quote.remark_id, Article.sha256, Quote.start_char).join(Article)
+        ).all()
+        counts = {
+            "articles": session.scalar(select(func.count()).select_from(Article)),
+            "quotes": session.scalar(select(func.count()).select_from(Quote)),
+            "remarks": session.scalar(select(func.count()).select_from(Remark)),
+        }
+    engine.dispose()
+    groups: dict[int, set[tuple[str, int]]] = {}
+    for remark_id, sha, start in remarks:
+        groups.setdefault(remark_id, set()).add((sha, start))
+    return {**counts, "speakers": speakers, "remarks_set": {frozenset(g) for g in groups.values()}}
+
+
+def concurrent_writers(corpus: Path, parts: list[Path]) -> dict[str, Any]:
+    """Four `quotes ingest` processes at once, a quarter each, against one process on all."""
+
+    def run(commands: list[list[str]]) -> float:
+        started = time.perf_counter()
+        processes = [subprocess.Popen(c, stderr=subprocess.PIPE, text=True) for c in commands]
+        for process in processes:
+            _, err = process.communicate()
+            assert process.returncode == 0, err
+        return time.perf_counter() - started
+
+    results: dict[str, Any] = {}
+    for label, inputs in (("one", [corpus]), ("four", parts)):
+        url, name = pg_database()
+        try:
+            open_database(url, writer=True).dispose()
+            quotes = [sys.executable, "-m", "quotes", "--db", url, "ingest", "--jobs", "1"]
+            results[label] = (run([[*quotes, str(p)] for p in inputs]), rows(url))
+        finally:
+            drop_pg_database(name)
+    one, four = results["one"], results["four"]
+    return {
+        "one_s": round(one[0], 1),
+        "four_s": round(four[0], 1),
+        "speedup": round(one[0] / four[0], 2),
+        "same_rows": one[1] == four[1],
+        "counts_one": {k: one[1][k] for k in ("articles", "quotes", "remarks")},
+        "counts_four": {k: four[1][k] for k in ("articles", "quotes", "remarks")},
+        "same_speakers": one[1]["speakers"] == four[1]["speakers"],
+        "same_remarks": one[1]["remarks_set"] == four[1]["remarks_set"],
+    }
 
 
 def pg_database() -> tuple[str, str]:
@@ -73,32 +189,103 @@ def drop_pg_database(name: str) -> None:
     admin.dispose()
 
 
+UrlMaker = Callable[[], tuple[str, Callable[[], None]]]
+"""A new database for one run: its URL and how to drop it."""
+
+
+def backend_figures(
+    backend: str, url_for: UrlMaker, corpus: Path, extracted: list[Extracted], extract_s: float
+) -> None:
+    n = len(extracted)
+    figures: dict[str, Any] = {"backend": backend, "articles": n}
+    for jobs in (1, 2):
+        url, cleanup = url_for()
+        try:
+            seconds, added = ingest_into(url, corpus, jobs)
+        finally:
+            cleanup()
+        assert added == n
+        figures[f"jobs{jobs}_s"] = round(seconds, 2)
+        figures[f"jobs{jobs}_cpu_s"] = round(CPU["last"], 2)
+        figures[f"jobs{jobs}_articles_per_s"] = round(n / seconds, 1)
+    figures["ingest_over_extract"] = round(figures["jobs1_s"] / extract_s, 2)
+    figures["ingest_over_extract_cpu"] = round(figures["jobs1_cpu_s"] / CPU["extract"], 2)
+    figures["jobs2_speedup"] = round(figures["jobs1_s"] / figures["jobs2_s"], 2)
+    url, cleanup = url_for()
+    try:
+        writer_s, cluster_s, quotations = writer_only(url, extracted)
+    finally:
+        cleanup()
+    figures["writer_cpu_ms_per_article"] = round(1000 * CPU["last"] / n, 2)
+    figures["writer_ms_per_article"] = round(1000 * writer_s / n, 2)
+    figures["writer_allows_articles_per_s"] = round(n / writer_s)
+    figures["clustering_us_per_quotation"] = round(1e6 * cluster_s / quotations, 1)
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(json.dumps(figures), flush=True)
+
+
+def growth(tmp: Path, total: int) -> None:
+    """Time per article over each tenth of `total` articles into one SQLite database."""
+    url = f"sqlite:///{tmp / 'growth.db'}"
+    engine = open_database(url, writer=True)
+    step = total // 10
+    per_article = []
+    for tenth in range(10):
+        part = tmp / f"growth-{tenth}.jsonl"
+        write_corpus(part, step, first=tenth * step)
+        seconds, summary = timed(lambda: ingest(engine, [part], jobs=1))  # noqa: B023
+        assert summary.added == step, summary.problems[:3]
+        per_article.append(1000 * CPU["last"] / step)
+        part.unlink()
+        wall_ms = round(1000 * seconds / step, 2)
+        so_far = {"articles": (tenth + 1) * step, "cpu_ms": round(per_article[-1], 2)}
+        print(json.dumps({**so_far, "wall_ms": wall_ms}), flush=True)
+    engine.dispose()
+    print(json.dumps({
+        "growth_articles": total,
+        "first_tenth_cpu_ms_per_article": round(per_article[0], 2),
+        "last_tenth_cpu_ms_per_article": round(per_article[-1], 2),
+        "last_over_first": round(per_article[-1] / per_article[0], 3),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }), flush=True)  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", "--articles", type=int, default=5000)
+    parser.add_argument("-n", "--articles", type=int, default=1000)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--growth", type=int, default=0, help="only the growth run, N articles")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp, "corpus.jsonl")
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        if args.growth:
+            growth(tmp, args.growth)
+            return
+        corpus = tmp / "corpus.jsonl"
         write_corpus(corpus, args.articles)
-        if args.backend in ("sqlite", "both"):
-            seconds, added, quotes = run(f"sqlite:///{Path(tmp, 'bench.db')}", corpus)
-            report("sqlite", seconds, added, quotes)
-        if args.backend in ("postgresql", "both"):
+        extract_s, extracted = timed(lambda: extract_all(corpus))
+        CPU["extract"] = CPU["last"]
+        print(json.dumps({"extract_s": round(extract_s, 2),
+                          "extract_cpu_s": round(CPU["extract"], 2)}))  # fmt: skip
+        count = [0]
+
+        def sqlite_url() -> tuple[str, Callable[[], None]]:
+            count[0] += 1
+            return f"sqlite:///{tmp / f'bench{count[0]}.db'}", lambda: None
+
+        def pg_url() -> tuple[str, Callable[[], None]]:
             url, name = pg_database()
-            try:
-                seconds, added, quotes = run(url, corpus)
-                report("postgresql", seconds, added, quotes)
-            finally:
-                drop_pg_database(name)
+            return url, lambda: drop_pg_database(name)
 
-
-def report(backend: str, seconds: float, added: int, quotes: int) -> None:
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"{backend:10} {added} articles, {quotes} quotations in {seconds:.1f} s "
-        f"({added / seconds:.0f} articles/s); peak RSS so far {peak_mb:.0f} MB"
-    )
+        if args.backend in ("sqlite", "both"):
+            backend_figures("sqlite", sqlite_url, corpus, extracted, extract_s)
+        if args.backend in ("postgresql", "both"):
+            backend_figures("postgresql", pg_url, corpus, extracted, extract_s)
+            parts = [tmp / f"part{k}.jsonl" for k in range(4)]
+            lines = corpus.read_text("utf-8").splitlines(keepends=True)
+            for k, part in enumerate(parts):
+                part.write_text("".join(lines[k::4]), "utf-8")
+            print(json.dumps({"postgresql_four_writers": concurrent_writers(corpus, parts)}))
 
 
 if __name__ == "__main__":

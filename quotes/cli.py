@@ -28,6 +28,7 @@ from typer.core import TyperGroup
 from quotes import query
 from quotes.errors import QuotesError
 from quotes.ingest import IngestOutcome, extract_files, ingest
+from quotes.parallel import default_jobs
 from quotes.query.output import render, render_record
 from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, count_articles, parse_date
 from quotes.records import ArticleMeta, Quotation
@@ -166,14 +167,26 @@ def ingest_command(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) of every article.")
     ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_MB,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes extracting at once [default: the cores]."
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their quotations and store everything."""
     overrides = ArticleMeta(outlet=outlet, published=_date_option(published, "--published"))
     engine = database(writer=True)
     console = stderr()
     with _progress(console, paths) as advance:
-        summary = ingest(engine, paths, overrides, lambda o: advance(o, console),
-                         max_size * 1024 * 1024)  # fmt: skip
+        summary = ingest(
+            engine,
+            paths,
+            overrides,
+            on_outcome=lambda o: advance(o, console),
+            max_bytes=max_size * 1024 * 1024,
+            jobs=jobs or default_jobs(),
+        )
     console.print(
         f"{summary.added} added, {summary.skipped} skipped, {summary.failed} failed; "
         f"{summary.quotations} quotations found in {summary.seconds:.2f} s",

@@ -1,37 +1,58 @@
-"""Ingest: read → extract → store, one transaction per article.
+"""Ingest: read → extract → store, many articles per transaction, each in a savepoint.
 
-A batch goes on past a bad file: each problem becomes an outcome with one line naming the file.
-Because every article commits on its own, an ingest killed half-way leaves only whole articles,
-and running it again skips what is stored (same sha256) and finishes the job.
+Extraction runs in `jobs` worker processes (`quotes.parallel`); one writer stores what comes back,
+in input order, so the result is the same whatever `jobs` is. The writer stores a batch of
+articles (up to BATCH_ARTICLES, BATCH_SECONDS or BATCH_CHARACTERS) in one transaction: each
+article in a savepoint of its own, so one that fails rolls back alone; then the remarks of the
+whole batch are placed at once. A batch commits whole or not at all, so an ingest killed half-way
+leaves only whole articles, and running it again skips what is stored (same sha256) and finishes.
+
+Concurrent writers (several `quotes ingest` processes on one database) take turns per batch: each
+batch holds the write lock (SQLite: the file's, from BEGIN IMMEDIATE; PostgreSQL: an advisory
+lock) from its first read to its commit. Quotation ids are then handed out in commit order and
+every batch places its quotations after all earlier ones, so the database ends exactly as one
+process ingesting the batches in that order would leave it; extraction, most of the work, runs in
+all of them at once. Between its own batches a writer keeps the speaker and outlet ids it resolved,
+and forgets them as soon as it sees that another process wrote in between.
 """
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
+from sqlalchemy.orm import Session
 
-from quotes.errors import DatabaseError, DatabaseUnreachable, QuotesError
+from quotes.errors import DatabaseUnreachable, QuotesError
 from quotes.extract.article_dates import with_article_date
-from quotes.extract.language import detect_language, has_rules
+from quotes.extract.language import has_rules
 from quotes.extract.pipeline import extract_quotations
 from quotes.extract.russian_names import RUSSIAN_EXTRA_MISSING, morphology_available
+from quotes.parallel import Extracted, extract_in_order
 from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
-from quotes.remarks.assign import assign_article_remarks
-from quotes.store.articles import NameCache, content_sha256, find_article, store_article
+from quotes.remarks.assign import assign_remarks
+from quotes.store.articles import NameCache, content_sha256, find_articles, store_article
 from quotes.store.engine import connection_problem, hold_transaction_lock, session_factory
+from quotes.store.models import Article, Outlet, Quote, Speaker, SpeakerAlias
 
 REMARKS_LOCK = 7_203_118
-"""Advisory-lock key under which PostgreSQL writers assign remarks one at a time."""
+"""Advisory-lock key under which PostgreSQL writers store their batches one at a time."""
+
+BATCH_ARTICLES = 100
+"""Articles per transaction at most. More: fewer commits and remark look-ups; fewer: less work
+lost to a crash and shorter turns for concurrent writers."""
+BATCH_SECONDS = 1.0
+"""A batch is stored once its first article has waited this long (slow input still commits)."""
+BATCH_CHARACTERS = 20_000_000
+"""Characters of article text per batch at most: bounds the writer's memory on big articles."""
 
 Status = Literal["added", "skipped", "failed"]
 
@@ -72,57 +93,6 @@ class IngestSummary:
             self.problems.append(f"{outcome.source}: {outcome.message}")
 
 
-def _store(session: Session, item: ArticleInput, sha256: str, names: NameCache) -> IngestOutcome:
-    """Extract and store one article in its own transaction."""
-    language = detect_language(item.text)
-    quotations = extract_quotations(item.text, item.meta.published, language)
-    try:
-        with session.begin():
-            if (existing := find_article(session, sha256)) is not None:
-                return _already_stored(item, existing.id, existing.source_path)
-            article_id = store_article(session, item, sha256, quotations, names, language)
-            # Remarks link quotations across articles: one writer at a time decides them,
-            # so two concurrent ingests never split one remark in two.
-            hold_transaction_lock(session, REMARKS_LOCK)
-            assign_article_remarks(session, article_id)
-    except IntegrityError:
-        names.discard()
-        # Another process stored the same content between our check and our insert.
-        with session.begin():
-            existing = find_article(session, sha256)
-        if existing is None:
-            raise
-        return _already_stored(item, existing.id, existing.source_path)
-    except BaseException:
-        names.discard()
-        raise
-    names.commit()
-    return IngestOutcome(
-        item.source,
-        "added",
-        quotations=len(quotations),
-        article_id=article_id,
-        warnings=item.warnings + _missing_extra(item, language),
-        language=language,
-    )
-
-
-def _missing_extra(item: ArticleInput, language: str) -> tuple[str, ...]:
-    if language == "ru" and not morphology_available():
-        return (f"{item.source}: {RUSSIAN_EXTRA_MISSING}",)
-    return ()
-
-
-def _already_stored(item: ArticleInput, article_id: int, where: str) -> IngestOutcome:
-    return IngestOutcome(
-        item.source,
-        "skipped",
-        f"already ingested as article {article_id} ({where})",
-        article_id=article_id,
-        warnings=item.warnings,
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class ExtractedArticle:
     """An article read from disk and the quotations found in it."""
@@ -146,86 +116,233 @@ def extract_files(
             yield ExtractedArticle(item, tuple(quotations))
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """An extracted article waiting in a batch, with its place among the batch's outcomes."""
+
+    index: int
+    article: ArticleInput
+    sha256: str
+    quotations: tuple[Quotation, ...]
+    language: str
+
+
+class _Writer:
+    """Stores batches of extracted articles; keeps resolved names across its own batches."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.make_session = session_factory(engine)
+        self.names = NameCache()
+        self.seen: dict[str, str] = {}
+        self.last_state: tuple[Any, ...] | None = None
+
+    def write(self, batch: Sequence[Extracted | ReadProblem]) -> list[IngestOutcome]:
+        """One outcome per entry, in order: problems fail, repeats are skipped, the rest stored."""
+        outcomes: list[IngestOutcome | None] = [None] * len(batch)
+        pending: list[_Pending] = []
+        for index, entry in enumerate(batch):
+            if isinstance(entry, ReadProblem):
+                outcomes[index] = IngestOutcome(entry.source, "failed", entry.message)
+                continue
+            item = entry.article
+            if entry.problem is not None:
+                outcomes[index] = _failed(item, entry.problem)
+                continue
+            sha256 = content_sha256(item.text)
+            if sha256 in self.seen:
+                message = f"same text as {self.seen[sha256]} earlier in this batch"
+                outcomes[index] = IngestOutcome(
+                    item.source, "skipped", message, warnings=item.warnings
+                )
+                continue
+            self.seen[sha256] = item.source
+            pending.append(_Pending(index, item, sha256, entry.quotations, entry.language))
+        for stored in self._store_batch(pending):
+            outcomes[stored[0]] = stored[1]
+        return [o for o in outcomes if o is not None]
+
+    def _store_batch(self, pending: list[_Pending]) -> list[tuple[int, IngestOutcome]]:
+        """Store the batch in one transaction; when that fails for a reason other than a lost
+        race, store its articles one by one, so only the culprit fails."""
+        if not pending:
+            return []
+        try:
+            return self._with_retries(pending)
+        except DatabaseUnreachable:
+            raise
+        except QuotesError as exc:
+            message = str(exc)
+        except Exception as exc:  # a bug on one article must not cost the others
+            message = f"unexpected {type(exc).__name__}: {exc}"
+        if len(pending) == 1:
+            return [(pending[0].index, _failed(pending[0].article, message.splitlines()[0]))]
+        return [stored for one in pending for stored in self._store_batch([one])]
+
+    def _with_retries(self, pending: list[_Pending]) -> list[tuple[int, IngestOutcome]]:
+        for attempt in range(1, STORE_ATTEMPTS + 1):
+            try:
+                with self.make_session() as session:
+                    stored = self._transaction(session, pending)
+                self.names.commit()
+                return stored
+            except (OperationalError, SADatabaseError, StatementError) as exc:
+                self.names.clear()
+                self.last_state = None
+                if _is_retryable(exc) and attempt < STORE_ATTEMPTS:
+                    time.sleep(0.05 * attempt * (1 + random.random()))
+                    continue
+                if isinstance(exc, OperationalError) and "connect" in str(exc).lower():
+                    raise connection_problem(self.engine.url, exc) from None
+                raise _BatchFailed(f"could not be stored: {_detail(exc)}") from None
+        raise AssertionError("unreachable")
+
+    def _transaction(
+        self, session: Session, pending: list[_Pending]
+    ) -> list[tuple[int, IngestOutcome]]:
+        """Hold the write lock, store each article in a savepoint, place the batch's remarks."""
+        stored: list[tuple[int, IngestOutcome]] = []
+        with session.begin():
+            hold_transaction_lock(session, REMARKS_LOCK)
+            if self._state(session) != self.last_state:
+                self.names.clear()  # another process wrote since our last batch
+            existing = find_articles(session, [p.sha256 for p in pending])
+            added: list[int] = []
+            for p in pending:
+                if p.sha256 in existing:
+                    stored.append((p.index, _already_stored(p.article, *existing[p.sha256])))
+                    continue
+                outcome = self._store_one(session, p)
+                stored.append((p.index, outcome))
+                if outcome.article_id is not None and outcome.status == "added":
+                    added.append(outcome.article_id)
+            if added:
+                query = select(Quote.id).where(Quote.article_id.in_(added)).order_by(Quote.id)
+                assign_remarks(session, session.scalars(query).all())
+            self.last_state = self._state(session)
+        return stored
+
+    def _store_one(self, session: Session, p: _Pending) -> IngestOutcome:
+        """One article in a savepoint: a failure rolls back this article alone."""
+        mark = self.names.checkpoint()
+        try:
+            with session.begin_nested():
+                article_id = store_article(
+                    session, p.article, p.sha256, p.quotations, self.names, p.language
+                )
+        except (SADatabaseError, StatementError) as exc:
+            self.names.rollback_to(mark)
+            if _is_retryable(exc) and not isinstance(exc, IntegrityError):
+                raise
+            return _failed(p.article, f"could not be stored: {_detail(exc)}")
+        return IngestOutcome(
+            p.article.source,
+            "added",
+            quotations=len(p.quotations),
+            article_id=article_id,
+            warnings=p.article.warnings + _missing_extra(p.article, p.language),
+            language=p.language,
+        )
+
+    @staticmethod
+    def _state(session: Session) -> tuple[Any, ...]:
+        """What changes when anyone adds articles or adds, merges or renames speakers and
+        outlets: equal to the state after our last batch means no one else wrote since."""
+        return tuple(
+            session.execute(
+                select(
+                    select(func.max(Article.id)).scalar_subquery(),
+                    select(func.max(Speaker.id)).scalar_subquery(),
+                    select(func.count()).select_from(Speaker).scalar_subquery(),
+                    select(func.max(SpeakerAlias.id)).scalar_subquery(),
+                    select(func.max(Outlet.id)).scalar_subquery(),
+                )
+            ).one()
+        )
+
+
+def _missing_extra(item: ArticleInput, language: str) -> tuple[str, ...]:
+    if language == "ru" and not morphology_available():
+        return (f"{item.source}: {RUSSIAN_EXTRA_MISSING}",)
+    return ()
+
+
+def _already_stored(item: ArticleInput, article_id: int, where: str) -> IngestOutcome:
+    return IngestOutcome(
+        item.source,
+        "skipped",
+        f"already ingested as article {article_id} ({where})",
+        article_id=article_id,
+        warnings=item.warnings,
+    )
+
+
+class _BatchFailed(QuotesError):
+    """A batch that could not be stored for a reason other than a lost race."""
+
+
+def _detail(exc: Exception) -> str:
+    """The first line of what the database said."""
+    said = str(getattr(exc, "orig", exc)).strip()
+    return said.splitlines()[0] if said else type(exc).__name__
+
+
+def _failed(item: ArticleInput, message: str) -> IngestOutcome:
+    return IngestOutcome(item.source, "failed", message, warnings=item.warnings)
+
+
+def _batches(entries: Iterable[Extracted | ReadProblem]) -> Iterator[list[Extracted | ReadProblem]]:
+    """Consecutive entries grouped by BATCH_ARTICLES, BATCH_SECONDS and BATCH_CHARACTERS."""
+    batch: list[Extracted | ReadProblem] = []
+    characters = 0
+    started = time.monotonic()
+    for entry in entries:
+        if not batch:
+            started = time.monotonic()
+        batch.append(entry)
+        if isinstance(entry, Extracted):
+            characters += len(entry.article.text)
+        if (
+            len(batch) >= BATCH_ARTICLES
+            or characters >= BATCH_CHARACTERS
+            or time.monotonic() - started >= BATCH_SECONDS
+        ):
+            yield batch
+            batch, characters = [], 0
+    if batch:
+        yield batch
+
+
 def ingest_articles(
-    engine: Engine, items: Iterable[ArticleInput | ReadProblem]
+    engine: Engine, items: Iterable[ArticleInput | ReadProblem], jobs: int = 1
 ) -> Iterator[IngestOutcome]:
-    """Store each article, yielding one outcome per article or problem, in order."""
-    seen: dict[str, str] = {}
-    names = NameCache()
-    make_session = session_factory(engine)
-    for item in items:
-        if isinstance(item, ReadProblem):
-            yield IngestOutcome(item.source, "failed", item.message)
-            continue
-        sha256 = content_sha256(item.text)
-        if sha256 in seen:
-            yield IngestOutcome(
-                item.source,
-                "skipped",
-                f"same text as {seen[sha256]} earlier in this batch",
-                warnings=item.warnings,
-            )
-            continue
-        seen[sha256] = item.source
-        yield _store_one(engine, make_session, item, sha256, names)
+    """Store each article, yielding one outcome per article or problem, in input order;
+    `jobs` worker processes extract (1: this process does)."""
+    return store_extracted(engine, extract_in_order(items, jobs))
 
 
-def _store_one(
-    engine: Engine,
-    make_session: sessionmaker[Session],
-    item: ArticleInput,
-    sha256: str,
-    names: NameCache,
-) -> IngestOutcome:
-    """Store one article; whatever goes wrong with it is its own failure, and the batch goes
-    on. Only a database that cannot be reached stops the batch."""
-    try:
-        return _store_with_retries(engine, make_session, with_article_date(item), sha256, names)
-    except DatabaseUnreachable:
-        raise
-    except QuotesError as exc:
-        message = str(exc).removeprefix(f"{item.source}: ")
-    except Exception as exc:  # a bug on one article must not cost the others
-        message = f"unexpected {type(exc).__name__}: {exc}"
-    return IngestOutcome(item.source, "failed", message.splitlines()[0], warnings=item.warnings)
+def store_extracted(
+    engine: Engine, entries: Iterable[Extracted | ReadProblem]
+) -> Iterator[IngestOutcome]:
+    """The writer alone: store articles already extracted, in batches, one outcome each."""
+    writer = _Writer(engine)
+    for batch in _batches(entries):
+        yield from writer.write(batch)
 
 
 STORE_ATTEMPTS = 5
-"""Tries per article when concurrent writers collide (deadlock, serialisation, busy file)."""
+"""Tries per batch when concurrent writers collide (deadlock, serialisation, busy file)."""
 _RETRYABLE_PGCODES = frozenset({"40P01", "40001", "55P03"})
 
 
-def _is_retryable(exc: SADatabaseError) -> bool:
+def _is_retryable(exc: Exception) -> bool:
     """A lost race: deadlock, serialisation failure, a busy file, or a row that another
     process merged or deleted under a remembered id (a foreign key now fails)."""
     if isinstance(exc, IntegrityError):
         return True
-    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
-    return code in _RETRYABLE_PGCODES or "database is locked" in str(exc.orig)
-
-
-def _store_with_retries(
-    engine: Engine,
-    make_session: sessionmaker[Session],
-    item: ArticleInput,
-    sha256: str,
-    names: NameCache,
-) -> IngestOutcome:
-    """Store one article; a transaction that lost a race with another writer is tried again."""
-    for attempt in range(1, STORE_ATTEMPTS + 1):
-        try:
-            with make_session() as session:
-                return _store(session, item, sha256, names)
-        except (OperationalError, SADatabaseError) as exc:
-            if _is_retryable(exc) and attempt < STORE_ATTEMPTS:
-                names.clear()
-                time.sleep(0.05 * attempt * (1 + random.random()))
-                continue
-            if "connect" in str(exc).lower():
-                raise connection_problem(engine.url, exc) from None
-            detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
-            raise DatabaseError(f"{item.source}: could not be stored: {detail}") from None
-    raise AssertionError("unreachable")
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return code in _RETRYABLE_PGCODES or "database is locked" in str(orig)
 
 
 def ingest(
@@ -234,12 +351,14 @@ def ingest(
     overrides: ArticleMeta | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int = 1,
 ) -> IngestSummary:
-    """Ingest every article under `paths`; `on_outcome` sees each result as it happens.
-    A file (or JSON line) over `max_bytes` is that article's failure."""
+    """Ingest every article under `paths` with `jobs` extracting processes; `on_outcome` sees
+    each result as its batch is stored. A file (or JSON line) over `max_bytes` is that
+    article's failure."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for outcome in ingest_articles(engine, read_articles(paths, overrides, max_bytes)):
+    for outcome in ingest_articles(engine, read_articles(paths, overrides, max_bytes), jobs):
         summary.record(outcome)
         if on_outcome is not None:
             on_outcome(outcome)

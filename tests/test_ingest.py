@@ -10,16 +10,21 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from quotes import ingest as ingest_module
 from quotes.cli import app
 from quotes.extract.pipeline import extract_quotations
 from quotes.ingest import ingest
-from quotes.store.models import Article, Outlet, Quote
+from quotes.read.files import read_articles
+from quotes.records import ArticleInput
+from quotes.store.models import Article, Base, Outlet, Quote, Speaker
 from quotes.store.schema import open_database
 from tests.conftest import SEEDS
 
@@ -279,6 +284,90 @@ def test_without_the_russian_extra_one_line_names_it(
         f"Warning: {tmp_path / 'b_russian.txt'}: Russian names are kept as written (not "
         "normalised): install the extra with pip install 'quotes[russian]'"
     )
+
+
+def _rows(engine: Engine) -> tuple[list[tuple[object, ...]], set[frozenset[tuple[str, int]]]]:
+    """Every quotation with its speaker, role and relay, and the remarks as sets of
+    quotations (article content, offset): what any split of one ingest must reproduce."""
+    with Session(engine) as session:
+        quotes = session.execute(
+            select(Article.sha256, Quote.start_char, Speaker.name, Speaker.role, Outlet.name)
+            .join(Article, Quote.article_id == Article.id)
+            .outerjoin(Speaker, Quote.speaker_id == Speaker.id)
+            .outerjoin(Outlet, Quote.via_outlet_id == Outlet.id)
+            .order_by(Quote.id)
+        ).all()
+        members = session.execute(
+            select(Quote.remark_id, Article.sha256, Quote.start_char).join(Article)
+        ).all()
+    remarks: dict[int | None, set[tuple[str, int]]] = {}
+    for remark_id, sha, start in members:
+        remarks.setdefault(remark_id, set()).add((sha, start))
+    assert None not in remarks
+    return [tuple(r) for r in quotes], {frozenset(r) for r in remarks.values()}
+
+
+def test_one_run_several_runs_and_several_jobs_store_the_same_speakers_and_remarks(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = write_distinct_articles(tmp_path / "corpus", 24)
+    monkeypatch.setattr(ingest_module, "BATCH_ARTICLES", 5)
+    results = []
+    for runs, jobs in (([paths], 1), ([paths[:7], paths[7:16], paths[16:]], 1), ([paths], 2)):
+        engine = open_database(db_url, writer=True)
+        for run in runs:
+            summary = ingest(engine, run, jobs=jobs)
+            assert (summary.added, summary.failed) == (len(run), 0)
+        results.append(_rows(engine))
+        with engine.begin() as conn:  # empty the database for the next way of ingesting
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(table.delete())
+        engine.dispose()
+    one_run, several_runs, two_jobs = results
+    assert len(one_run[0]) == _expected_quotes([p.read_text(encoding="utf-8") for p in paths])
+    assert several_runs == one_run
+    assert two_jobs == one_run
+
+
+def test_an_article_that_fails_in_a_batch_rolls_back_alone(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = write_distinct_articles(tmp_path / "corpus", 6)
+    real_store = ingest_module.store_article
+
+    def store_then_fail(session: Session, item: ArticleInput, *args: Any) -> int:
+        article_id = real_store(session, item, *args)
+        if item.source.endswith("article_00002.txt"):
+            raise SADatabaseError("INSERT ...", {}, Exception("disk says no"))
+        return article_id
+
+    monkeypatch.setattr(ingest_module, "store_article", store_then_fail)
+    outcomes = list(ingest_module.ingest_articles(engine, read_articles(paths)))
+    assert [o.status for o in outcomes] == ["added", "added", "failed", "added", "added", "added"]
+    assert outcomes[2].message == "could not be stored: disk says no"
+    texts = [p.read_text(encoding="utf-8") for i, p in enumerate(paths) if i != 2]
+    assert _counts(engine) == (5, _expected_quotes(texts))
+
+
+def test_identical_concurrent_ingests_end_as_one_ingest(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch is stored under the write lock after every article before it: so processes
+    ingesting the same articles at once store them in input order, as one process does."""
+    write_distinct_articles(tmp_path / "corpus", 30)
+    engine = open_database(db_url, writer=True)
+    monkeypatch.setattr(ingest_module, "BATCH_ARTICLES", 5)
+    ingest(engine, [tmp_path / "corpus"])
+    one_process = _rows(engine)
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+    url = engine.url.render_as_string(hide_password=False)
+    processes = [_ingest_process(url, tmp_path / "corpus") for _ in range(3)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0], outputs
+    assert _rows(engine) == one_process
+    engine.dispose()
 
 
 def test_hostile_items_fail_alone_and_the_batch_finishes(

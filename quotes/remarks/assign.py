@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
@@ -212,10 +212,10 @@ def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
     for row in _key_rows(prepared):
         batch.append(row)
         if len(batch) == CHUNK * 10:
-            session.execute(insert(QuoteKey), batch)
+            session.execute(insert(QuoteKey.table()), batch)
             batch = []
     if batch:
-        session.execute(insert(QuoteKey), batch)
+        session.execute(insert(QuoteKey.table()), batch)
 
 
 def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
@@ -355,14 +355,14 @@ def _insert_links(session: Session, links: Iterable[Link]) -> int:
         for k in links
     ]
     for first in range(0, len(values), CHUNK):
-        session.execute(insert(QuoteLink), values[first : first + CHUNK])
+        session.execute(insert(QuoteLink.table()), values[first : first + CHUNK])
     return len(values)
 
 
 def _insert_outlets(session: Session, outlets: Sequence[tuple[int, int]]) -> None:
     values = [{"remark_id": r, "outlet_id": o} for r, o in outlets]
     for first in range(0, len(values), CHUNK * 10):
-        session.execute(insert(RemarkOutlet), values[first : first + CHUNK * 10])
+        session.execute(insert(RemarkOutlet.table()), values[first : first + CHUNK * 10])
 
 
 def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[int]:
@@ -376,6 +376,19 @@ def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[
             )
         )
     return ids
+
+
+def _set_remarks(session: Session, assignments: Sequence[dict[str, int]]) -> None:
+    """Set the remark of each quotation ({"id", "remark_id"}): one Core executemany."""
+    if not assignments:
+        return
+    quotes = Quote.table()
+    statement = (
+        update(quotes)
+        .where(quotes.c.id == bindparam("quote"))
+        .values(remark_id=bindparam("remark"))
+    )
+    session.execute(statement, [{"quote": a["id"], "remark": a["remark_id"]} for a in assignments])
 
 
 def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
@@ -432,7 +445,7 @@ def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
         for root in roots
         for quote_id in new_by_root[root]
     ]
-    session.execute(update(Quote), assignments)
+    _set_remarks(session, assignments)
     _insert_keys(session, (clusterer.prepared[p.item_id] for p in placements if p.representative))
     count = _insert_links(session, links)
     return DedupeSummary(len(new), len(new_by_root), count)
@@ -497,7 +510,7 @@ def rebuild(session: Session) -> DedupeSummary:
         for member in members[root]
     ]
     for first in range(0, len(assignments), CHUNK * 10):
-        session.execute(update(Quote), assignments[first : first + CHUNK * 10])
+        _set_remarks(session, assignments[first : first + CHUNK * 10])
     _insert_keys(session, (clusterer.prepared[i] for i in representatives))
     count = _insert_links(session, links)
     return DedupeSummary(len(clusterer.prepared), len(roots), count)

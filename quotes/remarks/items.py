@@ -185,7 +185,10 @@ def normalise(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = text.replace("’", "'")
+    if text.isascii():  # nothing to decompose or strip: the common case, much quicker
+        return _WORD.findall(text.lower().replace("'", ""))
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _WORD.findall(plain.replace("'", ""))
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,15 @@ def content_sha256(text: str) -> str:
 
 def find_article(session: Session, sha256: str) -> Article | None:
     return session.scalar(select(Article).where(Article.sha256 == sha256))
+
+
+def find_articles(session: Session, sha256s: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """The stored articles among these contents: sha256 -> (id, source path), one query."""
+    if not sha256s:
+        return {}
+    query = select(Article.sha256, Article.id, Article.source_path)
+    rows = session.execute(query.where(Article.sha256.in_(sorted(set(sha256s)))))
+    return {sha: (article_id, source) for sha, article_id, source in rows}
 
 
 def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[], T | None]) -> T:
@@ -202,16 +211,24 @@ def get_or_create_speaker(session: Session, name: str, kind: str, role: str | No
 class NameCache:
     """Speaker and outlet ids already resolved in this process, so that an ingest run looks up
     each name once, not once per article. Ids found inside a transaction are staged and only
-    kept once it commits (a rolled-back row must not be remembered); `clear` forgets all, for
-    when another process may have merged or deleted rows."""
+    kept once it commits (a rolled-back row must not be remembered); `checkpoint` and
+    `rollback_to` drop what one article staged when its savepoint rolls back; `clear` forgets
+    all, for when another process may have merged, deleted or added rows.
+
+    What it holds always equals what the database would answer now, so an ingest split over
+    several runs resolves every name as one run does: a bare surname's answer is forgotten
+    whenever a name is looked up in the database (that may have added a second person with the
+    surname), and a speaker remembered without a role still gets the first role an article
+    gives it."""
 
     MAX_ENTRIES = 200_000
 
     def __init__(self) -> None:
-        self.speakers: dict[tuple[str, str], int] = {}
+        self.speakers: dict[tuple[str, str], tuple[int, bool]] = {}
         self.outlets: dict[str, int] = {}
-        self.staged_speakers: dict[tuple[str, str], int] = {}
+        self.staged_speakers: dict[tuple[str, str], tuple[int, bool]] = {}
         self.staged_outlets: dict[str, int] = {}
+        self.surnames: set[tuple[str, str]] = set()
 
     def commit(self) -> None:
         if len(self.speakers) + len(self.outlets) > self.MAX_ENTRIES:
@@ -227,7 +244,24 @@ class NameCache:
     def clear(self) -> None:
         self.speakers.clear()
         self.outlets.clear()
+        self.surnames.clear()
         self.discard()
+
+    def forget_surnames(self) -> None:
+        """Forget the speakers that bare surnames resolved to: they may no longer be unique."""
+        for key in self.surnames:
+            self.speakers.pop(key, None)
+            self.staged_speakers.pop(key, None)
+        self.surnames.clear()
+
+    def checkpoint(self) -> tuple[dict[tuple[str, str], tuple[int, bool]], dict[str, int]]:
+        """What is staged now, to roll back to when one article's savepoint rolls back."""
+        return dict(self.staged_speakers), dict(self.staged_outlets)
+
+    def rollback_to(
+        self, mark: tuple[dict[tuple[str, str], tuple[int, bool]], dict[str, int]]
+    ) -> None:
+        self.staged_speakers, self.staged_outlets = dict(mark[0]), dict(mark[1])
 
 
 class _Resolver:
@@ -240,12 +274,27 @@ class _Resolver:
     def speaker_id(self, q: Quotation) -> int | None:
         if not q.speaker or not name_key(q.speaker):
             return None
-        key = (q.speaker, q.speaker_kind or "person")
-        found = self.cache.speakers.get(key) or self.cache.staged_speakers.get(key)
-        if found is None:
-            found = get_or_create_speaker(self.session, q.speaker, key[1], q.role).id
-            self.cache.staged_speakers[key] = found
-        return found
+        kind = q.speaker_kind or "person"
+        key = (q.speaker, kind)
+        found = self.cache.staged_speakers.get(key) or self.cache.speakers.get(key)
+        if found is not None:
+            speaker_id, has_role = found
+            if q.role and not has_role:
+                self.session.execute(
+                    update(Speaker)
+                    .where(
+                        Speaker.id == speaker_id, or_(Speaker.role.is_(None), Speaker.role == "")
+                    )
+                    .values(role=q.role[:300])
+                )
+                self.cache.staged_speakers[key] = (speaker_id, True)
+            return speaker_id
+        self.cache.forget_surnames()
+        speaker = get_or_create_speaker(self.session, q.speaker, kind, q.role)
+        if kind == "person" and " " not in name_key(q.speaker):
+            self.cache.surnames.add(key)
+        self.cache.staged_speakers[key] = (speaker.id, bool(speaker.role))
+        return speaker.id
 
     def outlet_id(self, name: str | None) -> int | None:
         if not name or not outlet_key(name):
@@ -300,27 +349,27 @@ def store_article(
     commits or discards it with the transaction."""
     resolver = _Resolver(session, cache or NameCache())
     publisher_id = resolver.outlet_id(item.meta.outlet)
-    article = Article(
-        publisher_id=publisher_id,
-        title=item.meta.title,
-        url=item.meta.url,
-        published=item.meta.published,
-        language=language,
-        published_source=item.meta.published_source
+    row = {
+        "publisher_id": publisher_id,
+        "title": item.meta.title,
+        "url": item.meta.url,
+        "published": item.meta.published,
+        "language": language,
+        "published_source": item.meta.published_source
         or ("metadata" if item.meta.published is not None else None),
-        body=item.text,
-        sha256=sha256,
-        source_path=item.source,
-        ingested_at=datetime.now(UTC),
-    )
-    session.add(article)
-    session.flush()
-    article_id = article.id
-    session.expunge(article)
+        "body": item.text,
+        "sha256": sha256,
+        "source_path": item.source,
+        "ingested_at": datetime.now(UTC),
+    }
+    articles = Article.table()
+    article_id: int = session.execute(insert(articles).returning(articles.c.id), row).scalar_one()
     published = item.meta.published
     for first in range(0, len(quotations), INSERT_BATCH):
         batch = quotations[first : first + INSERT_BATCH]
+        # The table, not the ORM entity: one executemany, without the ORM's bulk machinery.
         session.execute(
-            insert(Quote), [quote_values(resolver, article_id, published, q) for q in batch]
+            insert(Quote.table()),
+            [quote_values(resolver, article_id, published, q) for q in batch],
         )
     return article_id

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -38,6 +39,11 @@ KEY_LENGTH = 100
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    @classmethod
+    def table(cls) -> Table:
+        """The model's Core table: bulk inserts through it skip the ORM's per-row machinery."""
+        return cls.metadata.tables[cls.__tablename__]
 
 
 class Outlet(Base):

@@ -1,0 +1,131 @@
+"""Extraction on every core: worker processes extract, the caller gets the results in input order.
+
+Extraction is pure and per article, so it spreads over processes; storing is not (remarks are
+placed in quotation id order), so one writer stores what comes back, in the order it was read.
+Results equal those of `jobs=1` by construction: each article is extracted by the same function,
+and only where it runs changes. At most `AHEAD_PER_JOB` chunks per worker are in flight, so a huge
+corpus is never read far ahead of the writer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult
+
+from quotes.extract.article_dates import with_article_date
+from quotes.extract.language import detect_language
+from quotes.extract.pipeline import extract_quotations
+from quotes.read.files import ReadProblem
+from quotes.records import ArticleInput, ArticleMeta, Quotation
+
+CHUNK_ARTICLES = 4
+"""Articles sent to a worker at once: fewer round trips, yet the order is kept without delay."""
+AHEAD_PER_JOB = 8
+"""Chunks per worker waiting or in flight: enough to keep every core busy, bounded in memory."""
+
+
+_Result = tuple[ArticleMeta, str, tuple[Quotation, ...]] | str
+"""A worker's answer for one article: its metadata (dated), language and quotations, or the
+problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """An article and its quotations, or why extraction failed on it."""
+
+    article: ArticleInput
+    quotations: tuple[Quotation, ...]
+    problem: str | None = None
+    language: str = "en"
+    """The article's language as detected (`quotes.extract.language`): it chose the rules."""
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _extract_texts(texts: list[tuple[str, ArticleMeta]]) -> list[_Result]:
+    """In a worker: for each (text, metadata), the metadata with the date the article gives for
+    itself (`with_article_date`) and the quotations, or the problem as one line."""
+    results: list[_Result] = []
+    for text, meta in texts:
+        try:
+            dated = with_article_date(ArticleInput("", text, meta)).meta
+            language = detect_language(text)
+            quotations = tuple(extract_quotations(text, dated.published, language))
+            results.append((dated, language, quotations))
+        except Exception as exc:  # one article's failure, never the batch's
+            results.append(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
+    return results
+
+
+def _extracted(article: ArticleInput, result: _Result) -> Extracted:
+    if isinstance(result, str):
+        return Extracted(article, (), result)
+    meta, language, quotations = result
+    dated = article if meta == article.meta else replace(article, meta=meta)
+    return Extracted(dated, quotations, language=language)
+
+
+def extract_in_order(
+    items: Iterable[ArticleInput | ReadProblem], jobs: int = 1
+) -> Iterator[Extracted | ReadProblem]:
+    """Each article with its quotations (problems passed through), in input order, using
+    `jobs` worker processes (1, or too few articles to be worth starting them: this process)."""
+    items = iter(items)
+    first = list(islice(items, jobs * CHUNK_ARTICLES + 1)) if jobs > 1 else []
+    if len(first) <= jobs * CHUNK_ARTICLES:
+        for item in chain(first, items):
+            if isinstance(item, ReadProblem):
+                yield item
+            else:
+                (result,) = _extract_texts([(item.text, item.meta)])
+                yield _extracted(item, result)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver: workers do not inherit this process's threads (a progress display) or locks.
+    method = next(m for m in ("forkserver", "fork", "spawn") if m in methods)
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
+        pending: deque[tuple[list[ArticleInput | ReadProblem], AsyncResult[list[_Result]]]] = (
+            deque()
+        )
+        for chunk in _chunks(chain(first, items)):
+            texts = [(i.text, i.meta) for i in chunk if isinstance(i, ArticleInput)]
+            pending.append((chunk, pool.apply_async(_extract_texts, (texts,))))
+            if len(pending) >= jobs * AHEAD_PER_JOB:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def _collect(
+    chunk: list[ArticleInput | ReadProblem], done: AsyncResult[list[_Result]]
+) -> Iterator[Extracted | ReadProblem]:
+    results = iter(done.get())
+    for item in chunk:
+        if isinstance(item, ReadProblem):
+            yield item
+        else:
+            yield _extracted(item, next(results))
+
+
+def _chunks(
+    items: Iterable[ArticleInput | ReadProblem],
+) -> Iterator[list[ArticleInput | ReadProblem]]:
+    chunk: list[ArticleInput | ReadProblem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK_ARTICLES:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
