@@ -5,9 +5,14 @@ stream: they write each row as it arrives and hold none, so an export of million
 in constant memory. The table and markdown formats need every row to size their columns.
 
 Values are made printable the same way everywhere: dates and datetimes as ISO 8601, None as
-an empty cell (null in json/jsonl), floats as they are. In a table, text is printed literally
-(no rich markup is interpreted) and, when the output is not a terminal, without colour and
-without wrapping, so piped output is stable and greppable.
+an empty cell (null in json/jsonl), floats as they are. Machine formats carry plain values: a
+`Marked` string (search matches) is just its text there, and only a table on a terminal shows its
+highlights. On a terminal, a table fits the width: the long-text column (the quotation) takes
+what the others leave, words wrap at spaces, ids, dates and numbers never wrap. When the output
+is not a terminal, a table prints full values without colour or wrapping, so it stays greppable.
+
+`limit` caps the rows printed; `render` returns how many it printed and how many more there were
+(counted from `total`, or by reading the rest of the rows without keeping them).
 """
 
 from __future__ import annotations
@@ -18,14 +23,14 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from itertools import chain
-from typing import Any, Final, Literal, TextIO, get_args
+from dataclasses import dataclass
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, get_args
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from quotes.query.marked import Marked
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Format = Literal["table", "json", "jsonl", "csv", "markdown"]
 FORMATS: Final[tuple[str, ...]] = get_args(Format)
@@ -37,7 +42,10 @@ UNBOUNDED_WIDTH: Final = 100_000
 
 
 def plain(value: Any) -> Any:
-    """A value as JSON can hold it: ISO dates, floats for decimals, everything else as is."""
+    """A value as JSON can hold it: ISO dates, floats for decimals, plain text for marked
+    text, everything else as is."""
+    if isinstance(value, Marked):
+        return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -115,6 +123,8 @@ def write_markdown(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], ou
 
 def console_for(out: TextIO) -> Console:
     """A rich console on `out`: colours and wrapping only when `out` is a terminal."""
+    from rich.console import Console
+
     terminal = bool(getattr(out, "isatty", lambda: False)())
     if terminal:
         return Console(file=out, highlight=False)
@@ -131,21 +141,29 @@ def console_for(out: TextIO) -> Console:
 
 COLUMN_GAP: Final = "   "
 
+WIDE_COLUMNS: Final = frozenset(
+    {"quotation", "canonical_text", "text", "wording", "paragraph", "value", "description"}
+)
+"""Long text: on a terminal these share the width the other columns leave, wrapped at spaces."""
+
+NARROW_TEXT_WIDTH: Final = 24
+"""Names and other short text wrap (at spaces) past this many cells on a terminal."""
+
+
+def _is_terminal(out: TextIO) -> bool:
+    return bool(getattr(out, "isatty", lambda: False)())
+
 
 def write_table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], out: TextIO) -> int:
-    """A rich table on a terminal; elsewhere the same layout as plain aligned text, without
+    """A table fitted to the terminal; elsewhere the same layout as plain aligned text, without
     colour, wrapping or trailing blanks (and fast: no layout engine for a pipe)."""
     materialised = list(rows)
-    cells = [[cell(row.get(c)).replace("\n", " ") for c in columns] for row in materialised]
-    console = console_for(out)
-    if console.is_terminal:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for values in cells:
-            table.add_row(*(Text(v) for v in values))
-        console.print(table)
+    if _is_terminal(out):
+        _terminal_table(materialised, columns, out)
         return len(materialised)
+    from rich.cells import cell_len
+
+    cells = [[cell(row.get(c)).replace("\n", " ") for c in columns] for row in materialised]
     widths = [cell_len(c) for c in columns]
     for values in cells:
         widths = [max(w, cell_len(v)) for w, v in zip(widths, values, strict=True)]
@@ -160,6 +178,38 @@ def write_table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], out: 
     return len(materialised)
 
 
+def _terminal_text(value: Any) -> Any:
+    from rich.text import Text
+
+    text = Text(cell(value).replace("\n", " "))
+    for start, end in getattr(value, "spans", ()):
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def _terminal_table(rows: list[Mapping[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    console = console_for(out)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
+    wide = [c for c in columns if c in WIDE_COLUMNS] or [columns[-1]] if columns else []
+    for column in columns:
+        values = [cell(row.get(column)) for row in rows]
+        longest = max([cell_len(v) for v in values] + [cell_len(column)])
+        if column in wide:
+            table.add_column(column, ratio=1, min_width=min(longest, 20), overflow="fold")
+        elif any(" " in v for v in values) and longest > NARROW_TEXT_WIDTH:
+            width = max(NARROW_TEXT_WIDTH, cell_len(column))
+            table.add_column(column, min_width=width, max_width=width, overflow="fold")
+        else:  # ids, dates, numbers, single words: never wrapped
+            table.add_column(column, no_wrap=True, min_width=longest)
+    for row in rows:
+        table.add_row(*(_terminal_text(row.get(c)) for c in columns))
+    console.print(table)
+
+
 _WRITERS = {
     "table": write_table,
     "json": write_json,
@@ -169,25 +219,48 @@ _WRITERS = {
 }
 
 
+@dataclass(frozen=True)
+class Page:
+    """What `render` printed: `shown` rows, and `more` rows past the limit."""
+
+    shown: int
+    more: int = 0
+
+
 def render(
     rows: Iterable[Mapping[str, Any]],
     columns: Sequence[str] | None = None,
     fmt: str = "table",
     out: TextIO | None = None,
-) -> int:
-    """Write `rows` to `out` (standard output by default) in `fmt`; return how many rows.
+    *,
+    limit: int | None = None,
+    total: int | None = None,
+) -> Page:
+    """Write `rows` to `out` (standard output by default) in `fmt`: at most `limit` of them.
 
     `columns` picks and orders the fields; without it, the first row's keys are used. With
     json, jsonl and csv, `rows` may be a generator over any number of rows: it is consumed
-    one row at a time.
+    one row at a time. `total`, when known, is how many rows there are in all; otherwise the
+    rows past the limit are counted by reading them (without keeping them).
     """
     if fmt not in _WRITERS:
         raise ValueError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
     target = out if out is not None else sys.stdout
     names, iterator = _columns_and_rows(rows, columns)
-    count = _WRITERS[fmt](iterator, names, target)
+    shown_rows = iterator if limit is None else islice(iterator, limit)
+    shown = _WRITERS[fmt](shown_rows, names, target)
     target.flush()
-    return count
+    if limit is None:
+        return Page(shown)
+    more = total - shown if total is not None else sum(1 for _ in iterator)
+    return Page(shown, max(more, 0))
+
+
+def more_line(page: Page, limit_flag: str = "--limit") -> str | None:
+    """The last line of a listing cut at its limit, or None when everything was shown."""
+    if not page.more:
+        return None
+    return f"… {page.more:,} more (shown {page.shown:,}; {limit_flag} N to see more, 0 for all)"
 
 
 def render_record(record: Mapping[str, Any], fmt: str = "table", out: TextIO | None = None) -> None:

@@ -136,6 +136,11 @@ def _reports(session: Session, remarks: Sequence[Remark]) -> dict[int, list[Repo
 
 def find_remark(session: Session, words: str) -> Remark:
     """The most widely carried remark with a quotation containing `words`."""
+    return find_remarks(session, words)[0]
+
+
+def find_remarks(session: Session, words: str) -> list[Remark]:
+    """The remarks with a quotation containing `words`, most widely carried first."""
     wanted = normalise(words)
     if not wanted:
         raise NotFound(f"no words to look for in {words!r}")
@@ -149,32 +154,44 @@ def find_remark(session: Session, words: str) -> Remark:
     if not remark_ids:
         raise NotFound(f"no remark has a quotation containing {words!r}")
     remarks = session.scalars(select(Remark).where(Remark.id.in_(remark_ids))).all()
-    return max(remarks, key=lambda r: (r.outlet_count, r.quote_count, -r.id))
+    return sorted(remarks, key=lambda r: (-r.outlet_count, -r.quote_count, r.id))
 
 
 def compare(session: Session, target: int | str) -> Comparison:
     """Every report of a remark (by id, or the one whose quotations contain some words) in date
-    order, with its differences from the canonical wording."""
+    order, with its differences from the canonical wording; `others` are the ids of other
+    remarks the words match."""
+    others: tuple[int, ...] = ()
     if isinstance(target, int) or target.strip().isdigit():
         remark_id = int(target)
-        remark = session.get(Remark, remark_id)
-        if remark is None:
+        found = session.get(Remark, remark_id)
+        if found is None:
             raise NotFound(f"no remark {remark_id}: list them with `quotes remarks`")
+        remark = found
     else:
-        remark = find_remark(session, target)
+        remark, *rest = find_remarks(session, target)
+        others = tuple(r.id for r in rest)
     reports = _reports(session, [remark])[remark.id]
-    return Comparison(_summary(session, remark), tuple(reports))
+    return Comparison(_summary(session, remark), tuple(reports), others)
+
+
+def count_remarks(session: Session, min_outlets: int = 1, min_quotes: int = 2) -> int:
+    """How many remarks `list_remarks` lists without a limit."""
+    wanted = (Remark.outlet_count >= min_outlets, Remark.quote_count >= min_quotes)
+    return session.scalar(select(func.count()).select_from(Remark).where(*wanted)) or 0
 
 
 def list_remarks(
-    session: Session, min_outlets: int = 1, min_quotes: int = 2
+    session: Session, min_outlets: int = 1, min_quotes: int = 2, limit: int | None = None
 ) -> Iterator[tuple[RemarkSummary, tuple[Report, ...]]]:
     """Remarks reported at least `min_quotes` times by `min_outlets` outlets, most widely
-    carried first, each with its reports; streams in chunks, so any number can be listed."""
+    carried first (at most `limit`), each with its reports; streams in chunks, so any number
+    can be listed."""
     query = (
         select(Remark)
         .where(Remark.outlet_count >= min_outlets, Remark.quote_count >= min_quotes)
         .order_by(Remark.outlet_count.desc(), Remark.quote_count.desc(), Remark.id)
+        .limit(limit)
     )
     batch: list[Remark] = []
     for remark in session.scalars(query.execution_options(yield_per=CHUNK)):
@@ -198,9 +215,12 @@ def _listing(
 def phrases(session: Session, speaker_name: str) -> list[Phrase]:
     """The talking points a speaker repeats: words shared by several of their remarks said on
     different days (kept as separate remarks, findable here)."""
-    speaker = find_speaker(session, speaker_name) or find_speaker(
-        session, speaker_name, "organisation"
-    )
+    if speaker_name.strip().isdigit():
+        speaker = session.get(Speaker, int(speaker_name))
+    else:
+        speaker = find_speaker(session, speaker_name) or find_speaker(
+            session, speaker_name, "organisation"
+        )
     if speaker is None:
         raise NotFound(f"no speaker named {speaker_name!r}: list them with `quotes speakers`")
     query = (
