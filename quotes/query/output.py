@@ -187,27 +187,109 @@ def _terminal_text(value: Any) -> Any:
     return text
 
 
+TERMINAL_GAP: Final = 2
+"""Blank cells between columns of a terminal table."""
+
+WIDE_SHARE: Final = 0.5
+"""The long-text column is promised at least this share of the terminal, the others shrink
+(wrapping at spaces) to leave it."""
+
+
+@dataclass
+class _Column:
+    name: str
+    natural: int
+    """Width of the longest value or the header: no wrapping needed."""
+    least: int
+    """Narrowest without breaking a word: the longest word of a value or of the header."""
+    wide: bool
+    fixed: bool
+    """Ids, dates, numbers, single words: never wrapped (only the header may wrap)."""
+
+
+MIN_WIDE_WIDTH: Final = 24
+"""Narrower than this, the long text would be a column of single words: rows are printed as
+stacked field/value records instead."""
+
+
+def _layout(columns: list[_Column], width: int) -> list[int] | None:
+    """Column widths for a terminal `width` cells wide: every column as wide as its values if
+    they fit; else the narrow columns shrink to their longest word (widest first) so the wide
+    column keeps at least WIDE_SHARE of the line. None when no layout leaves the wide column
+    MIN_WIDE_WIDTH."""
+    widths = [c.least if c.wide else c.natural for c in columns]
+    room = width - TERMINAL_GAP * (len(columns) - 1)
+    wide = [i for i, c in enumerate(columns) if c.wide]
+    promised = sum(min(columns[i].natural, max(20, int(room * WIDE_SHARE / len(wide)))) for i in wide)
+    narrow_room = room - promised
+    while sum(widths[i] for i, c in enumerate(columns) if not c.wide) > narrow_room:
+        shrinkable = [i for i, c in enumerate(columns) if not c.wide and widths[i] > c.least]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i] - columns[i].least)
+        widths[widest] -= 1
+    left = room - sum(widths[i] for i, c in enumerate(columns) if not c.wide)
+    if wide and left // len(wide) < min(MIN_WIDE_WIDTH, *(columns[i].natural for i in wide)):
+        return None
+    if not wide and left < 0:
+        return None
+    for i in wide:
+        widths[i] = min(columns[i].natural, left // len(wide))
+    return widths
+
+
+def _describe_column(name: str, rows: list[Mapping[str, Any]], wide: bool) -> _Column:
+    from rich.cells import cell_len
+
+    values = [cell(row.get(name)).replace("\n", " ") for row in rows]
+    header_words = name.split("_")
+    words = [w for v in values for w in v.split()] if not wide else []
+    fixed = not wide and all(" " not in v for v in values)
+    natural = max([cell_len(v) for v in values] + [cell_len(name)])
+    longest_value = max([cell_len(v) for v in values] + [0])
+    least_word = max([cell_len(w) for w in words] + [cell_len(w) for w in header_words])
+    least = max(longest_value, *(cell_len(w) for w in header_words)) if fixed else least_word
+    return _Column(name, natural, min(least, natural) if wide else least, wide, fixed)
+
+
 def _terminal_table(rows: list[Mapping[str, Any]], columns: Sequence[str], out: TextIO) -> None:
     from rich import box
-    from rich.cells import cell_len
     from rich.table import Table
+    from rich.text import Text
 
     console = console_for(out)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
-    wide = [c for c in columns if c in WIDE_COLUMNS] or [columns[-1]] if columns else []
-    for column in columns:
-        values = [cell(row.get(column)) for row in rows]
-        longest = max([cell_len(v) for v in values] + [cell_len(column)])
-        if column in wide:
-            table.add_column(column, ratio=1, min_width=min(longest, 20), overflow="fold")
-        elif any(" " in v for v in values) and longest > NARROW_TEXT_WIDTH:
-            width = max(NARROW_TEXT_WIDTH, cell_len(column))
-            table.add_column(column, min_width=width, max_width=width, overflow="fold")
-        else:  # ids, dates, numbers, single words: never wrapped
-            table.add_column(column, no_wrap=True, min_width=longest)
+    wide_names = {c for c in columns if c in WIDE_COLUMNS} or ({columns[-1]} if columns else set())
+    described = [_describe_column(c, rows, c in wide_names) for c in columns]
+    widths = _layout(described, console.width)
+    if widths is None:
+        _stacked(rows, columns, console)
+        return
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False,
+        padding=(0, TERMINAL_GAP - 1, 0, 0), collapse_padding=True,
+    )  # fmt: skip
+    for column, width in zip(described, widths, strict=True):
+        header = column.name if width >= len(column.name) else column.name.replace("_", " ")
+        table.add_column(Text(header, style="bold"), width=width, overflow="fold")
     for row in rows:
         table.add_row(*(_terminal_text(row.get(c)) for c in columns))
     console.print(table)
+
+
+def _stacked(rows: list[Mapping[str, Any]], columns: Sequence[str], console: Console) -> None:
+    """Each row as lines of `field  value`, for a terminal too narrow for the table."""
+    from rich.table import Table
+    from rich.text import Text
+
+    for number, row in enumerate(rows):
+        if number:
+            console.print()
+        table = Table.grid(padding=(0, TERMINAL_GAP, 0, 0))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(overflow="fold")
+        for column in columns:
+            table.add_row(Text(column), _terminal_text(row.get(column)))
+        console.print(table)
 
 
 _WRITERS = {
