@@ -345,7 +345,8 @@ def _ingest_summary(summary: IngestSummary) -> str:
 @contextmanager
 def _progress(console: Console, paths: list[Path]) -> Iterator[Any]:
     """A progress display on a terminal (unless --quiet); each problem printed as one line,
-    each warning too unless --quiet. Articles skipped as already stored are only counted."""
+    each warning and copy within the batch too unless --quiet. Articles skipped as already
+    stored are only counted, so resuming a long ingest prints one line."""
 
     def report(outcome: IngestOutcome, out: Console) -> None:
         if not STATE["quiet"]:
@@ -353,6 +354,8 @@ def _progress(console: Console, paths: list[Path]) -> Iterator[Any]:
                 out.print(f"Warning: {warning}", markup=False)
         if outcome.status == "failed":
             out.print(f"Error: {outcome.source}: {outcome.message}", markup=False)
+        elif outcome.status == "skipped" and outcome.article_id is None and not STATE["quiet"]:
+            out.print(f"Skipped: {outcome.source}: {outcome.message}", markup=False)
 
     if not console.is_terminal or STATE["quiet"]:
         yield lambda outcome: report(outcome, console)

@@ -34,9 +34,9 @@ def test_extract_jsonl_offsets_index_the_file_text(runner: CliRunner) -> None:
     texts = {p: Path(p).read_text(encoding="utf-8") for p in {r["source"] for r in records}}
     assert len(texts) == 5
     for r in records:
-        assert texts[r["source"]][r["start"] : r["end"]] == r["text"]
+        assert texts[r["source"]][r["start"] : r["end"]] == r["quotation"]
         assert r["kind"] in ("direct", "partial", "indirect")
-        assert {"speaker", "speaker_text", "cue", "via", "said_on", "confidence"} <= r.keys()
+        assert {"speaker", "speaker_as_written", "cue", "via", "said_on", "confidence"} <= r.keys()
 
 
 def test_extract_reports_bad_paths_and_goes_on(runner: CliRunner, tmp_path: Path) -> None:
@@ -48,5 +48,5 @@ def test_extract_reports_bad_paths_and_goes_on(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'nope'}: no such file or directory\n"
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert (record["text"], record["start"], record["end"]) == ("We will win,", 1, 13)
+    assert (record["quotation"], record["start"], record["end"]) == ("We will win,", 1, 13)
     assert (record["cue"], record["said_on"]) == ("said", "2024-03-04")
