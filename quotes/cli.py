@@ -116,6 +116,7 @@ class QuotesCommand(TyperCommand):
 
 
 app = typer.Typer(
+    name="quotes",
     cls=QuotesGroup,
     no_args_is_help=True,
     add_completion=False,
