@@ -46,9 +46,12 @@ class QuotesGroup(TyperGroup):
     """Turns every error into one line on stderr: a usage error exits 2, a problem 1, Ctrl-C
     130; never a traceback (unless QUOTES_DEBUG is set) and never a boxed panel."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:  # fmt: skip
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _CLICK_EXCEPTION as exc:
             code = _usage_error(exc)
         except typer.Abort:
@@ -105,7 +108,7 @@ class QuotesCommand(TyperCommand):
             if record is None:
                 continue
             if param.param_type_name == "argument":
-                name = (param.metavar or param.name or "")
+                name = param.metavar or param.name or ""
                 sections["Arguments"].append((name, record[1]))
             else:
                 sections["Options"].append(record)
@@ -494,11 +497,11 @@ def _filters(
 
 @app.command(cls=QuotesCommand, help=SEARCH_HELP)
 def search(
-    term: Annotated[str, typer.Argument(metavar="TERM", help="A speaker's name, or words (see above).")],
+    term: Annotated[str, typer.Argument(metavar="TERM", help="A name, or words (see above).")],
     speaker: SpeakerOption = None, outlet: OutletOption = None, via: ViaOption = None,
     since: SinceOption = None, until: UntilOption = None, kind: KindOption = None,
     limit: LimitOption = 20,
-    text: Annotated[bool, typer.Option("--text", help="Search the wording even if TERM is a name.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Search the wording, not names.")] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:  # fmt: skip
     from sqlalchemy.orm import Session
@@ -653,7 +656,7 @@ def sql(
 
 @app.command(cls=QuotesCommand)
 def export(
-    term: Annotated[str | None, typer.Argument(metavar="TERM", help="A speaker or words, as in search.")] = None,
+    term: Annotated[str | None, typer.Argument(metavar="TERM", help="As in search.")] = None,
     speaker: SpeakerOption = None, outlet: OutletOption = None, via: ViaOption = None,
     since: SinceOption = None, until: UntilOption = None, kind: KindOption = None,
     limit: LimitOption = None,

@@ -30,30 +30,33 @@ EXTRACT = ["source", "start", "end", "quotation", "speaker", "speaker_kind", "ro
            "paragraph_number", "confidence", "rule"]  # fmt: skip
 EXTRACT_SHORT = ["source", "speaker", "via", "kind", "said_on", "quotation"]
 
+SPEAKERS = ["speaker_id", "speaker", "kind", "role", "quotations", "remarks", "aliases"]
+OUTLETS = ["outlet_id", "outlet", "kind", "country", "articles", "quotations", "relayed"]
+SPEAKER_PUBLISHERS = ["speaker_id", "speaker", "publisher_id", "publisher", "quotations",
+                      "remarks", "first_date", "last_date"]  # fmt: skip
+SHARED_REMARKS = ["remark_id", "speaker", "first_date", "outlets", "quotations", "publishers",
+                  "canonical_text"]  # fmt: skip
+TIMELINE = ["speaker_id", "speaker", "date", "remark_id", "first_quote_id", "quotations",
+            "outlets", "canonical_text"]  # fmt: skip
+PHRASES = ["phrase", "remarks", "remark_id", "date", "quotation"]
+SQL = "SELECT id AS quote_id, kind FROM quotes ORDER BY id"
+
 # (arguments, columns in machine formats, columns in table/markdown, rows)
 COMMANDS: list[tuple[list[str], list[str], list[str] | None, int]] = [
     (["search", "Patrushev"], HIT, None, 3),
     (["search", "world OR sanctions"], HIT, None, 5),
     (["search", "world", "--limit", "2"], HIT, None, 2),
-    (["speakers"], ["speaker_id", "speaker", "kind", "role", "quotations", "remarks",
-                    "aliases"], None, 3),  # fmt: skip
-    (["outlets"], ["outlet_id", "outlet", "kind", "country", "articles", "quotations",
-                   "relayed"], None, 4),  # fmt: skip
+    (["speakers"], SPEAKERS, None, 3),
+    (["outlets"], OUTLETS, None, 4),
     (["report"], ["report", "view", "description"], None, 5),
-    (["report", "speaker_publishers"], ["speaker_id", "speaker", "publisher_id", "publisher",
-                                        "quotations", "remarks", "first_date", "last_date"],
-     None, 6),  # fmt: skip
-    (["report", "shared_remarks"], ["remark_id", "speaker", "first_date", "outlets",
-                                    "quotations", "publishers", "canonical_text"], None, 1),
-    (["report", "speaker_timeline"], ["speaker_id", "speaker", "date", "remark_id",
-                                      "first_quote_id", "quotations", "outlets",
-                                      "canonical_text"], None, 4),  # fmt: skip
-    (["sql", "SELECT id AS quote_id, kind FROM quotes ORDER BY id"], ["quote_id", "kind"],
-     None, 6),
+    (["report", "speaker_publishers"], SPEAKER_PUBLISHERS, None, 6),
+    (["report", "shared_remarks"], SHARED_REMARKS, None, 1),
+    (["report", "speaker_timeline"], TIMELINE, None, 4),
+    (["sql", SQL], ["quote_id", "kind"], None, 6),
     (["export"], EXPORT, None, 6),
     (["remarks"], REMARKS, REMARKS[:6], 1),
     (["compare", "1"], COMPARE, COMPARE[:6], 3),
-    (["phrases", "Patrushev"], ["phrase", "remarks", "remark_id", "date", "quotation"], None, 0),
+    (["phrases", "Patrushev"], PHRASES, None, 0),
 ]
 
 OLD_NAMES = {"id", "name", "text", "said_on_first", "first_said_on", "last_said_on",

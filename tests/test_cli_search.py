@@ -62,7 +62,11 @@ def test_search_jsonl_with_filters(runner: CliRunner, db: str) -> None:
 
 def test_search_fts_syntax_and_near_miss(runner: CliRunner, db: str) -> None:
     code, out, err = invoke(runner, db, "search", '"(AND OR NOT - *', "--format", "json")
-    assert (code, out, err) == (0, "[]\n", "")
+    assert (code, out) == (0, "[]\n")
+    assert err == (
+        "No quotations match '\"(AND OR NOT - *' (no speaker of that name; wording searched "
+        'for "and or not").\n'
+    )
     code, out, err = invoke(runner, db, "search", "Patrushew", "--format", "json")
     assert (code, out) == (0, "[]\n")
     assert err == (

@@ -21,9 +21,9 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Final, Literal, TextIO, get_args
 
@@ -220,7 +220,9 @@ def _layout(columns: list[_Column], width: int) -> list[int] | None:
     widths = [c.least if c.wide else c.natural for c in columns]
     room = width - TERMINAL_GAP * (len(columns) - 1)
     wide = [i for i, c in enumerate(columns) if c.wide]
-    promised = sum(min(columns[i].natural, max(20, int(room * WIDE_SHARE / len(wide)))) for i in wide)
+    promised = sum(
+        min(columns[i].natural, max(20, int(room * WIDE_SHARE / len(wide)))) for i in wide
+    )
     narrow_room = room - promised
     while sum(widths[i] for i, c in enumerate(columns) if not c.wide) > narrow_room:
         shrinkable = [i for i, c in enumerate(columns) if not c.wide and widths[i] > c.least]

@@ -42,8 +42,7 @@ def test_backend_syntax() -> None:
         '("world") AND ("just world") AND ("putin" OR "xi") AND ("ord"*) NOT "ukraine"'
     )
     assert to_tsquery(q) == (
-        "(('world')) & (('just' <-> 'world')) & (('putin') | ('xi')) & (('ord':*)) "
-        "& !('ukraine')"
+        "(('world')) & (('just' <-> 'world')) & (('putin') | ('xi')) & (('ord':*)) & !('ukraine')"
     )
 
 
