@@ -91,7 +91,8 @@ def _usage_error(exc: Any) -> int:
         typer.echo(ctx.get_help())
         return 0
     where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-    typer.echo(f"Error: {exc.format_message()}{where}", err=True)
+    message = exc.format_message().replace("Value error, ", "")
+    typer.echo(f"Error: {message}{where}", err=True)
     return int(getattr(exc, "exit_code", 2))
 
 

@@ -68,7 +68,11 @@ def test_usage_errors_are_one_line_with_exit_2(runner: CliRunner) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: No such option")
     result = runner.invoke(app, ["remarks", "--format", "xml"])
-    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', "
+        "'jsonl', 'csv', 'markdown'. (see `quotes remarks --help`)\n",
+    )
 
 
 def test_help_shows_names_not_types(runner: CliRunner) -> None:
@@ -161,6 +165,8 @@ def test_a_given_name_finds_the_speaker_and_nothing_found_says_what_was_tried(
     load_sample(engine)
     result = runner.invoke(app, ["--db", db_url, "search", "Dmitry", "-f", "csv"])
     assert [line.split(",")[0] for line in result.stdout.splitlines()] == ["quote_id", "6", "5"]
+    result = runner.invoke(app, ["--db", db_url, "search", "Dmitry", "--since", "2030-01-01"])
+    assert result.stderr == "No quotations of Dmitry Peskov match the filters.\n"
     result = runner.invoke(app, ["--db", db_url, "search", "world ordr -west", "-f", "json"])
     assert (result.exit_code, result.stdout) == (0, "[]\n")
     assert result.stderr == (

@@ -261,6 +261,8 @@ class SearchResult:
 
     def nothing_found(self) -> str:
         """One line saying what was tried and what is close, for an empty result."""
+        if self.by == "speaker":
+            return f"No quotations of {', '.join(self.speakers)} match the filters."
         tried = f"wording searched for {self.tried}" if self.tried else "no word to search for"
         if self.names_tried:
             tried = "no speaker of that name; " + tried
