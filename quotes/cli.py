@@ -231,12 +231,14 @@ def show_rows(
     fmt: OutputFormat,
     limit: int | None = None,
     total: int | None = None,
+    cap: int | None = None,
 ) -> None:
-    """Print rows through the one output layer; say on stderr how many more there are."""
+    """Print rows through the one output layer; say on stderr how many more there are (`cap`:
+    the total was counted no further)."""
     from quotes.query.output import more_line, render
 
     page = render(rows, columns, fmt.value, limit=_all(limit), total=total)
-    if (line := more_line(page)) is not None:
+    if (line := more_line(page, cap)) is not None:
         note(line)
 
 
@@ -508,11 +510,12 @@ def search(
     from sqlalchemy.orm import Session
 
     from quotes import query
+    from quotes.query.search import COUNT_CAP
 
     filters = _filters(speaker, outlet, via, since, until, kind, _all(limit))
     with Session(database()) as session:
         result = query.search(session, term, filters, text_only=text)
-    show_rows(result.rows(), query.HIT_COLUMNS, fmt, _all(limit), result.total)
+    show_rows(result.rows(), query.HIT_COLUMNS, fmt, _all(limit), result.total, COUNT_CAP)
     if not result.hits:
         note(result.nothing_found())
 

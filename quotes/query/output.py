@@ -340,11 +340,17 @@ def render(
     return Page(shown, max(more, 0))
 
 
-def more_line(page: Page, limit_flag: str = "--limit") -> str | None:
-    """The last line of a listing cut at its limit, or None when everything was shown."""
+def more_line(page: Page, cap: int | None = None) -> str | None:
+    """The last line of a listing cut at its limit, or None when everything was shown; a total
+    counted no further than `cap` reads "at least"."""
     if not page.more:
         return None
-    return f"… {page.more:,} more (shown {page.shown:,}; {limit_flag} N to see more, 0 for all)"
+    more = (
+        f"at least {page.more:,}"
+        if cap is not None and page.shown + page.more >= cap
+        else (f"{page.more:,}")
+    )
+    return f"… {more} more (shown {page.shown:,}; --limit N to see more, 0 for all)"
 
 
 def render_record(record: Mapping[str, Any], fmt: str = "table", out: TextIO | None = None) -> None:

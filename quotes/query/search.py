@@ -248,7 +248,8 @@ class SearchResult:
     suggestion: str | None = None
     """A speaker the term probably means, when it found nothing."""
     total: int = 0
-    """How many quotations match in all; `hits` holds at most the limit."""
+    """How many quotations match in all (counted up to COUNT_CAP); `hits` holds at most the
+    limit."""
     tried: str = ""
     """What the wording was searched for, in words ("all of: world, order")."""
     alone: tuple[tuple[str, int], ...] = ()
@@ -314,8 +315,19 @@ def _text_match_ids(
     found = _ranked_within_windows(session, ranked, fts_id, filters.limit)
     total = len(found)
     if total >= filters.limit:
-        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        total = capped_count(session, stmt)
     return found, total
+
+
+COUNT_CAP: Final = 10_000
+"""Matches are counted up to this many (for "N more"): counting every match of a common word
+would cost more than the search."""
+
+
+def capped_count(session: Session, stmt: Select[Any]) -> int:
+    """How many rows `stmt` selects, counting no further than COUNT_CAP."""
+    limited = stmt.order_by(None).limit(COUNT_CAP).subquery()
+    return session.scalar(select(func.count()).select_from(limited)) or 0
 
 
 def _ranked_within_windows(
@@ -440,8 +452,7 @@ def _speaker_total(session: Session, ids: Sequence[int], filters: Filters, found
     if filters.limit is None or found < filters.limit:
         return found
     where = conditions(session, filters)
-    stmt = select(func.count()).select_from(Quote).where(Quote.speaker_id.in_(ids), *where)
-    return session.scalar(stmt) or 0
+    return capped_count(session, select(Quote.id).where(Quote.speaker_id.in_(ids), *where))
 
 
 def _alone(session: Session, query: SearchQuery) -> tuple[tuple[str, int], ...]:

@@ -174,3 +174,12 @@ def test_limit_counts_what_is_left() -> None:
     assert more_line(page) == "… 7 more (shown 3; --limit N to see more, 0 for all)"
     assert render([{"i": 1}], ["i"], "csv", io.StringIO(), limit=5, total=1) == Page(1, 0)
     assert more_line(Page(1, 0)) is None
+
+
+def test_a_capped_total_reads_at_least() -> None:
+    assert more_line(Page(20, 9_980), cap=10_000) == (
+        "… at least 9,980 more (shown 20; --limit N to see more, 0 for all)"
+    )
+    assert more_line(Page(20, 5), cap=10_000) == (
+        "… 5 more (shown 20; --limit N to see more, 0 for all)"
+    )
