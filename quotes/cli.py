@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from quotes.ingest import IngestOutcome, IngestSummary
-    from quotes.records import Quotation
-    from quotes.remarks.assign import DiffPart
 
 # click's own error class (usage errors and the like), whichever click typer ships with.
 _CLICK_EXCEPTION: type[Exception] = next(
@@ -250,24 +248,8 @@ def _all(limit: int | None) -> int | None:
 # --- Pipeline: extract, ingest, db ---
 
 
-EXTRACT_COLUMNS = (
-    "source", "start", "end", "quotation", "speaker", "speaker_kind", "role",
-    "speaker_as_written", "cue", "via", "via_as_written", "kind", "said_on", "paragraph_number",
-    "confidence", "rule",
-)  # fmt: skip
-EXTRACT_TABLE_COLUMNS = ("source", "speaker", "via", "kind", "said_on", "quotation")
 SHORT_FORMATS = (OutputFormat.table, OutputFormat.markdown)
 """Formats for people: they show the main columns; machine formats carry them all."""
-
-
-def quotation_record(source: str, q: Quotation) -> dict[str, Any]:
-    return {
-        "source": source, "start": q.start, "end": q.end, "quotation": q.text,
-        "speaker": q.speaker, "speaker_kind": q.speaker_kind, "role": q.role,
-        "speaker_as_written": q.speaker_text, "cue": q.cue, "via": q.via,
-        "via_as_written": q.via_text, "kind": q.kind, "said_on": q.said_on,
-        "paragraph_number": q.paragraph, "confidence": q.confidence, "rule": q.rule,
-    }  # fmt: skip
 
 
 @app.command(cls=QuotesCommand)
@@ -281,6 +263,7 @@ def extract(
     """Print the quotations found in articles, without touching a database."""
     from quotes.ingest import extract_files
     from quotes.read.files import ReadProblem
+    from quotes.records import EXTRACT_COLUMNS, EXTRACT_SHORT_COLUMNS
 
     problems: list[ReadProblem] = []
 
@@ -293,9 +276,9 @@ def extract(
             for warning in item.article.warnings:
                 note(f"Warning: {warning}")
             for q in item.quotations:
-                yield quotation_record(item.article.source, q)
+                yield q.row(item.article.source)
 
-    columns = EXTRACT_TABLE_COLUMNS if fmt in SHORT_FORMATS else EXTRACT_COLUMNS
+    columns = EXTRACT_SHORT_COLUMNS if fmt in SHORT_FORMATS else EXTRACT_COLUMNS
     show_rows(records(), columns, fmt, limit)
     if problems:
         raise typer.Exit(1)
@@ -679,23 +662,6 @@ def export(
 # --- Remarks: dedupe, compare, remarks, phrases (quotes.remarks) ---
 
 
-DIFF_MARKS = {"table": ("[-", "-]", "{+", "+}"), "markdown": ("~~", "~~", "**", "**")}
-
-
-def marked_wording(parts: tuple[DiffPart, ...], fmt: str) -> str:
-    """A report's wording with what it cut and added against the canonical text marked."""
-    cut_open, cut_close, add_open, add_close = DIFF_MARKS.get(fmt, DIFF_MARKS["table"])
-    words = []
-    for part in parts:
-        if part.op in ("cut", "changed"):
-            words.append(f"{cut_open}{part.canonical or part.text}{cut_close}")
-        if part.op in ("added", "changed"):
-            words.append(f"{add_open}{part.text}{add_close}")
-        if part.op == "same":
-            words.append(part.text)
-    return " ".join(words)
-
-
 @app.command(cls=QuotesCommand)
 def dedupe(
     rebuild: Annotated[
@@ -712,10 +678,6 @@ def dedupe(
     typer.echo(
         f"{summary.quotations} quotations in {summary.remarks} remarks, {summary.links} links"
     )
-
-
-COMPARE_COLUMNS = ("date", "publisher", "via", "speaker_as_written", "relation", "wording",
-                   "quotation", "remark_id", "quote_id", "diff")  # fmt: skip
 
 
 @app.command(cls=QuotesCommand)
@@ -741,20 +703,9 @@ def compare(
         more = ", ".join(str(i) for i in found.others[:10])
         note(f"The words also match remark{'s' * (len(found.others) > 1)} {more}: "
              f"`quotes compare ID` shows one")  # fmt: skip
-    rows = [
-        {"date": p.said_on, "publisher": p.publisher, "via": p.via,
-         "speaker_as_written": p.speaker_text, "relation": p.relation,
-         "wording": marked_wording(p.diff, fmt.value), "quotation": p.text, "remark_id": r.id,
-         "quote_id": p.quote_id,
-         "diff": [{"op": d.op, "text": d.text, "canonical": d.canonical} for d in p.diff]}
-        for p in found.reports
-    ]  # fmt: skip
-    columns = COMPARE_COLUMNS[:6] if fmt in SHORT_FORMATS else COMPARE_COLUMNS
+    rows = remarks.comparison_rows(found, fmt.value)
+    columns = remarks.COMPARE_COLUMNS[:6] if fmt in SHORT_FORMATS else remarks.COMPARE_COLUMNS
     show_rows(rows, columns, fmt, limit, len(rows))
-
-
-REMARK_COLUMNS = ("remark_id", "outlets", "quotations", "first_date", "speaker",
-                  "canonical_text", "last_date", "members")  # fmt: skip
 
 
 @app.command("remarks", cls=QuotesCommand)
@@ -770,20 +721,10 @@ def remarks_command(
 
     from quotes.remarks import compare as remarks
 
+    columns = remarks.REMARK_COLUMNS[:6] if fmt in SHORT_FORMATS else remarks.REMARK_COLUMNS
     with Session(database()) as session:
         total = remarks.count_remarks(session, min_outlets)
-        rows = (
-            {"remark_id": r.id, "outlets": r.outlet_count, "quotations": r.quote_count,
-             "first_date": r.first_said_on, "last_date": r.last_said_on,
-             "speaker": r.speaker, "canonical_text": r.canonical_text,
-             "members": [{"quote_id": m.quote_id, "source": m.source_path, "start": m.start,
-                          "end": m.end, "quotation": m.text, "publisher": m.publisher,
-                          "via": m.via, "relation": m.relation,
-                          "date": m.said_on and m.said_on.isoformat()}
-                         for m in members]}
-            for r, members in remarks.list_remarks(session, min_outlets, limit=_all(limit))
-        )  # fmt: skip
-        columns = REMARK_COLUMNS[:6] if fmt in SHORT_FORMATS else REMARK_COLUMNS
+        rows = remarks.remark_rows(session, min_outlets, _all(limit))
         show_rows(rows, columns, fmt, _all(limit), total)
 
 
@@ -801,13 +742,8 @@ def phrases(
     from quotes.remarks import compare as remarks
 
     with Session(database()) as session:
-        found = remarks.phrases(session, speaker)
-    rows = [
-        {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id,
-         "date": u.said_on, "quotation": u.text}
-        for p in found for u in p.uses
-    ]  # fmt: skip
-    show_rows(rows, ("phrase", "remarks", "remark_id", "date", "quotation"), fmt, limit, len(rows))
+        rows = remarks.phrase_rows(session, speaker)
+    show_rows(rows, remarks.PHRASE_COLUMNS, fmt, limit, len(rows))
 
 
 def main() -> None:

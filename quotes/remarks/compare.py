@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from rapidfuzz.distance import Indel
 from sqlalchemy import Row, func, or_, select
@@ -238,3 +238,71 @@ def phrases(session: Session, speaker_name: str) -> list[Phrase]:
         Phrase(text, tuple(PhraseUse(rid, i.said_on, i.text) for rid, i in found))
         for text, found in recurring_phrases(uses)
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows for the commands, in the column names every command uses.
+
+DIFF_MARKS: Final = {"table": ("[-", "-]", "{+", "+}"), "markdown": ("~~", "~~", "**", "**")}
+"""How a wording marks what it cut and what it added, per output format (tables by default)."""
+
+COMPARE_COLUMNS: Final = (
+    "date", "publisher", "via", "speaker_as_written", "relation", "wording", "quotation",
+    "remark_id", "quote_id", "diff",
+)  # fmt: skip
+REMARK_COLUMNS: Final = (
+    "remark_id", "outlets", "quotations", "first_date", "speaker", "canonical_text", "last_date",
+    "members",
+)  # fmt: skip
+PHRASE_COLUMNS: Final = ("phrase", "remarks", "remark_id", "date", "quotation")
+
+
+def marked_wording(parts: Sequence[DiffPart], fmt: str) -> str:
+    """A report's wording with what it cut and added against the canonical text marked."""
+    cut_open, cut_close, add_open, add_close = DIFF_MARKS.get(fmt, DIFF_MARKS["table"])
+    words = []
+    for part in parts:
+        if part.op in ("cut", "changed"):
+            words.append(f"{cut_open}{part.canonical or part.text}{cut_close}")
+        if part.op in ("added", "changed"):
+            words.append(f"{add_open}{part.text}{add_close}")
+        if part.op == "same":
+            words.append(part.text)
+    return " ".join(words)
+
+
+def comparison_rows(found: Comparison, fmt: str) -> list[dict[str, Any]]:
+    """The reports of a comparison as rows, the wording marked for `fmt`."""
+    return [
+        {"date": p.said_on, "publisher": p.publisher, "via": p.via,
+         "speaker_as_written": p.speaker_text, "relation": p.relation,
+         "wording": marked_wording(p.diff, fmt), "quotation": p.text,
+         "remark_id": found.remark.id, "quote_id": p.quote_id,
+         "diff": [{"op": d.op, "text": d.text, "canonical": d.canonical} for d in p.diff]}
+        for p in found.reports
+    ]  # fmt: skip
+
+
+def remark_rows(
+    session: Session, min_outlets: int = 1, limit: int | None = None
+) -> Iterator[dict[str, Any]]:
+    """`list_remarks` as rows, each with its members."""
+    for r, members in list_remarks(session, min_outlets, limit=limit):
+        yield {
+            "remark_id": r.id, "outlets": r.outlet_count, "quotations": r.quote_count,
+            "first_date": r.first_said_on, "last_date": r.last_said_on, "speaker": r.speaker,
+            "canonical_text": r.canonical_text,
+            "members": [{"quote_id": m.quote_id, "source": m.source_path, "start": m.start,
+                         "end": m.end, "quotation": m.text, "publisher": m.publisher,
+                         "via": m.via, "relation": m.relation,
+                         "date": m.said_on and m.said_on.isoformat()} for m in members],
+        }  # fmt: skip
+
+
+def phrase_rows(session: Session, speaker_name: str) -> list[dict[str, Any]]:
+    """`phrases` as rows: one per use of each phrase."""
+    return [
+        {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id, "date": u.said_on,
+         "quotation": u.text}
+        for p in phrases(session, speaker_name) for u in p.uses
+    ]  # fmt: skip
