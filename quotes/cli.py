@@ -241,8 +241,10 @@ def show_rows(
 
 
 def _all(limit: int | None) -> int | None:
-    """`--limit 0` (or less) means no limit."""
-    return limit if limit is not None and limit > 0 else None
+    """`--limit 0` means no limit; others must be from 1 to a billion."""
+    from quotes.query.terms import checked_limit
+
+    return checked_limit(limit) if limit else None
 
 
 # --- Pipeline: extract, ingest, db ---
@@ -250,6 +252,21 @@ def _all(limit: int | None) -> int | None:
 
 SHORT_FORMATS = (OutputFormat.table, OutputFormat.markdown)
 """Formats for people: they show the main columns; machine formats carry them all."""
+
+MaxSizeOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-size", metavar="MB", min=1,
+        help="Largest article file or JSON line read, in MB (default: 32).",
+    ),
+]  # fmt: skip
+MB = 1024 * 1024
+
+
+def _max_bytes(max_size: int | None) -> int:
+    from quotes.read.files import DEFAULT_MAX_BYTES
+
+    return max_size * MB if max_size else DEFAULT_MAX_BYTES
 
 
 @app.command(cls=QuotesCommand)
@@ -259,6 +276,7 @@ def extract(
     ],
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Print the quotations found in articles, without touching a database."""
     from quotes.ingest import extract_files
@@ -268,7 +286,7 @@ def extract(
     problems: list[ReadProblem] = []
 
     def records() -> Iterator[dict[str, Any]]:
-        for item in extract_files(paths):
+        for item in extract_files(paths, max_bytes=_max_bytes(max_size)):
             if isinstance(item, ReadProblem):
                 typer.echo(f"Error: {item}", err=True)
                 problems.append(item)
@@ -296,6 +314,7 @@ def ingest_command(
         str | None,
         typer.Option(metavar="DATE", help="Publication date (YYYY-MM-DD) of every article."),
     ] = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Read articles, extract their quotations and store everything. Ctrl-C stops after the
     article being stored and prints what was done; running again resumes."""
@@ -314,7 +333,7 @@ def ingest_command(
                 done.record(outcome)
                 advance(outcome)
 
-            ingest(engine, paths, overrides, on_outcome=on_outcome)
+            ingest(engine, paths, overrides, on_outcome, _max_bytes(max_size))
     except KeyboardInterrupt:
         done.seconds = time.perf_counter() - started
         typer.echo(f"Interrupted: {_ingest_summary(done)}; run again to resume", err=True)
@@ -698,13 +717,14 @@ def compare(
     r = found.remark
     if fmt in SHORT_FORMATS:
         typer.echo(f"Remark {r.id}: {r.speaker or 'unknown speaker'}, {r.quote_count} reports "
-                   f"by {r.outlet_count} outlets\nCanonical: {r.canonical_text}\n")  # fmt: skip
+                   f"in {r.articles} articles by {r.publishers} publishers via {r.relays} relays"
+                   f"\nCanonical: {r.canonical_text}\n")  # fmt: skip
     if found.others:
         more = ", ".join(str(i) for i in found.others[:10])
         note(f"The words also match remark{'s' * (len(found.others) > 1)} {more}: "
              f"`quotes compare ID` shows one")  # fmt: skip
     rows = remarks.comparison_rows(found, fmt.value)
-    columns = remarks.COMPARE_COLUMNS[:6] if fmt in SHORT_FORMATS else remarks.COMPARE_COLUMNS
+    columns = remarks.COMPARE_COLUMNS[:7] if fmt in SHORT_FORMATS else remarks.COMPARE_COLUMNS
     show_rows(rows, columns, fmt, limit, len(rows))
 
 

@@ -19,9 +19,10 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from quotes.errors import DatabaseError
+from quotes.errors import DatabaseError, DatabaseUnreachable, QuotesError
+from quotes.extract.article_dates import with_article_date
 from quotes.extract.pipeline import extract_quotations
-from quotes.read.files import ReadProblem, read_articles
+from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import assign_article_remarks
 from quotes.store.articles import NameCache, content_sha256, find_article, store_article
@@ -117,13 +118,16 @@ class ExtractedArticle:
 
 
 def extract_files(
-    paths: Iterable[Path], overrides: ArticleMeta | None = None
+    paths: Iterable[Path],
+    overrides: ArticleMeta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[ExtractedArticle | ReadProblem]:
     """The pipeline without a database: each article with its quotations, or a problem."""
-    for item in read_articles(paths, overrides):
+    for item in read_articles(paths, overrides, max_bytes):
         if isinstance(item, ReadProblem):
             yield item
         else:
+            item = with_article_date(item)
             quotations = extract_quotations(item.text, item.meta.published)
             yield ExtractedArticle(item, tuple(quotations))
 
@@ -149,7 +153,27 @@ def ingest_articles(
             )
             continue
         seen[sha256] = item.source
-        yield _store_with_retries(engine, make_session, item, sha256, names)
+        yield _store_one(engine, make_session, item, sha256, names)
+
+
+def _store_one(
+    engine: Engine,
+    make_session: sessionmaker[Session],
+    item: ArticleInput,
+    sha256: str,
+    names: NameCache,
+) -> IngestOutcome:
+    """Store one article; whatever goes wrong with it is its own failure, and the batch goes
+    on. Only a database that cannot be reached stops the batch."""
+    try:
+        return _store_with_retries(engine, make_session, with_article_date(item), sha256, names)
+    except DatabaseUnreachable:
+        raise
+    except QuotesError as exc:
+        message = str(exc).removeprefix(f"{item.source}: ")
+    except Exception as exc:  # a bug on one article must not cost the others
+        message = f"unexpected {type(exc).__name__}: {exc}"
+    return IngestOutcome(item.source, "failed", message.splitlines()[0], warnings=item.warnings)
 
 
 STORE_ATTEMPTS = 5
@@ -185,7 +209,8 @@ def _store_with_retries(
                 continue
             if "connect" in str(exc).lower():
                 raise connection_problem(engine.url, exc) from None
-            raise DatabaseError(f"{item.source}: could not be stored: {exc.orig}") from None
+            detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+            raise DatabaseError(f"{item.source}: could not be stored: {detail}") from None
     raise AssertionError("unreachable")
 
 
@@ -194,11 +219,13 @@ def ingest(
     paths: Iterable[Path],
     overrides: ArticleMeta | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestSummary:
-    """Ingest every article under `paths`; `on_outcome` sees each result as it happens."""
+    """Ingest every article under `paths`; `on_outcome` sees each result as it happens.
+    A file (or JSON line) over `max_bytes` is that article's failure."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for outcome in ingest_articles(engine, read_articles(paths, overrides)):
+    for outcome in ingest_articles(engine, read_articles(paths, overrides, max_bytes)):
         summary.record(outcome)
         if on_outcome is not None:
             on_outcome(outcome)

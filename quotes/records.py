@@ -54,6 +54,9 @@ class ArticleMeta:
     published: date | None = None
     title: str | None = None
     url: str | None = None
+    published_source: str | None = None
+    """Where `published` came from: 'metadata', 'user', 'page', or found in the article
+    ('dateline', 'text', 'url': quotes.extract.article_dates)."""
 
 
 @dataclass(frozen=True, slots=True)

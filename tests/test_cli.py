@@ -105,7 +105,9 @@ def test_ctrl_c_prints_the_summary_so_far_and_exits_130(
 ) -> None:
     import quotes.ingest
 
-    def interrupted(engine: object, paths: object, overrides: object, on_outcome: Any) -> None:
+    def interrupted(
+        engine: object, paths: object, overrides: object, on_outcome: Any, max_bytes: int
+    ) -> None:
         on_outcome(quotes.ingest.IngestOutcome("a.txt", "added", quotations=3, article_id=1))
         on_outcome(quotes.ingest.IngestOutcome("b.txt", "skipped", "already", article_id=1))
         raise KeyboardInterrupt

@@ -22,9 +22,9 @@ EXPORT = ["quote_id", "date", "said_on", "speaker", "role", "cue", "kind", "quot
           "publisher", "via", "title", "url", "published", "remark_id", "article_id", "start",
           "end", "confidence"]  # fmt: skip
 REMARKS = ["remark_id", "outlets", "quotations", "first_date", "speaker", "canonical_text",
-           "last_date", "members"]  # fmt: skip
-COMPARE = ["date", "publisher", "via", "speaker_as_written", "relation", "wording",
-           "quotation", "remark_id", "quote_id", "diff"]  # fmt: skip
+           "last_date", "publishers", "relays", "articles", "members"]  # fmt: skip
+COMPARE = ["date", "publisher", "via", "speaker_as_written", "relation", "why", "wording",
+           "quotation", "date_inferred", "remark_id", "quote_id", "diff"]  # fmt: skip
 EXTRACT = ["source", "start", "end", "quotation", "speaker", "speaker_kind", "role",
            "speaker_as_written", "cue", "via", "via_as_written", "kind", "said_on",
            "paragraph_number", "confidence", "rule"]  # fmt: skip
@@ -34,10 +34,10 @@ SPEAKERS = ["speaker_id", "speaker", "kind", "role", "quotations", "remarks", "a
 OUTLETS = ["outlet_id", "outlet", "kind", "country", "articles", "quotations", "relayed"]
 SPEAKER_PUBLISHERS = ["speaker_id", "speaker", "publisher_id", "publisher", "quotations",
                       "remarks", "first_date", "last_date"]  # fmt: skip
-SHARED_REMARKS = ["remark_id", "speaker", "first_date", "outlets", "quotations", "publishers",
-                  "canonical_text"]  # fmt: skip
+SHARED_REMARKS = ["remark_id", "speaker", "first_date", "publishers", "quotations",
+                  "publisher_names", "canonical_text"]  # fmt: skip
 TIMELINE = ["speaker_id", "speaker", "date", "remark_id", "first_quote_id", "quotations",
-            "outlets", "canonical_text"]  # fmt: skip
+            "publishers", "canonical_text"]  # fmt: skip
 PHRASES = ["phrase", "remarks", "remark_id", "date", "quotation"]
 SQL = "SELECT id AS quote_id, kind FROM quotes ORDER BY id"
 
@@ -55,7 +55,7 @@ COMMANDS: list[tuple[list[str], list[str], list[str] | None, int]] = [
     (["sql", SQL], ["quote_id", "kind"], None, 6),
     (["export"], EXPORT, None, 6),
     (["remarks"], REMARKS, REMARKS[:6], 1),
-    (["compare", "1"], COMPARE, COMPARE[:6], 3),
+    (["compare", "1"], COMPARE, COMPARE[:7], 3),
     (["phrases", "Patrushev"], PHRASES, None, 0),
 ]
 

@@ -1,10 +1,11 @@
-"""The report views speak the commands' vocabulary: `canonical_text` for a remark's wording, and
+"""The report views speak the commands' vocabulary: `canonical_text` for a remark's wording,
+`publishers` for how many publishers carried it (`publisher_names` for their names), and
 divergent_remarks measures divergence honestly (`shortest_percent`, `reworded`) instead of a
 `lowest_similarity` that read 100 for excerpts. The views of quotes.store.views.VIEWS_0005
 replace those of VIEWS_0004; no table changes.
 
 Revision ID: 0005_cli_vocabulary
-Revises: 0004
+Revises: 0005_remark_meaning_dates
 Create Date: 2026-12-07 04:20:00.000000
 """
 
@@ -15,7 +16,7 @@ from alembic import op
 from quotes.store.views import VIEWS_0004, VIEWS_0005, create_views, drop_views
 
 revision: str = "0005_cli_vocabulary"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005_remark_meaning_dates"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -7,7 +7,9 @@ import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Transliteration endings that vary between outlets: Zelensky / Zelenskiy / Zelenskyy / Zelenskii.
-_TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"))
+_TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ei", "ey"), ("ai", "ay"))
+# Sergei / Sergey, Nikolai / Nikolay: the same Cyrillic й written two ways.
+_PATRONYMIC = re.compile(r"[a-z]+(?:ovich|evich|ovna|evna)$")
 
 
 def fold(text: str) -> str:
@@ -40,6 +42,8 @@ def _single_name_key(folded: str) -> str:
                 word = word[: -len(ending)] + replacement
                 break
         words.append(word)
+    if len(words) == 3 and _PATRONYMIC.match(words[1]):
+        del words[1]  # Vladimir Vladimirovich Putin ~ Vladimir Putin
     return " ".join(words)
 
 

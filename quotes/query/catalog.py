@@ -14,10 +14,12 @@ from quotes.extract.names import fold, name_key
 from quotes.query.search import (
     one_speaker,
 )
+from quotes.query.terms import checked_term
 from quotes.store.models import (
     Article,
     Outlet,
     Quote,
+    QuoteKey,
     Remark,
     Speaker,
     SpeakerAlias,
@@ -57,7 +59,7 @@ def list_speakers(session: Session, search: str | None = None) -> list[dict[str,
         .order_by(func.coalesce(counts.c.quotations, 0).desc(), Speaker.name, Speaker.id)
     )  # fmt: skip
     if search:
-        pattern = f"%{fold(search)}%"
+        pattern = f"%{fold(checked_term(search))}%"
         by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.like(pattern))
         stmt = stmt.where(sa.or_(Speaker.name_key.like(pattern), Speaker.id.in_(by_alias)))
     rows = session.execute(stmt).all()
@@ -130,7 +132,8 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
     """Make `remove` one with `keep`: its quotations, remarks and aliases move to `keep`, its
     name becomes a user alias of `keep` (so later ingests resolve it there), and it is deleted.
     The caller commits."""
-    a, b = one_speaker(session, keep), one_speaker(session, remove)
+    a = one_speaker(session, checked_term(keep, "speaker"))
+    b = one_speaker(session, checked_term(remove, "speaker"))
     if a.id == b.id:
         raise QuotesError(f"{keep!r} and {remove!r} are already the same speaker ({a.name})")
     moved_quotes = session.execute(
@@ -142,6 +145,7 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
     moved_aliases = session.execute(
         sa.update(SpeakerAlias).where(SpeakerAlias.speaker_id == b.id).values(speaker_id=a.id)
     )
+    _merge_remark_state(session, a.id, b.id)
     if not a.role and b.role:
         a.role = b.role
     removed_name, removed_key = b.name, b.name_key
@@ -160,11 +164,25 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
     )
 
 
+def _merge_remark_state(session: Session, keep: int, remove: int) -> None:
+    """The clustering state that names a speaker (a remark's organisation, the speaker blocking
+    keys of quotes.remarks.blocking.global_keys) follows the merge, so that new reports of
+    either spelling meet the remarks of both. Remarks already split by the two spellings join
+    on `quotes dedupe --rebuild`."""
+    session.execute(sa.update(Remark).where(Remark.org_id == remove).values(org_id=keep))
+    for prefix in ("s:", "sf:"):
+        session.execute(
+            sa.update(QuoteKey)
+            .where(QuoteKey.key == f"{prefix}{remove}")
+            .values(key=f"{prefix}{keep}")
+        )
+
+
 def add_speaker_alias(session: Session, name: str, alias: str) -> str:
     """Record `alias` as another name of the speaker `name` (source 'user', kept for ever).
     Returns the speaker's name. The caller commits."""
-    speaker = one_speaker(session, name)
-    key = name_key(alias)
+    speaker = one_speaker(session, checked_term(name, "speaker"))
+    key = name_key(checked_term(alias, "alias"))
     if not key:
         raise QuotesError(f"alias {alias!r} has no letters or digits")
     other = session.scalar(select(Speaker).where(Speaker.name_key == key))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from quotes.query.language import parse
 from quotes.query.search import Filters, Publisher, Via, filtered, matching, speaker_ids
+from quotes.query.terms import checked_term
 from quotes.store.models import (
     Article,
     Quote,
@@ -47,7 +48,7 @@ def export(
         .order_by(Quote.id)
     )  # fmt: skip
     if term:
-        ids = speaker_ids(session, term)
+        ids = speaker_ids(session, checked_term(term))
         if ids:
             stmt = stmt.where(Quote.speaker_id.in_(ids))
         else:

@@ -14,6 +14,7 @@ from quotes.query.search import (
     one_speaker,
     speaker_ids,
 )
+from quotes.query.terms import checked_limit
 from quotes.store.views import REPORTS, View
 
 # ---------------------------------------------------------------------------------------------
@@ -53,7 +54,8 @@ def run_report(
             raise QuotesError(f"report {view.name!r} has no --speaker filter")
         ids = speaker_ids(session, speaker) or [one_speaker(session, speaker).id]
         stmt = stmt.where(sa.column("speaker_id").in_(ids))
-    result = session.execute(stmt if limit is None else stmt.limit(limit))
+    limited = stmt if checked_limit(limit) is None else stmt.limit(limit)
+    result = session.execute(limited)
     columns = tuple(result.keys())
     rows = [dict(row._mapping) for row in result]
     total = len(rows)

@@ -25,6 +25,7 @@ from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import lookup_outlet, outlet_key
 from quotes.query.language import SearchQuery, parse, to_fts5, to_tsquery
 from quotes.query.marked import START, STOP, spans_between
+from quotes.query.terms import checked_limit, checked_term, id_in_range
 from quotes.store import fts
 from quotes.store.models import (
     QUOTE_KINDS,
@@ -71,6 +72,12 @@ class Filters:
     until: date | None = None
     kind: str | None = None
     limit: int | None = DEFAULT_LIMIT
+
+    def __post_init__(self) -> None:
+        checked_limit(self.limit)
+        for what, name in (("speaker", self.speaker), ("outlet", self.outlet), ("via", self.via)):
+            if name is not None:
+                checked_term(name, what)
 
 
 def _speaker_keys(name: str) -> set[str]:
@@ -135,7 +142,7 @@ def suggest_speaker(session: Session, name: str) -> str | None:
 def one_speaker(session: Session, name: str) -> Speaker:
     """The one speaker `name` (or an id, as listings show) means; none or several raise."""
     if name.strip().isdigit():
-        by_id = session.get(Speaker, int(name))
+        by_id = session.get(Speaker, int(name)) if id_in_range(int(name)) else None
         if by_id is None:
             raise NotFound(f"no speaker with id {name.strip()}: `quotes speakers` lists them")
         return by_id
@@ -157,7 +164,7 @@ def outlet_ids(session: Session, name: str) -> list[int]:
     """The outlets a name (or an id) means: by name or alias as stored, or as the gazetteer
     knows it."""
     if name.strip().isdigit():
-        outlet = session.get(Outlet, int(name))
+        outlet = session.get(Outlet, int(name)) if id_in_range(int(name)) else None
         return [outlet.id] if outlet is not None else []
     keys = {outlet_key(name)}
     info = lookup_outlet(name)
@@ -472,7 +479,7 @@ def search(
 ) -> SearchResult:
     """Quotations for `term`: a speaker's (newest first) when it names speakers, else those
     whose wording matches (best first). `text_only` skips the speaker interpretation."""
-    term = term.strip()
+    term = checked_term(term).strip()
     ids = [] if text_only else speaker_ids(session, term)
     if ids:
         names = session.scalars(select(Speaker.name).where(Speaker.id.in_(ids))).all()

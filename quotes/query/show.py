@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from quotes.errors import NotFound
 from quotes.query.marked import Marked
+from quotes.query.terms import id_in_range
 from quotes.store.models import (
     Article,
     Quote,
@@ -63,7 +64,7 @@ def paragraph_around(body: str, start: int, end: int) -> Marked:
 
 
 def show_quote(session: Session, quote_id: int) -> QuoteDetail:
-    quote = session.get(Quote, quote_id)
+    quote = session.get(Quote, quote_id) if id_in_range(quote_id) else None
     if quote is None:
         raise NotFound(f"no quotation with id {quote_id}")
     article = quote.article

@@ -233,9 +233,10 @@ def _dated(view: View) -> View:
 VIEWS_0004: tuple[View, ...] = tuple(_dated(view) for view in VIEWS_0002)
 """The views revision 0004 created. Frozen, like VIEWS_0002."""
 
-# Revision 0005 gives the views the column names every command uses (`canonical_text` for a
-# remark's wording) and replaces divergent_remarks' `lowest_similarity`, which read 100 for a
-# remark of excerpts (an excerpt scores its containment, not its likeness), with what can be
+# Revision 0005_cli_vocabulary gives the views the column names every command uses
+# (`canonical_text` for a remark's wording, `publishers` for a count of publishers,
+# `publisher_names` for their names) and replaces divergent_remarks' `lowest_similarity`, which
+# read 100 for a remark of excerpts (an excerpt scores its containment, not its likeness), with what can be
 # measured in SQL: the shortest wording as a percentage of the longest, and how many links
 # are rewordings (variants) rather than cuts.
 _DIVERGENCE_0004 = (
@@ -253,11 +254,15 @@ _CANONICAL = (
     ("r.canonical_text AS text", "r.canonical_text AS canonical_text"),
     ("q.text) AS text", "q.text) AS canonical_text"),
 )
+_PUBLISHERS = (
+    ("AS publishers,", "AS publisher_names,"),
+    ("COUNT(DISTINCT a.publisher_id) AS outlets", "COUNT(DISTINCT a.publisher_id) AS publishers"),
+)
 
 VIEWS_0005: tuple[View, ...] = (
     VIEWS_0004[0],
     VIEWS_0004[1],
-    _swapped(VIEWS_0004[2], *_CANONICAL),
+    _swapped(VIEWS_0004[2], *_CANONICAL, *_PUBLISHERS, ("outlets DESC", "publishers DESC")),
     _swapped(
         VIEWS_0004[3],
         *_CANONICAL,
@@ -268,7 +273,7 @@ VIEWS_0005: tuple[View, ...] = (
             "how many links are rewordings rather than cuts.",
         ),
     ),
-    _swapped(VIEWS_0004[4], *_CANONICAL),
+    _swapped(VIEWS_0004[4], *_CANONICAL, *_PUBLISHERS),
 )
 """The views revision 0005 created. Frozen, like VIEWS_0002."""
 

@@ -83,9 +83,9 @@ def test_shared_remarks(session: Session) -> None:
         "remark_id",
         "speaker",
         "first_date",
-        "outlets",
-        "quotations",
         "publishers",
+        "quotations",
+        "publisher_names",
         "canonical_text",
     )
     assert report(session, "shared_remarks") == [
@@ -107,7 +107,7 @@ def test_divergent_remarks(session: Session) -> None:
 def test_speaker_timeline(session: Session) -> None:
     assert query.run_report(session, "speaker_timeline").columns == (
         "speaker_id", "speaker", "date", "remark_id", "first_quote_id", "quotations",
-        "outlets", "canonical_text",
+        "publishers", "canonical_text",
     )  # fmt: skip
     peskov = [
         (3, "Dmitry Peskov", "2022-09-19", None, 5, 1, 1, "sanctions would not work"),
