@@ -236,9 +236,9 @@ VIEWS_0004: tuple[View, ...] = tuple(_dated(view) for view in VIEWS_0002)
 # Revision 0005_cli_vocabulary gives the views the column names every command uses
 # (`canonical_text` for a remark's wording, `publishers` for a count of publishers,
 # `publisher_names` for their names) and replaces divergent_remarks' `lowest_similarity`, which
-# read 100 for a remark of excerpts (an excerpt scores its containment, not its likeness), with what can be
-# measured in SQL: the shortest wording as a percentage of the longest, and how many links
-# are rewordings (variants) rather than cuts.
+# read 100 for a remark of excerpts (an excerpt scores its containment, not its likeness),
+# with what can be measured in SQL: the shortest wording as a percentage of the longest, and
+# how many links are rewordings (variants) rather than cuts.
 _DIVERGENCE_0004 = (
     "       (SELECT MIN(l.score) FROM quote_links l JOIN quotes qa ON qa.id = l.quote_a_id\n"
     "        WHERE qa.remark_id = r.id) AS lowest_similarity,"
