@@ -5,7 +5,7 @@ divergent_remarks measures divergence honestly (`shortest_percent`, `reworded`) 
 replace those of VIEWS_0004; no table changes.
 
 Revision ID: 0005_cli_vocabulary
-Revises: 0005_remark_meaning_dates
+Revises: 0005_remark_ranking
 Create Date: 2026-12-07 04:20:00.000000
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from quotes.store.views import VIEWS_0004, VIEWS_0005, create_views, drop_views
 
 revision: str = "0005_cli_vocabulary"
-down_revision: str | None = "0005_remark_meaning_dates"
+down_revision: str | None = "0005_remark_ranking"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
