@@ -85,7 +85,7 @@ def test_a_quotation_in_its_paragraph(client: TestClient) -> None:
     assert (record["speaker"], record["via"], record["publisher"], record["rule"] != "") == (
         "Nikolai Patrushev", "Sputnik", "South China Morning Post", True,
     )  # fmt: skip
-    assert client.get("/quotes/77.csv").text.startswith("id,quotation,kind,paragraph,")
+    assert client.get("/quotes/77.csv").text.startswith("quote_id,quotation,kind,paragraph,")
     missing = client.get("/quotes/99999")
     assert (missing.status_code, "no quotation with id 99999" in missing.text) == (404, True)
 
