@@ -107,15 +107,16 @@ class CarriedRemark:
 
 
 def carried_remarks(session: Session, filters: RemarkFilters) -> list[CarriedRemark]:
-    """One page of remarks, most widely carried first (as `quotes remarks` orders them), each
-    with its publishers; no wording is compared, so a page costs two indexed queries."""
+    """One page of remarks, most widely carried first, the latest of equals first (the order of
+    the index ix_remarks_carried, so no remark is sorted), each with its publishers; no wording
+    is compared: a page costs two indexed queries."""
     stmt = (
         select(Remark.id, Speaker.name, Remark.first_said_on, Remark.last_said_on,
                Remark.outlet_count, Remark.quote_count, Remark.canonical_text)
         .outerjoin(Speaker, Speaker.id == Remark.speaker_id)
         .where(Remark.outlet_count >= filters.min_outlets,
                Remark.quote_count >= filters.min_quotes)
-        .order_by(Remark.outlet_count.desc(), Remark.quote_count.desc(), Remark.id)
+        .order_by(Remark.outlet_count.desc(), Remark.quote_count.desc(), Remark.id.desc())
         .offset(filters.offset)
         .limit(filters.limit)
     )  # fmt: skip

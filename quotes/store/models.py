@@ -130,9 +130,9 @@ class Remark(Base):
     """One deduplicated remark: quotations of the same words on the same occasion."""
 
     __tablename__ = "remarks"
-    # The most widely carried first (`quotes remarks`, the web view's remarks page), a page at
-    # a time, without sorting every remark.
-    __table_args__ = (Index("ix_remarks_outlet_count_quote_count", "outlet_count", "quote_count"),)
+    # The most widely carried first, the latest of equals first (the web view's remarks page),
+    # a page at a time, read in index order without sorting any remark.
+    __table_args__ = (Index("ix_remarks_carried", "outlet_count", "quote_count", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int | None] = mapped_column(

@@ -34,6 +34,7 @@ def _routes() -> list[Route | Mount]:
         ("/remarks/{remark_id:int}", routes.remark_page, "remark"),
         ("/speakers", routes.speakers_page, "speakers"),
         ("/speakers/{speaker_id:int}", routes.speaker_page, "speaker"),
+        ("/speakers/{speaker_id:int}/talking-points", routes.talking_points_page, "points"),
     ]
     found: list[Route | Mount] = []
     for path, endpoint, name in pages:

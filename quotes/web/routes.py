@@ -34,6 +34,13 @@ up to MAX_ROWS)."""
 
 MAX_ROWS: Final = 1000
 
+INLINE_TALKING_POINTS: Final = 500
+
+"""A speaker page lists the talking points itself up to this many quotations; beyond, finding
+them takes seconds (quotes.remarks.phrases compares every remark), so the page links to them."""
+
+TALKING_POINT_COLUMNS: Final = ("phrase", "remarks", "remark_id", "said_on", "text")
+
 SEARCH_COLUMNS: Final = (*query.HIT_COLUMNS, "before", "after")
 
 REMARK_LIST_COLUMNS: Final = tuple(CarriedRemark.__dataclass_fields__)
@@ -172,10 +179,26 @@ def speaker_page(request: Request) -> Response:
     fmt = requested_format(request)
     with reading(request) as session:
         profile = speaker_profile(session, request.path_params["speaker_id"])
-        points = remark_views.phrases(session, profile.name)
+        inline = profile.quotations <= INLINE_TALKING_POINTS
+        points = remark_views.phrases(session, profile.name) if inline else None
     if fmt == "json":
         return record_response({"speaker": profile, "talking_points": points})
     if fmt == "csv":
         rows = [asdict(line) for line in profile.recent]
         return rows_response(rows, list(RemarkLine.__dataclass_fields__), fmt, "speaker-remarks")
     return page(request, "speaker.html", s=profile, points=points, chart=month_bars(profile.months))
+
+
+def talking_points_page(request: Request) -> Response:
+    fmt = requested_format(request)
+    with reading(request) as session:
+        profile = speaker_profile(session, request.path_params["speaker_id"])
+        points = remark_views.phrases(session, profile.name)
+    rows = [
+        {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id,
+         "said_on": u.said_on, "text": u.text}
+        for p in points for u in p.uses
+    ]  # fmt: skip
+    if fmt != "html":
+        return rows_response(rows, TALKING_POINT_COLUMNS, fmt, "talking-points")
+    return page(request, "talking_points.html", s=profile, points=points)

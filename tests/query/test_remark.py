@@ -40,22 +40,22 @@ def test_carried_remarks_a_page_at_a_time_with_filters(engine: Engine) -> None:
                 canonical_text="a more just world order",
             ),
             CarriedRemark(
+                id=3, speaker="Dmitry Peskov", first_said_on=date(2022, 9, 20),
+                last_said_on=date(2022, 9, 20), outlet_count=1, quote_count=1,
+                publishers="Al Jazeera", canonical_text="The West (and its allies) must stop - now",
+            ),
+            CarriedRemark(
                 id=2, speaker="Yang Jiechi", first_said_on=date(2022, 9, 19),
                 last_said_on=date(2022, 9, 19), outlet_count=1, quote_count=1,
                 publishers="South China Morning Post",
                 canonical_text="security and stability of the world",
-            ),
-            CarriedRemark(
-                id=3, speaker="Dmitry Peskov", first_said_on=date(2022, 9, 20),
-                last_said_on=date(2022, 9, 20), outlet_count=1, quote_count=1,
-                publishers="Al Jazeera", canonical_text="The West (and its allies) must stop - now",
             ),
         ]  # fmt: skip
 
         def ids(**filters: object) -> list[int]:
             return [r.id for r in carried_remarks(session, RemarkFilters(min_quotes=1, **filters))]  # type: ignore[arg-type]
 
-        assert ids(limit=1, offset=1) == [2]
+        assert ids(limit=1, offset=1) == [3]
         assert ids(speaker_ids=(3,)) == [3]
         assert ids(since=date(2022, 9, 20)) == [3]
         assert ids(until=date(2022, 9, 19)) == [1, 2]

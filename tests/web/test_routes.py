@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from starlette.testclient import TestClient
+
+from quotes.web import routes
 
 
 def test_search_by_speaker_lists_their_quotations_newest_first(client: TestClient) -> None:
@@ -130,13 +133,13 @@ def test_remarks_most_widely_carried_with_filters(client: TestClient) -> None:
     assert {r["speaker"] for r in by_speaker} == {"Vladimir Putin"}
     recent = client.get("/remarks.json", params={"since": "2023-01-01"}).json()
     assert [(r["id"], r["first_said_on"]) for r in recent] == [
-        (31, "2023-02-22"),
         (53, "2023-02-22"),
-        (32, "2023-02-22"),
+        (31, "2023-02-22"),
         (33, "2023-02-22"),
+        (32, "2023-02-22"),
     ]
     second = client.get("/remarks.json", params={"limit": "2", "page": "2"}).json()
-    assert [r["id"] for r in second] == [20, 28]
+    assert [r["id"] for r in second] == [20, 71]
     page = client.get("/remarks", params={"limit": "2"})
     assert '<a href="?limit=2&amp;page=2">next →</a>' in page.text
     assert client.get("/remarks.csv").text.startswith("id,speaker,first_said_on,last_said_on,")
@@ -187,3 +190,21 @@ def test_hostile_text_is_shown_as_text(client: TestClient) -> None:
 def test_static_css_is_served(client: TestClient) -> None:
     css = client.get("/static/style.css")
     assert (css.status_code, css.headers["content-type"].startswith("text/css")) == (200, True)
+
+
+def test_talking_points_inline_or_on_a_page_of_their_own(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = client.get("/speakers/1/talking-points.json").json()
+    assert [(r["phrase"], r["remark_id"]) for r in rows] == [
+        ("collective west", 3), ("collective west", 65),
+        ("unconditional priority", 20), ("unconditional priority", 67),
+    ]  # fmt: skip
+    assert (
+        "<strong>unconditional priority</strong>" in client.get("/speakers/1/talking-points").text
+    )
+    monkeypatch.setattr(routes, "INLINE_TALKING_POINTS", 11)  # Patrushev has 12 quotations
+    page = client.get("/speakers/1")
+    assert '<a href="/speakers/1/talking-points">Talking points</a>' in page.text
+    assert "<strong>collective west</strong>" not in page.text
+    assert client.get("/speakers/1.json").json()["talking_points"] is None
