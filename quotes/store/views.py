@@ -233,7 +233,7 @@ def _dated(view: View) -> View:
 VIEWS_0004: tuple[View, ...] = tuple(_dated(view) for view in VIEWS_0002)
 """The views revision 0004 created. Frozen, like VIEWS_0002."""
 
-# Revision 0005_cli_vocabulary gives the views the column names every command uses
+# Revision 0007_cli_vocabulary gives the views the column names every command uses
 # (`canonical_text` for a remark's wording, `publishers` for a count of publishers,
 # `publisher_names` for their names) and replaces divergent_remarks' `lowest_similarity`, which
 # read 100 for a remark of excerpts (an excerpt scores its containment, not its likeness),
@@ -275,7 +275,7 @@ VIEWS_0005: tuple[View, ...] = (
     ),
     _swapped(VIEWS_0004[4], *_CANONICAL, *_PUBLISHERS),
 )
-"""The views revision 0005 created. Frozen, like VIEWS_0002."""
+"""The views revision 0007_cli_vocabulary created. Frozen, like VIEWS_0002."""
 
 REPORTS: tuple[View, ...] = VIEWS_0005
 """The reports of the newest schema."""

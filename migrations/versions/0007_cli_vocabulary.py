@@ -4,8 +4,8 @@ divergent_remarks measures divergence honestly (`shortest_percent`, `reworded`) 
 `lowest_similarity` that read 100 for excerpts. The views of quotes.store.views.VIEWS_0005
 replace those of VIEWS_0004; no table changes.
 
-Revision ID: 0005_cli_vocabulary
-Revises: 0005_remark_ranking
+Revision ID: 0007_cli_vocabulary
+Revises: 0006_remarks_carried
 Create Date: 2026-12-07 04:20:00.000000
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 
 from quotes.store.views import VIEWS_0004, VIEWS_0005, create_views, drop_views
 
-revision: str = "0005_cli_vocabulary"
-down_revision: str | None = "0005_remark_ranking"
+revision: str = "0007_cli_vocabulary"
+down_revision: str | None = "0006_remarks_carried"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
