@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 SpeakerKind = Literal["person", "organisation"]
@@ -93,3 +93,22 @@ class Quotation:
     paragraph: int = 0
     confidence: float = 0.5
     rule: str = ""
+
+    def row(self, source: str) -> dict[str, Any]:
+        """This quotation as a row of `quotes extract`, in the column names every command uses
+        (`EXTRACT_COLUMNS`)."""
+        return {
+            "source": source, "start": self.start, "end": self.end, "quotation": self.text,
+            "speaker": self.speaker, "speaker_kind": self.speaker_kind, "role": self.role,
+            "speaker_as_written": self.speaker_text, "cue": self.cue, "via": self.via,
+            "via_as_written": self.via_text, "kind": self.kind, "said_on": self.said_on,
+            "paragraph_number": self.paragraph, "confidence": self.confidence, "rule": self.rule,
+        }  # fmt: skip
+
+
+EXTRACT_COLUMNS: Final = (
+    "source", "start", "end", "quotation", "speaker", "speaker_kind", "role",
+    "speaker_as_written", "cue", "via", "via_as_written", "kind", "said_on", "paragraph_number",
+    "confidence", "rule",
+)  # fmt: skip
+EXTRACT_SHORT_COLUMNS: Final = ("source", "speaker", "via", "kind", "said_on", "quotation")

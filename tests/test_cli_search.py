@@ -27,7 +27,7 @@ def test_search_speaker_as_csv(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "search", "patrushev", "--via", "TASS", "--format", "csv")
     assert code == 0
     assert out == (
-        "id,date,speaker,publisher,via,kind,quotation,remark_id,other_outlets\n"
+        "quote_id,date,speaker,publisher,via,kind,quotation,remark_id,other_outlets\n"
         "2,2022-09-19,Nikolai Patrushev,Reuters,TASS,direct,A more just world order is needed,1,2\n"
         "1,2022-09-19,Nikolai Patrushev,South China Morning Post,TASS,direct,"
         "a more just world order,1,2\n"
@@ -38,11 +38,11 @@ def test_search_text_as_table(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "search", "sanctions")
     assert code == 0
     assert out.splitlines()[0].split() == [
-        "id", "date", "speaker", "publisher", "via", "kind", "quotation", "remark_id",
+        "quote_id", "date", "speaker", "publisher", "via", "kind", "quotation", "remark_id",
         "other_outlets",
     ]  # fmt: skip
     assert out.splitlines()[2].split() == [
-        "5", "2022-09-19", "Dmitry", "Peskov", "Reuters", "indirect", "**sanctions**", "would",
+        "5", "2022-09-19", "Dmitry", "Peskov", "Reuters", "indirect", "sanctions", "would",
         "not", "work", "0",
     ]  # fmt: skip
 
@@ -54,18 +54,25 @@ def test_search_jsonl_with_filters(runner: CliRunner, db: str) -> None:
     )  # fmt: skip
     assert code == 0
     assert [json.loads(line) for line in out.splitlines()] == [
-        {"id": 3, "date": "2022-09-19", "speaker": "Nikolai Patrushev",
+        {"quote_id": 3, "date": "2022-09-19", "speaker": "Nikolai Patrushev",
          "publisher": "Al Jazeera", "via": None, "kind": "partial",
-         "quotation": "a more just **world** order", "remark_id": 1, "other_outlets": 2},
+         "quotation": "a more just world order", "remark_id": 1, "other_outlets": 2},
     ]  # fmt: skip
 
 
 def test_search_fts_syntax_and_near_miss(runner: CliRunner, db: str) -> None:
     code, out, err = invoke(runner, db, "search", '"(AND OR NOT - *', "--format", "json")
-    assert (code, out, err) == (0, "[]\n", "")
+    assert (code, out) == (0, "[]\n")
+    assert err == (
+        "No quotations match '\"(AND OR NOT - *' (no speaker of that name; wording searched "
+        'for "and or not").\n'
+    )
     code, out, err = invoke(runner, db, "search", "Patrushew", "--format", "json")
     assert (code, out) == (0, "[]\n")
-    assert err == "No quotations match 'Patrushew'. Did you mean 'Nikolai Patrushev'?\n"
+    assert err == (
+        "No quotations match 'Patrushew' (no speaker of that name; wording searched for "
+        "patrushew). Did you mean 'Nikolai Patrushev'?\n"
+    )
 
 
 def test_errors_are_one_line_and_exit_1(runner: CliRunner, db: str) -> None:
@@ -82,7 +89,7 @@ def test_show_as_json(runner: CliRunner, db: str) -> None:
     assert code == 0
     record = json.loads(out)
     assert (record["paragraph"], record["speaker"], record["publisher"], record["remark_outlets"]) == (
-        "“**The West (and its allies) must stop - now**,” Peskov said.", "Dmitry Peskov",
+        "“The West (and its allies) must stop - now,” Peskov said.", "Dmitry Peskov",
         "Al Jazeera", 1,
     )  # fmt: skip
 
@@ -91,7 +98,7 @@ def test_speakers_and_curation(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "speakers", "--search", "pesk", "--format", "csv")
     assert (code, out) == (
         0,
-        "id,name,kind,role,quotations,remarks,aliases\n"
+        "speaker_id,speaker,kind,role,quotations,remarks,aliases\n"
         "3,Dmitry Peskov,person,Kremlin spokesman,2,1,\n",
     )
     assert invoke(runner, db, "speakers", "alias", "Peskov", "Dmitri Peskov") == (
@@ -113,14 +120,14 @@ def test_outlets(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "outlets", "--format", "markdown")
     assert (code, out.splitlines()[:3]) == (
         0,
-        ["| id | name | kind | country | articles | quotations | relayed |", "|---|---|---|---|---|---|---|",
+        ["| outlet_id | outlet | kind | country | articles | quotations | relayed |", "|---|---|---|---|---|---|---|",
          "| 1 | TASS | news agency | RU | 0 | 0 | 2 |"],
     )  # fmt: skip
 
 
 def test_report_list_and_run(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "report", "--format", "csv")
-    assert code == 0 and out.splitlines()[0] == "name,view,description"
+    assert code == 0 and out.splitlines()[0] == "report,view,description"
     assert [line.split(",")[0] for line in out.splitlines()[1:]] == [
         "speaker_publishers", "relay_dependence", "shared_remarks", "divergent_remarks",
         "speaker_timeline",
@@ -151,9 +158,9 @@ def test_sql(runner: CliRunner, db: str) -> None:
 def test_export(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "export", "--speaker", "Peskov", "--format", "csv")
     assert code == 0
-    assert [line.split(",")[0] for line in out.splitlines()] == ["id", "5", "6"]
+    assert [line.split(",")[0] for line in out.splitlines()] == ["quote_id", "5", "6"]
     code, out, _ = invoke(runner, db, "export", "world order")
-    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 2, 3]
+    assert [json.loads(line)["quote_id"] for line in out.splitlines()] == [1, 2, 3]
 
 
 HUGE = "99999999999999999999"
@@ -166,7 +173,8 @@ NOT_UTF8 = b"\xff\xfe".decode("utf-8", "surrogateescape")  # as Python hands ove
         (["search", "Patrushev", "--limit", HUGE], f"limit must be from 1 to 1,000,000,000, not {HUGE}"),
         (["search", "Patrushev", "--limit", "-1"], "limit must be from 1 to 1,000,000,000, not -1"),
         (["export", "--limit", HUGE], f"limit must be from 1 to 1,000,000,000, not {HUGE}"),
-        (["report", "shared_remarks", "--limit", "0"], "limit must be from 1 to 1,000,000,000, not 0"),
+        (["report", "shared_remarks", "--limit", "-2"], "limit must be from 1 to 1,000,000,000, not -2"),
+        (["speakers", "--limit", "-1"], "limit must be from 1 to 1,000,000,000, not -1"),
         (["show", HUGE], f"no quotation with id {HUGE}"),
         (["show", "--", "-1"], "no quotation with id -1"),
         (["compare", HUGE], f"no remark {HUGE}: list them with `quotes remarks`"),

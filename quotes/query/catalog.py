@@ -29,9 +29,13 @@ from quotes.store.models import (
 # Speakers and outlets
 
 
-SPEAKER_COLUMNS: Final = ("id", "name", "kind", "role", "quotations", "remarks", "aliases")
+SPEAKER_COLUMNS: Final = (
+    "speaker_id", "speaker", "kind", "role", "quotations", "remarks", "aliases",
+)  # fmt: skip
 
-OUTLET_COLUMNS: Final = ("id", "name", "kind", "country", "articles", "quotations", "relayed")
+OUTLET_COLUMNS: Final = (
+    "outlet_id", "outlet", "kind", "country", "articles", "quotations", "relayed",
+)  # fmt: skip
 
 
 def list_speakers(session: Session, search: str | None = None) -> list[dict[str, Any]]:

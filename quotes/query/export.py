@@ -6,21 +6,12 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 import sqlalchemy as sa
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quotes.query.search import (
-    FTS5,
-    PG_CONFIG,
-    PG_FTS,
-    Filters,
-    Publisher,
-    Via,
-    filtered,
-    speaker_ids,
-)
+from quotes.query.language import parse
+from quotes.query.search import Filters, Publisher, Via, filtered, matching, speaker_ids
 from quotes.query.terms import checked_term
-from quotes.store import fts
 from quotes.store.models import (
     Article,
     Quote,
@@ -32,9 +23,8 @@ from quotes.store.models import (
 
 
 EXPORT_COLUMNS: Final = (
-    "id", "date", "said_on", "speaker", "speaker_role", "cue", "kind", "quotation", "publisher",
-    "via", "title", "url", "published", "remark_id", "article_id", "start_char", "end_char",
-    "confidence",
+    "quote_id", "date", "said_on", "speaker", "role", "cue", "kind", "quotation", "publisher",
+    "via", "title", "url", "published", "remark_id", "article_id", "start", "end", "confidence",
 )  # fmt: skip
 
 
@@ -61,16 +51,10 @@ def export(
         ids = speaker_ids(session, checked_term(term))
         if ids:
             stmt = stmt.where(Quote.speaker_id.in_(ids))
-        elif session.get_bind().dialect.name == "sqlite":
-            query = fts.fts5_query(term)
-            matches = select(FTS5.c.rowid).where(
-                sa.text("quotes_fts MATCH :fts_query").bindparams(fts_query=query)
-            )
-            stmt = stmt.where(Quote.id.in_(matches) if query else sa.false())
         else:
-            tsquery = func.plainto_tsquery(PG_CONFIG, term)
-            matches = select(PG_FTS.c.id).where(PG_FTS.c.vector.op("@@")(tsquery))
-            stmt = stmt.where(Quote.id.in_(matches))
+            query = parse(term)
+            matches = sa.false() if query.empty else Quote.id.in_(matching(session, query)[0])
+            stmt = stmt.where(matches)
     stmt = filtered(session, stmt, filters)
     result = session.execute(stmt.execution_options(yield_per=1000))
     for row in result:

@@ -22,7 +22,7 @@ from quotes.store.views import REPORTS, View
 
 
 def list_reports() -> list[dict[str, Any]]:
-    return [{"name": v.name, "view": v.view_name, "description": v.description} for v in REPORTS]
+    return [{"report": v.name, "view": v.view_name, "description": v.description} for v in REPORTS]
 
 
 def report_view(name: str) -> View:
@@ -37,6 +37,8 @@ class ReportResult:
     name: str
     columns: tuple[str, ...]
     rows: list[dict[str, Any]] = field(default_factory=list)
+    total: int = 0
+    """How many rows the report has in all (`rows` holds at most the limit)."""
 
 
 def run_report(
@@ -52,8 +54,12 @@ def run_report(
             raise QuotesError(f"report {view.name!r} has no --speaker filter")
         ids = speaker_ids(session, speaker) or [one_speaker(session, speaker).id]
         stmt = stmt.where(sa.column("speaker_id").in_(ids))
-    if checked_limit(limit) is not None:
-        stmt = stmt.limit(limit)
-    result = session.execute(stmt)
+    limited = stmt if checked_limit(limit) is None else stmt.limit(limit)
+    result = session.execute(limited)
     columns = tuple(result.keys())
-    return ReportResult(view.name, columns, [dict(row._mapping) for row in result])
+    rows = [dict(row._mapping) for row in result]
+    total = len(rows)
+    if limit is not None and total >= limit:
+        counted = select(sa.func.count()).select_from(stmt.order_by(None).subquery())
+        total = session.scalar(counted) or 0
+    return ReportResult(view.name, columns, rows, total)

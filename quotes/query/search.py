@@ -1,15 +1,17 @@
 """Search: one term, a speaker or words of quotations, with filters.
 
-When the term is a speaker's name, an alias or a unique surname (in any case, with or without
-diacritics) it finds that speaker's quotations, newest first; otherwise it is full-text search
-over the wording of quotations, best match first. User input is always a bound parameter, and on
-SQLite each word is double-quoted before it reaches FTS5, so no term is ever a syntax error.
+When the term is a speaker's name, an alias, a surname or (one word) a given name, in any case,
+with or without diacritics, it finds that speaker's quotations, newest first; otherwise it is
+full-text search over the wording of quotations, best match first, in the search language of
+`quotes.query.language` (the same on SQLite and PostgreSQL). User input is always a bound
+parameter, and the language writes only letters and digits into a backend's query syntax, so no
+term is ever a syntax error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
@@ -21,7 +23,9 @@ from sqlalchemy.orm import Session, aliased
 from quotes.errors import NotFound, QuotesError
 from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import lookup_outlet, outlet_key
-from quotes.query.terms import checked_limit, checked_term
+from quotes.query.language import SearchQuery, parse, to_fts5, to_tsquery
+from quotes.query.marked import START, STOP, spans_between
+from quotes.query.terms import checked_limit, checked_term, id_in_range
 from quotes.store import fts
 from quotes.store.models import (
     QUOTE_KINDS,
@@ -34,10 +38,6 @@ from quotes.store.models import (
 )
 
 DEFAULT_LIMIT: Final = 20
-
-MARK: Final = "**"
-
-"""Put either side of the words that matched, in every output format."""
 
 SUGGESTION_CUTOFF: Final = 80.0
 
@@ -85,8 +85,9 @@ def _speaker_keys(name: str) -> set[str]:
 
 
 def speaker_ids(session: Session, name: str) -> list[int]:
-    """The speakers a name means: by full name or alias, else every person with that surname
-    (or, for several words, whose name ends with them)."""
+    """The speakers a name means: by full name or alias, else every person with that surname,
+    else (one word) every person with that given name, or (several words) whose name ends with
+    them."""
     keys = _speaker_keys(name)
     if not keys:
         return []
@@ -101,6 +102,12 @@ def speaker_ids(session: Session, name: str) -> list[int]:
         ids = session.scalars(
             select(Speaker.id)
             .where(Speaker.surname_key == surname_key(name), Speaker.kind == "person")
+            .order_by(Speaker.id)
+        ).all()
+    if not ids and key and " " not in key:  # a given name alone: "Vladimir"
+        ids = session.scalars(
+            select(Speaker.id)
+            .where(Speaker.name_key.like(f"{key} %"), Speaker.kind == "person")
             .order_by(Speaker.id)
         ).all()
     elif not ids and key:  # a double surname without the given name: "Patrushev-Kalomir"
@@ -133,6 +140,12 @@ def suggest_speaker(session: Session, name: str) -> str | None:
 
 
 def one_speaker(session: Session, name: str) -> Speaker:
+    """The one speaker `name` (or an id, as listings show) means; none or several raise."""
+    if name.strip().isdigit():
+        by_id = session.get(Speaker, int(name)) if id_in_range(int(name)) else None
+        if by_id is None:
+            raise NotFound(f"no speaker with id {name.strip()}: `quotes speakers` lists them")
+        return by_id
     ids = speaker_ids(session, name)
     if not ids:
         hint = suggest_speaker(session, name)
@@ -148,7 +161,11 @@ def one_speaker(session: Session, name: str) -> Speaker:
 
 
 def outlet_ids(session: Session, name: str) -> list[int]:
-    """The outlets a name means: by name or alias as stored, or as the gazetteer knows it."""
+    """The outlets a name (or an id) means: by name or alias as stored, or as the gazetteer
+    knows it."""
+    if name.strip().isdigit():
+        outlet = session.get(Outlet, int(name)) if id_in_range(int(name)) else None
+        return [outlet.id] if outlet is not None else []
     keys = {outlet_key(name)}
     info = lookup_outlet(name)
     if info is not None and outlet_key(name) in {
@@ -178,9 +195,7 @@ def conditions(session: Session, filters: Filters) -> list[sa.ColumnElement[bool
     """The filters as conditions on quotes (names resolved once); unknown names raise."""
     where: list[sa.ColumnElement[bool]] = []
     if filters.speaker:
-        ids = speaker_ids(session, filters.speaker)
-        if not ids:
-            one_speaker(session, filters.speaker)  # raises with a suggestion
+        ids = speaker_ids(session, filters.speaker) or [one_speaker(session, filters.speaker).id]
         where.append(Quote.speaker_id.in_(ids))
     if filters.outlet:
         published = select(Article.id).where(
@@ -212,9 +227,9 @@ def filtered(session: Session, stmt: Select[Any], filters: Filters) -> Select[An
 
 @dataclass(frozen=True)
 class Hit:
-    """One quotation found: `quotation` has the matched words between `MARK`s."""
+    """One quotation found: `quotation` is a `Marked` string with the matched words as spans."""
 
-    id: int
+    quote_id: int
     date: date | None
     """When it was said: the date the text gives, else the article's published date."""
     speaker: str | None
@@ -239,9 +254,32 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str | None = None
     """A speaker the term probably means, when it found nothing."""
+    total: int = 0
+    """How many quotations match in all (counted up to COUNT_CAP); `hits` holds at most the
+    limit."""
+    tried: str = ""
+    """What the wording was searched for, in words ("all of: world, order")."""
+    alone: tuple[tuple[str, int], ...] = ()
+    """When nothing matched several terms: how many quotations each term finds alone."""
+    names_tried: bool = True
+    """Whether the term was tried as a speaker's name before the wording."""
 
     def rows(self) -> list[dict[str, Any]]:
-        return [asdict(hit) for hit in self.hits]
+        return [{c: getattr(hit, c) for c in HIT_COLUMNS} for hit in self.hits]
+
+    def nothing_found(self) -> str:
+        """One line saying what was tried and what is close, for an empty result."""
+        if self.by == "speaker":
+            return f"No quotations of {', '.join(self.speakers)} match the filters."
+        tried = f"wording searched for {self.tried}" if self.tried else "no word to search for"
+        if self.names_tried:
+            tried = "no speaker of that name; " + tried
+        line = f"No quotations match {self.term!r} ({tried})."
+        if self.alone:
+            line += " Alone: " + ", ".join(f"{t} finds {n}" for t, n in self.alone) + "."
+        if self.suggestion:
+            line += f" Did you mean {self.suggestion!r}?"
+        return line
 
 
 RANK_WINDOW: Final = 20_000
@@ -252,64 +290,85 @@ matches, so a very common word would otherwise rank hundreds of thousands. Highe
 exhaustive ranking of common words, slower."""
 
 
-def _text_match_ids(session: Session, term: str, filters: Filters) -> list[int]:
-    """Ids of quotations whose text matches, best first (see RANK_WINDOW)."""
+def _pg_tsquery(query: SearchQuery) -> sa.ColumnElement[Any]:
+    return func.to_tsquery(PG_CONFIG, to_tsquery(query))
+
+
+def matching(session: Session, query: SearchQuery) -> tuple[Select[Any], Any, tuple[Any, ...]]:
+    """The ids of quotations whose wording matches `query` (a select), the id column, and the
+    best-first ordering."""
     if session.get_bind().dialect.name == "sqlite":
-        query = fts.fts5_query(term)
-        if not query:
-            return []
-        fts_id: sa.ColumnElement[int] = FTS5.c.rowid
-        stmt = (
-            select(fts_id)
-            .where(sa.text("quotes_fts MATCH :fts_query").bindparams(fts_query=query))
-            .order_by(FTS5.c.rank, fts_id)
-        )
-        newest = select(func.max(FTS5.c.rowid))
-    else:
-        tsquery = func.plainto_tsquery(PG_CONFIG, term)
-        rank = func.ts_rank(PG_FTS.c.vector, tsquery, PG_RANK_NORMALIZATION)
-        fts_id = PG_FTS.c.id
-        stmt = select(fts_id).where(PG_FTS.c.vector.op("@@")(tsquery)).order_by(rank.desc(), fts_id)
-        newest = select(func.max(PG_FTS.c.id))
+        fts_id: Any = FTS5.c.rowid
+        match = sa.text("quotes_fts MATCH :fts_query").bindparams(fts_query=to_fts5(query))
+        return select(fts_id).where(match), fts_id, (FTS5.c.rank, fts_id)
+    tsquery = _pg_tsquery(query)
+    rank = func.ts_rank(PG_FTS.c.vector, tsquery, PG_RANK_NORMALIZATION)
+    stmt = select(PG_FTS.c.id).where(PG_FTS.c.vector.op("@@")(tsquery))
+    return stmt, PG_FTS.c.id, (rank.desc(), PG_FTS.c.id)
+
+
+def _text_match_ids(
+    session: Session, query: SearchQuery, filters: Filters
+) -> tuple[list[int], int]:
+    """Ids of quotations whose text matches, best first (see RANK_WINDOW), and how many match."""
+    stmt, fts_id, order = matching(session, query)
     where = conditions(session, filters)
     if where:  # only then is the quotes table needed
         stmt = stmt.join(Quote, Quote.id == fts_id).where(*where)
     if filters.limit is None:
-        return list(session.scalars(stmt))
-    stmt = stmt.limit(filters.limit)
-    last = session.scalar(newest) or 0
+        found = list(session.scalars(stmt.order_by(*order)))
+        return found, len(found)
+    ranked = stmt.order_by(*order).limit(filters.limit)
+    found = _ranked_within_windows(session, ranked, fts_id, filters.limit)
+    total = len(found)
+    if total >= filters.limit:
+        total = capped_count(session, stmt)
+    return found, total
+
+
+COUNT_CAP: Final = 10_000
+"""Matches are counted up to this many (for "N more"): counting every match of a common word
+would cost more than the search."""
+
+
+def capped_count(session: Session, stmt: Select[Any]) -> int:
+    """How many rows `stmt` selects, counting no further than COUNT_CAP."""
+    limited = stmt.order_by(None).limit(COUNT_CAP).subquery()
+    return session.scalar(select(func.count()).select_from(limited)) or 0
+
+
+def _ranked_within_windows(
+    session: Session, stmt: Select[Any], fts_id: Any, limit: int
+) -> list[int]:
+    last = session.scalar(select(func.max(fts_id))) or 0
     window = RANK_WINDOW
     while window < last:
         found = list(session.scalars(stmt.where(fts_id > last - window)))
-        if len(found) >= filters.limit:
+        if len(found) >= limit:
             return found
         window *= 10
     return list(session.scalars(stmt))
 
 
-def _marked_texts(session: Session, term: str, ids: Sequence[int]) -> dict[int, str]:
-    """The text of each quotation with the words that matched `term` between MARKs."""
+def _marked_texts(session: Session, query: SearchQuery, ids: Sequence[int]) -> dict[int, str]:
+    """The text of each quotation with the words that matched as highlighted spans."""
     if not ids:
         return {}
     if session.get_bind().dialect.name == "sqlite":
         rows = session.execute(
             sa.text(
-                "SELECT rowid, highlight(quotes_fts, 0, :mark, :mark) FROM quotes_fts "
+                "SELECT rowid, highlight(quotes_fts, 0, :start, :stop) FROM quotes_fts "
                 "WHERE quotes_fts MATCH :fts_query AND rowid IN :ids"
             ).bindparams(sa.bindparam("ids", expanding=True)),
-            {"mark": MARK, "fts_query": fts.fts5_query(term), "ids": list(ids)},
+            {"start": START, "stop": STOP, "fts_query": to_fts5(query), "ids": list(ids)},
         )
     else:
-        options = f"HighlightAll=true, StartSel={MARK}, StopSel={MARK}"
+        options = f'HighlightAll=true, StartSel="{START}", StopSel="{STOP}"'
         rows = session.execute(
-            select(
-                Quote.id,
-                func.ts_headline(
-                    PG_CONFIG, Quote.text, func.plainto_tsquery(PG_CONFIG, term), options
-                ),
-            ).where(Quote.id.in_(ids))
-        )
-    return {int(row[0]): str(row[1]) for row in rows}
+            select(Quote.id, func.ts_headline(PG_CONFIG, Quote.text, _pg_tsquery(query), options))
+            .where(Quote.id.in_(ids))
+        )  # fmt: skip
+    return {int(row[0]): spans_between(str(row[1])) for row in rows}
 
 
 def _hits(session: Session, ids: Sequence[int], marked: Mapping[int, str]) -> tuple[Hit, ...]:
@@ -330,7 +389,7 @@ def _hits(session: Session, ids: Sequence[int], marked: Mapping[int, str]) -> tu
     other_outlets = _other_outlets(session, ids)
     by_id = {
         row[0]: Hit(
-            id=row[0], date=row[1], speaker=row[2], publisher=row[3], via=row[4],
+            quote_id=row[0], date=row[1], speaker=row[2], publisher=row[3], via=row[4],
             kind=row[5], quotation=marked.get(row[0], row[6]), remark_id=row[7],
             other_outlets=other_outlets.get(row[0], 0),
         )
@@ -396,6 +455,25 @@ def _speaker_quote_ids(session: Session, ids: Sequence[int], filters: Filters) -
     return found
 
 
+def _speaker_total(session: Session, ids: Sequence[int], filters: Filters, found: int) -> int:
+    if filters.limit is None or found < filters.limit:
+        return found
+    where = conditions(session, filters)
+    return capped_count(session, select(Quote.id).where(Quote.speaker_id.in_(ids), *where))
+
+
+def _alone(session: Session, query: SearchQuery) -> tuple[tuple[str, int], ...]:
+    """How many quotations each term of a query with several terms finds on its own."""
+    if len(query.terms()) + len(query.excluded) < 2:
+        return ()
+    counts = []
+    for term in query.terms():
+        stmt = matching(session, SearchQuery(((term,),)))[0]
+        counts.append((term.describe(), session.scalar(select(func.count()).select_from(
+            stmt.subquery())) or 0))  # fmt: skip
+    return tuple(counts)
+
+
 def search(
     session: Session, term: str, filters: Filters = Filters(), *, text_only: bool = False
 ) -> SearchResult:
@@ -406,8 +484,17 @@ def search(
     if ids:
         names = session.scalars(select(Speaker.name).where(Speaker.id.in_(ids))).all()
         found = _speaker_quote_ids(session, ids, filters)
-        return SearchResult(term, "speaker", tuple(sorted(names)), _hits(session, found, {}))
-    found = _text_match_ids(session, term, filters)
-    hits = _hits(session, found, _marked_texts(session, term, found))
-    suggestion = None if hits or text_only else suggest_speaker(session, term)
-    return SearchResult(term, "text", (), hits, suggestion)
+        total = _speaker_total(session, ids, filters, len(found))
+        hits = _hits(session, found, {})
+        return SearchResult(term, "speaker", tuple(sorted(names)), hits, total=total)
+    query = parse(term)
+    if query.empty:
+        found, total = [], 0
+    else:
+        found, total = _text_match_ids(session, query, filters)
+    hits = _hits(session, found, _marked_texts(session, query, found))
+    if hits:
+        return SearchResult(term, "text", (), hits, total=total, tried=query.describe())
+    suggestion = None if text_only else suggest_speaker(session, term)
+    by = "wording" if text_only else "text"
+    return SearchResult(term, by, (), hits, suggestion, 0, query.describe(), _alone(session, query))

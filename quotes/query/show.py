@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -13,9 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quotes.errors import NotFound
-from quotes.query.search import (
-    MARK,
-)
+from quotes.query.marked import Marked
 from quotes.query.terms import id_in_range
 from quotes.store.models import (
     Article,
@@ -28,7 +26,7 @@ from quotes.store.models import (
 
 @dataclass(frozen=True)
 class QuoteDetail:
-    id: int
+    quote_id: int
     quotation: str
     kind: str
     paragraph: str
@@ -47,22 +45,25 @@ class QuoteDetail:
     published: date | None
     article_id: int
     remark_id: int | None
-    remark: str | None
+    canonical_text: str | None
     remark_quotations: int
     remark_outlets: int
 
     def record(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
-def paragraph_around(body: str, start: int, end: int) -> str:
-    """The lines of `body` that hold the characters start..end, with the quotation marked."""
+def paragraph_around(body: str, start: int, end: int) -> Marked:
+    """The lines of `body` that hold the characters start..end, the quotation a highlighted
+    span (shown in a terminal only)."""
     start = max(0, min(start, len(body)))
     end = max(start, min(end, len(body)))
     first = body.rfind("\n", 0, start) + 1
     last = body.find("\n", end)
     last = len(body) if last == -1 else last
-    return (body[first:start] + MARK + body[start:end] + MARK + body[end:last]).strip()
+    before = body[first:start].lstrip()
+    text = (before + body[start:last]).rstrip()
+    return Marked(text, ((len(before), min(len(before) + end - start, len(text))),))
 
 
 def show_quote(session: Session, quote_id: int) -> QuoteDetail:
@@ -80,7 +81,7 @@ def show_quote(session: Session, quote_id: int) -> QuoteDetail:
             .where(Quote.remark_id == remark.id)
         ).one()
     return QuoteDetail(
-        id=quote.id,
+        quote_id=quote.id,
         quotation=quote.text,
         kind=quote.kind,
         paragraph=paragraph_around(article.body, quote.start_char, quote.end_char),
@@ -99,7 +100,7 @@ def show_quote(session: Session, quote_id: int) -> QuoteDetail:
         published=article.published,
         article_id=article.id,
         remark_id=remark.id if remark else None,
-        remark=remark.canonical_text if remark else None,
+        canonical_text=remark.canonical_text if remark else None,
         remark_quotations=int(quotations),
         remark_outlets=int(outlets),
     )

@@ -118,6 +118,8 @@ class RemarkSummary:
 class Comparison:
     remark: RemarkSummary
     reports: tuple[Report, ...]
+    others: tuple[int, ...] = ()
+    """Other remarks the words given to `compare` also match, most widely carried first."""
 
 
 @dataclass(frozen=True, slots=True)

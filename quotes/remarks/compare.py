@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from rapidfuzz.distance import Indel
 from sqlalchemy import Row, func, or_, select
@@ -193,6 +193,11 @@ def _reports(session: Session, remarks: Sequence[Remark]) -> dict[int, list[Repo
 
 def find_remark(session: Session, words: str) -> Remark:
     """The most widely carried remark with a quotation containing `words`."""
+    return find_remarks(session, words)[0]
+
+
+def find_remarks(session: Session, words: str) -> list[Remark]:
+    """The remarks with a quotation containing `words`, most widely carried first."""
     wanted = normalise(checked_term(words))
     if not wanted:
         raise NotFound(f"no words to look for in {words!r}")
@@ -206,33 +211,46 @@ def find_remark(session: Session, words: str) -> Remark:
     if not remark_ids:
         raise NotFound(f"no remark has a quotation containing {words!r}")
     remarks = session.scalars(select(Remark).where(Remark.id.in_(remark_ids))).all()
-    return max(remarks, key=lambda r: (r.outlet_count, r.quote_count, -r.id))
+    return sorted(remarks, key=lambda r: (-r.outlet_count, -r.quote_count, r.id))
 
 
 def compare(session: Session, target: int | str) -> Comparison:
     """Every report of a remark (by id, or the one whose quotations contain some words) in date
-    order, with its differences from the canonical wording."""
+    order, with its differences from the canonical wording; `others` are the ids of other
+    remarks the words match."""
+    others: tuple[int, ...] = ()
     if isinstance(target, int) or target.strip().isdigit():
         remark_id = int(target)
-        remark = session.get(Remark, remark_id) if id_in_range(remark_id) else None
-        if remark is None:
+        found = session.get(Remark, remark_id) if id_in_range(remark_id) else None
+        if found is None:
             raise NotFound(f"no remark {remark_id}: list them with `quotes remarks`")
+        remark = found
     else:
-        remark = find_remark(session, target)
+        remark, *rest = find_remarks(session, target)
+        others = tuple(r.id for r in rest)
     reports = _reports(session, [remark])[remark.id]
     summary = _summary(session, remark, reports)
-    return Comparison(summary, tuple(reports + translation_reports(session, remark)))
+    translated = translation_reports(session, remark)
+    return Comparison(summary, tuple(reports + translated), others)
+
+
+def count_remarks(session: Session, min_outlets: int = 1, min_quotes: int = 2) -> int:
+    """How many remarks `list_remarks` lists without a limit."""
+    wanted = (Remark.outlet_count >= min_outlets, Remark.quote_count >= min_quotes)
+    return session.scalar(select(func.count()).select_from(Remark).where(*wanted)) or 0
 
 
 def list_remarks(
-    session: Session, min_outlets: int = 1, min_quotes: int = 2
+    session: Session, min_outlets: int = 1, min_quotes: int = 2, limit: int | None = None
 ) -> Iterator[tuple[RemarkSummary, tuple[Report, ...]]]:
     """Remarks reported at least `min_quotes` times by `min_outlets` outlets, most widely
-    carried first, each with its reports; streams in chunks, so any number can be listed."""
+    carried first (at most `limit`), each with its reports; streams in chunks, so any number
+    can be listed."""
     query = (
         select(Remark)
         .where(Remark.outlet_count >= min_outlets, Remark.quote_count >= min_quotes)
         .order_by(Remark.outlet_count.desc(), Remark.quote_count.desc(), Remark.id)
+        .limit(limit)
     )
     batch: list[Remark] = []
     for remark in session.scalars(query.execution_options(yield_per=CHUNK)):
@@ -257,9 +275,13 @@ def phrases(session: Session, speaker_name: str) -> list[Phrase]:
     """The talking points a speaker repeats: words shared by several of their remarks said on
     different days (kept as separate remarks, findable here)."""
     checked_term(speaker_name, "speaker")
-    speaker = find_speaker(session, speaker_name) or find_speaker(
-        session, speaker_name, "organisation"
-    )
+    if speaker_name.strip().isdigit():
+        speaker_id = int(speaker_name)
+        speaker = session.get(Speaker, speaker_id) if id_in_range(speaker_id) else None
+    else:
+        speaker = find_speaker(session, speaker_name) or find_speaker(
+            session, speaker_name, "organisation"
+        )
     if speaker is None:
         raise NotFound(f"no speaker named {speaker_name!r}: list them with `quotes speakers`")
     query = (
@@ -277,3 +299,74 @@ def phrases(session: Session, speaker_name: str) -> list[Phrase]:
         Phrase(text, tuple(PhraseUse(rid, i.said_on, i.text) for rid, i in found))
         for text, found in recurring_phrases(uses)
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows for the commands, in the column names every command uses.
+
+DIFF_MARKS: Final = {"table": ("[-", "-]", "{+", "+}"), "markdown": ("~~", "~~", "**", "**")}
+"""How a wording marks what it cut and what it added, per output format (tables by default)."""
+
+COMPARE_COLUMNS: Final = (
+    "date", "publisher", "via", "speaker_as_written", "relation", "why", "wording", "quotation",
+    "date_inferred", "remark_id", "quote_id", "diff",
+)  # fmt: skip
+REMARK_COLUMNS: Final = (
+    "remark_id", "outlets", "quotations", "first_date", "speaker", "canonical_text", "last_date",
+    "publishers", "relays", "articles", "members",
+)  # fmt: skip
+PHRASE_COLUMNS: Final = ("phrase", "remarks", "remark_id", "date", "quotation")
+
+
+def marked_wording(parts: Sequence[DiffPart], fmt: str) -> str:
+    """A report's wording with what it cut and added against the canonical text marked."""
+    cut_open, cut_close, add_open, add_close = DIFF_MARKS.get(fmt, DIFF_MARKS["table"])
+    words = []
+    for part in parts:
+        if part.op in ("cut", "changed"):
+            words.append(f"{cut_open}{part.canonical or part.text}{cut_close}")
+        if part.op in ("added", "changed"):
+            words.append(f"{add_open}{part.text}{add_close}")
+        if part.op == "same":
+            words.append(part.text)
+    return " ".join(words)
+
+
+def comparison_rows(found: Comparison, fmt: str) -> list[dict[str, Any]]:
+    """The reports of a comparison as rows, the wording marked for `fmt`."""
+    return [
+        {"date": p.said_on, "publisher": p.publisher, "via": p.via,
+         "speaker_as_written": p.speaker_text, "relation": p.relation, "why": p.why,
+         "wording": marked_wording(p.diff, fmt), "quotation": p.text,
+         "date_inferred": p.date_inferred,
+         "remark_id": found.remark.id, "quote_id": p.quote_id,
+         "diff": [{"op": d.op, "text": d.text, "canonical": d.canonical} for d in p.diff]}
+        for p in found.reports
+    ]  # fmt: skip
+
+
+def remark_rows(
+    session: Session, min_outlets: int = 1, limit: int | None = None
+) -> Iterator[dict[str, Any]]:
+    """`list_remarks` as rows, each with its members."""
+    for r, members in list_remarks(session, min_outlets, limit=limit):
+        yield {
+            "remark_id": r.id, "outlets": r.outlet_count, "quotations": r.quote_count,
+            "first_date": r.first_said_on, "last_date": r.last_said_on, "speaker": r.speaker,
+            "canonical_text": r.canonical_text, "publishers": r.publishers, "relays": r.relays,
+            "articles": r.articles,
+            "members": [{"quote_id": m.quote_id, "source": m.source_path, "start": m.start,
+                         "end": m.end, "quotation": m.text, "publisher": m.publisher,
+                         "via": m.via, "relation": m.relation,
+                         "date": m.said_on and m.said_on.isoformat(),
+                         "date_inferred": m.date_inferred, "why": m.why} for m in members],
+        }  # fmt: skip
+
+
+def phrase_rows(session: Session, speaker_name: str) -> list[dict[str, Any]]:
+    """`phrases` as rows: one per use of each phrase."""
+    return [
+        {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id, "date": u.said_on,
+         "quotation": u.text}
+        for p in phrases(session, speaker_name) for u in p.uses
+    ]  # fmt: skip

@@ -82,11 +82,3 @@ def drop_index(conn: Connection) -> None:
     statements = SQLITE_DROP_0002 if conn.dialect.name == "sqlite" else POSTGRESQL_DROP_0002
     for statement in statements:
         conn.exec_driver_sql(statement)
-
-
-def fts5_query(term: str) -> str:
-    """A user's words as a safe FTS5 query: each whitespace-separated token double-quoted (so
-    quote marks, parentheses, AND/OR/NOT, -, * and : are plain text), all tokens required.
-    Tokens without a letter or digit are dropped; "" means nothing to search for."""
-    tokens = [t for t in term.split() if any(ch.isalnum() for ch in t)]
-    return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)

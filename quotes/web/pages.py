@@ -23,7 +23,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from quotes.query.output import plain, write_csv, write_json
-from quotes.query.search import MARK
 from quotes.remarks.assign import DiffPart
 
 FORMATS: Final = ("html", "json", "csv")
@@ -32,16 +31,17 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 
 def marked(text: str | None) -> Markup:
-    """`text` escaped, with the stretches between MARKs (search matches) in <mark>."""
+    """`text` escaped, with its highlighted spans (search matches, a `Marked` string's) in
+    <mark>."""
     if not text:
         return Markup("")
-    pieces = str(text).split(MARK)
-    if len(pieces) % 2 == 0:  # an odd number of marks: a literal "**" in the text
-        return Markup(escape(text))
-    return Markup("").join(
-        Markup("<mark>{}</mark>").format(piece) if i % 2 else escape(piece)
-        for i, piece in enumerate(pieces)
-    )
+    value = str(text)
+    html, at = [], 0
+    for start, end in getattr(text, "spans", ()):
+        html += [escape(value[at:start]), Markup("<mark>{}</mark>").format(value[start:end])]
+        at = end
+    html.append(escape(value[at:]))
+    return Markup("").join(html)
 
 
 def diff_html(parts: Iterable[DiffPart]) -> Markup:

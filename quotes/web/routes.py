@@ -92,11 +92,11 @@ def search_page(request: Request) -> Response:
     if term is not None:
         with reading(request) as session:
             result = query.search(session, term, filters, text_only="text" in request.query_params)
-            around = contexts(session, [hit.id for hit in result.hits])
+            around = contexts(session, [hit.quote_id for hit in result.hits])
             if result.by == "speaker" and len(result.speakers) == 1:
                 speaker_id = query.speaker_ids(session, term)[0]
     rows = [
-        {**asdict(hit), "before": around[hit.id].before, "after": around[hit.id].after}
+        {**asdict(hit), "before": around[hit.quote_id].before, "after": around[hit.quote_id].after}
         for hit in (result.hits if result else ())
     ]
     if fmt != "html":
@@ -112,7 +112,9 @@ def quote_page(request: Request) -> Response:
     with reading(request) as session:
         detail = query.show_quote(session, request.path_params["quote_id"])
     if fmt == "csv":
-        return rows_response([detail.record()], list(detail.record()), fmt, f"quote-{detail.id}")
+        return rows_response(
+            [detail.record()], list(detail.record()), fmt, f"quote-{detail.quote_id}"
+        )
     if fmt == "json":
         return record_response(detail)
     return page(request, "quote.html", q=detail)

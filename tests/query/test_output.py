@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Mapping
 from datetime import date
 from itertools import pairwise
@@ -10,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from quotes.query.output import FORMATS, render, render_record
+from quotes.query.marked import Marked
+from quotes.query.output import FORMATS, Page, more_line, render, render_record
 
 ROWS: list[dict[str, Any]] = [
     {"id": 1, "speaker": "Nikolai Patrushev", "said_on": date(2024, 3, 1), "text": "a **b**"},
@@ -89,7 +91,7 @@ def test_streaming_formats_consume_one_row_at_a_time(fmt: str) -> None:
             seen.append(len(out.getvalue()))
             yield {"i": i}
 
-    assert render(rows(), ["i"], fmt, out) == 1000
+    assert render(rows(), ["i"], fmt, out).shown == 1000
     assert all(later > earlier for earlier, later in pairwise(seen))
 
 
@@ -100,3 +102,84 @@ def test_render_record() -> None:
     out = io.StringIO()
     render_record({"id": 1, "role": None}, "json", out)
     assert out.getvalue() == '{"id": 1, "role": null}\n'
+
+
+# --- Terminal tables and highlighting ---
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+LONG_QUOTE = (
+    "Our two countries are in favour of building a more just world order, and welcome the rise "
+    "of the number of states which choose the path of free, sovereign development"
+)
+HITS = [
+    {"quote_id": 12345, "date": date(2023, 2, 22), "speaker": "Nikolai Patrushev",
+     "publisher": "South China Morning Post", "via": "Sputnik", "quotation": LONG_QUOTE,
+     "other_outlets": 0},
+    {"quote_id": 7, "date": date(2022, 9, 19), "speaker": "Yang Jiechi",
+     "publisher": "Reuters", "via": None, "quotation": "short", "other_outlets": 12},
+]  # fmt: skip
+
+
+def on_terminal(width: int, rows: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setenv("TERM", "xterm-256color")  # a dumb terminal is 80 columns to rich
+    out = Terminal()
+    render(rows, None, "table", out)
+    return [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in out.getvalue().splitlines()]
+
+
+@pytest.mark.parametrize("width", [100, 120, 160])
+def test_terminal_table_fits_and_wraps_only_at_spaces(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = on_terminal(width, HITS, monkeypatch)
+    assert max(len(line) for line in lines) <= width
+    words = {w for line in lines for w in line.split()}
+    assert set(LONG_QUOTE.split()) <= words  # no word cut in two
+    assert {"12345", "2023-02-22", "2022-09-19", "Patrushev"} <= words  # ids, dates whole
+    quotation_lines = [line for line in lines if "Our two countries" in line]
+    assert len(quotation_lines) == 1
+    assert quotation_lines[0].index("Our") <= width - 40  # the quotation column is wide
+
+
+def test_a_too_narrow_terminal_stacks_each_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = on_terminal(50, HITS, monkeypatch)
+    assert lines[:3] == ["quote_id       12345", "date           2023-02-22",
+                         "speaker        Nikolai Patrushev"]  # fmt: skip
+    assert max(len(line) for line in lines) <= 50, lines
+
+
+def test_highlights_show_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [{"quotation": Marked("a just world order", ((7, 12),))}]
+    assert rendered("json", rows) == '[\n{"quotation": "a just world order"}\n]\n'
+    assert rendered("csv", rows) == "quotation\na just world order\n"
+    assert rendered("table", rows).splitlines()[2] == "a just world order"
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    out = Terminal()
+    render(rows, None, "table", out)
+    assert "\x1b[1;7mworld\x1b[0m" in out.getvalue()
+
+
+def test_limit_counts_what_is_left() -> None:
+    out = io.StringIO()
+    page = render(({"i": i} for i in range(10)), ["i"], "csv", out, limit=3)
+    assert (page, out.getvalue()) == (Page(3, 7), "i\n0\n1\n2\n")
+    assert more_line(page) == "… 7 more (shown 3; --limit N to see more, 0 for all)"
+    assert render([{"i": 1}], ["i"], "csv", io.StringIO(), limit=5, total=1) == Page(1, 0)
+    assert more_line(Page(1, 0)) is None
+
+
+def test_a_capped_total_reads_at_least() -> None:
+    assert more_line(Page(20, 9_980), cap=10_000) == (
+        "… at least 9,980 more (shown 20; --limit N to see more, 0 for all)"
+    )
+    assert more_line(Page(20, 5), cap=10_000) == (
+        "… 5 more (shown 20; --limit N to see more, 0 for all)"
+    )

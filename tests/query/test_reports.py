@@ -37,12 +37,12 @@ def test_every_report_is_a_view_any_sql_client_sees(engine: Engine) -> None:
 
 
 def test_list_reports() -> None:
-    assert [r["name"] for r in query.list_reports()] == [
+    assert [r["report"] for r in query.list_reports()] == [
         "speaker_publishers", "relay_dependence", "shared_remarks", "divergent_remarks",
         "speaker_timeline",
     ]  # fmt: skip
     assert query.list_reports()[0] == {
-        "name": "speaker_publishers",
+        "report": "speaker_publishers",
         "view": "report_speaker_publishers",
         "description": "Quotations per speaker per publisher, with the first and last date.",
     }
@@ -83,10 +83,10 @@ def test_shared_remarks(session: Session) -> None:
         "remark_id",
         "speaker",
         "first_date",
-        "outlets",
-        "quotations",
         "publishers",
-        "text",
+        "quotations",
+        "publisher_names",
+        "canonical_text",
     )
     assert report(session, "shared_remarks") == [
         (1, "Nikolai Patrushev", "2022-09-19", 3, 3,
@@ -97,17 +97,17 @@ def test_shared_remarks(session: Session) -> None:
 def test_divergent_remarks(session: Session) -> None:
     assert query.run_report(session, "divergent_remarks").columns == (
         "remark_id", "speaker", "first_date", "quotations", "wordings", "shortest",
-        "longest", "length_spread", "lowest_similarity", "text",
+        "longest", "length_spread", "shortest_percent", "reworded", "canonical_text",
     )  # fmt: skip
     assert report(session, "divergent_remarks") == [
-        (1, "Nikolai Patrushev", "2022-09-19", 3, 2, 23, 33, 10, 0.82, WORLD_ORDER),
+        (1, "Nikolai Patrushev", "2022-09-19", 3, 2, 23, 33, 10, 69.7, 2, WORLD_ORDER),
     ]
 
 
 def test_speaker_timeline(session: Session) -> None:
     assert query.run_report(session, "speaker_timeline").columns == (
         "speaker_id", "speaker", "date", "remark_id", "first_quote_id", "quotations",
-        "outlets", "text",
+        "publishers", "canonical_text",
     )  # fmt: skip
     peskov = [
         (3, "Dmitry Peskov", "2022-09-19", None, 5, 1, 1, "sanctions would not work"),

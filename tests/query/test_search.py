@@ -27,7 +27,7 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 def ids(result: query.SearchResult) -> list[int]:
-    return [hit.id for hit in result.hits]
+    return [hit.quote_id for hit in result.hits]
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_the_end_of_a_name_finds_the_speaker(session: Session) -> None:
 def test_speaker_hit_carries_date_publisher_relay_and_remark(session: Session) -> None:
     hits = query.search(session, "Patrushev").hits
     assert hits[2] == Hit(
-        id=1, date=date(2022, 9, 19), speaker="Nikolai Patrushev",
+        quote_id=1, date=date(2022, 9, 19), speaker="Nikolai Patrushev",
         publisher="South China Morning Post", via="TASS", kind="direct",
         quotation="a more just world order", remark_id=1, other_outlets=2,
     )  # fmt: skip
@@ -70,9 +70,14 @@ def test_text_search_is_ranked_and_marks_the_match(session: Session) -> None:
     result = query.search(session, "world order")
     assert (result.by, ids(result)) == ("text", [1, 3, 2])
     assert [h.quotation for h in result.hits] == [
-        "a more just **world** **order**",
-        "a more just **world** **order**",
-        "A more just **world** **order** is needed",
+        "a more just world order",
+        "a more just world order",
+        "A more just world order is needed",
+    ]
+    assert [h.quotation.spans for h in result.hits] == [  # type: ignore[attr-defined]
+        ((12, 17), (18, 23)),
+        ((12, 17), (18, 23)),
+        ((12, 17), (18, 23)),
     ]
     assert result.suggestion is None
 
@@ -142,10 +147,10 @@ def test_unknown_filter_values_say_so(session: Session) -> None:
 
 def test_show_quote(session: Session) -> None:
     assert query.show_quote(session, 2).record() == {
-        "id": 2,
+        "quote_id": 2,
         "quotation": "A more just world order is needed",
         "kind": "direct",
-        "paragraph": "“**A more just world order is needed**,” Patrushev told TASS.",
+        "paragraph": "“A more just world order is needed,” Patrushev told TASS.",
         "speaker": "Nikolai Patrushev",
         "role": "Security Council secretary",
         "speaker_as_written": "Patrushev",
@@ -161,7 +166,7 @@ def test_show_quote(session: Session) -> None:
         "published": date(2022, 9, 19),
         "article_id": 2,
         "remark_id": 1,
-        "remark": "a more just world order",
+        "canonical_text": "a more just world order",
         "remark_quotations": 3,
         "remark_outlets": 3,
     }
@@ -171,34 +176,35 @@ def test_show_quote(session: Session) -> None:
 
 
 def test_paragraph_around() -> None:
-    assert query.paragraph_around("a\nsaid “x y” here\nb", 8, 11) == "said “**x y**” here"
-    assert query.paragraph_around("x", 0, 1) == "**x**"
+    paragraph = query.paragraph_around("a\nsaid “x y” here\nb", 8, 11)
+    assert (paragraph, paragraph.spans) == ("said “x y” here", ((6, 9),))
+    assert query.paragraph_around("x", 0, 1).spans == ((0, 1),)
 
 
 def test_list_speakers(session: Session) -> None:
     assert query.list_speakers(session) == [
-        {"id": 1, "name": "Nikolai Patrushev", "kind": "person",
+        {"speaker_id": 1, "speaker": "Nikolai Patrushev", "kind": "person",
          "role": "Security Council secretary", "quotations": 3, "remarks": 1,
          "aliases": "Nikolay Patrushev"},
-        {"id": 3, "name": "Dmitry Peskov", "kind": "person", "role": "Kremlin spokesman",
+        {"speaker_id": 3, "speaker": "Dmitry Peskov", "kind": "person", "role": "Kremlin spokesman",
          "quotations": 2, "remarks": 1, "aliases": ""},
-        {"id": 2, "name": "Yang Jiechi", "kind": "person", "role": None, "quotations": 1,
+        {"speaker_id": 2, "speaker": "Yang Jiechi", "kind": "person", "role": None, "quotations": 1,
          "remarks": 1, "aliases": ""},
     ]  # fmt: skip
-    assert [r["name"] for r in query.list_speakers(session, "nikolay")] == ["Nikolai Patrushev"]
-    assert [r["name"] for r in query.list_speakers(session, "PESK")] == ["Dmitry Peskov"]
+    assert [r["speaker"] for r in query.list_speakers(session, "nikolay")] == ["Nikolai Patrushev"]
+    assert [r["speaker"] for r in query.list_speakers(session, "PESK")] == ["Dmitry Peskov"]
     assert query.list_speakers(session, "nobody") == []
 
 
 def test_list_outlets(session: Session) -> None:
     assert query.list_outlets(session) == [
-        {"id": 1, "name": "TASS", "kind": "news agency", "country": "RU", "articles": 0,
+        {"outlet_id": 1, "outlet": "TASS", "kind": "news agency", "country": "RU", "articles": 0,
          "quotations": 0, "relayed": 2},
-        {"id": 4, "name": "Al Jazeera", "kind": "broadcaster", "country": None, "articles": 1,
+        {"outlet_id": 4, "outlet": "Al Jazeera", "kind": "broadcaster", "country": None, "articles": 1,
          "quotations": 2, "relayed": 0},
-        {"id": 3, "name": "Reuters", "kind": "news agency", "country": "GB", "articles": 1,
+        {"outlet_id": 3, "outlet": "Reuters", "kind": "news agency", "country": "GB", "articles": 1,
          "quotations": 2, "relayed": 0},
-        {"id": 2, "name": "South China Morning Post", "kind": "newspaper", "country": "HK",
+        {"outlet_id": 2, "outlet": "South China Morning Post", "kind": "newspaper", "country": "HK",
          "articles": 1, "quotations": 2, "relayed": 0},
     ]  # fmt: skip
 
@@ -281,22 +287,22 @@ def test_export_streams_every_quotation(session: Session) -> None:
     rows = query.export(session)
     assert isinstance(rows, GeneratorType)
     listed = list(rows)
-    assert [r["id"] for r in listed] == [1, 2, 3, 4, 5, 6]
+    assert [r["quote_id"] for r in listed] == [1, 2, 3, 4, 5, 6]
     assert tuple(listed[0]) == query.EXPORT_COLUMNS
     assert listed[3] == {
-        "id": 4, "date": date(2022, 9, 19), "said_on": date(2022, 9, 19), "speaker": "Yang Jiechi", "speaker_role": None,
+        "quote_id": 4, "date": date(2022, 9, 19), "said_on": date(2022, 9, 19), "speaker": "Yang Jiechi", "role": None,
         "cue": "said", "kind": "direct", "quotation": "security and stability of the world",
         "publisher": "South China Morning Post", "via": None,
         "title": "China and Russia want fair world order", "url": "https://example.com/1",
         "published": date(2022, 9, 19), "remark_id": 2, "article_id": 1,
-        "start_char": 151, "end_char": 186, "confidence": 0.9,
+        "start": 151, "end": 186, "confidence": 0.9,
     }  # fmt: skip
 
 
 def test_export_filters_like_search(session: Session) -> None:
     def exported(term: str | None = None, **filters: object) -> list[int]:
         chosen = Filters(**{"limit": None, **filters})  # type: ignore[arg-type]
-        return [r["id"] for r in query.export(session, chosen, term)]
+        return [r["quote_id"] for r in query.export(session, chosen, term)]
 
     assert exported("Patrushev") == [1, 2, 3]
     assert exported("world order") == [1, 2, 3]

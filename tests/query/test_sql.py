@@ -44,8 +44,8 @@ def test_select(engine: Engine, db_url: str) -> None:
         ["id", "name"],
         [{"id": 1, "name": "Nikolai Patrushev"}, {"id": 2, "name": "Yang Jiechi"}],
     )
-    assert run(db_url, "SELECT remark_id, outlets FROM report_shared_remarks") == (
-        ["remark_id", "outlets"], [{"remark_id": 1, "outlets": 3}],
+    assert run(db_url, "SELECT remark_id, publishers FROM report_shared_remarks") == (
+        ["remark_id", "publishers"], [{"remark_id": 1, "publishers": 3}],
     )  # fmt: skip
     assert run(db_url, "SELECT '100%' AS p") == (["p"], [{"p": "100%"}])
 

@@ -250,7 +250,7 @@ def test_cli_dedupe_remarks_compare_phrases(patrushev: Session, db_url: str) -> 
     )
     listed = [json.loads(line) for line in done.output.splitlines()]
     assert [
-        (r["quote_count"], r["speaker"], [m["relation"] for m in r["members"]]) for r in listed
+        (r["quotations"], r["speaker"], [m["relation"] for m in r["members"]]) for r in listed
     ] == [(2, "Nikolai Patrushev", ["canonical", "variant"])]
     done = runner.invoke(
         app, ["--db", db_url, "compare", "unconditional priority of Russian", "--format", "json"]
@@ -265,7 +265,7 @@ def test_cli_dedupe_remarks_compare_phrases(patrushev: Session, db_url: str) -> 
     )
     done = runner.invoke(app, ["--db", db_url, "phrases", "Patrushev", "--format", "jsonl"])
     rows = [json.loads(line) for line in done.output.splitlines()]
-    assert [(r["phrase"], r["said_on"]) for r in rows] == [
+    assert [(r["phrase"], r["date"]) for r in rows] == [
         ("unconditional priority", "2022-09-19"),
         ("unconditional priority", "2023-02-21"),
     ]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from quotes.query.marked import Marked
 from quotes.remarks.assign import DiffPart
 from quotes.web.pages import diff_html, marked, web_link
 
 
 def test_matched_words_are_marked_and_everything_else_escaped() -> None:
-    assert marked("a **world** <b>order</b>") == "a <mark>world</mark> &lt;b&gt;order&lt;/b&gt;"
-    assert marked("**<script>x</script>**") == "<mark>&lt;script&gt;x&lt;/script&gt;</mark>"
+    text = Marked("a world <b>order</b>", ((2, 7),))
+    assert marked(text) == "a <mark>world</mark> &lt;b&gt;order&lt;/b&gt;"
+    assert marked(Marked("<script>x</script>", ((0, 18),))) == (
+        "<mark>&lt;script&gt;x&lt;/script&gt;</mark>"
+    )
     assert marked("2 ** 3 <i>") == "2 ** 3 &lt;i&gt;"
     assert marked(None) == ""
 

@@ -25,7 +25,9 @@ def test_search_by_speaker_lists_their_quotations_newest_first(client: TestClien
 
 def test_search_as_json_and_csv_at_the_same_url(client: TestClient) -> None:
     rows = client.get("/search.json", params={"q": "Patrushev", "limit": "2"}).json()
-    assert [(r["id"], r["date"], r["via"], r["kind"], r["before"], r["after"]) for r in rows] == [
+    assert [
+        (r["quote_id"], r["date"], r["via"], r["kind"], r["before"], r["after"]) for r in rows
+    ] == [
         (77, "2023-02-22", "Sputnik", "direct", "“", "” Patrushev said."),
         (76, "2023-02-22", "Sputnik", "partial", "He reaffirmed “", "”, the Sputnik report said."),
     ]
@@ -33,7 +35,7 @@ def test_search_as_json_and_csv_at_the_same_url(client: TestClient) -> None:
     response = client.get("/search.csv", params={"q": "Patrushev", "limit": "2"})
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     table = list(csv.DictReader(io.StringIO(response.text)))
-    assert [(r["id"], r["speaker"], r["publisher"]) for r in table] == [
+    assert [(r["quote_id"], r["speaker"], r["publisher"]) for r in table] == [
         ("77", "Nikolai Patrushev", "South China Morning Post"),
         ("76", "Nikolai Patrushev", "South China Morning Post"),
     ]
@@ -44,11 +46,11 @@ def test_search_words_marks_the_matches_and_filters_narrow(client: TestClient) -
     assert "Quotations with the words <strong>world order</strong>" in page.text
     assert "just <mark>world</mark> <mark>order</mark>, and welcome" in page.text
     rows = client.get("/search.json", params={"q": "world order", "via": "Sputnik"}).json()
-    assert [r["id"] for r in rows] == [77]
+    assert [r["quote_id"] for r in rows] == [77]
     dated = client.get("/search.json", params={"q": "Patrushev", "until": "2022-12-31"}).json()
     assert {r["date"] for r in dated} == {"2022-09-19"}
     direct = client.get("/search.json?q=Patrushev&kind=direct").json()
-    assert [(r["id"], r["kind"]) for r in direct] == [
+    assert [(r["quote_id"], r["kind"]) for r in direct] == [
         (77, "direct"),
         (73, "direct"),
         (72, "direct"),
@@ -86,7 +88,7 @@ def test_a_quotation_in_its_paragraph(client: TestClient) -> None:
     assert (record["speaker"], record["via"], record["publisher"], record["rule"] != "") == (
         "Nikolai Patrushev", "Sputnik", "South China Morning Post", True,
     )  # fmt: skip
-    assert client.get("/quotes/77.csv").text.startswith("id,quotation,kind,paragraph,")
+    assert client.get("/quotes/77.csv").text.startswith("quote_id,quotation,kind,paragraph,")
     missing = client.get("/quotes/99999")
     assert (missing.status_code, "no quotation with id 99999" in missing.text) == (404, True)
 
@@ -145,7 +147,7 @@ def test_remarks_most_widely_carried_with_filters(client: TestClient) -> None:
 
 def test_speakers_and_a_speaker(client: TestClient) -> None:
     listed = client.get("/speakers.json", params={"q": "patrushev"}).json()
-    assert [(s["id"], s["name"], s["quotations"]) for s in listed] == [
+    assert [(s["speaker_id"], s["speaker"], s["quotations"]) for s in listed] == [
         (1, "Nikolai Patrushev", 12),
         (14, "Patrushev’s office", 1),
     ]
@@ -170,7 +172,7 @@ def test_hostile_text_is_shown_as_text(client: TestClient) -> None:
     assert [r["quotation"] for r in rows] == [
         "<script>alert(1)</script> will not stop us, and claims change nothing,"
     ]
-    quote_id = rows[0]["id"]
+    quote_id = rows[0]["quote_id"]
     for path in ("/search?q=Lavrov", "/search?q=script", f"/quotes/{quote_id}", "/speakers"):
         page = client.get(path)
         assert "<script>" not in page.text, path
