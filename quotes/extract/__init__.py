@@ -18,11 +18,30 @@ the nominative by `russian_names`); articles in a language without rules get the
 by their marks only.
 """
 
-from quotes.extract.cleaning import Paragraph, content_paragraphs, split_paragraphs
-from quotes.extract.dates import said_on
-from quotes.extract.pipeline import extract_quotations
-from quotes.extract.quotemarks import QuoteSpan, find_quotes
-from quotes.extract.registry import Registry
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quotes.extract.cleaning import Paragraph, content_paragraphs, split_paragraphs
+    from quotes.extract.dates import said_on
+    from quotes.extract.pipeline import extract_quotations
+    from quotes.extract.quotemarks import QuoteSpan, find_quotes
+    from quotes.extract.registry import Registry
+
+_EXPORTS = {
+    "Paragraph": "cleaning",
+    "content_paragraphs": "cleaning",
+    "split_paragraphs": "cleaning",
+    "said_on": "dates",
+    "extract_quotations": "pipeline",
+    "QuoteSpan": "quotemarks",
+    "find_quotes": "quotemarks",
+    "Registry": "registry",
+}
+"""Loaded when first used, so that importing one small module of this package (`names`, say, as
+every database command does) does not load the whole rule engine."""
 
 __all__ = [
     "Paragraph",
@@ -34,3 +53,9 @@ __all__ = [
     "said_on",
     "split_paragraphs",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'quotes.extract' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"quotes.extract.{_EXPORTS[name]}"), name)
