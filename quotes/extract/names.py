@@ -1,21 +1,46 @@
-"""Name normalisation shared by speakers and outlets: matching keys, not display forms."""
+"""Name normalisation shared by speakers and outlets: matching keys, not display forms.
+
+Keys are Latin letters and digits: a name in another script is transliterated (anyascii), so
+"Владимир Путин" and "Vladimir Putin" share a key, and "РИА Новости" is RIA Novosti.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+from anyascii import anyascii
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 # Transliteration endings that vary between outlets: Zelensky / Zelenskiy / Zelenskyy / Zelenskii.
 _TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"))
 
 
+@cache
+def _latin(char: str) -> str:
+    """One non-ASCII character (after NFKD) as Latin letters: a letter or digit of any script is
+    transliterated ("Д" -> "D", "ø" -> "o"); a diacritic or punctuation mark is dropped."""
+    if not char.isalnum():
+        return ""
+    return _NOT_ALNUM.sub("", anyascii(char))
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and apostrophes, collapse everything else to single spaces."""
+    """Lower-case, strip diacritics and apostrophes, transliterate letters of other scripts,
+    collapse everything else to single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    ascii_only = ascii_only.replace("'", "")
+    if not decomposed.isascii():
+        decomposed = "".join(c if c.isascii() else _latin(c) for c in decomposed)
+    ascii_only = decomposed.lower().replace("'", "")
     return _NON_WORD.sub(" ", ascii_only).strip()
+
+
+def has_letters(name: str) -> bool:
+    """Whether a name has a letter or digit in any script (the only names that are refused
+    are those without one)."""
+    return bool(fold(name))
 
 
 def name_key(name: str) -> str:
