@@ -26,10 +26,12 @@ from sqlalchemy.orm import Session
 from typer.core import TyperGroup
 
 from quotes import query
+from quotes.correct import ArticleCorrection, correct_article
 from quotes.errors import QuotesError
+from quotes.extract.names import has_letters
 from quotes.ingest import IngestOutcome, extract_files, ingest
 from quotes.query.output import render, render_record
-from quotes.read.files import ReadProblem, count_articles, parse_date
+from quotes.read.files import ReadProblem, count_articles, parse_date, read_url_list
 from quotes.records import ArticleMeta, Quotation
 from quotes.remarks import assign as remark_links
 from quotes.remarks import compare as remark_views
@@ -102,6 +104,12 @@ def _date_option(value: str | None, flag: str) -> date | None:
     return parse_date(value, flag) if value else None
 
 
+def _outlet_option(value: str | None) -> str | None:
+    if value is not None and not has_letters(value):
+        raise QuotesError(f"--outlet: {value!r} has no letters in any script")
+    return value
+
+
 class ExtractFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
@@ -128,7 +136,7 @@ EXTRACT_TABLE_COLUMNS = ("source", "speaker", "via", "kind", "said_on", "text")
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    paths: Annotated[list[str], typer.Argument(help="Article files, directories or URLs.")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = (
         ExtractFormat.table
     ),
@@ -155,14 +163,23 @@ def extract(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Article files (text, JSON Lines, HTML, feeds, WARC), folders, URLs."),
+    ] = None,
+    urls: Annotated[Path | None, typer.Option(help="A file of URLs, one per line.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Publisher of every article.")] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of every article.")
+        str | None, typer.Option(help="Publication date of every article (2024-03-11).")
     ] = None,
 ) -> None:
     """Read articles, extract their quotations and store everything."""
-    overrides = ArticleMeta(outlet=outlet, published=_date_option(published, "--published"))
+    overrides = ArticleMeta(
+        outlet=_outlet_option(outlet), published=_date_option(published, "--published")
+    )
+    paths = (paths or []) + (read_url_list(urls) if urls else [])
+    if not paths:
+        raise QuotesError("nothing to ingest: give files, folders or URLs, or --urls FILE")
     engine = database(writer=True)
     console = stderr()
     with _progress(console, paths) as advance:
@@ -177,7 +194,7 @@ def ingest_command(
 
 
 @contextmanager
-def _progress(console: Console, paths: list[Path]) -> Iterator[Any]:
+def _progress(console: Console, paths: list[str]) -> Iterator[Any]:
     """A progress display on a terminal; each problem or notice printed as one line."""
 
     def report(outcome: IngestOutcome, out: Console) -> None:
@@ -348,6 +365,31 @@ def speakers_alias(
         speaker = query.add_speaker_alias(session, name, alias)
         session.commit()
     typer.echo(f"{alias!r} is now an alias of {speaker!r}")
+
+
+articles_app = typer.Typer(no_args_is_help=True, help="Articles: correct their metadata.")
+app.add_typer(articles_app, name="articles")
+
+
+@articles_app.command("set")
+def articles_set(
+    article_id: Annotated[int, typer.Argument(help="The article's id (from show or sql).")],
+    outlet: Annotated[str | None, typer.Option(help="Its publisher.")] = None,
+    published: Annotated[str | None, typer.Option(help="Its date (2024-03-11).")] = None,
+    title: Annotated[str | None, typer.Option(help="Its title.")] = None,
+    url: Annotated[str | None, typer.Option(help="Its URL.")] = None,
+) -> None:
+    """Set or correct an article's publisher, date, title or URL; its quotations are dated
+    again and remarks re-linked."""
+    change = ArticleCorrection(outlet, _date_option(published, "--published"), title, url)
+    with Session(database(writer=True)) as session:
+        done = correct_article(session, article_id, change)
+        session.commit()
+    changed = ", ".join(done.fields) or "nothing"
+    relinked = f"; remarks re-linked ({done.remarks})" if done.remarks is not None else ""
+    typer.echo(
+        f"Article {article_id}: {changed} changed; {done.redated} quotations re-dated{relinked}"
+    )
 
 
 @app.command()

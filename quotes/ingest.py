@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.errors import DatabaseError
 from quotes.extract.pipeline import extract_quotations
+from quotes.read.fetch import Fetcher
 from quotes.read.files import ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import assign_article_remarks
@@ -70,7 +71,7 @@ def _store(session: Session, item: ArticleInput, sha256: str, names: NameCache) 
     quotations = extract_quotations(item.text, item.meta.published)
     try:
         with session.begin():
-            if (existing := find_article(session, sha256)) is not None:
+            if (existing := find_article(session, sha256, item.page_sha256)) is not None:
                 return _already_stored(item, existing.id, existing.source_path)
             article_id = store_article(session, item, sha256, quotations, names)
             # Remarks link quotations across articles: one writer at a time decides them,
@@ -81,7 +82,7 @@ def _store(session: Session, item: ArticleInput, sha256: str, names: NameCache) 
         names.discard()
         # Another process stored the same content between our check and our insert.
         with session.begin():
-            existing = find_article(session, sha256)
+            existing = find_article(session, sha256, item.page_sha256)
         if existing is None:
             raise
         return _already_stored(item, existing.id, existing.source_path)
@@ -117,10 +118,12 @@ class ExtractedArticle:
 
 
 def extract_files(
-    paths: Iterable[Path], overrides: ArticleMeta | None = None
+    paths: Iterable[Path | str],
+    overrides: ArticleMeta | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[ExtractedArticle | ReadProblem]:
     """The pipeline without a database: each article with its quotations, or a problem."""
-    for item in read_articles(paths, overrides):
+    for item in read_articles(paths, overrides, fetcher):
         if isinstance(item, ReadProblem):
             yield item
         else:
@@ -191,14 +194,16 @@ def _store_with_retries(
 
 def ingest(
     engine: Engine,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     overrides: ArticleMeta | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestSummary:
-    """Ingest every article under `paths`; `on_outcome` sees each result as it happens."""
+    """Ingest every article under `paths` (files, folders, URLs); `on_outcome` sees each result
+    as it happens; `fetcher` fetches URLs (a polite default)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for outcome in ingest_articles(engine, read_articles(paths, overrides)):
+    for outcome in ingest_articles(engine, read_articles(paths, overrides, fetcher)):
         summary.record(outcome)
         if on_outcome is not None:
             on_outcome(outcome)

@@ -32,8 +32,12 @@ def content_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def find_article(session: Session, sha256: str) -> Article | None:
-    return session.scalar(select(Article).where(Article.sha256 == sha256))
+def find_article(session: Session, sha256: str, page_sha256: str | None = None) -> Article | None:
+    """The stored article with this text, or extracted from this page."""
+    same = Article.sha256 == sha256
+    if page_sha256 is not None:
+        same = or_(same, Article.page_sha256 == page_sha256)
+    return session.scalar(select(Article).where(same).limit(1))
 
 
 def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[], T | None]) -> T:
@@ -266,8 +270,11 @@ def store_article(
         title=item.meta.title,
         url=item.meta.url,
         published=item.meta.published,
+        published_source=item.meta.published_source if item.meta.published else None,
+        language=item.meta.language,
         body=item.text,
         sha256=sha256,
+        page_sha256=item.page_sha256,
         source_path=item.source,
         ingested_at=datetime.now(UTC),
     )

@@ -79,8 +79,13 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
+    published_source: Mapped[str | None] = mapped_column(String(20))
+    """Where the date came from: 'metadata', 'page' or 'user' (see ArticleMeta)."""
+    language: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    page_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    """The SHA-256 of the page the body was extracted from (HTML), so it is read once."""
     source_path: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
