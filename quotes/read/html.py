@@ -21,8 +21,11 @@ from quotes.records import ArticleInput, ArticleMeta
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 MIN_ARTICLE_WORDS = 40
-"""Fewer words than this in the main text and the page is no article (an index, a search page,
-a login wall). Lower: more short notices kept, more navigation pages stored as articles."""
+"""Fewer words of prose than this in the main text and the page is no article (an index, a
+search page, a login wall). Lower: more short notices kept, more navigation pages stored."""
+_PROSE_END = re.compile(r"[.!?…\"”’'»)]\s*$")
+_PROSE_MIN_WORDS = 6
+"""A paragraph of prose has this many words and ends as a sentence ends (a link list does not)."""
 _SNIFF_BYTES = 2048
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
@@ -61,9 +64,9 @@ def article_from_html(raw: bytes, source: str, url: str | None = None) -> Articl
     except Exception as exc:  # a parser failing on hostile markup is a bad page, not a crash
         raise InputError(f"{source}: cannot parse the page ({type(exc).__name__})") from None
     text = _body(document)
-    if len(text.split()) < MIN_ARTICLE_WORDS:
+    if (words := prose_words(text)) < MIN_ARTICLE_WORDS:
         raise InputError(
-            f"{source}: no article text found ({len(text.split())} words; "
+            f"{source}: no article text found ({words} words of prose; "
             "a search page, an index or a login wall?)"
         )
     published, where = _page_date(htmldate, raw)
@@ -87,6 +90,16 @@ def _body(document: Any) -> str:
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
     return "\n\n".join(paragraphs) + "\n"
+
+
+def prose_words(text: str) -> int:
+    """The words of the paragraphs that read as prose: long enough, ending as sentences do."""
+    total = 0
+    for paragraph in text.split("\n"):
+        words = len(paragraph.split())
+        if words >= _PROSE_MIN_WORDS and _PROSE_END.search(paragraph):
+            total += words
+    return total
 
 
 def _page_date(htmldate: Any, raw: bytes) -> tuple[Any, str | None]:
