@@ -386,9 +386,9 @@ def articles_set(
         done = correct_article(session, article_id, change)
         session.commit()
     changed = ", ".join(done.fields) or "nothing"
-    relinked = f"; remarks re-linked ({done.remarks})" if done.remarks is not None else ""
+    relinked = f"; remarks rebuilt: {done.remarks}" if done.remarks is not None else ""
     typer.echo(
-        f"Article {article_id}: {changed} changed; {done.redated} quotations re-dated{relinked}"
+        f"Article {article_id}: {changed} changed; quotations re-dated: {done.redated}{relinked}"
     )
 
 

@@ -12,7 +12,7 @@ from tests.conftest import SEEDS
 
 COMMANDS = [
     "extract", "ingest", "search", "show", "compare", "remarks", "phrases", "dedupe",
-    "speakers", "outlets", "report", "sql", "export", "db",
+    "speakers", "outlets", "report", "sql", "export", "db", "articles",
 ]  # fmt: skip
 
 

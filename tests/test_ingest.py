@@ -211,3 +211,21 @@ def test_a_20_mb_article_is_stored_whole_in_bounded_memory(tmp_path: Path) -> No
         article = session.scalars(select(Article)).one()
         assert article.body == big.read_text(encoding="utf-8")
     engine.dispose()
+
+
+def test_a_page_is_stored_as_its_text_and_ingesting_it_again_is_a_no_op(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from tests.read.pagemaker import ARTICLE_TEXT, news_page
+
+    page = tmp_path / "bridge.html"
+    page.write_bytes(news_page(site_name="РИА Новости", lang="ru"))
+    assert ingest(engine, [page]).added == 1
+    with Session(engine) as session:
+        article = session.scalars(select(Article)).one()
+        assert article.body == ARTICLE_TEXT
+        assert article.publisher is not None and article.publisher.name == "RIA Novosti"
+        assert (article.published_source, article.language) == ("metadata", "ru")
+        assert article.page_sha256 is not None and len(article.page_sha256) == 64
+    again = ingest(engine, [page])
+    assert (again.added, again.skipped) == (0, 1)
