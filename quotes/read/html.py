@@ -2,15 +2,19 @@
 
 The stored body is the extracted text, paragraphs separated by blank lines, opening with the
 headline and standfirst; quotation offsets index it. Publisher (og:site_name, JSON-LD), title,
-canonical URL and language come from the page's metadata; the date from its metadata tags
-(`published_source` 'metadata') or, when they have none, from what htmldate finds in the page
-itself ('page'). The raw page is not kept, but its SHA-256 is, so re-ingesting it is a no-op.
+canonical URL and language come from the page's metadata (the publisher, when the metadata
+names none, from the page's <title> after the headline: "Mill to close - The Valley Courier",
+else the host name);
+the date from its metadata tags (`published_source` 'metadata') or, when they have none, from
+what htmldate finds in the page itself ('page'). The raw page is not kept, but its SHA-256
+is, so re-ingesting it is a no-op.
 A page with too little text to be an article (a search page, an index, a login wall) is refused.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from typing import Any
 
@@ -30,6 +34,11 @@ _SNIFF_BYTES = 2048
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
+_HEADLINE_WITHIN = 12
+"""The headline is added before the text unless it is among these first paragraphs."""
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_SEPARATOR = re.compile(r"\s*[|–—-]\s*(.+)$", re.S)
+_SITE_NAME_WORDS = 6
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)", re.I)
 
 
@@ -71,7 +80,7 @@ def article_from_html(raw: bytes, source: str, url: str | None = None) -> Articl
         )
     published, where = _page_date(htmldate, raw)
     meta = ArticleMeta(
-        outlet=_clean(document.sitename),
+        outlet=_publisher(document, raw),
         published=published,
         title=_clean(document.title),
         url=_clean(document.url) or url,
@@ -87,7 +96,7 @@ def _body(document: Any) -> str:
         return ""
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     title = _clean(document.title)
-    if title and (not paragraphs or paragraphs[0] != title):
+    if title and title not in paragraphs[:_HEADLINE_WITHIN]:
         paragraphs.insert(0, title)
     return "\n\n".join(paragraphs) + "\n"
 
@@ -113,6 +122,28 @@ def _page_date(htmldate: Any, raw: bytes) -> tuple[Any, str | None]:
         if found:
             return date.fromisoformat(found), where
     return None, None
+
+
+def _publisher(document: Any, raw: bytes) -> str | None:
+    """The site's name from its metadata, else from its <title>, else its host name."""
+    site, host = _clean(document.sitename), _clean(document.hostname)
+    if site and site != host:
+        return site
+    return _title_suffix(raw, _clean(document.title)) or site or host
+
+
+def _title_suffix(raw: bytes, headline: str | None) -> str | None:
+    """The site's name as the page's <title> gives it after the headline ("Mill to close - The
+    Valley Courier"), for pages whose metadata names no site."""
+    match = _TITLE.search(raw[: _SNIFF_BYTES * 8])
+    if headline is None or match is None:
+        return None
+    title = html.unescape(match.group(1).decode("utf-8", "replace")).strip()
+    if not title.startswith(headline):
+        return None
+    rest = _TITLE_SEPARATOR.match(title[len(headline) :])
+    name = rest.group(1).strip() if rest else ""
+    return name if name and len(name.split()) <= _SITE_NAME_WORDS else None
 
 
 def _language(raw: bytes) -> str | None:

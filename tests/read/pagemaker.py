@@ -28,9 +28,11 @@ def news_page(
     canonical: str | None = "https://herald.example/news/bridge-plan",
     lang: str = "en",
     visible_date: str | None = None,
+    page_title: str | None = None,
 ) -> bytes:
     """A news page as a publishing system renders it: navigation, scripts, JSON-LD, footer."""
-    head = [f"<title>{html.escape(headline)} | {html.escape(site_name or 'News')}</title>"]
+    suffix = f" | {html.escape(site_name)}" if site_name else ""
+    head = [f"<title>{html.escape(page_title or headline + suffix)}</title>"]
     if site_name:
         head.append(f'<meta property="og:site_name" content="{html.escape(site_name)}">')
     if published:

@@ -43,6 +43,17 @@ def test_a_date_found_only_in_the_text_says_so() -> None:
     )
 
 
+def test_without_metadata_the_publisher_is_the_one_the_title_names_after_the_headline() -> None:
+    titled = "Ministers clash over the harbour bridge plan - Harbour Gazette"
+    assert article_from_html(news_page(site_name=None, page_title=titled), "p").meta.outlet == (
+        "Harbour Gazette"
+    )
+    untitled = "Harbour news: ministers clash"
+    assert (
+        article_from_html(news_page(site_name=None, page_title=untitled), "p").meta.outlet is None
+    )
+
+
 def test_a_page_without_metadata_leaves_publisher_and_date_unknown() -> None:
     meta = article_from_html(news_page(site_name=None, published=None, canonical=None), "p").meta
     assert (meta.outlet, meta.published, meta.url) == (None, None, None)
