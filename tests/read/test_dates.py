@@ -57,3 +57,16 @@ def test_ambiguous_impossible_and_yearless_dates_are_refused(written: str, messa
 def test_empty_values_are_unknown_dates() -> None:
     assert parse_date(None, "x") is None
     assert parse_date("", "x") is None
+
+
+def test_without_the_pages_extra_iso_dates_still_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "dateparser", None)
+    assert parse_date("2024-03-11", "x") == date(2024, 3, 11)
+    with pytest.raises(InputError) as raised:
+        parse_date("March 11, 2024", "x")
+    assert str(raised.value) == (
+        "x: 'March 11, 2024' is not an ISO date (YYYY-MM-DD); to read dates as written, "
+        'install the pages extra: pip install "quotes[pages]"'
+    )

@@ -105,3 +105,16 @@ def test_folders_of_pages_are_read_with_sidecars_and_options_on_top(tmp_path: Pa
         str(tmp_path / "front.htm"),
         "no article text found (0 words of prose; a search page, an index or a login wall?)",
     )
+
+
+def test_without_the_pages_extra_one_line_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(InputError) as raised:
+        article_from_html(news_page(), "page.html")
+    assert str(raised.value) == (
+        'page.html: reading HTML needs trafilatura: install the pages extra: pip install "quotes[pages]"'
+    )
