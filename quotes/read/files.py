@@ -323,13 +323,17 @@ def read_articles(
                 yield ReadProblem(str(item), str(exc).removeprefix(f"{item}: "))
 
 
-def count_articles(paths: Iterable[Path | str]) -> int:
-    """How many results `read_articles` will yield (for a progress bar): one per text file or
-    problem, one per non-blank line of a JSON Lines file (a web archive, feed or URL counts as
-    one, though it may hold more). Reads JSON Lines files in binary blocks, so it is fast and
-    memory-bounded."""
+def count_articles(paths: Iterable[Path | str]) -> int | None:
+    """How many results `read_articles` will yield (for a progress bar): one per text or HTML
+    file or problem, one per non-blank line of a JSON Lines file; None when a web archive, feed
+    or URL is among them (how many pages they hold is known only once read). Reads JSON Lines
+    files in binary blocks, so it is fast and memory-bounded."""
     total = 0
     for item in discover(paths):
+        if isinstance(item, str) or (
+            isinstance(item, Path) and (is_warc(item) or item.suffix.lower() in FEED_SUFFIXES)
+        ):
+            return None
         if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
             total += max(1, _count_nonblank_lines(item))
         else:
