@@ -112,7 +112,8 @@ def test_a_directory_without_articles_is_an_error(
     result = runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path / "empty")])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: {tmp_path / 'empty'}: no articles found (looked for .txt, .md and .jsonl files)"
+        f"Error: {tmp_path / 'empty'}: no articles found"
+        " (looked for .txt, .md, .jsonl, .html, .warc, .rss, .atom)"
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from datetime import date
 from typing import Any
 
 from quotes.errors import InputError
@@ -111,10 +112,8 @@ def prose_words(text: str) -> int:
     return total
 
 
-def _page_date(htmldate: Any, raw: bytes) -> tuple[Any, str | None]:
+def _page_date(htmldate: Any, raw: bytes) -> tuple[date | None, str | None]:
     """The publication date and where it came from: the page's metadata, else its content."""
-    from datetime import date
-
     for extensive, where in ((False, "metadata"), (True, "page")):
         found = htmldate.find_date(
             raw, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%d"

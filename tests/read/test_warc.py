@@ -64,3 +64,11 @@ def test_an_archive_without_html_says_so(tmp_path: Path) -> None:
     assert list(read_articles([path])) == [
         ReadProblem(str(path), "no HTML responses in the archive")
     ]
+
+
+def test_how_many_pages_an_archive_holds_is_not_counted_ahead(tmp_path: Path) -> None:
+    from quotes.read.files import count_articles
+
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    assert count_articles([tmp_path / "a.txt"]) == 1
+    assert count_articles([tmp_path / "a.txt", _archive(tmp_path)]) is None
