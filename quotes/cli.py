@@ -31,7 +31,13 @@ from quotes.errors import QuotesError
 from quotes.extract.names import has_letters
 from quotes.ingest import IngestOutcome, extract_files, ingest
 from quotes.query.output import render, render_record
-from quotes.read.files import ReadProblem, count_articles, parse_date, read_url_list
+from quotes.read.files import (
+    DEFAULT_MAX_BYTES,
+    ReadProblem,
+    count_articles,
+    parse_date,
+    read_url_list,
+)
 from quotes.records import ArticleMeta, Quotation
 from quotes.remarks import assign as remark_links
 from quotes.remarks import compare as remark_views
@@ -132,6 +138,10 @@ def quotation_record(source: str, q: Quotation) -> dict[str, Any]:
 
 
 EXTRACT_TABLE_COLUMNS = ("source", "speaker", "via", "kind", "said_on", "text")
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // 1024 // 1024
+MaxSizeOption = Annotated[
+    int, typer.Option("--max-size", min=1, help="Largest article file or JSON line read, in MB.")
+]
 
 
 @app.command()
@@ -140,12 +150,13 @@ def extract(
     fmt: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = (
         ExtractFormat.table
     ),
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
 ) -> None:
     """Print the quotations found in articles, without touching a database."""
     problems: list[ReadProblem] = []
 
     def records() -> Iterator[dict[str, Any]]:
-        for item in extract_files(paths):
+        for item in extract_files(paths, max_bytes=max_size * 1024 * 1024):
             if isinstance(item, ReadProblem):
                 stderr().print(f"Error: {item}", markup=False)
                 problems.append(item)
@@ -172,6 +183,7 @@ def ingest_command(
     published: Annotated[
         str | None, typer.Option(help="Publication date of every article (2024-03-11).")
     ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
 ) -> None:
     """Read articles, extract their quotations and store everything."""
     overrides = ArticleMeta(
@@ -183,7 +195,8 @@ def ingest_command(
     engine = database(writer=True)
     console = stderr()
     with _progress(console, paths) as advance:
-        summary = ingest(engine, paths, overrides, on_outcome=lambda o: advance(o, console))
+        summary = ingest(engine, paths, overrides, lambda o: advance(o, console),
+                         max_size * 1024 * 1024)  # fmt: skip
     console.print(
         f"{summary.added} added, {summary.skipped} skipped, {summary.failed} failed; "
         f"{summary.quotations} quotations found in {summary.seconds:.2f} s",

@@ -13,6 +13,10 @@ class DatabaseError(QuotesError):
     """The database cannot be reached or is not in a usable state."""
 
 
+class DatabaseUnreachable(DatabaseError):
+    """The database server cannot be reached: a batch stops rather than fail every article."""
+
+
 class SchemaOutdated(DatabaseError):
     """The database schema is behind the code's migrations."""
 

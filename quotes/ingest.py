@@ -19,10 +19,10 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from quotes.errors import DatabaseError
+from quotes.errors import DatabaseError, DatabaseUnreachable, QuotesError
 from quotes.extract.pipeline import extract_quotations
 from quotes.read.fetch import Fetcher
-from quotes.read.files import ReadProblem, read_articles
+from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import assign_article_remarks
 from quotes.store.articles import NameCache, content_sha256, find_article, store_article
@@ -120,10 +120,11 @@ class ExtractedArticle:
 def extract_files(
     paths: Iterable[Path | str],
     overrides: ArticleMeta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     fetcher: Fetcher | None = None,
 ) -> Iterator[ExtractedArticle | ReadProblem]:
     """The pipeline without a database: each article with its quotations, or a problem."""
-    for item in read_articles(paths, overrides, fetcher):
+    for item in read_articles(paths, overrides, max_bytes, fetcher):
         if isinstance(item, ReadProblem):
             yield item
         else:
@@ -152,7 +153,27 @@ def ingest_articles(
             )
             continue
         seen[sha256] = item.source
-        yield _store_with_retries(engine, make_session, item, sha256, names)
+        yield _store_one(engine, make_session, item, sha256, names)
+
+
+def _store_one(
+    engine: Engine,
+    make_session: sessionmaker[Session],
+    item: ArticleInput,
+    sha256: str,
+    names: NameCache,
+) -> IngestOutcome:
+    """Store one article; whatever goes wrong with it is its own failure, and the batch goes
+    on. Only a database that cannot be reached stops the batch."""
+    try:
+        return _store_with_retries(engine, make_session, item, sha256, names)
+    except DatabaseUnreachable:
+        raise
+    except QuotesError as exc:
+        message = str(exc).removeprefix(f"{item.source}: ")
+    except Exception as exc:  # a bug on one article must not cost the others
+        message = f"unexpected {type(exc).__name__}: {exc}"
+    return IngestOutcome(item.source, "failed", message.splitlines()[0], warnings=item.warnings)
 
 
 STORE_ATTEMPTS = 5
@@ -188,7 +209,8 @@ def _store_with_retries(
                 continue
             if "connect" in str(exc).lower():
                 raise connection_problem(engine.url, exc) from None
-            raise DatabaseError(f"{item.source}: could not be stored: {exc.orig}") from None
+            detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+            raise DatabaseError(f"{item.source}: could not be stored: {detail}") from None
     raise AssertionError("unreachable")
 
 
@@ -197,13 +219,15 @@ def ingest(
     paths: Iterable[Path | str],
     overrides: ArticleMeta | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     fetcher: Fetcher | None = None,
 ) -> IngestSummary:
     """Ingest every article under `paths` (files, folders, URLs); `on_outcome` sees each result
-    as it happens; `fetcher` fetches URLs (a polite default)."""
+    as it happens. A file (or JSON line) over `max_bytes` is that article's failure; `fetcher`
+    fetches URLs (a polite default)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for outcome in ingest_articles(engine, read_articles(paths, overrides, fetcher)):
+    for outcome in ingest_articles(engine, read_articles(paths, overrides, max_bytes, fetcher)):
         summary.record(outcome)
         if on_outcome is not None:
             on_outcome(outcome)

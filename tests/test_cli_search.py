@@ -154,3 +154,32 @@ def test_export(runner: CliRunner, db: str) -> None:
     assert [line.split(",")[0] for line in out.splitlines()] == ["id", "5", "6"]
     code, out, _ = invoke(runner, db, "export", "world order")
     assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 2, 3]
+
+
+HUGE = "99999999999999999999"
+NOT_UTF8 = b"\xff\xfe".decode("utf-8", "surrogateescape")  # as Python hands over such argv
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "Patrushev", "--limit", HUGE], f"limit must be from 1 to 1,000,000,000, not {HUGE}"),
+        (["search", "Patrushev", "--limit", "-1"], "limit must be from 1 to 1,000,000,000, not -1"),
+        (["export", "--limit", HUGE], f"limit must be from 1 to 1,000,000,000, not {HUGE}"),
+        (["report", "shared_remarks", "--limit", "0"], "limit must be from 1 to 1,000,000,000, not 0"),
+        (["show", HUGE], f"no quotation with id {HUGE}"),
+        (["show", "--", "-1"], "no quotation with id -1"),
+        (["compare", HUGE], f"no remark {HUGE}: list them with `quotes remarks`"),
+        (["search", "w" * 100_000], "search term of 100,000 characters is over the limit of 1,000"),
+        (["search", NOT_UTF8], "search term is not valid UTF-8 text"),
+        (["search", "x", "--speaker", NOT_UTF8], "speaker is not valid UTF-8 text"),
+        (["compare", NOT_UTF8], "search term is not valid UTF-8 text"),
+        (["export", NOT_UTF8], "search term is not valid UTF-8 text"),
+        (["speakers", "--search", "w" * 1001], "search term of 1,001 characters is over the limit of 1,000"),
+        (["speakers", "alias", "Patrushev", NOT_UTF8], "alias is not valid UTF-8 text"),
+    ],
+)  # fmt: skip
+def test_edge_values_get_one_line(
+    runner: CliRunner, db: str, args: list[str], message: str
+) -> None:
+    assert invoke(runner, db, *args) == (1, "", f"Error: {message}\n")

@@ -3,6 +3,7 @@ bad files are reported and skipped, and concurrent writers neither fail nor dupl
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -230,3 +231,56 @@ def test_a_page_is_stored_as_its_text_and_ingesting_it_again_is_a_no_op(
         assert article.page_sha256 is not None and len(article.page_sha256) == 64
     again = ingest(engine, [page])
     assert (again.added, again.skipped) == (0, 1)
+
+
+def test_hostile_items_fail_alone_and_the_batch_finishes(
+    db_url: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    batch = tmp_path / "batch"
+    (batch / "deep_meta").mkdir(parents=True)
+    deep = "[" * 100_000 + "]" * 100_000
+    lines = [
+        json.dumps({"text": SEED_TEXTS[0]}),
+        '{"text": "Lone \\ud800 surrogate, he said."}',
+        '{"text": ' + deep + "}",
+        '{"text": "A NUL \\u0000 in the text, he said."}',
+        json.dumps({"text": "x" * (1024 * 1024 + 1)}),
+        json.dumps({"text": SEED_TEXTS[1]}),
+    ]
+    (batch / "a_lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (batch / "b_fifo.txt").parent.mkdir(exist_ok=True)
+    os.mkfifo(batch / "b_fifo.txt")
+    (batch / "c_big.txt").write_text("y" * (1024 * 1024 + 1), encoding="utf-8")
+    (batch / "d_nul.txt").write_text("x" * 9000 + "\x00 said.", encoding="utf-8")
+    (batch / "e_year_one.txt").write_text('"We are early," he said on Sunday.', encoding="utf-8")
+    (batch / "e_year_one.txt.meta.json").write_text('{"published": "0001-01-01"}')
+    (batch / "deep_meta" / "metadata.json").write_text(deep)
+    (batch / "deep_meta" / "f.txt").write_text(SEED_TEXTS[2], encoding="utf-8")
+    (batch / "g_story.txt").write_text(SEED_TEXTS[3], encoding="utf-8")
+    args = ["--db", db_url, "ingest", "--max-size", "1", str(batch), "/dev/zero"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    lines_file = batch / "a_lines.jsonl"
+    assert result.stderr.splitlines()[:-1] == [
+        f"Error: {lines_file}:2: text holds a lone surrogate U+D800 (at character 5), "
+        "not valid Unicode",
+        f"Error: {lines_file}:3: JSON nested too deeply",
+        f"Error: {lines_file}:4: text holds a NUL character (at character 6), not text",
+        f"Error: {lines_file}:5: line over the size limit of 1 MB (see --max-size)",
+        f"Error: {batch / 'b_fifo.txt'}: a FIFO, not a regular file: not read",
+        f"Error: {batch / 'c_big.txt'}: file of 1,048,577 bytes over the size limit of 1 MB (see --max-size)",
+        f"Error: {batch / 'd_nul.txt'}: text holds a NUL character (at character 9000), not text",
+        f"Error: {batch / 'deep_meta' / 'f.txt'}: {batch / 'deep_meta' / 'metadata.json'}: "
+        "JSON nested too deeply",
+        "Error: /dev/zero: a character device, not a regular file: not read",
+    ]
+    assert result.stderr.splitlines()[-1].startswith("4 added, 0 skipped, 9 failed; ")
+    engine = open_database(db_url)
+    with Session(engine) as session:
+        stored = session.execute(select(Article.source_path).order_by(Article.id)).scalars().all()
+        year_one = session.scalars(select(Quote).join(Article).where(
+            Article.source_path == str(batch / "e_year_one.txt"))).all()  # fmt: skip
+    engine.dispose()
+    assert stored == [f"{lines_file}:1", f"{lines_file}:6", str(batch / "e_year_one.txt"),
+                      str(batch / "g_story.txt")]  # fmt: skip
+    assert [(q.text, q.said_on) for q in year_one] == [("We are early,", None)]

@@ -36,7 +36,7 @@ from quotes.extract.mentions import (
     is_title_word,
     remembered,
     strip_possessive,
-    word_tokens,
+    tokens_from,
 )
 
 # --- Noun phrases next to a cue ---------------------------------------------------------------
@@ -45,7 +45,7 @@ from quotes.extract.mentions import (
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker phrase ending right before a cue, within `text[lo:cue_start]`."""
     timed = TIME_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
-    tokens = word_tokens(text, lo, timed.start() if timed is not None else cue_start)
+    tokens = tokens_from(text, lo, timed.start() if timed is not None else cue_start)
     while tokens and _skippable_before_cue(tokens[-1][0]):
         tokens.pop()
     if len(tokens) >= 2 and tokens[-1][0] == "," and tokens[-2][0] == ")":
@@ -253,8 +253,14 @@ def description_of(text: str, tokens: list[tuple[str, int, int]]) -> Mention:
 _MODAL_BEFORE_NAME = frozenset({"will", "may", "can", "must"})
 
 
+# Quantifiers floated after a coordinated or plural subject: "Moscow and Beijing both rejected".
+_FLOATED = frozenset({"both", "all", "each"})
+
+
 @remembered
 def _skippable_before_cue(token: str) -> bool:
+    if token in _FLOATED:
+        return True
     word = token.lower()
     if word in SKIP_BEFORE_CUE:
         return token.islower() or word not in _MODAL_BEFORE_NAME  # "Will described": George Will
@@ -487,6 +493,8 @@ def subject_at(
     for token in tokens[index:]:
         if len(taken) >= MAX_NP_TOKENS or not can_be_in_phrase(token[0]):
             break
+        if taken and token[0] in _ADVERBS_AFTER_SUBJECT:
+            break  # "Xi then took Putin's hand": the adverb opens the predicate
         taken.append(token)
     while taken and bare(taken[-1][0]) in CONNECTORS:
         taken.pop()
@@ -505,6 +513,8 @@ def subject_at(
             return longer
     return found
 
+
+_ADVERBS_AFTER_SUBJECT = frozenset({"then", "also", "later", "again", "still", "subsequently"})
 
 _AUXILIARIES = frozenset(
     """has have had was were is are will would could can may might also then later told said says

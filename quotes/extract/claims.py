@@ -147,11 +147,7 @@ def more_claims(
     """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
     if not cues:
         return
-    taken: set[tuple[int, int]] = set()
-    for q in reversed(state.results):  # this paragraph's results are the last ones: linear
-        if q.paragraph != index:
-            break
-        taken.add((q.start, q.end))
+    taken = state.spans_of_paragraph(index)
     for cue in cues:
         if (
             cue.mention is None

@@ -126,6 +126,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))
     if "and" in lowered:
         return _plural_phrase(text, tokens, phrase, start, end)
+    if len(lowered) > 1 and lowered[-1] == "tv" and lowered[-2] in _STATE_RUN:
+        return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))  # state TV
     head = _head_tokens(words)
     name_words, role_words = split_name(head)
     places = lexicon().places
@@ -371,6 +373,11 @@ def without_determiner(phrase: str) -> str:
     return " ".join(words)
 
 
+def _places_possessive(word: str) -> bool:
+    owner = strip_possessive(word)
+    return owner != word and owner in lexicon().places
+
+
 def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
     """A relaying outlet named by the phrase: "Russian news agency Tass", "the Sputnik report"."""
     core = [w for w in words if bare(w) not in OUTLET_NOUNS]
@@ -381,6 +388,7 @@ def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
         if any(
             is_capitalised(w)
             and bare(strip_possessive(w)) not in lexicon().nationalities
+            and not _places_possessive(w)  # "Russia’s state news agency Tass"
             and bare(w) not in DETERMINERS
             for w in dropped
         ):

@@ -13,6 +13,7 @@ from quotes.extract.cue_subjects import (
     SOURCE_CUES,
 )
 from quotes.extract.cues import (
+    AS_SAYING,
     INDIRECT_VERBS,
 )
 from quotes.extract.lexicon import lexicon
@@ -28,6 +29,7 @@ from quotes.extract.state import (
     Cue,
     Speaker,
 )
+from quotes.extract.subjects import subject_after
 
 _NOT_QUOTING = frozenset({"show", "shows", "showed", "cast", "casts", "call"})
 
@@ -51,7 +53,7 @@ def choose_cue(
                 and gap.strip(" ,—–-\u00a0") == ""
                 and not _object_participle(text, quote, cue, gap)
             ):
-                adjacent = cue
+                adjacent = _quoted_one(text, cues, cue)
             break
     before = [c for c in with_subject if c.end <= quote.mark_start]
     people_before = [c for c in before if c.mention is not None and c.mention.kind != "outlet"]
@@ -92,6 +94,37 @@ def choose_cue(
         short = len(text[quote.start : quote.end].split()) <= 2
         return after[0], "cue-later-in-sentence", 0.3 if short else 0.6
     return None, "", 0.0
+
+
+_QUOTING = frozenset({"quoted", "cited"})
+
+
+_QUOTING_AFTER = re.compile(r",\s+(quoting|citing)\s+")
+
+_QUOTED_KINDS = frozenset({"person", "description", "organisation", "plural"})
+
+
+def _quoted_one(text: str, cues: list[Cue], cue: Cue) -> Cue:
+    """ "“...,” Tass quoted Shoigu as saying", "“...,” reported AFP, quoting a diplomat": the cue
+    right after the quotation is the outlet's, but the words are those of the one it quoted
+    (for "as saying", the speaker `cues` gave that cue); the outlet is then the relay."""
+    if cue.mention is not None and cue.mention.kind == "outlet":
+        quoting = _QUOTING_AFTER.match(text, max(cue.end, cue.mention.end))
+        if quoting is not None:  # "..., reported AFP, quoting a Western diplomat"
+            quoted = subject_after(text, quoting.end(), quoting.end() + 120)
+            if quoted is not None and quoted.kind in _QUOTED_KINDS:
+                return Cue(quoting.start(1), quoting.end(1), quoting.group(1), quoted)
+    if cue.verb not in _QUOTING:
+        return cue
+    following = next((c for c in cues if c.start > cue.end), None)
+    if (
+        following is not None
+        and following.verb in AS_SAYING
+        and following.mention is not None
+        and following.mention.start > cue.end
+    ):
+        return following
+    return cue
 
 
 def _object_participle(text: str, quote: QuoteSpan, cue: Cue, gap: str) -> bool:

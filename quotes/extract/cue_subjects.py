@@ -12,6 +12,7 @@ from quotes.extract.before_cue import (
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     Mention,
+    last_index,
 )
 from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet
 from quotes.extract.state import (
@@ -257,20 +258,35 @@ def cue_subject(
     )
     if mention is not None:
         return mention
-    lead = text[part_lo:cue_start].rstrip()
     verb = text[cue_start:cue_end].lower()
     after_quote = part_lo > lo
     if (
         (verb in _INVERTING or (after_quote and verb in lexicon().speech_verbs))
         and not verb.endswith("ing")
         and verb not in _OBJECT_VERBS
-        and (lead.strip(" ,—–-\u00a0") == "" or lead.endswith(","))
+        and _nothing_or_a_comma_before(text, part_lo, cue_start)
     ):
         mention = subject_after(text, cue_end, hi)
         if mention is not None and not after_quote and mention.kind not in _INVERTED_KINDS:
             mention = None  # "In other words, explained Nancy Cordes:" but not "..., said the plan"
     return mention
 
+
+def _nothing_or_a_comma_before(text: str, lo: int, at: int) -> bool:
+    """Whether `text[lo:at]`, without trailing white space, ends with a comma or holds only
+    spaces, commas and dashes; read backwards from `at`, so a long sentence costs nothing."""
+    end = at
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end > lo and text[end - 1] == ",":
+        return True
+    start = end
+    while start > lo and text[start - 1] in _LEAD_PUNCTUATION:
+        start -= 1
+    return start == lo
+
+
+_LEAD_PUNCTUATION = frozenset(" ,—–-\u00a0")
 
 _SHARE = (
     r"((?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost"
@@ -305,7 +321,7 @@ def _subject_of_relative_clause(text: str, lo: int, cue_start: int) -> Mention |
     """ "A Republican strategist who asked not to be named because he was not authorized to
     speak publicly said ...", "the groups who wrote to her on Thursday say": the phrase before
     a relative clause with no commas that runs up to the cue."""
-    who = text.rfind(" who", lo, cue_start)
+    who = last_index(text, " who", lo, cue_start)
     if who < 0 or _RELATIVE_AFTER_SUBJECT.match(text, who, cue_start - 1) is None:
         return None
     subject = subject_before(text, lo, who + 1)
@@ -329,7 +345,10 @@ def fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[C
         participle = cue.verb in PARTICIPLES and (
             before.endswith(",") or _heard(text, lo, cue.mention)
         )
-        if cue.mention is None or participle:
+        other = _other_party(text, filled, lo, cue) if participle else None
+        if other is not None:  # "... before his guest took his leave, saying: “...”"
+            cue = cue.with_mention(other)
+        elif cue.mention is None or participle:
             shared = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))
             source = (
                 _shared_source(text, filled, lo, hi, cue.verb in PARTICIPLES) if shared else None
@@ -340,6 +359,27 @@ def fill_shared_subjects(text: str, cues: list[Cue], lo: int, hi: int) -> list[C
                 cue = cue.with_mention(None)  # "... endorsed Clinton, saying": not Clinton
         filled.append(cue)
     return filled
+
+
+# "before his guest took his leave", "as her host replied": a clause whose subject is the other
+# party of an exchange, named by their relation to the one who spoke before.
+_OTHER_PARTY = re.compile(
+    r"\b(?:before|after|as|while|when|until|and)\s+((?:his|her|their)\s+"
+    r"(guest|host|visitor|counterpart|interlocutor))\s+[a-z]+"
+)
+
+
+def _other_party(text: str, earlier: list[Cue], lo: int, cue: Cue) -> Mention | None:
+    """The other party of an exchange as the subject a participle shares, when a clause with
+    that subject stands between the last cue and the participle."""
+    start = earlier[-1].end if earlier else lo
+    if cue.start - start > 160:
+        return None
+    clauses = list(_OTHER_PARTY.finditer(text, start, cue.start))
+    if not clauses:
+        return None
+    found = clauses[-1]
+    return Mention(found.group(1), found.start(1), found.end(1), "description", role=found[2])
 
 
 _TO_THE_LISTENER = re.compile(r"\b(?:to|on|via|[a-z]+ed)\s+$")

@@ -343,23 +343,27 @@ def _passive_agent(text: str, cue_end: int, hi: int) -> Mention | None:
 
 _CLOSING_MARK_BEFORE = re.compile(r"[”\"’']")
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(\S.{0,60}?)\s+as\s+$")
 
-_AS_SAYING = frozenset({"saying", "telling", "writing", "stating", "adding", "describing"})
+AS_SAYING = frozenset({"saying", "telling", "writing", "stating", "adding", "describing"})
 
 
 def _quoted_as_saying(text: str, cues: list[Cue]) -> list[Cue]:
     """ "Interfax quoted Peskov as saying “...”": Peskov speaks (the cue "saying" is his); the
     one who quoted him is the relay, found by `_explicit_via` through the cue "quoted"."""
-    if not any(cue.verb in _AS_SAYING for cue in cues):
+    if not any(cue.verb in AS_SAYING for cue in cues):
         return cues
     for index, cue in enumerate(cues):
-        if cue.verb not in _AS_SAYING:
+        if cue.verb not in AS_SAYING:
             continue
         quoted = _QUOTED_AS.search(text, max(0, cue.start - 75), cue.start)
         if quoted is None:
             continue
         named = subject_after(text, quoted.start(1) - 1, quoted.end(1))
-        if named is not None and named.kind in ("person", "description", "organisation"):
+        if quoted.group(1) in _OBJECT_PRONOUNS:  # "IRNA quoted him as saying"
+            named = Mention(quoted.group(1), quoted.start(1), quoted.end(1), "pronoun")
+        if named is not None and named.kind in ("person", "description", "organisation", "pronoun"):
             cues[index] = cue.with_mention(named)
     return cues

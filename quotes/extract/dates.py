@@ -52,11 +52,19 @@ def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
         back = (published.weekday() - target) % 7
         if weekday.group(1) == "last" and back == 0:
             back = 7
-        return published - timedelta(days=back)
+        return _days_before(published, back)
     relative = _RELATIVE_DAY.search(text, lo, hi) if has_day else None
     if relative is not None:
-        return published - timedelta(days=1 if relative.group(1) == "yesterday" else 0)
+        return _days_before(published, 1 if relative.group(1) == "yesterday" else 0)
     return None
+
+
+def _days_before(published: date, days: int) -> date | None:
+    """`days` before `published`; None before the first day a date can hold (0001-01-01)."""
+    try:
+        return published - timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _explicit_date(match: re.Match[str], published: date | None) -> date | None:

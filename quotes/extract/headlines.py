@@ -174,3 +174,27 @@ def quote_kind(text: str, quote: QuoteSpan, lo: int, paragraph: Paragraph) -> Qu
     if whole and (first.isupper() or first in "[(“‘\"'0123456789"):
         return "direct"
     return "partial"
+
+
+# "‘See you in Beijing’: Xi’s parting words to Putin": after the quotation and a colon, a name's
+# possessive and a noun for what was said.
+_POSSESSOR_OF_WORDS = re.compile(
+    r": ((?:[A-Z][\w\-]+ ){0,2}[A-Z][\w\-]+)[’']s (?:[a-z\-]+ ){0,2}(?:words|message|remarks"
+    r"|warning|vow|pledge|plea|promise|reply|retort|response|verdict|advice|threat|farewell"
+    r"|appeal|rebuke|boast)\b"
+)
+
+
+def quotation_then_possessor(
+    text: str, quote: QuoteSpan, paragraph: Paragraph, registry: Registry
+) -> Speaker | None:
+    """A headline that opens with a quotation labelled as someone's words after a colon
+    ("‘See you in Beijing’: Xi’s parting words to Putin") gives it to that person, named in full
+    as the article names them."""
+    if quote.mark_start != paragraph.start or not quote.closed:
+        return None
+    label = _POSSESSOR_OF_WORDS.match(text, quote.mark_end, paragraph.end)
+    if label is None:
+        return None
+    person = registry.resolve_name(label.group(1), paragraph.start)
+    return Speaker(person, "person", None, label.group(1))

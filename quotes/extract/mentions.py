@@ -8,6 +8,8 @@ capitalised common word next to a cue may be taken for a name, and a lower-case 
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -180,6 +182,63 @@ def word_tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
             end = start + len(token)
             tokens.append((token, start, end))
     return tokens
+
+
+class _Positions(threading.local):
+    """Where each needle occurs in the last text searched."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.found: dict[str, list[int]] = {}
+
+
+_positions = _Positions()
+
+
+def last_index(text: str, needle: str, lo: int, hi: int) -> int:
+    """`text.rfind(needle, lo, hi)` for a needle that cannot overlap itself, from the needle's
+    positions in `text`, found once: asked once per cue, rfind would rescan the sentence."""
+    memo = _positions
+    if memo.text is not text:
+        memo.text, memo.found = text, {}
+    if (where := memo.found.get(needle)) is None:
+        where = memo.found[needle] = [m.start() for m in re.finditer(re.escape(needle), text)]
+    index = bisect_right(where, hi - len(needle)) - 1
+    return where[index] if index >= 0 and where[index] >= lo else -1
+
+
+_LOOKAHEAD_MARGIN = 8
+"""`_GAP_AND_TOKEN` reads at most two characters past a match, so a token ending this far
+before the end of a scan is one the scan's end did not shape: any longer scan finds it too."""
+
+
+class _SentenceTokens(threading.local):
+    """The tokens found so far from one start in one text, with their ends (for bisect)."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.lo = -1
+        self.tokens: list[tuple[str, int, int]] = []
+        self.ends: list[int] = []
+
+
+_sentence_tokens = _SentenceTokens()
+
+
+def tokens_from(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """`word_tokens(text, lo, hi)`, exactly, remembering the tokens after the last `lo`: each
+    cue of a long sentence looks back to its start, and would otherwise tokenise it all again
+    (quadratic in the sentence's length)."""
+    memo = _sentence_tokens
+    if memo.text is not text or memo.lo != lo:
+        memo.text, memo.lo, memo.tokens, memo.ends = text, lo, [], []
+    known = bisect_right(memo.ends, hi - _LOOKAHEAD_MARGIN)
+    rest = word_tokens(text, memo.ends[known - 1] if known else lo, hi)
+    if known == len(memo.tokens):
+        settled = bisect_right([end for _t, _s, end in rest], hi - _LOOKAHEAD_MARGIN)
+        memo.tokens.extend(rest[:settled])
+        memo.ends.extend(end for _t, _s, end in rest[:settled])
+    return memo.tokens[:known] + rest
 
 
 @cache

@@ -121,3 +121,17 @@ def _lookup_outlet(text: str, exact: bool) -> OutletInfo | None:
             if found is not None:
                 return found
     return None
+
+
+@cache
+def platforms() -> dict[str, str]:
+    """The platforms a remark is posted on ("wrote on Telegram", "posted on X"), each name as
+    written (case matters: "X", "VK") to its canonical name (package data `data/platforms.json`).
+    They are relays, never speakers, so they stay out of the gazetteer of outlets."""
+    raw = (
+        resources.files("quotes.extract")
+        .joinpath("data/platforms.json")
+        .read_text(encoding="utf-8")
+    )
+    data: dict[str, list[str]] = json.loads(raw)
+    return {alias: name for name, aliases in data.items() for alias in aliases}

@@ -41,6 +41,7 @@ from quotes.extract.headlines import (
     is_title_cased,
     labelled_headline_claim,
     names_a_work,
+    quotation_then_possessor,
     quote_kind,
 )
 from quotes.extract.mentions import (
@@ -107,7 +108,9 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
             if paragraph.kind in ("related", "caption"):
                 state.via_record = None
                 state.last_quote = None
-                labelled = _quote_then_label(text, paragraph, index, registry)
+                labelled = _quote_then_label(text, paragraph, index, registry) or _quote_then_cue(
+                    text, paragraph, index, registry
+                )
                 if labelled is not None:
                     state.results.append(labelled)
             continue
@@ -163,6 +166,44 @@ def _quote_then_label(
         paragraph=index,
         confidence=0.5,
         rule="caption-quote-label",
+    )
+
+
+def _quote_then_cue(
+    text: str, paragraph: Paragraph, index: int, registry: Registry
+) -> Quotation | None:
+    """ "‘We will not back down,’ Russian foreign minister says": a subhead or caption that opens
+    with a quotation its own reporting verb gives to a person named there or in the article
+    (the description resolved as the article names them). Changes nothing for the sentences
+    around it, as `_quote_then_label`."""
+    quotes = find_quotes(text, paragraph.start, paragraph.end)
+    if len(quotes) != 1 or quotes[0].mark_start != paragraph.start or not quotes[0].closed:
+        return None
+    quote = quotes[0]
+    outside = outside_quotes(paragraph.start, paragraph.end, quotes)
+    cues = find_cues(text, outside, paragraph.start, paragraph.end)
+    chosen, _, _ = choose_cue(text, quote, cues, paragraph.start)
+    mention = chosen.mention if chosen is not None else None
+    if chosen is None or mention is None or chosen.start < quote.mark_end:
+        return None
+    if mention.kind not in ("person", "description"):
+        return None
+    speaker = resolve_speaker(mention, registry, State(), paragraph.start)
+    if speaker is None or speaker.kind != "person":
+        return None
+    return Quotation(
+        start=quote.start,
+        end=quote.end,
+        text=text[quote.start : quote.end],
+        kind="direct",
+        speaker=speaker.name,
+        speaker_kind="person",
+        role=speaker.role,
+        speaker_text=mention.text,
+        cue=chosen.verb,
+        paragraph=index,
+        confidence=0.5,
+        rule="subhead-quote-cue",
     )
 
 
@@ -313,6 +354,10 @@ def _quotation(
         headline = headline_speaker(text, quote, paragraph, registry, state)
         if headline is not None:
             speaker, rule, confidence = headline, "headline-verb", 0.6
+    if speaker is None and paragraph.kind == "headline":
+        labelled = quotation_then_possessor(text, quote, paragraph, registry)
+        if labelled is not None:
+            speaker, rule, confidence = labelled, "headline-possessor", 0.6
     if speaker is None and not work:
         found = signed(text, quote, paragraph, registry, state, lo) or speaker_without_cue(
             text, quote, lo, index, continues, adjacent, registry, state, bool(cues)

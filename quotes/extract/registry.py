@@ -57,6 +57,9 @@ _LEADER_WORDS = frozenset(
 
 _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
 
+# Words for whoever represents a country abroad: "the Chinese representative" is its envoy.
+_REPRESENTATIVE_WORDS = frozenset({"representative", "ambassador", "envoy", "delegate"})
+
 _GENERIC_DESCRIPTION_WORDS = frozenset(
     {
         "counterpart",
@@ -180,6 +183,9 @@ class Registry:
         found: set[str] = set()
         for word in reversed(words):
             if not is_title_word(word):
+                nationality = _nationality_of_owner(word)  # "China’s UN ambassador Zhang Jun"
+                if nationality is not None:
+                    found.add(nationality)
                 break
             found.add(bare(strip_possessive(word)))
         return found
@@ -317,7 +323,9 @@ class Registry:
         """ "the Russian leader" -> the person written with a matching title, nearest before;
         `prefer` (the last speaker), when the title fits them too ("Lavrov said at talks with his
         Egyptian counterpart Sameh Shoukry ... the minister said": Lavrov, who spoke)."""
-        written = {bare(strip_possessive(w)) for w in description.split()}
+        written = {
+            _nationality_of_owner(w) or bare(strip_possessive(w)) for w in description.split()
+        }
         wanted = written - _GENERIC_DESCRIPTION_WORDS
         if not wanted:
             return None
@@ -536,6 +544,18 @@ class _NameIndex:
         return self.candidates[count - 1]
 
 
+def _nationality_of_owner(word: str) -> str | None:
+    """ "China’s" in "China’s top diplomat" -> "chinese", the word the title would hold."""
+    owner = strip_possessive(word)
+    if owner == word:
+        return None
+    government = lexicon().places.get(owner)
+    if government is None or not government.endswith(" government") or " " in owner:
+        return None
+    nationality = government.split()[0].lower()
+    return nationality if " " not in government[: -len(" government")] else None
+
+
 def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
     for word in wanted:
         if word in role_words:
@@ -543,6 +563,8 @@ def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
         if word == "leader" and role_words & _LEADER_WORDS:
             continue
         if word == "diplomat" and role_words & _DIPLOMAT_WORDS:
+            continue
+        if word == "representative" and role_words & _REPRESENTATIVE_WORDS:
             continue
         if word in ("senator", "sen") and role_words & {"senator", "sen"}:
             continue

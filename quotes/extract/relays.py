@@ -14,15 +14,23 @@ from quotes.extract.classify import (
 )
 from quotes.extract.mentions import (
     OUTLET_KINDS_RELAYING,
+    Mention,
     Via,
     bare,
 )
-from quotes.extract.outlets import CHANNEL_FORMS, OutletInfo, lookup_outlet, outlet_key
+from quotes.extract.outlets import (
+    CHANNEL_FORMS,
+    OutletInfo,
+    lookup_outlet,
+    outlet_key,
+    platforms,
+)
 from quotes.extract.state import (
     Cue,
     Speaker,
     State,
 )
+from quotes.extract.subjects import subject_after
 
 # --- Relay outlets ----------------------------------------------------------------------------
 
@@ -40,7 +48,42 @@ _IN_STATEMENT = re.compile(
 
 _IN_STATEMENT_NOUNS = CHANNEL_FORMS
 
-_TOLD_OUTLET = re.compile(r"\b(?:told|telling|tells|tell)\s+([^,.;:“”\"«»()]{2,60})")
+# "wrote on Telegram", "said in a video posted on his Weibo account", "posted on X", "in a Telegram
+# post": a platform the words were put on is their relay. Platform names keep their case.
+_PLATFORM_NAMES = "|".join(re.escape(name) for name in sorted(platforms(), key=len, reverse=True))
+_ON_PLATFORM = re.compile(
+    r"\b(?:wr[io]te|writes|writing|written|posted|posts|posting|post|said|says|saying|tweeted"
+    r"|published|shared|statement|video|message|comments|remarks|address)\b"
+    r"(?:\s+(?:in|via)\s+(?:an?|his|her|its|their|the)\s+(?:[\w-]+\s+)?(?:video|post|statement"
+    r"|message|address|interview|comments?|remarks))?"
+    r"(?:\s+(?:posted|published|released|shared|broadcast|carried))?"
+    r"\s+on\s+(?:(?:his|her|its|their|the|an?)\s+)?"
+    r"(?:(?:official|messaging|app|social|media|network|platform|microblogging|site|service)\s+)"
+    r"{0,3}(" + _PLATFORM_NAMES + r")(?![\w-])"
+    r"|\b(?:[Ii]n|[Vv]ia)\s+(?:an?|his|her|its|their|the)\s+(" + _PLATFORM_NAMES + r")\s+"
+    r"(?:post|statement|video|message|channel)\b"
+)
+# A platform's name as a word: the quick test before `_ON_PLATFORM` is tried on a part.
+_PLATFORM_NAMED = re.compile(r"(?<![\w-])(?:" + _PLATFORM_NAMES + r")(?![\w-])")
+
+# Lower-cased words one of which every `_ON_PLATFORM` phrase holds (for `relay_markers`).
+_PLATFORM_MARKERS = (
+    *(f"on {name.lower()}" if len(name) < 3 else name.lower() for name in platforms()),
+    "x account",
+    "x post",
+)
+
+# "In comments carried by state media, Raisi said", "in remarks aired on state television"
+_CARRIED_BY = re.compile(
+    r"\b(?:comments|remarks|address|speech|words|interview)\s+(?:carried|broadcast|aired|televised"
+    r"|published|reported)\s+(?:by|on)\s+([^,.;:“”\"«»()]{2,60})"
+)
+
+_CARRIED_WORDS = re.compile(r"carried|broadcast|aired|televised|published|reported ")
+
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with)|[Tt]alking to)\s+([^,.;:“”\"«»()]{2,60})"
+)
 
 # "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS"
 _QUOTED_BY = re.compile(
@@ -125,13 +168,46 @@ def _channel_label(outlet: str, noun: str) -> str:
     return outlet if noun in _LABEL_AS_OUTLET else f"{outlet} {noun}"
 
 
-def _leading_name_words(words: list[str]) -> list[str]:
+# Nouns that make a listener a medium: "told the Rossiya 1 television channel", "told state TV".
+_LISTENING_MEDIA = frozenset(
+    "television tv radio channel broadcaster newspaper daily agency magazine network station "
+    "website tabloid".split()
+)
+
+
+def _names_first(listener: list[str]) -> bool:
+    """ "Speaking to the BBC", "talking to state TV": the listener phrase opens with a name or
+    with words of an outlet's name, not with other listeners."""
+    first = listener[0]
+    return first[:1].isupper() or bare(first) in ("the", *_WORDS_IN_OUTLET_PHRASES)
+
+
+def _unlisted_media(words: list[str]) -> bool:
+    """ "the Hurriyet daily", "state broadcaster VGTRK", "state TV": a medium the gazetteer does
+    not know, named (a capitalised word past the first) or state-run, told something."""
+    lowered = [bare(word) for word in words]
+    if not lowered or not set(lowered) & _LISTENING_MEDIA or lowered[0] in _NOT_AN_OUTLET_OPENING:
+        return False  # not "told a TV interviewer", "told his radio audience"
+    last = words[-1]
+    if lowered[-1] not in _LISTENING_MEDIA and not (
+        last[:1].isupper() and lowered[-2:-1] != ["of"]
+    ):
+        return False  # "the ... television channel", "broadcaster VGTRK"; not "... of Monday"
+    named = any(word[:1].isupper() and bare(word) not in _LISTENING_MEDIA for word in words[1:])
+    return named or lowered[0] in ("state", "state-run", "state-owned", "official")
+
+
+_NOT_AN_OUTLET_OPENING = frozenset({"a", "an", "his", "her", "their", "its", "my", "our", "your"})
+
+
+def _leading_name_words(words: list[str], numbered: bool = False) -> list[str]:
     """ "the Associated Press last week her group ..." -> "the Associated Press": the words a
     listener's name can be, up to the first lower-case word after a capitalised one ("told the
-    state-run TASS news agency", "told the AP her ...")."""
+    state-run TASS news agency", "told the AP her ..."); `numbered`, a number after a name is
+    part of it ("the Rossiya 1 television channel")."""
     named = False
     for index, word in enumerate(words):
-        if word[:1].isupper():
+        if word[:1].isupper() or (numbered and named and word.isdigit()):  # "Rossiya 1 channel"
             named = True
         elif named and word not in _WORDS_IN_OUTLET_PHRASES:
             return words[:index]
@@ -203,7 +279,22 @@ def _places(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-_VIA_MARKERS = ("ccording", "quoted", "cited by", *CHANNEL_FORMS, "told", "tell")
+_VIA_MARKERS = (
+    "ccording",
+    "quoted",
+    "cited by",
+    *CHANNEL_FORMS,
+    "told",
+    "tell",
+    "carried",
+    "published",
+    "speaking to",
+    "speaking with",
+    "talking to",
+    "aired",
+    "televised",
+    *_PLATFORM_MARKERS,
+)
 
 
 def relay_markers(text: str) -> WordPlaces:
@@ -233,6 +324,12 @@ def find_vias(
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
                 via = relay_outlet(match.group(1))
+                if pattern is _ACCORDING:
+                    source = subject_after(text, match.start(1), hi_part)
+                    if source is not None and source.kind == "person" and not _news(via):
+                        continue  # "according to Kremlin spokesman Dmitry Peskov": he speaks
+                    if via is None:
+                        via = _body(source)  # "..., according to the Communications Directorate"
                 if via is not None:
                     found.append((match.start(), via))
         in_statement = any(noun in part for noun in _IN_STATEMENT_NOUNS)
@@ -251,14 +348,49 @@ def find_vias(
                 if via is not None:
                     label = _channel_label(via.name, match.group(1))
                     found.append((match.start(), Via(label, match.group(0).strip())))
-        told = "told" in part or "tell" in part
+        if _PLATFORM_NAMED.search(text, lo_part, hi_part) is not None:
+            found.extend(_on_platform(text, lo_part, hi_part))
+        carried = _CARRIED_WORDS.search(text, lo_part, hi_part) is not None
+        for match in _CARRIED_BY.finditer(text, lo_part, hi_part) if carried else ():
+            via = relay_outlet(match.group(1))
+            if via is not None:
+                found.append((match.start(), via))
+        told = "told" in part or "tell" in part or "king " in part
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
-            words = _leading_name_words(_trim_relay_words(match.group(1)).split())
+            listener = _trim_relay_words(match.group(1)).split()
+            if not listener or (match.group(0)[0] in "SsTt" and not _names_first(listener)):
+                continue  # "Speaking to dignitaries and ... on the National Mall": no outlet
+            words = _leading_name_words(listener)
             outlet = outlet_in_phrase(words) if words else None
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))
+            elif outlet is None and _unlisted_media(words := _leading_name_words(listener, True)):
+                found.append((match.start(), Via(without_determiner(" ".join(words)), "")))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _on_platform(text: str, lo: int, hi: int) -> Iterator[tuple[int, Via]]:
+    """ "wrote on Telegram", "in a Weibo post": the platform, as a relay."""
+    for match in _ON_PLATFORM.finditer(text, lo, hi):
+        name = match.group(1) or match.group(2)
+        yield match.start(), Via(platforms()[name], match.group(0).strip())
+
+
+def _body(source: Mention | None) -> Via | None:
+    """A named body that gives a remark ("according to the presidency") is its relay, when the
+    remark is another's ("Erdogan told Putin ..., according to the presidency")."""
+    if source is None or source.kind != "organisation" or not source.name:
+        return None
+    if not any(word[:1].isupper() for word in source.text.split()):
+        return None  # "according to state law", "according to a court document": no body named
+    return Via(source.name, source.text)
+
+
+def _news(via: Via | None) -> bool:
+    """Whether a relay is a news outlet (not a government body, not unknown)."""
+    outlet = lookup_outlet(via.name, exact=True) if via is not None else None
+    return outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING
 
 
 def _negated(text: str, at: int) -> bool:
@@ -273,7 +405,7 @@ def statement_without_source(text: str, lo: int, hi: int) -> bool:
     return re.search(r"\b(?:[Ii]n a|[Aa]) (?:\w+ )?statement\b(?! by)", text[lo:hi]) is not None
 
 
-RELAYING = re.compile(r" in an? (?:\w+ )?statement\b")
+RELAYING = re.compile(r" in an? (?:\w+ )?(statement|readout)\b")
 
 # --- Relay outlets ----------------------------------------------------------------------------
 
@@ -303,6 +435,8 @@ def via_for(
         state.via_record = (explicit, speaker, index)
         return explicit
     record = state.via_record
+    if record is not None and _new_account(text, lo, hi, chosen):
+        record = None
     if record is not None and _ANOTHER_MEETING.search(text, lo, hi) is None:
         via, via_speaker, via_paragraph = record
         if index - via_paragraph <= 3 and _same_account(speaker, via_speaker):
@@ -310,6 +444,22 @@ def via_for(
             return via
     state.via_record = None
     return None
+
+
+# "Asked by reporters on Tuesday, Shoigu said", "Speaking at a news conference, she said": an
+# occasion of its own, told by the article itself.
+_OWN_OCCASION = re.compile(
+    r"\W*(?:Asked by|Speaking (?:to|at|with|during|after|on|in)|Addressing|Answering questions)\b"
+)
+
+
+def _new_account(text: str, lo: int, hi: int, chosen: Cue | None) -> bool:
+    """A sentence that opens an attribution of its own ("According to Shoigu, ...", "Asked by
+    reporters, Shoigu said: ...") is no longer the account an earlier relay gave."""
+    if chosen is not None and chosen.verb == "according to":
+        mention = chosen.mention
+        return mention is not None and mention.kind in ("person", "description")
+    return _OWN_OCCASION.match(text, lo, hi) is not None
 
 
 # "Wang also met Russian Security Council secretary Nikolai Patrushev and described ...": another
@@ -327,7 +477,14 @@ def _explicit_via(
     hi: int,
 ) -> Via | None:
     if vias:
-        return vias[0][1]
+        via = vias[0][1]
+        if (
+            speaker.kind == "organisation"
+            and via.name in platforms().values()
+            and statement_without_source(text, lo, hi)
+        ):  # "the ministry said in a statement on Telegram"
+            return Via(f"{speaker.name} statement on {via.name}", via.text)
+        return via
     for cue in cues:
         mention = cue.mention
         relays = (
@@ -338,6 +495,8 @@ def _explicit_via(
                 or (cue.verb in ("quoted", "cited") and mention.kind == "organisation")
             )
         )
+        if cue is chosen and cue.verb not in _PASSES_ON:
+            continue  # "The talks were “...”, Xinhua reported": the outlet's own account
         if mention is not None and relays and (speaker.kind == "outlet" or cue is not chosen):
             return Via(mention.name or mention.text, mention.text)
     if speaker.kind == "organisation" and statement_without_source(text, lo, hi):
@@ -349,8 +508,17 @@ def _explicit_via(
         if cue is not chosen and body is not None and body.kind == "organisation":
             statement = RELAYING.match(text, cue.end)
             if statement is not None:
-                return Via(f"{body.name or body.text} statement", statement.group().strip())
+                label = f"{body.name or body.text} {statement.group(1)}"
+                return Via(label, statement.group().strip())
     return None
+
+
+# An outlet that "reported", "wrote" or "noted" something is the author of its own account, not
+# a relay of it. Only verbs that pass words on keep an outlet speaker as its own relay ("Xinhua
+# said the two sides “...”": the sides' words, as Xinhua gave them).
+_PASSES_ON = frozenset(
+    {"said", "says", "saying", "added", "adds", "adding", "quoted", "cited", "according to"}
+)
 
 
 def _same_account(speaker: Speaker, earlier: Speaker) -> bool:

@@ -12,6 +12,7 @@ from quotes.extract.cue_subjects import (
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     DESCRIBING_PREPOSITIONS,
+    OUTLET_KINDS_RELAYING,
     Mention,
     bare,
     is_title_word,
@@ -65,7 +66,9 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
     if kind in ("description", "outlet", "organisation"):
         own = (
             _its_own_document(mention, state)
+            or _other_party(mention, state)
             or _documents_author(mention, registry, state, at)
+            or _issued_before(mention, registry, state, at)
             or _the_outlet(mention, state)
         )
         if own is not None:
@@ -139,7 +142,9 @@ def _its_own_document(mention: Mention, state: State) -> Speaker | None:
     return body.written_as(mention.text) if body is not None else None
 
 
-_THE_OUTLET = re.compile(r"[Tt]he (?:[\w\-]+ )?(newspaper|paper|daily|agency|broadcaster)")
+_THE_OUTLET = re.compile(
+    r"[Tt]he (?:[\w\-]+ )?(newspaper|paper|daily|agency|broadcaster|publication|outlet)"
+)
 
 _OUTLET_KIND_OF_NOUN = {
     "newspaper": "newspaper",
@@ -148,6 +153,9 @@ _OUTLET_KIND_OF_NOUN = {
     "agency": "news agency",
     "broadcaster": "broadcaster",
 }
+
+# Nouns for any outlet that relays ("according to the publication").
+_ANY_OUTLET_NOUNS = frozenset({"publication", "outlet"})
 
 
 def _the_outlet(mention: Mention, state: State) -> Speaker | None:
@@ -159,7 +167,12 @@ def _the_outlet(mention: Mention, state: State) -> Speaker | None:
     if body is None or written is None:
         return None
     outlet = lookup_outlet(body.name, exact=True)
-    if outlet is None or outlet.kind != _OUTLET_KIND_OF_NOUN[written[1]]:
+    if outlet is None:
+        return None
+    if written[1] in _ANY_OUTLET_NOUNS:
+        if outlet.kind not in OUTLET_KINDS_RELAYING:
+            return None
+    elif outlet.kind != _OUTLET_KIND_OF_NOUN[written[1]]:
         return None
     return body.written_as(mention.text)
 
@@ -181,6 +194,46 @@ def _documents_author(
     if author is None or author.kind not in ("person", "organisation"):
         return None
     speaker = resolve_speaker(author, registry, state, at)
+    return speaker.written_as(mention.text) if speaker is not None else None
+
+
+_PARTIES = frozenset({"guest", "host", "visitor", "counterpart", "interlocutor"})
+
+
+def _other_party(mention: Mention, state: State) -> Speaker | None:
+    """ "his guest", "her host" in an exchange: the last person quoted before the one "his" or
+    "her" means (the last person spoken of)."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] not in ("his", "her", "their") or words[1] not in _PARTIES:
+        return None
+    owner = state.last_person.name if state.last_person is not None else None
+    for quotation in reversed(state.results[-20:]):
+        if quotation.speaker_kind == "person" and quotation.speaker not in (None, owner):
+            return Speaker(quotation.speaker, "person", words[1], mention.text)
+    return None
+
+
+_THE_DOCUMENT = re.compile(r"[Tt]he (statement|readout|communique|letter|declaration)")
+
+
+def _issued_before(mention: Mention, registry: Registry, state: State, at: int) -> Speaker | None:
+    """ "China's foreign ministry issued a statement after the talks. “...,” the statement says":
+    the document speaks for whoever the sentence before says issued it."""
+    document = _THE_DOCUMENT.fullmatch(mention.text)
+    lo, hi = state.previous_sentence
+    if document is None or lo < 0:
+        return None
+    issued = re.search(
+        r"\b(?:issued|released|published|put out|posted)\s+(?:an?|its|their)\s+(?:[\w-]+\s+)?"
+        + document.group(1),
+        registry.text[lo:hi],
+    )
+    if issued is None:
+        return None
+    author = sentence_subject(registry.text, lo, lo + issued.start())
+    if author is None or author.kind not in ("person", "organisation"):
+        return None
+    speaker = resolve_speaker(author, registry, state, lo)
     return speaker.written_as(mention.text) if speaker is not None else None
 
 

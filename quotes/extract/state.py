@@ -67,3 +67,26 @@ class State:
     # person "he" or "she" meant before: the official is who they mean for one paragraph more.
     unnamed: tuple[Speaker, int, Speaker | None] | None = None
     results: list[Quotation] = field(default_factory=list)
+    # The spans of the results after the last one of another paragraph than `spans_paragraph`,
+    # kept up to date from `spans_upto` on (results only grow, and keep their spans).
+    spans_paragraph: int = -1
+    spans_upto: int = 0
+    paragraph_spans: set[tuple[int, int]] = field(default_factory=set)
+
+    def spans_of_paragraph(self, index: int) -> set[tuple[int, int]]:
+        """The spans of the results at the end of `results` that belong to paragraph `index`:
+        one pass over the new results, so a long paragraph costs linear time, not quadratic."""
+        if self.spans_paragraph != index:
+            start = len(self.results)
+            while start and self.results[start - 1].paragraph == index:
+                start -= 1
+            self.spans_paragraph, self.spans_upto = index, start
+            self.paragraph_spans = set()
+        spans = self.paragraph_spans
+        for q in self.results[self.spans_upto :]:
+            if q.paragraph != index:
+                spans.clear()
+            else:
+                spans.add((q.start, q.end))
+        self.spans_upto = len(self.results)
+        return spans

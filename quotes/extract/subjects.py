@@ -112,6 +112,14 @@ def lead_in_subjects(text: str, lo: int, hi: int) -> Iterator[Mention]:
             yield found
 
 
+def _bare_another(tokens: list[tuple[str, int, int]]) -> bool:
+    """ "“...,” said another.": one more unnamed speaker of the kind just quoted, nobody named
+    (not "another official", whose noun makes a description of its own)."""
+    if tokens[0][0].lower() not in ("another", "another.", "another,"):
+        return False
+    return tokens[0][0][-1] in ".," or len(tokens) == 1 or not tokens[1][0][:1].isalnum()
+
+
 def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     """The speaker phrase right after a cue: "said Wan Qingsong, an associate professor"."""
     tokens = word_tokens(text, cue_end, min(hi, cue_end + 200))
@@ -121,6 +129,9 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     pronoun_kind = lexicon().pronouns.get(first.lower())
     if pronoun_kind in ("person", "plural", "organisation"):
         return Mention(first, tokens[0][1], tokens[0][2], "pronoun")
+    if _bare_another(tokens):
+        start = tokens[0][1]
+        return Mention(first[:7], start, start + 7, "description", role="another")
     taken: list[tuple[str, int, int]] = []
     named = False
     for index, token in enumerate(tokens):

@@ -14,6 +14,7 @@ from quotes.extract.names import fold, name_key
 from quotes.query.search import (
     one_speaker,
 )
+from quotes.query.terms import checked_term
 from quotes.store.models import (
     Article,
     Outlet,
@@ -53,7 +54,7 @@ def list_speakers(session: Session, search: str | None = None) -> list[dict[str,
         .order_by(func.coalesce(counts.c.quotations, 0).desc(), Speaker.name, Speaker.id)
     )  # fmt: skip
     if search:
-        pattern = f"%{fold(search)}%"
+        pattern = f"%{fold(checked_term(search))}%"
         by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.like(pattern))
         stmt = stmt.where(sa.or_(Speaker.name_key.like(pattern), Speaker.id.in_(by_alias)))
     rows = session.execute(stmt).all()
@@ -126,7 +127,8 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
     """Make `remove` one with `keep`: its quotations, remarks and aliases move to `keep`, its
     name becomes a user alias of `keep` (so later ingests resolve it there), and it is deleted.
     The caller commits."""
-    a, b = one_speaker(session, keep), one_speaker(session, remove)
+    a = one_speaker(session, checked_term(keep, "speaker"))
+    b = one_speaker(session, checked_term(remove, "speaker"))
     if a.id == b.id:
         raise QuotesError(f"{keep!r} and {remove!r} are already the same speaker ({a.name})")
     moved_quotes = session.execute(
@@ -159,8 +161,8 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
 def add_speaker_alias(session: Session, name: str, alias: str) -> str:
     """Record `alias` as another name of the speaker `name` (source 'user', kept for ever).
     Returns the speaker's name. The caller commits."""
-    speaker = one_speaker(session, name)
-    key = name_key(alias)
+    speaker = one_speaker(session, checked_term(name, "speaker"))
+    key = name_key(checked_term(alias, "alias"))
     if not key:
         raise QuotesError(f"alias {alias!r} has no letters or digits")
     other = session.scalar(select(Speaker).where(Speaker.name_key == key))

@@ -19,6 +19,7 @@ from quotes.query.search import (
     filtered,
     speaker_ids,
 )
+from quotes.query.terms import checked_term
 from quotes.store import fts
 from quotes.store.models import (
     Article,
@@ -57,7 +58,7 @@ def export(
         .order_by(Quote.id)
     )  # fmt: skip
     if term:
-        ids = speaker_ids(session, term)
+        ids = speaker_ids(session, checked_term(term))
         if ids:
             stmt = stmt.where(Quote.speaker_id.in_(ids))
         elif session.get_bind().dialect.name == "sqlite":

@@ -14,6 +14,7 @@ from quotes.query.search import (
     one_speaker,
     speaker_ids,
 )
+from quotes.query.terms import checked_limit
 from quotes.store.views import REPORTS, View
 
 # ---------------------------------------------------------------------------------------------
@@ -51,7 +52,7 @@ def run_report(
             raise QuotesError(f"report {view.name!r} has no --speaker filter")
         ids = speaker_ids(session, speaker) or [one_speaker(session, speaker).id]
         stmt = stmt.where(sa.column("speaker_id").in_(ids))
-    if limit is not None:
+    if checked_limit(limit) is not None:
         stmt = stmt.limit(limit)
     result = session.execute(stmt)
     columns = tuple(result.keys())

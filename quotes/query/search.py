@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from quotes.errors import NotFound, QuotesError
 from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import lookup_outlet, outlet_key
+from quotes.query.terms import checked_limit, checked_term
 from quotes.store import fts
 from quotes.store.models import (
     QUOTE_KINDS,
@@ -71,6 +72,12 @@ class Filters:
     until: date | None = None
     kind: str | None = None
     limit: int | None = DEFAULT_LIMIT
+
+    def __post_init__(self) -> None:
+        checked_limit(self.limit)
+        for what, name in (("speaker", self.speaker), ("outlet", self.outlet), ("via", self.via)):
+            if name is not None:
+                checked_term(name, what)
 
 
 def _speaker_keys(name: str) -> set[str]:
@@ -394,7 +401,7 @@ def search(
 ) -> SearchResult:
     """Quotations for `term`: a speaker's (newest first) when it names speakers, else those
     whose wording matches (best first). `text_only` skips the speaker interpretation."""
-    term = term.strip()
+    term = checked_term(term).strip()
     ids = [] if text_only else speaker_ids(session, term)
     if ids:
         names = session.scalars(select(Speaker.name).where(Speaker.id.in_(ids))).all()

@@ -14,6 +14,7 @@ from quotes.errors import NotFound
 from quotes.query.search import (
     MARK,
 )
+from quotes.query.terms import id_in_range
 from quotes.store.models import (
     Article,
     Quote,
@@ -62,7 +63,7 @@ def paragraph_around(body: str, start: int, end: int) -> str:
 
 
 def show_quote(session: Session, quote_id: int) -> QuoteDetail:
-    quote = session.get(Quote, quote_id)
+    quote = session.get(Quote, quote_id) if id_in_range(quote_id) else None
     if quote is None:
         raise NotFound(f"no quotation with id {quote_id}")
     article = quote.article

@@ -13,6 +13,8 @@ Metadata for a text article comes from, in increasing priority:
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -35,6 +37,27 @@ DIRECTORY_METADATA = "metadata.json"
 SIDECAR_SUFFIX = ".meta.json"
 _BINARY_SNIFF_BYTES = 8192
 _META_FIELDS = ("outlet", "published", "title", "url", "published_source", "language")
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+"""The largest article file, or line of a JSON Lines file, that is read (`--max-size`): a
+bigger one is that article's failure, never loaded whole."""
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)  # fmt: skip
+
+
+def check_text(text: str, where: str, what: str = "text") -> None:
+    """Refuse what no database stores as text: NUL (PostgreSQL cannot, so neither backend
+    does) and lone surrogates (JSON's \\ud800, which no UTF-8 encoder accepts)."""
+    if (nul := text.find("\x00")) >= 0:
+        raise InputError(f"{where}: {what} holds a NUL character (at character {nul}), not text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{where}: {what} holds a lone surrogate U+{ord(text[exc.start]):04X} "
+            f"(at character {exc.start}), not valid Unicode"
+        ) from None
 
 
 KEY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -77,6 +100,8 @@ def meta_from_mapping(data: Any, where: str) -> ArticleMeta:
         key, value = _field(data, name)
         if value is not None and not isinstance(value, str):
             raise InputError(f"{where}: {key!r} must be a string")
+        if value:
+            check_text(value, where, repr(key))
         values[name] = value
     published = parse_date(_field(data, "published")[1], where)
     return ArticleMeta(
@@ -102,18 +127,58 @@ def decode_text(raw: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{source}: empty file, no article text")
+    check_text(text, source)
     return text, warnings
 
 
 def _load_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        raw = read_capped(path, DEFAULT_MAX_BYTES)
+        return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError(f"{path}: metadata is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply") from None
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is (None for a regular file or a folder)."""
+    return next((kind for test, kind in _FILE_KINDS if test(mode)), None)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.3g} MB"
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, refusing what is not a regular file before opening it, and
+    a file over `max_bytes` (checked before reading and while reading, should it grow)."""
+    try:
+        mode = path.stat()
+        if (kind := _not_regular(mode.st_mode)) is not None:
+            raise InputError(f"{path}: {kind}, not a regular file: not read")
+        if mode.st_size > max_bytes:
+            raise InputError(_too_big(path, f"file of {mode.st_size:,} bytes", max_bytes))
+        # Non-blocking, and checked again once open: a FIFO swapped in after the check above
+        # neither blocks the open nor gets read.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if (kind := _not_regular(os.fstat(descriptor).st_mode)) is not None:
+                raise InputError(f"{path}: {kind}, not a regular file: not read")
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(raw) > max_bytes:
+        raise InputError(_too_big(path, "file", max_bytes))
+    return raw
+
+
+def _too_big(where: object, what: str, max_bytes: int) -> str:
+    return f"{where}: {what} over the size limit of {_megabytes(max_bytes)} (see --max-size)"
 
 
 def directory_metadata(directory: Path) -> dict[str, Any]:
@@ -172,36 +237,59 @@ def is_article_file(path: Path) -> bool:
 
 def discover(paths: Iterable[Path | str]) -> Iterator[Path | str | ReadProblem]:
     """Article files under the given paths (directories recursively, sorted), URLs as given,
-    or problems."""
+    or problems: a path that is missing, not a regular file (a FIFO, a device, a socket: never
+    opened), or a folder that cannot be listed."""
     for given in paths:
         if isinstance(given, str) and is_url(given):
             yield given
             continue
         path = Path(given)
-        if not path.exists():
-            yield ReadProblem(str(path), "no such file or directory")
-        elif path.is_dir():
-            found = False
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and is_article_file(child):
-                    found = True
-                    yield child
-            if not found:
-                yield ReadProblem(
-                    str(path),
-                    "no articles found (looked for .txt, .md, .jsonl, .html, .warc, .rss, .atom)",
-                )
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            missing = isinstance(exc, FileNotFoundError)
+            yield ReadProblem(str(path), "no such file or directory" if missing
+                              else f"cannot read ({exc.strerror})")  # fmt: skip
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _discover_folder(path)
+        elif (kind := _not_regular(mode)) is not None:
+            yield ReadProblem(str(path), f"{kind}, not a regular file: not read")
         else:
             yield path
 
 
-def read_file_article(path: Path, overrides: ArticleMeta) -> ArticleInput:
+def _discover_folder(folder: Path) -> Iterator[Path | ReadProblem]:
+    """The article files of a folder tree in sorted order; each folder that cannot be listed
+    and each article-named entry that is not a regular file is a problem."""
+    problems: list[ReadProblem] = []
+    found: list[Path | ReadProblem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(ReadProblem(str(exc.filename), f"cannot read folder ({exc.strerror})"))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            child = Path(root, name)
+            if name.startswith(".") or not is_article_file(child):
+                continue
+            try:
+                kind = _not_regular(child.stat().st_mode)
+            except OSError:
+                continue  # a broken link: not an article
+            problem = ReadProblem(str(child), f"{kind}, not a regular file: not read")
+            found.append(child if kind is None else problem)
+    yield from problems
+    yield from sorted(found, key=lambda item: item if isinstance(item, Path) else Path(item.source))
+    if not found and not problems:
+        looked = ".txt, .md, .jsonl, .html, .warc, .rss, .atom"
+        yield ReadProblem(str(folder), f"no articles found (looked for {looked})")
+
+
+def read_file_article(path: Path, overrides: ArticleMeta, max_bytes: int) -> ArticleInput:
     """A text or HTML article file (HTML by name or by content, whatever the name says)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_capped(path, max_bytes)
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw):
         page = article_from_html(raw, str(path))
         return replace(page, meta=metadata_for(path, overrides, page.meta))
@@ -222,11 +310,13 @@ def read_url(url: str, overrides: ArticleMeta, fetcher: Fetcher) -> Iterator[Rea
         yield ReadProblem(url, str(exc).removeprefix(f"{url}: "))
 
 
-def read_feed_file(path: Path, overrides: ArticleMeta, fetcher: Fetcher) -> Iterator[ReadResult]:
+def read_feed_file(
+    path: Path, overrides: ArticleMeta, fetcher: Fetcher, max_bytes: int
+) -> Iterator[ReadResult]:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield ReadProblem(str(path), f"cannot read ({exc.strerror})")
+        raw = read_capped(path, max_bytes)
+    except InputError as exc:
+        yield ReadProblem(str(path), str(exc).removeprefix(f"{path}: "))
         return
     for item in articles_from_feed(raw, str(path), fetcher):
         yield item if isinstance(item, ReadProblem) else _overridden(item, overrides)
@@ -249,8 +339,10 @@ def _overridden(item: ArticleInput, overrides: ArticleMeta) -> ArticleInput:
     return replace(item, meta=apply_overrides(item.meta, overrides))
 
 
-def read_jsonl_articles(path: Path, overrides: ArticleMeta) -> Iterator[ReadResult]:
-    """One article per line, streamed: memory stays bounded by the longest line."""
+def read_jsonl_articles(
+    path: Path, overrides: ArticleMeta, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ReadResult]:
+    """One article per line, streamed: memory stays bounded by `max_bytes` per line."""
     found = False
     try:
         handle = path.open("rb")
@@ -259,8 +351,12 @@ def read_jsonl_articles(path: Path, overrides: ArticleMeta) -> Iterator[ReadResu
         return
     reported: set[str] = set()
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_capped_lines(handle, max_bytes), start=1):
             source = f"{path}:{number}"
+            if raw is None:
+                found = True
+                yield ReadProblem(source, _too_big(source, "line", max_bytes).split(": ", 1)[1])
+                continue
             if not raw.strip():
                 continue
             found = True
@@ -270,6 +366,17 @@ def read_jsonl_articles(path: Path, overrides: ArticleMeta) -> Iterator[ReadResu
                 yield ReadProblem(source, str(exc).removeprefix(f"{source}: "))
     if not found:
         yield ReadProblem(str(path), "empty file, no articles")
+
+
+def _capped_lines(handle: Any, max_bytes: int) -> Iterator[bytes | None]:
+    """Each line of a binary file, or None for a line over `max_bytes` (skipped unread)."""
+    while line := handle.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _article_from_json_line(
@@ -283,11 +390,14 @@ def _article_from_json_line(
         raise InputError(f"{source}: line is not UTF-8") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{source}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InputError(f"{source}: JSON nested too deeply") from None
     text = _field(data, "text")[1] if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(text, str):
         raise InputError(f"{source}: each line must be an object with a 'text' string")
     if not text.strip():
         raise InputError(f"{source}: empty 'text'")
+    check_text(text, source)
     meta = apply_overrides(meta_from_mapping(data, source), overrides)
     new_keys = [key for key in unused_keys(data) if key not in reported]
     reported.update(new_keys)
@@ -298,10 +408,12 @@ def _article_from_json_line(
 def read_articles(
     paths: Iterable[Path | str],
     overrides: ArticleMeta | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     fetcher: Fetcher | None = None,
 ) -> Iterator[ReadResult]:
     """Every article under `paths` (files, folders, URLs), in order, with a ReadProblem for each
-    bad path, line, record or URL. `fetcher` fetches URLs and feed entries (a polite default)."""
+    bad path, line, record or URL; a file (or JSON line) over `max_bytes` is a problem too.
+    `fetcher` fetches URLs and feed entries (a polite default)."""
     overrides = overrides or ArticleMeta()
     fetcher = fetcher or Fetcher()
     for item in discover(paths):
@@ -310,15 +422,15 @@ def read_articles(
         elif isinstance(item, str):
             yield from read_url(item, overrides, fetcher)
         elif item.suffix.lower() in JSONL_SUFFIXES:
-            yield from read_jsonl_articles(item, overrides)
+            yield from read_jsonl_articles(item, overrides, max_bytes)
         elif is_warc(item):
             for found in read_warc(item):
                 yield found if isinstance(found, ReadProblem) else _overridden(found, overrides)
         elif item.suffix.lower() in FEED_SUFFIXES:
-            yield from read_feed_file(item, overrides, fetcher)
+            yield from read_feed_file(item, overrides, fetcher, max_bytes)
         else:
             try:
-                yield read_file_article(item, overrides)
+                yield read_file_article(item, overrides, max_bytes)
             except InputError as exc:
                 yield ReadProblem(str(item), str(exc).removeprefix(f"{item}: "))
 

@@ -13,6 +13,7 @@ from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from quotes.errors import NotFound
+from quotes.query.terms import checked_term, id_in_range
 from quotes.remarks.assign import (
     CHUNK,
     Comparison,
@@ -136,7 +137,7 @@ def _reports(session: Session, remarks: Sequence[Remark]) -> dict[int, list[Repo
 
 def find_remark(session: Session, words: str) -> Remark:
     """The most widely carried remark with a quotation containing `words`."""
-    wanted = normalise(words)
+    wanted = normalise(checked_term(words))
     if not wanted:
         raise NotFound(f"no words to look for in {words!r}")
     longest = max(wanted.split(), key=len)
@@ -157,7 +158,7 @@ def compare(session: Session, target: int | str) -> Comparison:
     order, with its differences from the canonical wording."""
     if isinstance(target, int) or target.strip().isdigit():
         remark_id = int(target)
-        remark = session.get(Remark, remark_id)
+        remark = session.get(Remark, remark_id) if id_in_range(remark_id) else None
         if remark is None:
             raise NotFound(f"no remark {remark_id}: list them with `quotes remarks`")
     else:
@@ -198,6 +199,7 @@ def _listing(
 def phrases(session: Session, speaker_name: str) -> list[Phrase]:
     """The talking points a speaker repeats: words shared by several of their remarks said on
     different days (kept as separate remarks, findable here)."""
+    checked_term(speaker_name, "speaker")
     speaker = find_speaker(session, speaker_name) or find_speaker(
         session, speaker_name, "organisation"
     )

@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from quotes.errors import DatabaseError
+from quotes.errors import DatabaseError, DatabaseUnreachable
 
 ENV_VAR = "QUOTES_DATABASE_URL"
 DEFAULT_URL = "sqlite:///quotes.db"
@@ -95,7 +95,7 @@ def make_engine(url: str, *, writer: bool = False) -> Engine:
     raise DatabaseError(f"unsupported database {backend!r}: use SQLite or PostgreSQL")
 
 
-def connection_problem(url: str | URL, exc: BaseException) -> DatabaseError:
+def connection_problem(url: str | URL, exc: BaseException) -> DatabaseUnreachable:
     """Turn a driver's connection failure into one line naming the host and the problem."""
     message = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
     detail = message[0] if message else type(exc).__name__
@@ -112,7 +112,7 @@ def connection_problem(url: str | URL, exc: BaseException) -> DatabaseError:
         detail = "connection timed out"
     elif "unable to open database file" in lowered:
         detail = "cannot open the file"
-    return DatabaseError(f"cannot connect to {describe(url)}: {detail}")
+    return DatabaseUnreachable(f"cannot connect to {describe(url)}: {detail}")
 
 
 @contextmanager

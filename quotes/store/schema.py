@@ -14,6 +14,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
 from quotes.store.engine import connect, describe, is_sqlite, make_engine, resolve_url
+from quotes.store.reader import install_reader
 
 __all__ = ["describe", "make_engine", "resolve_url"]
 from quotes.errors import DatabaseError, SchemaOutdated
@@ -68,6 +69,10 @@ def _run(engine: Engine, action: str, revision: str) -> None:
         config = alembic_config(conn)
         if action == "upgrade":
             command.upgrade(config, revision)
+            if current_revision(conn) == head_revision():
+                install_reader(
+                    conn
+                )  # again: a superuser's upgrade sets up what another's could not
         else:
             command.downgrade(config, revision)
 

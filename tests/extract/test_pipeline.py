@@ -1407,6 +1407,23 @@ def test_quote_heavy_text_never_raises(pieces: list[str]) -> None:
         assert text[q.start : q.end] == q.text
 
 
+_WORDS = ["said", "says", "told", "Wang", "Mr. Lee", "according to", "Tass", "who", ",", ". "]
+
+
+@settings(max_examples=5, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES + _WORDS), min_size=1, max_size=40),
+    st.sampled_from([" ", "\n", "\n\n"]),
+)
+def test_a_megabyte_of_random_pieces_never_raises(pieces: list[str], separator: str) -> None:
+    """Long inputs: one line or many, repeated to 1 MB. Their time per character is bounded in
+    benchmarks/bench_long_articles.py, not here: a timed test would flake on a busy machine."""
+    unit = " ".join(pieces) + separator
+    text = unit * (1_000_000 // len(unit) + 1)
+    for q in extract_quotations(text, date(2022, 9, 19)):
+        assert text[q.start : q.end] == q.text
+
+
 def test_large_article_is_linear() -> None:
     unit = '“We are ready {n},” Wang said, according to Tass. He added that “it is fine”. ‘odd "mark.\n\n'
     text = "".join(unit.format(n=n) for n in range(20000))  # about 1.7 MB

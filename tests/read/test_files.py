@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,3 +183,59 @@ def test_count_articles_matches_what_is_read(tmp_path: Path) -> None:
     (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{bad\n', encoding="utf-8")
     paths = [tmp_path, tmp_path / "missing"]
     assert count_articles(paths) == len(_read(*paths)) == 5
+
+
+def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("Body.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # tests run as root, whom chmod 000 does not stop
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problem, article = _read(tmp_path)
+    assert str(problem) == f"{tmp_path / 'locked'}: cannot read folder (Permission denied)"
+    assert isinstance(article, ArticleInput) and article.source == str(tmp_path / "open" / "a.txt")
+
+
+def test_an_unreadable_metadata_file_fails_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "metadata.json").write_text("[]", encoding="utf-8")
+    real_open = os.open
+
+    def open_(path: Any, *args: Any, **kwargs: Any) -> Any:  # root reads a chmod 000 file
+        if Path(path).name == "metadata.json":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+    assert [str(item) for item in _read(tmp_path)] == [
+        f"{tmp_path / 'a.txt'}: {tmp_path / 'metadata.json'}: cannot read (Permission denied)"
+    ]
+
+
+def test_a_json_line_over_the_cap_is_skipped_unread(tmp_path: Path) -> None:
+    path = tmp_path / "lines.jsonl"
+    path.write_text(
+        json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": "Next."}) + "\n"
+        + json.dumps({"text": "y" * 5000}), encoding="utf-8",
+    )  # fmt: skip
+    items = list(read_articles([path], max_bytes=1000))
+    assert [str(item) for item in items[::2]] == [
+        f"{path}:1: line over the size limit of 0.000954 MB (see --max-size)",
+        f"{path}:3: line over the size limit of 0.000954 MB (see --max-size)",
+    ]
+    assert isinstance(items[1], ArticleInput) and items[1].text == "Next."
+
+
+def test_a_character_device_is_refused_unopened() -> None:
+    assert [str(item) for item in _read(Path("/dev/zero"))] == [
+        "/dev/zero: a character device, not a regular file: not read"
+    ]

@@ -1,0 +1,165 @@
+"""Relays (quotes/extract/relays.py and the cue choices that feed it), on made-up sentences."""
+
+from __future__ import annotations
+
+from quotes.extract.pipeline import extract_quotations
+
+
+def relayed(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.via) for q in extract_quotations(text) if q.kind != "indirect"]
+
+
+def test_an_outlet_quoting_someone_after_the_quotation_is_the_relay_of_that_one() -> None:
+    text = (
+        "“The ferry will sail,” Tass quoted Ivan Brook as saying.\n\n“It is ready,” Brook added.\n"
+    )
+    assert relayed(text) == [
+        ("The ferry will sail,", "Ivan Brook", "TASS"),
+        ("It is ready,", "Ivan Brook", "TASS"),
+    ]
+
+
+def test_a_platform_the_words_were_posted_on_is_their_relay() -> None:
+    wrote = "“The port is open,” Ivan Brook wrote on Telegram.\n\n“Come,” he said.\n"
+    posted = "Dana Perl posted on X that the claims were “absurd”.\n"
+    video = "Li Wen said in a video posted on his Weibo account that ties were “solid”.\n"
+    post = "In a Telegram post, Ivan Brook called the vote “a farce”.\n"
+    assert relayed(wrote) == [
+        ("The port is open,", "Ivan Brook", "Telegram"),
+        ("Come,", "Ivan Brook", "Telegram"),
+    ]
+    assert relayed(posted) == [("absurd", "Dana Perl", "X")]
+    assert relayed(video) == [("solid", "Li Wen", "Weibo")]
+    assert relayed(post) == [("a farce", "Ivan Brook", "Telegram")]
+
+
+def test_a_platform_is_no_relay_where_nothing_was_posted_on_it() -> None:
+    text = "Ivan Brook said the ban on Telegram was “a mistake”.\n"
+    assert relayed(text) == [("a mistake", "Ivan Brook", None)]
+
+
+def test_a_bodys_statement_on_a_platform_keeps_its_author() -> None:
+    text = "The Dunmore defence ministry said in a statement on Telegram that it would “respond”.\n"
+    assert relayed(text) == [
+        ("respond", "Dunmore defence ministry", "Dunmore defence ministry statement on Telegram")
+    ]
+
+
+def test_an_outlet_that_reports_in_its_own_words_is_no_relay_of_itself() -> None:
+    text = "The talks were “candid and fruitful”, Xinhua reported.\n"
+    assert relayed(text) == [("candid and fruitful", "Xinhua", None)]
+
+
+def test_according_to_a_titled_person_names_the_speaker_not_a_relay() -> None:
+    text = "Relations are “at a low”, according to Kremlin spokesman Ivan Brook.\n"
+    assert relayed(text) == [("at a low", "Ivan Brook", None)]
+
+
+def test_a_relay_stops_where_a_new_attribution_opens() -> None:
+    text = (
+        "Ivan Brook said the fleet was “ready”, according to Interfax.\n\n"
+        "According to Brook, the fleet is “stronger than ever”.\n\n"
+        "Asked by reporters on Tuesday, Brook said: “We will sail.”\n"
+    )
+    assert relayed(text) == [
+        ("ready", "Ivan Brook", "Interfax"),
+        ("stronger than ever", "Ivan Brook", None),
+        ("We will sail.", "Ivan Brook", None),
+    ]
+
+
+def test_a_relay_carries_to_the_same_speakers_next_words() -> None:
+    text = "Ivan Brook said the fleet was “ready”, according to Interfax.\n\n“We sail,” he added.\n"
+    assert relayed(text) == [
+        ("ready", "Ivan Brook", "Interfax"),
+        ("We sail,", "Ivan Brook", "Interfax"),
+    ]
+
+
+def test_an_outlet_quoting_or_citing_someone_relays_that_ones_words() -> None:
+    quoting = "“The port is shut,” reported AFP, quoting Ivan Brook.\n"
+    citing = "“The port is shut,” Interfax reported, citing a source in the ministry.\n"
+    assert relayed(quoting) == [("The port is shut,", "Ivan Brook", "Agence France-Presse")]
+    assert relayed(citing) == [("The port is shut,", "source", "Interfax")]
+
+
+def test_an_outlet_quoting_him_as_saying_resolves_the_pronoun() -> None:
+    text = "Ivan Brook spoke on Friday. IRNA quoted him as saying the port was “open”.\n"
+    assert relayed(text) == [("open", "Ivan Brook", "IRNA")]
+
+
+def test_words_carried_by_an_outlet_or_spoken_to_one_are_relayed_by_it() -> None:
+    carried = "In comments carried by state media, Ivan Brook said it was “over”.\n"
+    speaking = "Speaking to NHK, Ivan Brook said it was “over”.\n"
+    assert relayed(carried) == [("over", "Ivan Brook", "state media")]
+    assert relayed(speaking) == [("over", "Ivan Brook", "NHK")]
+
+
+def test_a_body_that_said_in_a_readout_what_a_person_said_relays_it() -> None:
+    text = "The Dunmore presidency said in a readout that Ivan Brook had urged “calm”.\n"
+    assert relayed(text) == [("calm", "Ivan Brook", "Dunmore presidency readout")]
+
+
+def test_a_named_body_a_persons_words_are_according_to_relays_them() -> None:
+    text = "Ivan Brook told the mayor the port was “open”, according to the Dunmore Directorate.\n"
+    assert relayed(text) == [("open", "Ivan Brook", "Dunmore Directorate")]
+
+
+def test_an_outlet_writing_or_noting_in_its_own_voice_is_no_relay_of_itself() -> None:
+    wrote = "“The plan is dead,” wrote the Guardian.\n"
+    said = "Xinhua said the two sides “agreed to meet”.\n"
+    assert relayed(wrote) == [("The plan is dead,", "The Guardian", None)]
+    assert relayed(said) == [("agreed to meet", "Xinhua", "Xinhua")]
+
+
+def test_state_tv_is_an_unnamed_broadcaster_that_relays() -> None:
+    reported = "Ivan Brook said the port was “open,” Dunmore state TV reported.\n"
+    told = "Ivan Brook told state TV the port was “open.”\n"
+    assert relayed(reported) == [("open,", "Ivan Brook", "Dunmore state TV")]
+    assert relayed(told) == [("open.", "Ivan Brook", "state TV")]
+
+
+def test_a_named_medium_the_gazetteer_lacks_is_the_relay_of_what_it_was_told() -> None:
+    channel = "“We are ready,” Ivan Brook told the Lyon 1 television channel.\n"
+    daily = "Ivan Brook told the Dunmore Herald daily that he was “ready.”\n"
+    unnamed = "Ivan Brook told the agency that he was “ready.”\n"
+    assert relayed(channel) == [("We are ready,", "Ivan Brook", "Lyon 1 television channel")]
+    assert relayed(daily) == [("ready.", "Ivan Brook", "Dunmore Herald daily")]
+    assert relayed(unnamed) == [("ready.", "Ivan Brook", None)]
+
+
+def test_remarks_published_by_a_body_are_relayed_by_it() -> None:
+    text = "“We are ready,” Ivan Brook said in remarks published by the Defence Ministry.\n"
+    assert relayed(text) == [("We are ready,", "Ivan Brook", "Defence Ministry")]
+
+
+def test_no_relay_from_an_unnamed_medium_law_or_document() -> None:
+    interviewer = "Ivan Brook told a TV interviewer that he felt “a lot of emotion.”\n"
+    law = "According to state law, voters may not be “solicited” near a polling place.\n"
+    document = "“The arrest was lawful,” according to a court document.\n"
+    assert relayed(interviewer) == [("a lot of emotion.", "Ivan Brook", None)]
+    assert [via for _, _, via in relayed(law)] == [None]
+    assert [via for _, _, via in relayed(document)] == [None]
+
+
+def test_according_to_a_newspaper_named_like_a_person_is_a_relay() -> None:
+    text = "“It is a priority,” Ivan Brook said, according to the Tampa Bay Times.\n"
+    assert relayed(text) == [("It is a priority,", "Ivan Brook", "Tampa Bay Times")]
+
+
+def test_a_question_in_the_same_interview_keeps_the_relay() -> None:
+    text = (
+        "Ivan Brook told Fox News the port was “open.”\n\n"
+        "Asked if he was worried, he said: “Not at all.”\n"
+    )
+    assert relayed(text) == [
+        ("open.", "Ivan Brook", "Fox News"),
+        ("Not at all.", "Ivan Brook", "Fox News"),
+    ]
+
+
+def test_listeners_who_are_no_outlet_give_no_relay() -> None:
+    audience = "Ivan Brook told his radio audience of Monday, “It is over.”\n"
+    crowd = "Speaking to dignitaries on the National Mall, Ivan Brook said it was “great.”\n"
+    assert relayed(audience) == [("It is over.", "Ivan Brook", None)]
+    assert relayed(crowd) == [("great.", "Ivan Brook", None)]

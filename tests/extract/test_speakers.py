@@ -1,0 +1,81 @@
+"""Speakers on wire-style shapes (subjects, cue choice, resolution), on made-up sentences."""
+
+from __future__ import annotations
+
+from quotes.extract.pipeline import extract_quotations
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotations(text) if q.kind != "indirect"]
+
+
+def test_said_another_is_one_more_unnamed_speaker_not_the_last_named_one() -> None:
+    text = "Dana Perl said the plan was “bold.” “It is a waste,” said another.\n"
+    assert speakers(text) == [("bold.", "Dana Perl"), ("It is a waste,", "another")]
+
+
+def test_another_with_a_noun_is_a_description_of_its_own() -> None:
+    text = "“It is a waste,” said another official.\n"
+    assert speakers(text) == [("It is a waste,", "another official")]
+
+
+def test_a_floated_quantifier_is_no_part_of_a_coordinated_subject() -> None:
+    text = "Lyon and Dunmore both rejected what they call “hegemonism”.\n"
+    assert speakers(text) == [("hegemonism", "Lyon and Dunmore")]
+
+
+def test_an_adverb_after_the_subject_leaves_it_the_subject_of_a_later_verb() -> None:
+    text = "Ivan Brook then took Dana Perl’s hand and said: “We will go on.”\n"
+    assert speakers(text) == [("We will go on.", "Ivan Brook")]
+
+
+def test_the_statement_speaks_for_whoever_the_sentence_before_says_issued_it() -> None:
+    text = (
+        "The Dunmore Port Authority issued a statement on Friday. "
+        "“The port will reopen,” the statement says.\n"
+    )
+    assert speakers(text) == [("The port will reopen,", "Dunmore Port Authority")]
+
+
+def test_the_other_party_of_an_exchange_speaks_the_participles_words() -> None:
+    text = (
+        "“Welcome to Lyon,” Dana Perl told Ivan Brook.\n\n"
+        "Brook answered: “I am glad,” before his host saw him out, saying: “Come again.”\n"
+    )
+    assert speakers(text) == [
+        ("Welcome to Lyon,", "Dana Perl"),
+        ("I am glad,", "Ivan Brook"),
+        ("Come again.", "Dana Perl"),
+    ]
+
+
+def test_a_headline_quotation_labelled_as_someones_words_is_theirs() -> None:
+    text = "‘See you soon’: Brook’s parting words to Perl\n\nIvan Brook left Lyon on Friday.\n"
+    assert speakers(text) == [("See you soon", "Ivan Brook")]
+
+
+def test_a_countrys_possessive_in_a_description_is_its_nationality() -> None:
+    diplomat = (
+        "Chinese Foreign Minister Li Wen met his hosts on Monday.\n\n"
+        "China’s top diplomat said ties were “solid.”\n"
+    )
+    envoy = "China’s ambassador Zhang Jun spoke. The Chinese representative called it “unfair.”\n"
+    assert speakers(envoy) == [("unfair.", "Zhang Jun")]
+    assert speakers(diplomat) == [("solid.", "Li Wen")]
+
+
+def test_the_publication_is_the_outlet_last_heard_from() -> None:
+    text = (
+        "The Guardian reported on Monday that the deal was close. "
+        "According to the publication, the talks were “intense.”\n"
+    )
+    assert speakers(text) == [("intense.", "The Guardian")]
+
+
+def test_a_subhead_quotation_with_its_own_cue_is_the_named_persons() -> None:
+    text = (
+        "Brook warns over harbour fees\n\n"
+        "‘We will not back down,’ foreign minister says\n\n"
+        "LYON — Foreign Minister Ivan Brook said on Monday the fees would stay.\n"
+    )
+    assert speakers(text) == [("We will not back down,", "Ivan Brook")]
