@@ -512,22 +512,25 @@ def compare(
     r = found.remark
     if fmt is not CompareFormat.json:
         typer.echo(f"Remark {r.id}: {r.speaker or 'unknown speaker'}, {r.quote_count} reports "
-                   f"by {r.outlet_count} outlets\nCanonical: {r.canonical_text}\n")  # fmt: skip
+                   f"in {r.articles} articles by {r.publishers} publishers via {r.relays} relays"
+                   f"\nCanonical: {r.canonical_text}\n")  # fmt: skip
     rows = [
         {"said_on": p.said_on, "publisher": p.publisher, "via": p.via, "speaker": p.speaker_text,
-         "relation": p.relation, "wording": marked_wording(p.diff, fmt.value),
+         "relation": p.relation, "why": p.why, "wording": marked_wording(p.diff, fmt.value),
+         "date_inferred": p.date_inferred,
          "text": p.text, "remark_id": r.id, "quote_id": p.quote_id,
          "diff": [{"op": d.op, "text": d.text, "canonical": d.canonical} for d in p.diff]}
         for p in found.reports
     ]  # fmt: skip
-    columns = COMPARE_COLUMNS[:6] if fmt is not CompareFormat.json else COMPARE_COLUMNS
+    columns = COMPARE_COLUMNS[:7] if fmt is not CompareFormat.json else COMPARE_COLUMNS
     render(rows, columns, fmt.value)
 
 
-COMPARE_COLUMNS = ("said_on", "publisher", "via", "speaker", "relation", "wording", "text",
-                   "remark_id", "quote_id", "diff")  # fmt: skip
+COMPARE_COLUMNS = ("said_on", "publisher", "via", "speaker", "relation", "why", "wording",
+                   "text", "date_inferred", "remark_id", "quote_id", "diff")  # fmt: skip
 REMARK_COLUMNS = ("id", "outlet_count", "quote_count", "first_said_on", "speaker",
-                  "canonical_text", "last_said_on", "members")  # fmt: skip
+                  "canonical_text", "last_said_on", "publishers", "relays", "articles",
+                  "members")  # fmt: skip
 
 
 @app.command("remarks")
@@ -543,9 +546,11 @@ def remarks_command(
             {"id": r.id, "outlet_count": r.outlet_count, "quote_count": r.quote_count,
              "first_said_on": r.first_said_on, "last_said_on": r.last_said_on,
              "speaker": r.speaker, "canonical_text": r.canonical_text,
+             "publishers": r.publishers, "relays": r.relays, "articles": r.articles,
              "members": [{"source_path": m.source_path, "start": m.start, "end": m.end,
                           "text": m.text, "publisher": m.publisher, "via": m.via,
-                          "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat()}
+                          "relation": m.relation, "said_on": m.said_on and m.said_on.isoformat(),
+                          "date_inferred": m.date_inferred, "why": m.why}
                          for m in members]}
             for r, members in remark_views.list_remarks(session, min_outlets)
         )  # fmt: skip

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quotes.errors import DatabaseError, DatabaseUnreachable, QuotesError
+from quotes.extract.article_dates import with_article_date
 from quotes.extract.pipeline import extract_quotations
 from quotes.read.fetch import Fetcher
 from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
@@ -128,6 +129,7 @@ def extract_files(
         if isinstance(item, ReadProblem):
             yield item
         else:
+            item = with_article_date(item)
             quotations = extract_quotations(item.text, item.meta.published)
             yield ExtractedArticle(item, tuple(quotations))
 
@@ -166,7 +168,7 @@ def _store_one(
     """Store one article; whatever goes wrong with it is its own failure, and the batch goes
     on. Only a database that cannot be reached stops the batch."""
     try:
-        return _store_with_retries(engine, make_session, item, sha256, names)
+        return _store_with_retries(engine, make_session, with_article_date(item), sha256, names)
     except DatabaseUnreachable:
         raise
     except QuotesError as exc:

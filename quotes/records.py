@@ -55,8 +55,9 @@ class ArticleMeta:
     title: str | None = None
     url: str | None = None
     published_source: str | None = None
-    """Where the date came from: 'metadata' (a sidecar, a JSON line, the page's tags), 'page'
-    (found in a page's text), 'user' (an option or a correction)."""
+    """Where `published` came from: 'metadata' (a sidecar, a JSON line, the page's tags), 'page'
+    (found by htmldate in a page's text), 'user' (an option or a correction), or found in the
+    article ('dateline', 'text', 'url': quotes.extract.article_dates)."""
     language: str | None = None
 
 

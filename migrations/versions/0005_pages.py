@@ -1,17 +1,16 @@
-"""Articles read from web pages: where the date came from, the page's language and the SHA-256 of
-the page itself; name keys recomputed for names in any script.
+"""Articles read from web pages: the page's language and the SHA-256 of the page itself; name keys
+recomputed for names in any script.
 
-`published_source` is 'metadata' (sidecar, JSON line, the page's tags), 'page' (found in a
-page's text) or 'user' (an option or a correction); `page_sha256` makes re-ingesting a page a
-no-op however its text is extracted. Plain ALTER TABLE statements (no batch rebuild), so SQLite
-keeps its full-text triggers.
+(`published_source`, where the date came from, is added by 0005_remark_meaning_dates.)
+`page_sha256` makes re-ingesting a page a no-op however its text is extracted. Plain ALTER TABLE
+statements (no batch rebuild), so SQLite keeps its full-text triggers.
 
 Name keys (quotes.extract.names) now transliterate letters of other scripts instead of dropping
 them ("Støre" was "stre", now "store"): stored keys made the old way are recomputed, unless the
 new key is already another row's (then the row keeps its old key).
 
 Revision ID: 0005_pages
-Revises: 0004
+Revises: 0005_remark_meaning_dates
 Create Date: 2026-12-07 04:00:00.000000
 """
 
@@ -26,7 +25,7 @@ from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import outlet_key
 
 revision: str = "0005_pages"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005_remark_meaning_dates"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -75,11 +74,9 @@ def _new_key(name: str, old_key: str, keys: Sequence[Callable[[str], str]]) -> s
 
 
 def upgrade() -> None:
-    op.add_column("articles", sa.Column("published_source", sa.String(20), nullable=True))
     op.add_column("articles", sa.Column("language", sa.String(20), nullable=True))
     op.add_column("articles", sa.Column("page_sha256", sa.String(64), nullable=True))
     op.create_index("ix_articles_page_sha256", "articles", ["page_sha256"])
-    op.execute("UPDATE articles SET published_source = 'metadata' WHERE published IS NOT NULL")
     _rekey("speakers", "name", "name_key", [name_key])
     _rekey("speakers", "name", "surname_key", [surname_key], length=100, unique=False)
     _rekey("speaker_aliases", "alias", "alias_key", [fold, name_key])
@@ -91,4 +88,3 @@ def downgrade() -> None:
     op.drop_index("ix_articles_page_sha256", table_name="articles")
     op.execute("ALTER TABLE articles DROP COLUMN page_sha256")
     op.execute("ALTER TABLE articles DROP COLUMN language")
-    op.execute("ALTER TABLE articles DROP COLUMN published_source")

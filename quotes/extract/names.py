@@ -15,7 +15,9 @@ from anyascii import anyascii
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 # Transliteration endings that vary between outlets: Zelensky / Zelenskiy / Zelenskyy / Zelenskii.
-_TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"))
+_TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ei", "ey"), ("ai", "ay"))
+# Sergei / Sergey, Nikolai / Nikolay: the same Cyrillic й written two ways.
+_PATRONYMIC = re.compile(r"[a-z]+(?:ovich|evich|ovna|evna)$")
 
 
 @cache
@@ -65,6 +67,8 @@ def _single_name_key(folded: str) -> str:
                 word = word[: -len(ending)] + replacement
                 break
         words.append(word)
+    if len(words) == 3 and _PATRONYMIC.match(words[1]):
+        del words[1]  # Vladimir Vladimirovich Putin ~ Vladimir Putin
     return " ".join(words)
 
 

@@ -19,6 +19,7 @@ from quotes.store.models import (
     Article,
     Outlet,
     Quote,
+    QuoteKey,
     Remark,
     Speaker,
     SpeakerAlias,
@@ -140,6 +141,7 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
     moved_aliases = session.execute(
         sa.update(SpeakerAlias).where(SpeakerAlias.speaker_id == b.id).values(speaker_id=a.id)
     )
+    _merge_remark_state(session, a.id, b.id)
     if not a.role and b.role:
         a.role = b.role
     removed_name, removed_key = b.name, b.name_key
@@ -156,6 +158,20 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
         remarks=moved_remarks.rowcount,  # type: ignore[attr-defined]
         aliases=moved_aliases.rowcount + 1,  # type: ignore[attr-defined]
     )
+
+
+def _merge_remark_state(session: Session, keep: int, remove: int) -> None:
+    """The clustering state that names a speaker (a remark's organisation, the speaker blocking
+    keys of quotes.remarks.blocking.global_keys) follows the merge, so that new reports of
+    either spelling meet the remarks of both. Remarks already split by the two spellings join
+    on `quotes dedupe --rebuild`."""
+    session.execute(sa.update(Remark).where(Remark.org_id == remove).values(org_id=keep))
+    for prefix in ("s:", "sf:"):
+        session.execute(
+            sa.update(QuoteKey)
+            .where(QuoteKey.key == f"{prefix}{remove}")
+            .values(key=f"{prefix}{keep}")
+        )
 
 
 def add_speaker_alias(session: Session, name: str, alias: str) -> str:

@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
@@ -88,6 +88,13 @@ class Report:
     start: int
     end: int
     diff: tuple[DiffPart, ...]
+    date_inferred: bool = False
+    """`said_on` is the remark's date: the report's article gives none (never taken as fact)."""
+    speaker: str | None = None
+    """The speaker the report is credited to (resolved; `speaker_text` is as written)."""
+    why: str = ""
+    """Why the report belongs: its relation to the canonical wording with the words and meaning
+    scores, a translation variant said as such, an inferred date, another speaker as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +106,12 @@ class RemarkSummary:
     last_said_on: date | None
     quote_count: int
     outlet_count: int
+    publishers: int = 0
+    """Publishers that carried the remark (the articles' outlets)."""
+    relays: int = 0
+    """Relays it came through (agencies and channels the articles credit)."""
+    articles: int = 0
+    """Articles that quote it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,26 +220,25 @@ def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
 
 def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
     """Quotations representing a wording in their remark that share a blocking key with a new
-    one, in the buckets around it: index lookups on quote_keys (key, bucket)."""
-    keys: set[str] = set()
-    buckets: set[int] = set()
-    undated = False
+    one, in the buckets around it (any bucket for an undated one, which may join a dated
+    remark): index lookups on quote_keys (key, bucket)."""
+    dated_keys: set[str] = set()
+    any_time_keys: set[str] = set()
+    buckets: set[int | None] = set()
     for p in new:
-        keys.update(_db_key(k) for k in global_keys(p, posting=False))
-        for bucket in near_buckets(p.day):
-            if bucket is None:
-                undated = True
-            else:
-                buckets.add(bucket)
-    conditions: list[ColumnElement[bool]] = []
-    if buckets:
-        conditions.append(QuoteKey.bucket.in_(sorted(buckets)))
-    if undated:
-        conditions.append(QuoteKey.bucket.is_(None))
+        keys = {_db_key(k) for k in global_keys(p, posting=False)}
+        if p.day is None:
+            any_time_keys.update(keys)
+        else:
+            dated_keys.update(keys)
+            buckets.update(near_buckets(p.day))
+    dated = [b for b in buckets if b is not None]
+    in_buckets = or_(QuoteKey.bucket.in_(sorted(dated)), QuoteKey.bucket.is_(None))
     found: set[int] = set()
-    for chunk in _chunks(sorted(keys)):
-        query = select(QuoteKey.quote_id).where(QuoteKey.key.in_(chunk), or_(*conditions))
-        found.update(session.scalars(query))
+    for keys, where in ((dated_keys - any_time_keys, in_buckets), (any_time_keys, None)):
+        for chunk in _chunks(sorted(keys)):
+            query = select(QuoteKey.quote_id).where(QuoteKey.key.in_(chunk))
+            found.update(session.scalars(query if where is None else query.where(where)))
     return found
 
 
@@ -333,7 +345,13 @@ def _remark_values(state: RemarkState) -> dict[str, Any]:
 
 def _insert_links(session: Session, links: Iterable[Link]) -> int:
     values = [
-        {"quote_a_id": k.a, "quote_b_id": k.b, "relation": k.relation, "score": k.score}
+        {
+            "quote_a_id": k.a,
+            "quote_b_id": k.b,
+            "relation": k.relation,
+            "score": k.score,
+            "meaning_score": k.meaning,
+        }
         for k in links
     ]
     for first in range(0, len(values), CHUNK):

@@ -1,5 +1,7 @@
 """Blocking: which quotations to compare. Only quotations that share a key (a run of content
-stems, per week bucket) and fit in time are scored, each unordered pair once."""
+stems, per week bucket) and fit in time are scored, each unordered pair once. A dated quotation
+meets the weeks around it and the undated; an undated one meets every week (it may join a dated
+remark on strong evidence)."""
 
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ def bucket_of(day: int | None) -> int | None:
 
 
 def near_buckets(day: int | None) -> tuple[int | None, ...]:
-    """The buckets holding every quotation `time_compatible` with one of this day."""
+    """The buckets of the weeks around a day, and the undated bucket; an undated quotation is
+    `time_compatible` with every bucket, which its caller enumerates (`Blocker.candidates`)."""
     bucket = bucket_of(day)
-    return (None,) if bucket is None else (bucket - 1, bucket, bucket + 1)
+    return (None,) if bucket is None else (bucket - 1, bucket, bucket + 1, None)
 
 
 def global_keys(p: Prepared, posting: bool) -> list[str]:
@@ -76,9 +79,12 @@ class Blocker:
         # Keyed by hash((key, week)) to save memory (a clash, about one in 2**60, only adds a
         # candidate); a key seen once holds its quotation itself, not a list.
         self._postings: dict[int, Prepared | list[Prepared]] = {}
+        self._buckets: set[int] = set()
 
     def add(self, p: Prepared, representative: bool = True) -> None:
         bucket = bucket_of(p.day)
+        if bucket is not None:
+            self._buckets.add(bucket)
         postings = self._postings
         keys = article_keys(p, posting=True)
         if representative:
@@ -98,8 +104,9 @@ class Blocker:
         in id order."""
         seen: dict[int, Prepared] = {}
         postings = self._postings
+        buckets = near_buckets(p.day) if p.day is not None else (None, *sorted(self._buckets))
         for key in global_keys(p, posting=False) + article_keys(p, posting=False):
-            for bucket in near_buckets(p.day):
+            for bucket in buckets:
                 found = postings.get(hash((key, bucket)))
                 if found is None:
                     continue

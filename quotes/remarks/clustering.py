@@ -28,6 +28,7 @@ from quotes.remarks.items import (
 )
 from quotes.remarks.scoring import (
     link,
+    words_outweigh_speakers,
 )
 
 
@@ -55,11 +56,11 @@ class RemarkState:
     def add(self, p: Prepared) -> None:
         self.count += 1
         speaker = p.item.speaker_key
-        if speaker is not None:
+        if speaker is not None:  # the first person (or organisation) stays the remark's
             if p.item.speaker_is_org:
-                self.org = speaker
+                self.org = self.org or speaker
             else:
-                self.person = speaker
+                self.person = self.person or speaker
         if p.day is not None:
             self.first = p.day if self.first is None else min(self.first, p.day)
             self.last = p.day if self.last is None else max(self.last, p.day)
@@ -70,19 +71,23 @@ class RemarkState:
             if outlet not in self.outlets:
                 self.outlets += (outlet,)
 
-    def accepts(self, p: Prepared) -> bool:
+    def accepts(self, p: Prepared, any_speaker: bool = False) -> bool:
+        """Whether the quotation fits the remark; with `any_speaker`, whoever it is credited
+        to (the words outweigh the speaker: `quotes.remarks.scoring.words_outweigh_speakers`)."""
         probe = RemarkState(root=-1)
         probe.add(p)
+        if any_speaker:
+            probe.person = probe.org = None
         return self.fits(probe)
 
     def fits(self, other: RemarkState) -> bool:
-        """One person and one organisation at most, all within WINDOW_DAYS."""
+        """One person and one organisation at most, all dated members within WINDOW_DAYS."""
         if self.person and other.person and self.person != other.person:
             return False
         if self.org and other.org and self.org != other.org:
             return False
         if self.first is None or other.first is None:
-            return self.first is None and other.first is None
+            return True  # an undated remark: its links were held to `dates_compatible`
         assert self.last is not None and other.last is not None
         return max(self.last, other.last) - min(self.first, other.first) <= WINDOW_DAYS
 
@@ -171,15 +176,22 @@ class Clusterer:
         exactly one does."""
         item_id = p.item.id
         best: dict[int, tuple[bool, float]] = {}
+        outweigh: set[int] = set()
         for found in links:
             other = found.a if found.b == item_id else found.b
             is_strong = not (p.is_fragment or self.prepared[other].is_fragment)
             root = self.root(other)
-            best[root] = max(best.get(root, (False, 0.0)), (is_strong, found.score))
+            strength = max(found.score, found.meaning or 0.0)
+            best[root] = max(best.get(root, (False, 0.0)), (is_strong, strength))
+            scores = (found.relation, found.score, found.meaning)
+            if words_outweigh_speakers(p, self.prepared[other], scores):
+                outweigh.add(root)
         roots = sorted(
-            (r for r in best if self.remarks[r].accepts(p)),
+            (r for r in best if self.remarks[r].accepts(p, any_speaker=r in outweigh)),
             key=lambda r: (not best[r][0], -best[r][1], r),
         )
+        if p.day is None:
+            roots = self._one_occasion(roots)
         if p.is_fragment:
             if len(roots) == 1:
                 return roots
@@ -194,6 +206,19 @@ class Clusterer:
         if not strong and len(weak) == 1:
             return weak
         return strong + [r for r in weak if self.remarks[r].fragments_only]
+
+    def _one_occasion(self, roots: list[int]) -> list[int]:
+        """For an undated quotation: the dated remarks it may join only when they make one
+        occasion (all within WINDOW_DAYS); when remarks of different occasions fit, it joins
+        none of them (undated remarks it may still join)."""
+        dated = [self.remarks[r] for r in roots if self.remarks[r].first is not None]
+        if not dated:
+            return roots
+        first = min(s.first for s in dated if s.first is not None)
+        last = max(s.last for s in dated if s.last is not None)
+        if last - first <= WINDOW_DAYS:
+            return roots
+        return [r for r in roots if self.remarks[r].first is None]
 
     def place(self, p: Prepared, links: Sequence[Link]) -> Placement:
         item_id = p.item.id

@@ -3,7 +3,7 @@ widely they were carried, and find a speaker's talking points."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -25,7 +25,7 @@ from quotes.remarks.assign import (
 )
 from quotes.remarks.items import DedupItem, normalise
 from quotes.remarks.phrases import recurring_phrases
-from quotes.remarks.scoring import relation
+from quotes.remarks.scoring import Scores, scores
 from quotes.store.articles import find_speaker
 from quotes.store.models import (
     Article,
@@ -42,10 +42,17 @@ Publisher = aliased(Outlet)
 Via = aliased(Outlet)
 
 
-def _summary(session: Session, remark: Remark) -> RemarkSummary:
+def _summary(session: Session, remark: Remark, reports: Sequence[Report] = ()) -> RemarkSummary:
+    """The remark's heading. Its speaker is the person most of its reports name (its stored
+    speaker on a tie or when none names one); the counts are `remark_counts`."""
     speaker = None
     if remark.speaker_id is not None:
         speaker = session.scalar(select(Speaker.name).where(Speaker.id == remark.speaker_id))
+    named = Counter(r.speaker for r in reports if r.speaker is not None)
+    ranked = named.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        speaker = ranked[0][0]
+    publishers, relays, articles = remark_counts(reports)
     return RemarkSummary(
         remark.id,
         speaker,
@@ -54,7 +61,39 @@ def _summary(session: Session, remark: Remark) -> RemarkSummary:
         remark.last_said_on,
         remark.quote_count,
         remark.outlet_count,
+        publishers,
+        relays,
+        articles,
     )
+
+
+def remark_counts(reports: Sequence[Report]) -> tuple[int, int, int]:
+    """How widely a remark was carried, counted one way everywhere: (publishers that carried
+    it, relays it came through, articles that quote it)."""
+    return (
+        len({r.publisher for r in reports if r.publisher is not None}),
+        len({r.via for r in reports if r.via is not None}),
+        len({r.source_path for r in reports}),
+    )
+
+
+def why(relation: str, found: Scores | None, inferred: bool, other_speaker: str | None) -> str:
+    """Why a report belongs to its remark, in words."""
+    if relation == "canonical":
+        reason = "canonical: the longest complete wording"
+    elif found is None:
+        reason = "linked through other reports"
+    elif found[0] == "variant" and found[2] is not None and found[2] > found[1]:
+        reason = f"translation variant: words {found[1]:g}, meaning {found[2]:g}"
+    elif found[0] == "variant":
+        reason = f"variant: words {found[1]:g}"
+    else:
+        reason = f"{found[0]}: words {found[1]:g}"
+    if inferred:
+        reason += "; undated, date inferred from the remark"
+    if other_speaker:
+        reason += f"; credited to {other_speaker} as written"
+    return reason
 
 
 def _word_keys(text: str) -> tuple[list[str], list[str]]:
@@ -97,10 +136,12 @@ def _member_rows(session: Session, remark_ids: Sequence[int]) -> list[Row[Any]]:
             Article.source_path,
             Quote.start_char,
             Quote.end_char,
+            Speaker.name,
         )
         .join(Article, Quote.article_id == Article.id)
         .outerjoin(Publisher, Article.publisher_id == Publisher.id)
         .outerjoin(Via, Quote.via_outlet_id == Via.id)
+        .outerjoin(Speaker, Quote.speaker_id == Speaker.id)
         .where(Quote.remark_id.in_(remark_ids))
     )
     return sorted(session.execute(query), key=lambda r: (r[2] is None, r[2] or date.min, r[1]))
@@ -108,19 +149,30 @@ def _member_rows(session: Session, remark_ids: Sequence[int]) -> list[Row[Any]]:
 
 def _reports(session: Session, remarks: Sequence[Remark]) -> dict[int, list[Report]]:
     by_remark: dict[int, list[Report]] = defaultdict(list)
-    canon = {r.id: (r.canonical_quote_id, r.canonical_text) for r in remarks}
+    by_id = {r.id: r for r in remarks}
+    speakers = {r.id: r.speaker_id for r in remarks}
+    wanted = {s for s in speakers.values() if s is not None}
+    query = select(Speaker.id, Speaker.name).where(Speaker.id.in_(wanted))
+    names = {speaker_id: name for speaker_id, name in session.execute(query)}
     for row in _member_rows(session, [r.id for r in remarks]):
-        remark_id, quote_id, said_on, publisher, via, speaker_text, text, path, start, end = row
-        canon_id, canon_text = canon[remark_id]
-        if quote_id == canon_id:
+        (remark_id, quote_id, said_on, publisher, via, speaker_text, text, path, start, end,
+         speaker) = row  # fmt: skip
+        remark = by_id[remark_id]
+        canon_text = remark.canonical_text
+        found = None
+        if quote_id == remark.canonical_quote_id:
             kind = "canonical"
         else:
-            found = relation(DedupItem(0, canon_text), DedupItem(1, text))
+            found = scores(DedupItem(0, canon_text), DedupItem(1, text))
             kind = found[0] if found else "linked"
+        inferred = said_on is None and remark.first_said_on is not None
+        speaker_id = speakers[remark_id]
+        remark_speaker = None if speaker_id is None else names.get(speaker_id)
+        other = speaker if speaker and remark_speaker and speaker != remark_speaker else None
         by_remark[remark_id].append(
             Report(
                 quote_id,
-                said_on,
+                remark.first_said_on if inferred else said_on,
                 publisher,
                 via,
                 speaker_text,
@@ -130,6 +182,9 @@ def _reports(session: Session, remarks: Sequence[Remark]) -> dict[int, list[Repo
                 start,
                 end,
                 word_diff(canon_text, text),
+                date_inferred=inferred,
+                why=why(kind, found, inferred, other),
+                speaker=speaker,
             )
         )
     return by_remark
@@ -164,7 +219,7 @@ def compare(session: Session, target: int | str) -> Comparison:
     else:
         remark = find_remark(session, target)
     reports = _reports(session, [remark])[remark.id]
-    return Comparison(_summary(session, remark), tuple(reports))
+    return Comparison(_summary(session, remark, reports), tuple(reports))
 
 
 def list_remarks(
@@ -193,7 +248,7 @@ def _listing(
         return
     reports = _reports(session, remarks)
     for remark in remarks:
-        yield _summary(session, remark), tuple(reports[remark.id])
+        yield _summary(session, remark, reports[remark.id]), tuple(reports[remark.id])
 
 
 def phrases(session: Session, speaker_name: str) -> list[Phrase]:

@@ -2,8 +2,10 @@
 
 A *remark* is one thing a speaker said on one occasion; each quotation of it in an article is a
 report. The knobs here (window, thresholds, scorers) are named constants whose comments state the
-trade-off. What it does not do: synonyms of single words ("unlimited" / "no limits") are not
-recognised, and the stemmer is a crude English suffix stripper.
+trade-off. Words are compared twice: by their letters (stems) and by
+their meaning (`quotes.remarks.meaning`: synonyms a translator swaps map to one word). What it
+does not do: phrases ("unlimited" / "no limits") are not recognised as synonyms, and the stemmer
+is a crude English suffix stripper.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from itertools import pairwise
 from typing import Literal
 
 from rapidfuzz import fuzz
+
+from quotes.remarks.meaning import american, synonym_groups
 
 Relation = Literal["identical", "excerpt", "variant"]
 
@@ -43,6 +47,13 @@ foreign policy priority" / "unconditional priority of foreign policy") and it st
 difference in length, unlike token_set_ratio, which gives 100 whenever one set holds the other."""
 
 VARIANT_THRESHOLD = 70.0
+
+MEANING_MIN_WORDS = 2
+
+"""A variant shorter than VARIANT_MIN_WORDS content words links on meaning when its meaning is
+the same as the other's ("we await your visit" / "we are waiting for your visit"), it has at
+least this many content words and both have the same known speaker. Never below 2: one word
+proves nothing."""
 
 """Minimum VARIANT_SCORER score. Lower: more re-translations found, but generic diplomatic
 sentences of the same speaker in one week start to merge; higher: only light edits count."""
@@ -118,12 +129,14 @@ class DedupItem:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A scored relation between two quotations; `a < b`."""
+    """A scored relation between two quotations; `a < b`. `score` is on the words (letters of
+    stems), `meaning` on the words with synonyms made one (None when no word has a synonym)."""
 
     a: int
     b: int
     relation: Relation
     score: float
+    meaning: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +152,13 @@ class Prepared:
     n_stems: int
     segments: tuple[str, ...] | None
     day: int | None
+    meaning_text: str | None = None
+    """The content stems with synonyms made one (`meanings`), padded like `stem_text`; None
+    when no word has a synonym (then it is `stem_text`: a million items share nothing extra)."""
+
+    @property
+    def meaning(self) -> str:
+        return self.stem_text if self.meaning_text is None else self.meaning_text
 
     @property
     def is_fragment(self) -> bool:
@@ -180,7 +200,25 @@ def stem(word: str) -> str:
 
 
 def content_stems(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(stem(w) for w in words if w not in STOPWORDS)
+    """The stems of the words that are not STOPWORDS, British spellings made American first."""
+    return tuple(stem(american(w)) for w in words if w not in STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _meanings() -> dict[str, str]:
+    """Each stem of a synonym group mapped to the stem of the group's first word."""
+    found: dict[str, str] = {}
+    for group in synonym_groups():
+        name = stem(american(group[0]))
+        for word in group:
+            found.setdefault(stem(american(word)), name)
+    return found
+
+
+def meanings(stems: Sequence[str]) -> tuple[str, ...]:
+    """The stems with every synonym replaced by its group's name."""
+    table = _meanings()
+    return tuple(table.get(s, s) for s in stems)
 
 
 def _padded(words: Sequence[str]) -> str:
@@ -195,6 +233,7 @@ def prepare(item: DedupItem) -> Prepared:
         segments = tuple(_padded(s) for s in stemmed if s)
     words = _words(GAP.sub(" ", item.text)) if segments is not None else _words(item.text)
     stems = content_stems(words)
+    meant = meanings(stems)
     return Prepared(
         item=item,
         norm=" ".join(words),
@@ -203,13 +242,15 @@ def prepare(item: DedupItem) -> Prepared:
         n_stems=len(stems),
         segments=segments,
         day=item.said_on.toordinal() if item.said_on else None,
+        meaning_text=None if meant == stems else _padded(meant),
     )
 
 
 def blocking_keys(p: Prepared) -> frozenset[str]:
-    """Adjacent content-stem pairs: every excerpt of two or more content words and nearly every
-    variant shares one with its remark. A single content word is its own key."""
-    stems = p.stems
+    """Adjacent content-stem pairs, synonyms made one: every excerpt of two or more content
+    words and nearly every variant (in other words too) shares one with its remark. A single
+    content word is its own key."""
+    stems = p.meaning.split()
     if len(stems) >= 2:
         return frozenset(f"{a} {b}" for a, b in pairwise(stems))
     if stems:
@@ -217,8 +258,34 @@ def blocking_keys(p: Prepared) -> frozenset[str]:
     return frozenset({p.norm}) if p.norm else frozenset()
 
 
+OTHER_SPEAKER_MIN_STEMS = 8
+
+"""A report credited to another person than its remark's (a listener or relay taken as the
+speaker, one person under two spellings) still joins when the words are this strong: the same
+words or an excerpt of at least this many content words, or a variant of as many scoring
+OTHER_SPEAKER_THRESHOLD. Its speaker is kept as written. Lower: more mis-attributed reports
+join; higher: fewer remarks of two people who say the same stock sentence merge."""
+
+OTHER_SPEAKER_THRESHOLD = 90.0
+
+"""The words or meaning score a variant credited to another person needs (see above)."""
+
+UNDATED_MIN_STEMS = 4
+
+"""An undated quotation joins a dated one through an excerpt only when it holds at least this
+many content words, or has the same known speaker (`quotes.remarks.scoring.dates_compatible`).
+Lower: more undated coverage joins its remark; higher: fewer stock phrases ("strategic
+partnership") carried onto the wrong occasion."""
+
+UNDATED_VARIANT_THRESHOLD = 85.0
+
+"""An undated variant joins a dated quotation only at this score (VARIANT_THRESHOLD is the
+bar between two dated ones): without a date to confirm the occasion, the words must."""
+
+
 def time_compatible(a: Prepared, b: Prepared) -> bool:
-    """Within WINDOW_DAYS of each other; an undated quotation goes only with undated ones."""
+    """Within WINDOW_DAYS of each other, or at least one undated (an undated quotation may join
+    a dated one on strong evidence: `quotes.remarks.scoring.dates_compatible`)."""
     if a.day is None or b.day is None:
-        return a.day is None and b.day is None
+        return True
     return abs(a.day - b.day) <= WINDOW_DAYS

@@ -4,7 +4,9 @@
   normalised;
 - ``excerpt``: one is a contiguous part of the other, allowing an ellipsis, a [bracketed]
   insertion, small function words and one unmarked cut;
-- ``variant``: the same remark worded differently, scored by rapidfuzz on content-word stems.
+- ``variant``: the same remark worded differently, scored by rapidfuzz on content-word stems
+  (the words score) and on the same stems with synonyms made one (the meaning score); either may
+  carry it over VARIANT_THRESHOLD.
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ from quotes.remarks.items import (
     EXCERPT_GAP_MIN_WORDS,
     EXCERPT_SCORER,
     EXCERPT_UNMARKED_GAPS,
+    MEANING_MIN_WORDS,
+    OTHER_SPEAKER_MIN_STEMS,
+    OTHER_SPEAKER_THRESHOLD,
+    UNDATED_MIN_STEMS,
+    UNDATED_VARIANT_THRESHOLD,
     VARIANT_MIN_WORDS,
     VARIANT_SCORER,
     VARIANT_THRESHOLD,
@@ -75,21 +82,38 @@ def is_excerpt(short: Prepared, long: Prepared) -> bool:
     return unmarked == 0 or (unmarked <= EXCERPT_UNMARKED_GAPS and gaps_allowed)
 
 
-def relation_prepared(a: Prepared, b: Prepared) -> tuple[Relation, float] | None:
+Scores = tuple[Relation, float, float | None]
+
+
+def relation_prepared(a: Prepared, b: Prepared) -> Scores | None:
+    """The relation of two prepared quotations with its words score and meaning score."""
     if a.norm == b.norm and a.norm:
-        return "identical", 100.0
+        return "identical", 100.0, None
     short, long = (a, b) if a.n_stems <= b.n_stems else (b, a)
     if is_excerpt(short, long):
-        return "excerpt", round(EXCERPT_SCORER(short.norm, long.norm), 1)
-    if short.n_stems >= VARIANT_MIN_WORDS:
-        score = VARIANT_SCORER(a.stem_text, b.stem_text, score_cutoff=VARIANT_THRESHOLD)
-        if score:
-            return "variant", round(score, 1)
+        return "excerpt", round(EXCERPT_SCORER(short.norm, long.norm), 1), None
+    if short.n_stems < MEANING_MIN_WORDS:
+        return None
+    has_meaning = a.meaning_text is not None or b.meaning_text is not None
+    if short.n_stems < VARIANT_MIN_WORDS:
+        if has_meaning and a.meaning == b.meaning:
+            return "variant", round(VARIANT_SCORER(a.stem_text, b.stem_text), 1), 100.0
+        return None
+    words = VARIANT_SCORER(a.stem_text, b.stem_text)
+    meaning = VARIANT_SCORER(a.meaning, b.meaning) if has_meaning else None
+    if max(words, meaning or 0.0) >= VARIANT_THRESHOLD:
+        return "variant", round(words, 1), None if meaning is None else round(meaning, 1)
     return None
 
 
 def relation(a: DedupItem, b: DedupItem) -> tuple[Relation, float] | None:
     """How the words of two quotations relate, ignoring speakers and dates."""
+    found = relation_prepared(prepare(a), prepare(b))
+    return None if found is None else (found[0], found[1])
+
+
+def scores(a: DedupItem, b: DedupItem) -> Scores | None:
+    """`relation` with the meaning score too."""
     return relation_prepared(prepare(a), prepare(b))
 
 
@@ -122,6 +146,35 @@ def speakers_compatible(a: Prepared, b: Prepared, rel: Relation) -> bool:
     return a.item.speaker_is_org != b.item.speaker_is_org
 
 
+def dates_compatible(
+    a: Prepared, b: Prepared, rel: Relation, score: float, meaning: float | None = None
+) -> bool:
+    """Whether a pair may link across the line between dated and undated: only when the undated
+    quotation is the same words, an excerpt of the dated one (of UNDATED_MIN_STEMS content
+    words, or by the same known speaker), or a variant of at least UNDATED_VARIANT_THRESHOLD.
+    Never the other way: a dated excerpt of an undated quotation does not pull a dated talking
+    point into a remark whose occasion nobody knows."""
+    if (a.day is None) == (b.day is None):
+        return True
+    undated, dated = (a, b) if a.day is None else (b, a)
+    if rel == "identical":
+        return True
+    if rel == "excerpt":
+        return undated.n_stems <= dated.n_stems and (
+            undated.n_stems >= UNDATED_MIN_STEMS or same_speaker(undated, dated)
+        )
+    return max(score, meaning or 0.0) >= UNDATED_VARIANT_THRESHOLD
+
+
+def words_outweigh_speakers(a: Prepared, b: Prepared, found: Scores) -> bool:
+    """Whether the words are strong enough to link two reports credited to different people
+    (see OTHER_SPEAKER_MIN_STEMS)."""
+    rel, score, meaning = found
+    if min(a.n_stems, b.n_stems) < OTHER_SPEAKER_MIN_STEMS:
+        return False
+    return rel != "variant" or max(score, meaning or 0.0) >= OTHER_SPEAKER_THRESHOLD
+
+
 def is_candidate(a: Prepared, b: Prepared) -> bool:
     """The blocking predicate: worth scoring at all. A loose fragment can only link within its
     article (`speakers_compatible`), so it is a candidate of nothing outside it."""
@@ -137,7 +190,14 @@ def is_candidate(a: Prepared, b: Prepared) -> bool:
 def link(a: Prepared, b: Prepared) -> Link | None:
     """The link between two candidates, or None when their words or speakers do not fit."""
     found = relation_prepared(a, b)
-    if found is None or not speakers_compatible(a, b, found[0]):
+    if found is None:
+        return None
+    if not speakers_compatible(a, b, found[0]) and not words_outweigh_speakers(a, b, found):
+        return None
+    if not dates_compatible(a, b, *found):
+        return None
+    short_variant = found[0] == "variant" and min(a.n_stems, b.n_stems) < VARIANT_MIN_WORDS
+    if short_variant and not same_speaker(a, b):  # see MEANING_MIN_WORDS
         return None
     low, high = sorted((a.item.id, b.item.id))
-    return Link(low, high, found[0], found[1])
+    return Link(low, high, *found)

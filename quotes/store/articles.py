@@ -122,11 +122,31 @@ def _speaker_by_surname(session: Session, surname: str) -> Speaker | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _speaker_by_first_and_last(session: Session, name: str) -> Speaker | None:
+    """The one known person with this first name and surname, whatever stands between
+    ("Joseph R. Biden" ~ "Joseph Biden"), compared by today's keys of both names."""
+    words = name_key(name).split()
+    if len(words) < 2 or surname_key(name) != words[-1]:
+        return None
+    matches = [
+        s
+        for s in session.scalars(
+            select(Speaker).where(Speaker.kind == "person", Speaker.surname_key == words[-1])
+        )
+        if name_key(s.name).split()[:1] == words[:1] and surname_key(s.name) == words[-1]
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
 def find_speaker(session: Session, name: str, kind: str = "person") -> Speaker | None:
-    """The stored speaker a name refers to, by full key, alias, or (persons) a unique surname."""
+    """The stored speaker a name refers to, by full key, alias, or (persons) a unique surname,
+    or the one person with the same first name and surname."""
     speaker = _speaker_by_key(session, name)
-    if speaker is None and kind == "person" and " " not in name_key(name):
-        speaker = _speaker_by_surname(session, surname_key(name))
+    if speaker is None and kind == "person":
+        if " " not in name_key(name):
+            speaker = _speaker_by_surname(session, surname_key(name))
+        else:
+            speaker = _speaker_by_first_and_last(session, name)
     return speaker
 
 
@@ -270,7 +290,9 @@ def store_article(
         title=item.meta.title,
         url=item.meta.url,
         published=item.meta.published,
-        published_source=item.meta.published_source if item.meta.published else None,
+        published_source=(item.meta.published_source or "metadata")
+        if item.meta.published is not None
+        else None,
         language=item.meta.language,
         body=item.text,
         sha256=sha256,

@@ -79,8 +79,9 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
+    # Where `published` came from: 'metadata', 'page' or 'user' (given with the article), or
+    # 'dateline', 'text' or 'url' (found in it: quotes.extract.article_dates).
     published_source: Mapped[str | None] = mapped_column(String(20))
-    """Where the date came from: 'metadata', 'page' or 'user' (see ArticleMeta)."""
     language: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -226,6 +227,8 @@ class QuoteLink(Base):
     quote_b_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"))
     relation: Mapped[str] = mapped_column(String(12))
     score: Mapped[float] = mapped_column(Float)
+    # The score with synonyms made one (quotes.remarks.meaning); NULL when no word has one.
+    meaning_score: Mapped[float | None] = mapped_column(Float)
 
 
 class QuoteKey(Base):

@@ -15,7 +15,7 @@ from quotes import query
 from quotes.errors import NotFound, QuotesError
 from quotes.query.search import Filters, Hit
 from quotes.store.articles import find_speaker
-from quotes.store.models import Quote, Speaker, SpeakerAlias
+from quotes.store.models import Quote, QuoteKey, Speaker, SpeakerAlias
 from tests.search_sample import load_sample
 
 
@@ -252,6 +252,17 @@ def test_merge_moves_everything_and_remembers_the_name(session: Session) -> None
     assert ids(query.search(session, "Dmitry Peskov")) == [6, 5, 3, 2, 1]
     found = find_speaker(session, "Dmitry Peskov")
     assert found is not None and found.name == "Nikolai Patrushev"
+
+
+def test_merge_moves_the_speaker_blocking_keys(session: Session) -> None:
+    peskov = session.scalars(select(Speaker.id).where(Speaker.name == "Dmitry Peskov")).one()
+    quote_id = session.scalars(select(Quote.id).where(Quote.speaker_id == peskov)).first()
+    assert quote_id is not None
+    session.add(QuoteKey(key=f"sf:{peskov}", bucket=None, quote_id=quote_id))
+    session.flush()
+    query.merge_speakers(session, "Patrushev", "Dmitry Peskov")
+    patrushev = session.scalars(select(Speaker.id).where(Speaker.name == "Nikolai Patrushev")).one()
+    assert session.scalars(select(QuoteKey.key)).all() == [f"sf:{patrushev}"]
 
 
 def test_merge_errors(session: Session) -> None:

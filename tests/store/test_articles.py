@@ -105,3 +105,11 @@ def test_the_name_cache_keeps_only_what_a_committed_transaction_found() -> None:
     assert (cache.outlets, cache.staged_outlets) == ({"TASS": 3}, {})
     cache.clear()
     assert cache.outlets == {}
+
+
+def test_a_middle_name_or_initial_finds_the_one_person(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        joseph = get_or_create_speaker(session, "Joseph Biden", "person", None)
+        assert get_or_create_speaker(session, "Joseph R. Biden", "person", None).id == joseph.id
+        other = get_or_create_speaker(session, "Jill Biden", "person", None)
+        assert other.id != joseph.id
