@@ -574,5 +574,30 @@ def phrases(
     render(rows, ("phrase", "remarks", "remark_id", "said_on", "text"), fmt.value)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+    datasette: Annotated[
+        bool, typer.Option("--datasette", help="Run datasette on the SQLite file instead.")
+    ] = False,
+) -> None:
+    """Serve a read-only web view: search, quotations, remarks side by side, speakers."""
+    try:
+        from quotes.web import server
+    except ModuleNotFoundError as exc:
+        raise QuotesError(
+            f"quotes serve needs the web extra ({exc.name} is missing): pip install 'quotes[web]'"
+        ) from None
+    if datasette:
+        raise typer.Exit(server.run_datasette(STATE["db"], host, port))
+    web = server.create_app(STATE["db"])
+    stderr().print(f"Serving {schema.describe(schema.resolve_url(STATE['db']))} read-only on "
+                   f"http://{host}:{port}/ (Ctrl-C stops)", markup=False)  # fmt: skip
+    server.run(web, host, port)
+
+
 def main() -> None:
     app()

@@ -12,7 +12,7 @@ from tests.conftest import SEEDS
 
 COMMANDS = [
     "extract", "ingest", "search", "show", "compare", "remarks", "phrases", "dedupe",
-    "speakers", "outlets", "report", "sql", "export", "db", "articles",
+    "speakers", "outlets", "report", "sql", "export", "serve", "db", "articles",
 ]  # fmt: skip
 
 

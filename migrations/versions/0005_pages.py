@@ -10,7 +10,7 @@ them ("Støre" was "stre", now "store"): stored keys made the old way are recomp
 new key is already another row's (then the row keeps its old key).
 
 Revision ID: 0005_pages
-Revises: 0005_remark_meaning_dates
+Revises: 0005_remark_ranking
 Create Date: 2026-12-07 04:00:00.000000
 """
 
@@ -25,7 +25,7 @@ from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import outlet_key
 
 revision: str = "0005_pages"
-down_revision: str | None = "0005_remark_meaning_dates"
+down_revision: str | None = "0005_remark_ranking"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

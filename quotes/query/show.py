@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -38,6 +40,7 @@ class QuoteDetail:
     via_as_written: str | None
     said_on: date | None
     confidence: float
+    rule: str
     publisher: str | None
     title: str | None
     url: str | None
@@ -89,6 +92,7 @@ def show_quote(session: Session, quote_id: int) -> QuoteDetail:
         via_as_written=quote.via_text,
         said_on=quote.said_on,
         confidence=quote.confidence,
+        rule=quote.rule,
         publisher=article.publisher.name if article.publisher else None,
         title=article.title,
         url=article.url,
@@ -99,3 +103,50 @@ def show_quote(session: Session, quote_id: int) -> QuoteDetail:
         remark_quotations=int(quotations),
         remark_outlets=int(outlets),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations in their sentences (search results)
+
+
+CONTEXT_CHARS = 240
+
+"""At most this many characters of the sentence are kept either side of a quotation."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """The reporter's words either side of a quotation, up to the ends of its sentence."""
+
+    before: str
+    after: str
+
+
+def sentence_around(body: str, start: int, end: int) -> QuoteContext:
+    """The rest of the sentence (within its paragraph) before and after body[start:end]."""
+    start = max(0, min(start, len(body)))
+    end = max(start, min(end, len(body)))
+    first = max(body.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    ends_before = list(_SENTENCE_END.finditer(body, first, start))
+    if ends_before:
+        first = ends_before[-1].end()
+    line_end = body.find("\n", end)
+    last = min(len(body) if line_end == -1 else line_end, end + CONTEXT_CHARS)
+    next_end = _SENTENCE_END.search(body + " ", end, last + 1)
+    if next_end is not None:
+        last = min(last, next_end.start() + 1)
+    return QuoteContext(body[first:start].lstrip(), body[end:last].rstrip())
+
+
+def contexts(session: Session, quote_ids: Sequence[int]) -> dict[int, QuoteContext]:
+    """Each quotation's sentence around it, by quotation id (for a page of search results)."""
+    if not quote_ids:
+        return {}
+    rows = session.execute(
+        select(Quote.id, Article.body, Quote.start_char, Quote.end_char)
+        .join(Article, Article.id == Quote.article_id)
+        .where(Quote.id.in_(list(quote_ids)))
+    )
+    return {int(i): sentence_around(body, start, end) for i, body, start, end in rows}

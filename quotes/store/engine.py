@@ -95,6 +95,26 @@ def make_engine(url: str, *, writer: bool = False) -> Engine:
     raise DatabaseError(f"unsupported database {backend!r}: use SQLite or PostgreSQL")
 
 
+def make_readonly_engine(url: str) -> Engine:
+    """An engine whose every connection refuses to write, as `quotes sql` runs: SQLite with
+    `PRAGMA query_only`, PostgreSQL with every transaction READ ONLY (the server refuses any
+    write, whatever the statement)."""
+    engine = make_engine(url)
+    if is_sqlite(engine):
+
+        @event.listens_for(engine, "connect")
+        def _query_only(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.execute("PRAGMA query_only = ON")
+
+    else:
+
+        @event.listens_for(engine, "connect")
+        def _read_only(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.read_only = True
+
+    return engine
+
+
 def connection_problem(url: str | URL, exc: BaseException) -> DatabaseUnreachable:
     """Turn a driver's connection failure into one line naming the host and the problem."""
     message = str(getattr(exc, "orig", exc) or exc).strip().splitlines()

@@ -133,6 +133,9 @@ class Remark(Base):
     """One deduplicated remark: quotations of the same words on the same occasion."""
 
     __tablename__ = "remarks"
+    # The most widely carried first (`quotes remarks`, the web view's remarks page), a page at
+    # a time, without sorting every remark.
+    __table_args__ = (Index("ix_remarks_outlet_count_quote_count", "outlet_count", "quote_count"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int | None] = mapped_column(
@@ -145,7 +148,7 @@ class Remark(Base):
     first_said_on: Mapped[date | None] = mapped_column(Date, index=True)
     last_said_on: Mapped[date | None] = mapped_column(Date)
     quote_count: Mapped[int] = mapped_column(Integer, default=0)
-    outlet_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    outlet_count: Mapped[int] = mapped_column(Integer, default=0)
     # The clustering state of the remark, so that new quotations are placed without reading
     # its members (quotes.remarks.clustering.RemarkState): its first quotation and its
     # organisation (the

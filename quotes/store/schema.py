@@ -11,9 +11,16 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 
-from quotes.store.engine import connect, describe, is_sqlite, make_engine, resolve_url
+from quotes.store.engine import (
+    connect,
+    describe,
+    is_sqlite,
+    make_engine,
+    make_readonly_engine,
+    resolve_url,
+)
 from quotes.store.reader import install_reader
 
 __all__ = ["describe", "make_engine", "resolve_url"]
@@ -121,4 +128,27 @@ def open_database(option: str | None = None, *, writer: bool = False) -> Engine:
     a new empty database is migrated to head, one behind head is refused."""
     engine = make_engine(resolve_url(option), writer=writer)
     ensure_schema(engine)
+    return engine
+
+
+def open_readonly_database(option: str | None = None) -> Engine:
+    """An engine that cannot write (`make_readonly_engine`) on an existing quotes database at the
+    latest schema: a missing SQLite file, an empty database or one behind head is refused with
+    one line, never created or migrated (read-only means nothing at all is written)."""
+    url = resolve_url(option)
+    parsed = make_url(url)
+    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if path not in (None, "", ":memory:") and not Path(str(path)).expanduser().is_file():
+        raise DatabaseError(f"{describe(parsed)} does not exist: run `quotes ingest` first")
+    engine = make_readonly_engine(url)
+    revision = current(engine)
+    if revision is None:
+        engine.dispose()
+        raise DatabaseError(f"{describe(parsed)} holds no quotes yet: run `quotes ingest` first")
+    if revision != head_revision():
+        engine.dispose()
+        raise SchemaOutdated(
+            f"{describe(parsed)} is at schema revision {revision}, not {head_revision()}: "
+            "run `quotes db upgrade`"
+        )
     return engine

@@ -154,6 +154,7 @@ def test_show_quote(session: Session) -> None:
         "via_as_written": "TASS",
         "said_on": date(2022, 9, 19),
         "confidence": 0.9,
+        "rule": "test",
         "publisher": "Reuters",
         "title": "Patrushev says world order must change",
         "url": "https://example.com/2",

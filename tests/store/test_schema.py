@@ -75,7 +75,7 @@ def test_drift_check_fails_on_a_schema_change(engine: Engine) -> None:
 
 
 def test_name_keys_made_the_old_way_are_recomputed(engine: Engine) -> None:
-    schema.downgrade(engine, "0005_remark_meaning_dates")
+    schema.downgrade(engine, "0005_remark_ranking")
     with connect(engine) as conn, conn.begin():
         conn.execute(
             text(
