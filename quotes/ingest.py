@@ -36,6 +36,7 @@ from quotes.extract.language import has_rules
 from quotes.extract.pipeline import extract_quotations
 from quotes.extract.russian_names import RUSSIAN_EXTRA_MISSING, morphology_available
 from quotes.parallel import Extracted, extract_in_order
+from quotes.read.fetch import Fetcher
 from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import assign_remarks
@@ -102,12 +103,13 @@ class ExtractedArticle:
 
 
 def extract_files(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     overrides: ArticleMeta | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[ExtractedArticle | ReadProblem]:
     """The pipeline without a database: each article with its quotations, or a problem."""
-    for item in read_articles(paths, overrides, max_bytes):
+    for item in read_articles(paths, overrides, max_bytes, fetcher):
         if isinstance(item, ReadProblem):
             yield item
         else:
@@ -206,11 +208,13 @@ class _Writer:
             hold_transaction_lock(session, REMARKS_LOCK)
             if self._state(session) != self.last_state:
                 self.names.clear()  # another process wrote since our last batch
-            existing = find_articles(session, [p.sha256 for p in pending])
+            pages = [p.article.page_sha256 for p in pending if p.article.page_sha256]
+            existing = find_articles(session, [p.sha256 for p in pending], pages)
             added: list[int] = []
             for p in pending:
-                if p.sha256 in existing:
-                    stored.append((p.index, _already_stored(p.article, *existing[p.sha256])))
+                known = existing.get(p.sha256) or existing.get(p.article.page_sha256 or "")
+                if known is not None:
+                    stored.append((p.index, _already_stored(p.article, *known)))
                     continue
                 outcome = self._store_one(session, p)
                 stored.append((p.index, outcome))
@@ -347,18 +351,20 @@ def _is_retryable(exc: Exception) -> bool:
 
 def ingest(
     engine: Engine,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     overrides: ArticleMeta | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int = 1,
+    fetcher: Fetcher | None = None,
 ) -> IngestSummary:
-    """Ingest every article under `paths` with `jobs` extracting processes; `on_outcome` sees
-    each result as its batch is stored. A file (or JSON line) over `max_bytes` is that
-    article's failure."""
+    """Ingest every article under `paths` (files, folders, URLs) with `jobs` extracting
+    processes; `on_outcome` sees each result as its batch is stored. A file (or JSON line) over
+    `max_bytes` is that article's failure; `fetcher` fetches URLs (a polite default)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for outcome in ingest_articles(engine, read_articles(paths, overrides, max_bytes), jobs):
+    items = read_articles(paths, overrides, max_bytes, fetcher)
+    for outcome in ingest_articles(engine, items, jobs):
         summary.record(outcome)
         if on_outcome is not None:
             on_outcome(outcome)

@@ -55,18 +55,22 @@ class ArticleMeta:
     title: str | None = None
     url: str | None = None
     published_source: str | None = None
-    """Where `published` came from: 'metadata', 'user', 'page', or found in the article
-    ('dateline', 'text', 'url': quotes.extract.article_dates)."""
+    """Where `published` came from: 'metadata' (a sidecar, a JSON line, the page's tags), 'page'
+    (found by htmldate in a page's text), 'user' (an option or a correction), or found in the
+    article ('dateline', 'text', 'url': quotes.extract.article_dates)."""
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleInput:
-    """One article as read from disk: `text` is the body exactly as stored."""
+    """One article as read: `text` is the body exactly as stored; `page_sha256` identifies the
+    page it was extracted from (HTML), so re-ingesting that page is a no-op."""
 
     source: str
     text: str
     meta: ArticleMeta = field(default_factory=ArticleMeta)
     warnings: tuple[str, ...] = ()
+    page_sha256: str | None = None
 
 
 @quick_init

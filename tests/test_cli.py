@@ -17,7 +17,7 @@ from tests.search_sample import load_sample
 
 COMMANDS = [
     "extract", "ingest", "search", "show", "compare", "remarks", "phrases", "dedupe",
-    "speakers", "outlets", "report", "sql", "export", "serve", "db",
+    "speakers", "outlets", "report", "sql", "export", "serve", "db", "articles",
 ]  # fmt: skip
 
 

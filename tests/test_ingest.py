@@ -119,7 +119,8 @@ def test_a_directory_without_articles_is_an_error(
     result = runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path / "empty")])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: {tmp_path / 'empty'}: no articles found (looked for .txt, .md and .jsonl files)"
+        f"Error: {tmp_path / 'empty'}: no articles found"
+        " (looked for .txt, .md, .jsonl, .html, .warc, .rss, .atom)"
     )
 
 
@@ -368,6 +369,24 @@ def test_identical_concurrent_ingests_end_as_one_ingest(
     assert [p.returncode for p in processes] == [0, 0, 0], outputs
     assert _rows(engine) == one_process
     engine.dispose()
+
+
+def test_a_page_is_stored_as_its_text_and_ingesting_it_again_is_a_no_op(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from tests.read.pagemaker import ARTICLE_TEXT, news_page
+
+    page = tmp_path / "bridge.html"
+    page.write_bytes(news_page(site_name="РИА Новости", lang="ru"))
+    assert ingest(engine, [page]).added == 1
+    with Session(engine) as session:
+        article = session.scalars(select(Article)).one()
+        assert article.body == ARTICLE_TEXT
+        assert article.publisher is not None and article.publisher.name == "RIA Novosti"
+        assert (article.published_source, article.language) == ("metadata", "ru")
+        assert article.page_sha256 is not None and len(article.page_sha256) == 64
+    again = ingest(engine, [page])
+    assert (again.added, again.skipped) == (0, 1)
 
 
 def test_hostile_items_fail_alone_and_the_batch_finishes(

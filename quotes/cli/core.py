@@ -199,6 +199,15 @@ def date_option(value: str | None, flag: str) -> date | None:
     return parse_date(value, flag) if value else None
 
 
+def outlet_option(value: str | None) -> str | None:
+    """`--outlet` as given; a name with no letters in any script is refused."""
+    from quotes.extract.names import has_letters
+
+    if value is not None and not has_letters(value):
+        raise QuotesError(f"--outlet: {value!r} has no letters in any script")
+    return value
+
+
 # --- The output options every listing shares ---
 
 

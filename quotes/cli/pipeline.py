@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from quotes.errors import QuotesError
+
 if TYPE_CHECKING:
     from rich.console import Console
     from sqlalchemy import Engine
@@ -28,6 +30,7 @@ from quotes.cli.core import (
     date_option,
     db_app,
     note,
+    outlet_option,
     show_rows,
     stderr,
 )
@@ -59,7 +62,10 @@ def _max_bytes(max_size: int | None) -> int:
 @app.command(cls=QuotesCommand)
 def extract(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH", help="Article files or directories.")
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="Article files (text, JSON Lines, HTML), folders, URLs."
+        ),
     ],
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = None,
@@ -92,14 +98,21 @@ def extract(
 @app.command("ingest", cls=QuotesCommand)
 def ingest_command(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH", help="Article files or directories.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Article files (text, JSON Lines, HTML, feeds, WARC), folders, URLs.",
+        ),
+    ] = None,
+    urls: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="A file of URLs, one per line.")
+    ] = None,
     outlet: Annotated[
         str | None, typer.Option(metavar="NAME", help="Publisher of every article.")
     ] = None,
     published: Annotated[
         str | None,
-        typer.Option(metavar="DATE", help="Publication date (YYYY-MM-DD) of every article."),
+        typer.Option(metavar="DATE", help="Publication date of every article (2024-03-11)."),
     ] = None,
     max_size: MaxSizeOption = None,
     jobs: Annotated[
@@ -113,9 +126,15 @@ def ingest_command(
     article being stored and prints what was done; running again resumes."""
     from quotes.ingest import IngestSummary, ingest
     from quotes.parallel import default_jobs
+    from quotes.read.files import read_url_list
     from quotes.records import ArticleMeta
 
-    overrides = ArticleMeta(outlet=outlet, published=date_option(published, "--published"))
+    overrides = ArticleMeta(
+        outlet=outlet_option(outlet), published=date_option(published, "--published")
+    )
+    paths = (paths or []) + (read_url_list(urls) if urls else [])
+    if not paths:
+        raise QuotesError("nothing to ingest: give files, folders or URLs, or --urls FILE")
     engine = database(writer=True)
     console = stderr()
     done = IngestSummary()
@@ -159,7 +178,7 @@ def _ingest_summary(summary: IngestSummary) -> str:
 
 
 @contextmanager
-def _progress(console: Console, paths: list[Path]) -> Iterator[Any]:
+def _progress(console: Console, paths: list[str]) -> Iterator[Any]:
     """A progress display on a terminal (unless --quiet); each problem printed as one line,
     each warning and copy within the batch too unless --quiet. Articles skipped as already
     stored are only counted, so resuming a long ingest prints one line."""

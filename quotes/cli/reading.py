@@ -22,6 +22,7 @@ from quotes.cli.core import (
     date_option,
     limit_or_all,
     note,
+    outlet_option,
     show_rows,
 )
 
@@ -188,6 +189,43 @@ def speakers_alias(
         speaker = query.add_speaker_alias(session, name, alias)
         session.commit()
     typer.echo(f"{alias!r} is now an alias of {speaker!r}")
+
+
+articles_app = typer.Typer(
+    no_args_is_help=True, rich_markup_mode=None, help="Articles: correct their metadata."
+)
+app.add_typer(articles_app, name="articles")
+
+
+@articles_app.command("set", cls=QuotesCommand)
+def articles_set(
+    article_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The article's id (from show or sql).")
+    ],
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Its publisher.")] = None,
+    published: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Its date (2024-03-11).")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Its title.")] = None,
+    url: Annotated[str | None, typer.Option(help="Its URL.")] = None,
+) -> None:
+    """Set or correct an article's publisher, date, title or URL; its quotations are dated
+    again and remarks re-linked."""
+    from sqlalchemy.orm import Session
+
+    from quotes.correct import ArticleCorrection, correct_article
+
+    change = ArticleCorrection(
+        outlet_option(outlet), date_option(published, "--published"), title, url
+    )
+    with Session(database(writer=True)) as session:
+        done = correct_article(session, article_id, change)
+        session.commit()
+    changed = ", ".join(done.fields) or "nothing"
+    relinked = f"; remarks rebuilt: {done.remarks}" if done.remarks is not None else ""
+    typer.echo(
+        f"Article {article_id}: {changed} changed; quotations re-dated: {done.redated}{relinked}"
+    )
 
 
 @app.command(cls=QuotesCommand)

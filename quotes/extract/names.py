@@ -1,32 +1,48 @@
-"""Name normalisation shared by speakers and outlets: matching keys, not display forms."""
+"""Name normalisation shared by speakers and outlets: matching keys, not display forms.
+
+Keys are Latin letters and digits: a name in another script is transliterated (anyascii), so
+"Владимир Путин" and "Vladimir Putin" share a key, and "РИА Новости" is RIA Novosti.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from anyascii import anyascii
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_FOREIGN_LETTER = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit beyond ASCII
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 # Transliteration endings that vary between outlets: Zelensky / Zelenskiy / Zelenskyy / Zelenskii.
 _TRANSLIT_ENDINGS = (("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ei", "ey"), ("ai", "ay"))
 # Sergei / Sergey, Nikolai / Nikolay: the same Cyrillic й written two ways.
 _PATRONYMIC = re.compile(r"[a-z]+(?:ovich|evich|ovna|evna)$")
 
 
+@cache
+def _latin(char: str) -> str:
+    """One non-ASCII character (after NFKD) as Latin letters: a letter or digit of any script is
+    transliterated ("Д" -> "D", "ø" -> "o"); a diacritic or punctuation mark is dropped."""
+    if not char.isalnum():
+        return ""
+    return _NOT_ALNUM.sub("", anyascii(char))
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and apostrophes, collapse everything else to single spaces;
-    letters of other scripts are transliterated (Песков -> peskov)."""
+    """Lower-case, strip diacritics and apostrophes, transliterate letters of other scripts,
+    collapse everything else to single spaces (Песков -> peskov)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    if _FOREIGN_LETTER.search(decomposed) is None:
-        ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    else:
-        ascii_only = "".join(
-            c if c.isascii() else anyascii(c) if c.isalpha() else "" for c in decomposed
-        ).lower()
-    ascii_only = ascii_only.replace("'", "")
+    if not decomposed.isascii():
+        decomposed = "".join(c if c.isascii() else _latin(c) for c in decomposed)
+    ascii_only = decomposed.lower().replace("'", "")
     return _NON_WORD.sub(" ", ascii_only).strip()
+
+
+def has_letters(name: str) -> bool:
+    """Whether a name has a letter or digit in any script (the only names that are refused
+    are those without one)."""
+    return bool(fold(name))
 
 
 def name_key(name: str) -> str:

@@ -16,20 +16,27 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from quotes.errors import InputError
+from quotes.read.dates import parse_date
+from quotes.read.feeds import FEED_SUFFIXES, articles_from_feed, looks_like_feed
+from quotes.read.fetch import Fetcher, is_url
+from quotes.read.html import HTML_SUFFIXES, article_from_html, looks_like_html
+from quotes.read.problems import ReadProblem, ReadResult
+from quotes.read.warc import is_warc, read_warc
 from quotes.records import ArticleInput, ArticleMeta
+
+__all__ = ["ReadProblem", "ReadResult", "count_articles", "parse_date", "read_articles"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DIRECTORY_METADATA = "metadata.json"
 SIDECAR_SUFFIX = ".meta.json"
 _BINARY_SNIFF_BYTES = 8192
-_META_FIELDS = ("outlet", "published", "title", "url")
+_META_FIELDS = ("outlet", "published", "title", "url", "published_source", "language")
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 """The largest article file, or line of a JSON Lines file, that is read (`--max-size`): a
 bigger one is that article's failure, never loaded whole."""
@@ -37,39 +44,6 @@ _FILE_KINDS = (
     (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class ReadProblem:
-    """A path (or line of a file) that could not be read as an article."""
-
-    source: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
-
-
-ReadResult = ArticleInput | ReadProblem
-
-
-def parse_date(value: Any, where: str) -> date | None:
-    """An ISO date (or date-time) as a date; an impossible or malformed one is an InputError."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise InputError(f"{where}: 'published' must be a date like 2022-09-19, not {value!r}")
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise InputError(
-            f"{where}: impossible or malformed date {value!r} (expected YYYY-MM-DD)"
-        ) from None
 
 
 def check_text(text: str, where: str, what: str = "text") -> None:
@@ -86,20 +60,52 @@ def check_text(text: str, where: str, what: str = "text") -> None:
         ) from None
 
 
+KEY_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "maintext", "content", "body", "raw_text"),
+    "outlet": ("outlet", "publisher", "sitename", "site_name", "source_domain", "hostname"),
+    "published": (
+        "published", "date", "date_publish", "datePublished", "published_at", "pubdate",
+        "publish_date",
+    ),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url", "source_url"),
+    "language": ("language", "lang"),
+}  # fmt: skip
+"""The keys each field is read from, first present one first: ours, then those that common
+scrapers write (trafilatura: sitename, hostname, date; news-please: maintext, date_publish,
+source_domain)."""
+
+
+def _field(data: dict[str, Any], name: str) -> tuple[str | None, Any]:
+    """The key a field was found under and its value (None, None when absent or empty)."""
+    for key in KEY_ALIASES[name]:
+        value = data.get(key)
+        if value is not None and value != "":
+            return key, value
+    return None, None
+
+
+def unused_keys(data: dict[str, Any]) -> list[str]:
+    """The keys of a metadata object or JSON line that no field is read from."""
+    known = {key for keys in KEY_ALIASES.values() for key in keys} | {"file"}
+    return sorted(key for key in data if key not in known)
+
+
 def meta_from_mapping(data: Any, where: str) -> ArticleMeta:
     """Validate a metadata object (sidecar entry or JSON line) into an ArticleMeta."""
     if not isinstance(data, dict):
         raise InputError(f"{where}: metadata must be a JSON object")
-    for key in ("outlet", "title", "url"):
-        if data.get(key) is not None and not isinstance(data[key], str):
+    values: dict[str, Any] = {}
+    for name in ("outlet", "title", "url", "language"):
+        key, value = _field(data, name)
+        if value is not None and not isinstance(value, str):
             raise InputError(f"{where}: {key!r} must be a string")
-        if data.get(key):
-            check_text(data[key], where, repr(key))
+        if value:
+            check_text(value, where, repr(key))
+        values[name] = value
+    published = parse_date(_field(data, "published")[1], where)
     return ArticleMeta(
-        outlet=(data.get("outlet") or None),
-        published=parse_date(data.get("published"), where),
-        title=(data.get("title") or None),
-        url=(data.get("url") or None),
+        published=published, published_source="metadata" if published else None, **values
     )
 
 
@@ -193,26 +199,27 @@ def directory_metadata(directory: Path) -> dict[str, Any]:
     raise InputError(f"{path}: must hold a list of objects or an object keyed by file name")
 
 
-def metadata_for(path: Path, overrides: ArticleMeta) -> ArticleMeta:
-    """The metadata of a text article: directory metadata.json, then sidecar, then overrides."""
-    merged: dict[str, Any] = {}
+def metadata_for(
+    path: Path, overrides: ArticleMeta, page: ArticleMeta | None = None
+) -> ArticleMeta:
+    """The metadata of an article file: what its page says (HTML), then the directory's
+    metadata.json, then its sidecar, then the overrides; each field from the last that has it."""
+    meta = page or ArticleMeta()
     listing = directory_metadata(path.parent)
     if path.name in listing:
-        entry = listing[path.name]
-        meta_from_mapping(entry, str(path.parent / DIRECTORY_METADATA))
-        merged.update({k: entry.get(k) for k in _META_FIELDS if entry.get(k) is not None})
+        entry = meta_from_mapping(listing[path.name], str(path.parent / DIRECTORY_METADATA))
+        meta = apply_overrides(meta, entry)
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
     if sidecar.is_file():
-        entry = _load_json(sidecar)
-        meta_from_mapping(entry, str(sidecar))
-        merged.update({k: entry.get(k) for k in _META_FIELDS if entry.get(k) is not None})
-    meta = meta_from_mapping(merged, str(sidecar if sidecar.is_file() else path))
+        meta = apply_overrides(meta, meta_from_mapping(_load_json(sidecar), str(sidecar)))
     return apply_overrides(meta, overrides)
 
 
 def apply_overrides(meta: ArticleMeta, overrides: ArticleMeta) -> ArticleMeta:
-    """Replace each field the caller set explicitly."""
+    """Replace each field the caller set explicitly (a date with where it came from)."""
     changes = {k: getattr(overrides, k) for k in _META_FIELDS if getattr(overrides, k) is not None}
+    if "published" in changes and "published_source" not in changes:
+        changes["published_source"] = "user"
     return replace(meta, **changes) if changes else meta
 
 
@@ -220,16 +227,23 @@ def is_metadata_file(path: Path) -> bool:
     return path.name == DIRECTORY_METADATA or path.name.endswith(SIDECAR_SUFFIX)
 
 
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+
 def is_article_file(path: Path) -> bool:
     suffix = path.suffix.lower()
-    return (suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES) and not is_metadata_file(path)
+    return (suffix in ARTICLE_SUFFIXES or is_warc(path)) and not is_metadata_file(path)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path | ReadProblem]:
-    """Article files under the given paths (directories recursively, sorted), or problems: a
-    path that is missing, not a regular file (a FIFO, a device, a socket: never opened), or a
-    folder that cannot be listed."""
-    for path in paths:
+def discover(paths: Iterable[Path | str]) -> Iterator[Path | str | ReadProblem]:
+    """Article files under the given paths (directories recursively, sorted), URLs as given,
+    or problems: a path that is missing, not a regular file (a FIFO, a device, a socket: never
+    opened), or a folder that cannot be listed."""
+    for given in paths:
+        if isinstance(given, str) and is_url(given):
+            yield given
+            continue
+        path = Path(given)
         try:
             mode = path.stat().st_mode
         except OSError as exc:
@@ -269,13 +283,60 @@ def _discover_folder(folder: Path) -> Iterator[Path | ReadProblem]:
     yield from problems
     yield from sorted(found, key=lambda item: item if isinstance(item, Path) else Path(item.source))
     if not found and not problems:
-        yield ReadProblem(str(folder), "no articles found (looked for .txt, .md and .jsonl files)")
+        looked = ".txt, .md, .jsonl, .html, .warc, .rss, .atom"
+        yield ReadProblem(str(folder), f"no articles found (looked for {looked})")
 
 
-def read_text_article(path: Path, overrides: ArticleMeta, max_bytes: int) -> ArticleInput:
+def read_file_article(path: Path, overrides: ArticleMeta, max_bytes: int) -> ArticleInput:
+    """A text or HTML article file (HTML by name or by content, whatever the name says)."""
     raw = read_capped(path, max_bytes)
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(raw):
+        page = article_from_html(raw, str(path))
+        return replace(page, meta=metadata_for(path, overrides, page.meta))
     text, warnings = decode_text(raw, str(path))
     return ArticleInput(str(path), text, metadata_for(path, overrides), warnings)
+
+
+def read_url(url: str, overrides: ArticleMeta, fetcher: Fetcher) -> Iterator[ReadResult]:
+    """The article at a URL, or every article of the feed there."""
+    try:
+        page = fetcher.fetch(url)
+        if page.is_feed or (looks_like_feed(page.body) and not looks_like_html(page.body)):
+            for item in articles_from_feed(page.body, url, fetcher):
+                yield item if isinstance(item, ReadProblem) else _overridden(item, overrides)
+            return
+        yield _overridden(article_from_html(page.body, url, page.url), overrides)
+    except InputError as exc:
+        yield ReadProblem(url, str(exc).removeprefix(f"{url}: "))
+
+
+def read_feed_file(
+    path: Path, overrides: ArticleMeta, fetcher: Fetcher, max_bytes: int
+) -> Iterator[ReadResult]:
+    try:
+        raw = read_capped(path, max_bytes)
+    except InputError as exc:
+        yield ReadProblem(str(path), str(exc).removeprefix(f"{path}: "))
+        return
+    for item in articles_from_feed(raw, str(path), fetcher):
+        yield item if isinstance(item, ReadProblem) else _overridden(item, overrides)
+
+
+def read_url_list(path: Path) -> list[str]:
+    """The URLs of a file, one per line (blank lines and lines starting with # skipped)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the URL list ({exc})") from None
+    urls = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    for number, url in enumerate(urls, start=1):
+        if not is_url(url):
+            raise InputError(f"{path}: line {number}: {url!r} is not an http(s) URL")
+    return urls
+
+
+def _overridden(item: ArticleInput, overrides: ArticleMeta) -> ArticleInput:
+    return replace(item, meta=apply_overrides(item.meta, overrides))
 
 
 def read_jsonl_articles(
@@ -288,6 +349,7 @@ def read_jsonl_articles(
     except OSError as exc:
         yield ReadProblem(str(path), f"cannot read ({exc.strerror})")
         return
+    reported: set[str] = set()
     with handle:
         for number, raw in enumerate(_capped_lines(handle, max_bytes), start=1):
             source = f"{path}:{number}"
@@ -299,7 +361,7 @@ def read_jsonl_articles(
                 continue
             found = True
             try:
-                yield _article_from_json_line(raw, source, overrides)
+                yield _article_from_json_line(raw, source, overrides, reported)
             except InputError as exc:
                 yield ReadProblem(source, str(exc).removeprefix(f"{source}: "))
     if not found:
@@ -317,7 +379,11 @@ def _capped_lines(handle: Any, max_bytes: int) -> Iterator[bytes | None]:
         yield None
 
 
-def _article_from_json_line(raw: bytes, source: str, overrides: ArticleMeta) -> ArticleInput:
+def _article_from_json_line(
+    raw: bytes, source: str, overrides: ArticleMeta, reported: set[str]
+) -> ArticleInput:
+    """One JSON line's article; keys no field is read from are reported once per file (the
+    first line that has them gets the warning; `reported` remembers them)."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -326,41 +392,60 @@ def _article_from_json_line(raw: bytes, source: str, overrides: ArticleMeta) -> 
         raise InputError(f"{source}: invalid JSON at column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise InputError(f"{source}: JSON nested too deeply") from None
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+    text = _field(data, "text")[1] if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(text, str):
         raise InputError(f"{source}: each line must be an object with a 'text' string")
-    if not data["text"].strip():
+    if not text.strip():
         raise InputError(f"{source}: empty 'text'")
-    check_text(data["text"], source)
+    check_text(text, source)
     meta = apply_overrides(meta_from_mapping(data, source), overrides)
-    return ArticleInput(source, data["text"], meta)
+    new_keys = [key for key in unused_keys(data) if key not in reported]
+    reported.update(new_keys)
+    warnings = (f"{source}: keys not read: {', '.join(new_keys)}",) if new_keys else ()
+    return ArticleInput(source, text, meta, warnings)
 
 
 def read_articles(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     overrides: ArticleMeta | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[ReadResult]:
-    """Every article under `paths`, in order, with a ReadProblem for each bad path or line;
-    a file (or JSON line) over `max_bytes` is a problem too."""
+    """Every article under `paths` (files, folders, URLs), in order, with a ReadProblem for each
+    bad path, line, record or URL; a file (or JSON line) over `max_bytes` is a problem too.
+    `fetcher` fetches URLs and feed entries (a polite default)."""
     overrides = overrides or ArticleMeta()
+    fetcher = fetcher or Fetcher()
     for item in discover(paths):
         if isinstance(item, ReadProblem):
             yield item
+        elif isinstance(item, str):
+            yield from read_url(item, overrides, fetcher)
         elif item.suffix.lower() in JSONL_SUFFIXES:
             yield from read_jsonl_articles(item, overrides, max_bytes)
+        elif is_warc(item):
+            for found in read_warc(item):
+                yield found if isinstance(found, ReadProblem) else _overridden(found, overrides)
+        elif item.suffix.lower() in FEED_SUFFIXES:
+            yield from read_feed_file(item, overrides, fetcher, max_bytes)
         else:
             try:
-                yield read_text_article(item, overrides, max_bytes)
+                yield read_file_article(item, overrides, max_bytes)
             except InputError as exc:
                 yield ReadProblem(str(item), str(exc).removeprefix(f"{item}: "))
 
 
-def count_articles(paths: Iterable[Path]) -> int:
-    """How many results `read_articles` will yield (for a progress bar): one per text file or
-    problem, one per non-blank line of a JSON Lines file. Reads JSON Lines files in binary
-    blocks, so it is fast and memory-bounded."""
+def count_articles(paths: Iterable[Path | str]) -> int | None:
+    """How many results `read_articles` will yield (for a progress bar): one per text or HTML
+    file or problem, one per non-blank line of a JSON Lines file; None when a web archive, feed
+    or URL is among them (how many pages they hold is known only once read). Reads JSON Lines
+    files in binary blocks, so it is fast and memory-bounded."""
     total = 0
     for item in discover(paths):
+        if isinstance(item, str) or (
+            isinstance(item, Path) and (is_warc(item) or item.suffix.lower() in FEED_SUFFIXES)
+        ):
+            return None
         if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
             total += max(1, _count_nonblank_lines(item))
         else:

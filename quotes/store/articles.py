@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,17 +33,31 @@ def content_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def find_article(session: Session, sha256: str) -> Article | None:
-    return session.scalar(select(Article).where(Article.sha256 == sha256))
+def find_article(session: Session, sha256: str, page_sha256: str | None = None) -> Article | None:
+    """The stored article with this text, or extracted from this page."""
+    same = Article.sha256 == sha256
+    if page_sha256 is not None:
+        same = or_(same, Article.page_sha256 == page_sha256)
+    return session.scalar(select(Article).where(same).limit(1))
 
 
-def find_articles(session: Session, sha256s: Sequence[str]) -> dict[str, tuple[int, str]]:
-    """The stored articles among these contents: sha256 -> (id, source path), one query."""
-    if not sha256s:
+def find_articles(
+    session: Session, sha256s: Sequence[str], page_sha256s: Sequence[str] = ()
+) -> dict[str, tuple[int, str]]:
+    """The stored articles among these contents (or extracted from these pages): each text's
+    and page's SHA-256 -> (id, source path), one query."""
+    if not sha256s and not page_sha256s:
         return {}
-    query = select(Article.sha256, Article.id, Article.source_path)
-    rows = session.execute(query.where(Article.sha256.in_(sorted(set(sha256s)))))
-    return {sha: (article_id, source) for sha, article_id, source in rows}
+    same: ColumnElement[bool] = Article.sha256.in_(sorted(set(sha256s)))
+    if page_sha256s:
+        same = or_(same, Article.page_sha256.in_(sorted(set(page_sha256s))))
+    query = select(Article.sha256, Article.page_sha256, Article.id, Article.source_path)
+    found: dict[str, tuple[int, str]] = {}
+    for sha, page_sha, article_id, source in session.execute(query.where(same)):
+        found[sha] = (article_id, source)
+        if page_sha is not None:
+            found[page_sha] = (article_id, source)
+    return found
 
 
 def _insert_or_fetch(session: Session, make: Callable[[], T], fetch: Callable[[], T | None]) -> T:
@@ -354,11 +368,13 @@ def store_article(
         "title": item.meta.title,
         "url": item.meta.url,
         "published": item.meta.published,
-        "language": language,
-        "published_source": item.meta.published_source
-        or ("metadata" if item.meta.published is not None else None),
+        "language": language if language is not None else item.meta.language,
+        "published_source": (item.meta.published_source or "metadata")
+        if item.meta.published is not None
+        else None,
         "body": item.text,
         "sha256": sha256,
+        "page_sha256": item.page_sha256,
         "source_path": item.source,
         "ingested_at": datetime.now(UTC),
     }

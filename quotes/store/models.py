@@ -92,6 +92,8 @@ class Article(Base):
     published_source: Mapped[str | None] = mapped_column(String(20))
     body: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    page_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    """The SHA-256 of the page the body was extracted from (HTML), so it is read once."""
     source_path: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -43,10 +43,10 @@ def test_sidecar_beats_directory_metadata_and_options_beat_both(tmp_path: Path) 
     (tmp_path / "a.txt.meta.json").write_text(json.dumps({"outlet": "TASS"}))
     [article] = _read(tmp_path / "a.txt")
     assert isinstance(article, ArticleInput)
-    assert article.meta == ArticleMeta("TASS", date(2022, 1, 2), "T", None)
+    assert article.meta == ArticleMeta("TASS", date(2022, 1, 2), "T", None, "metadata")
     [article] = _read(tmp_path / "a.txt", overrides=ArticleMeta(published=date(2023, 5, 6)))
     assert isinstance(article, ArticleInput)
-    assert article.meta == ArticleMeta("TASS", date(2023, 5, 6), "T", None)
+    assert article.meta == ArticleMeta("TASS", date(2023, 5, 6), "T", None, "user")
 
 
 def test_without_metadata_publisher_and_date_stay_unknown(tmp_path: Path) -> None:
@@ -94,7 +94,8 @@ def test_missing_paths_and_empty_directories(tmp_path: Path) -> None:
     assert _read(tmp_path / "nope.txt", tmp_path / "empty") == [
         ReadProblem(str(tmp_path / "nope.txt"), "no such file or directory"),
         ReadProblem(
-            str(tmp_path / "empty"), "no articles found (looked for .txt, .md and .jsonl files)"
+            str(tmp_path / "empty"),
+            "no articles found (looked for .txt, .md, .jsonl, .html, .warc, .rss, .atom)",
         ),
     ]
 
@@ -130,13 +131,13 @@ def test_json_lines_are_articles_and_bad_lines_are_problems(tmp_path: Path) -> N
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     results = _read(path)
     assert results[0] == ArticleInput(
-        f"{path}:1", "One.", ArticleMeta("Xinhua", date(2023, 2, 22), None, None)
+        f"{path}:1", "One.", ArticleMeta("Xinhua", date(2023, 2, 22), None, None, "metadata")
     )
     bad_json = "invalid JSON at column 2: Expecting property name enclosed in double quotes"
     assert results[1:] == [
         ReadProblem(f"{path}:3", bad_json),
         ReadProblem(f"{path}:4", "each line must be an object with a 'text' string"),
-        ReadProblem(f"{path}:5", "impossible or malformed date 'yesterday' (expected YYYY-MM-DD)"),
+        ReadProblem(f"{path}:5", "'yesterday' is not a date with a year (e.g. 2024-03-11)"),
     ]
 
 
@@ -144,8 +145,37 @@ def test_parse_date_accepts_dates_and_timestamps() -> None:
     assert parse_date("2022-09-19", "x") == date(2022, 9, 19)
     assert parse_date("2022-09-19T23:10:00Z", "x") == date(2022, 9, 19)
     assert parse_date(None, "x") is None
-    with pytest.raises(InputError, match=r"^x: impossible or malformed date '19/09/2022'"):
-        parse_date("19/09/2022", "x")
+    assert parse_date("19/09/2022", "x") == date(2022, 9, 19)
+    with pytest.raises(InputError, match=r"^x: impossible or malformed date '2022-09-31'"):
+        parse_date("2022-09-31", "x")
+
+
+def test_json_lines_keys_of_common_scrapers_are_read_and_others_reported_once(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "scraped.jsonl"
+    lines = [
+        {"raw_text": "One.", "sitename": "TASS", "date": "11.03.2024", "author": "A", "id": 1},
+        {"maintext": "Two.", "source_domain": "ria.ru", "date_publish": "March 12, 2024"},
+        {"text": "Three.", "hostname": "example.org", "tags": ["x"], "author": "B"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    assert _read(path) == [
+        ArticleInput(
+            f"{path}:1",
+            "One.",
+            ArticleMeta("TASS", date(2024, 3, 11), published_source="metadata"),
+            (f"{path}:1: keys not read: author, id",),
+        ),
+        ArticleInput(
+            f"{path}:2",
+            "Two.",
+            ArticleMeta("ria.ru", date(2024, 3, 12), published_source="metadata"),
+        ),
+        ArticleInput(
+            f"{path}:3", "Three.", ArticleMeta("example.org"), (f"{path}:3: keys not read: tags",)
+        ),
+    ]
 
 
 def test_count_articles_matches_what_is_read(tmp_path: Path) -> None:
