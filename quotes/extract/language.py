@@ -6,7 +6,9 @@ function words is English. Only text the letters leave undecided (Latin, but not
 goes to py3langid, a maintained detector that ships its model (the `[russian]` extra), restricted
 to the languages news wires write in; without it such text counts as English, as it always did.
 
-Limits: the first `SAMPLE_CHARS` characters decide; a mixed article takes its larger part.
+The reporter's words decide, not the quoted ones: an English article quoting Russian in the
+original is English, since its attribution is written in English. Limits: the first
+`SAMPLE_CHARS` characters decide; a mixed article takes its larger part.
 """
 
 from __future__ import annotations
@@ -39,9 +41,23 @@ _ENGLISH_SHARE = 0.08
 _DETECTOR_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "id", "sv"]
 
 
+_QUOTED = re.compile(r"«[^»\n]{0,2000}»|“[^”\n]{0,2000}”|„[^“”\n]{0,2000}[“”]|\"[^\"\n]{0,2000}\"")
+_MIN_UNQUOTED_LETTERS = 40
+"""Letters that must remain outside quotation marks for them alone to decide."""
+
+
+def _reporters_words(sample: str) -> str:
+    """The sample without its quoted stretches, when enough of it is left to decide."""
+    unquoted = _QUOTED.sub(" ", sample)
+    letters = sum(1 for c in unquoted if c.isalpha())
+    return unquoted if letters >= _MIN_UNQUOTED_LETTERS else sample
+
+
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of `text`'s language ("en" for empty or undecidable text)."""
     sample = text[:SAMPLE_CHARS]
+    if _CYRILLIC.search(sample) is not None:
+        sample = _reporters_words(sample)
     if _CYRILLIC.search(sample) is not None:  # counting letters costs; most text has none
         cyrillic = len(_CYRILLIC.findall(sample))
         if cyrillic > len(_LATIN_RUN.findall(sample)) * 4:  # ~4 Latin letters a run

@@ -28,7 +28,7 @@ def _write(folder: Path, *ids: str) -> None:
 def _compare(runner: CliRunner, db_url: str, words: str) -> list[tuple[str, str, str]]:
     result = runner.invoke(app, ["--db", db_url, "compare", words, "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    return [(r["publisher"], r["relation"], r["text"]) for r in json.loads(result.stdout)]
+    return [(r["publisher"], r["relation"], r["quotation"]) for r in json.loads(result.stdout)]
 
 
 def test_the_original_and_its_translation_side_by_side(
