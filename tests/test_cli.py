@@ -77,7 +77,7 @@ def test_usage_errors_are_one_line_with_exit_2(runner: CliRunner) -> None:
 
 def test_help_shows_names_not_types(runner: CliRunner) -> None:
     out = runner.invoke(app, ["ingest", "--help"]).stdout
-    assert out.startswith("Usage: quotes ingest [OPTIONS] PATH...\n")
+    assert out.startswith("Usage: quotes ingest [OPTIONS] [PATH]...\n")
     assert "<" not in out and "{" not in out
     out = runner.invoke(app, ["search", "--help"]).stdout
     for form in ('"world order"', "Putin OR Xi", "-Ukraine", "ord*", "surname"):
@@ -106,7 +106,12 @@ def test_ctrl_c_prints_the_summary_so_far_and_exits_130(
     import quotes.ingest
 
     def interrupted(
-        engine: object, paths: object, overrides: object, on_outcome: Any, max_bytes: int
+        engine: object,
+        paths: object,
+        overrides: object,
+        on_outcome: Any,
+        max_bytes: int,
+        **options: Any,
     ) -> None:
         on_outcome(quotes.ingest.IngestOutcome("a.txt", "added", quotations=3, article_id=1))
         on_outcome(quotes.ingest.IngestOutcome("b.txt", "skipped", "already", article_id=1))

@@ -118,7 +118,11 @@ def ingest_command(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processes extracting at once [default: the cores]."
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help="Processes extracting at once [default: the cores].",
         ),
     ] = None,
 ) -> None:
