@@ -233,7 +233,7 @@ def _dated(view: View) -> View:
 VIEWS_0004: tuple[View, ...] = tuple(_dated(view) for view in VIEWS_0002)
 """The views revision 0004 created. Frozen, like VIEWS_0002."""
 
-# Revision 0007_cli_vocabulary gives the views the column names every command uses
+# Revision 0010_cli_vocabulary gives the views the column names every command uses
 # (`canonical_text` for a remark's wording, `publishers` for a count of publishers,
 # `publisher_names` for their names) and replaces divergent_remarks' `lowest_similarity`, which
 # read 100 for a remark of excerpts (an excerpt scores its containment, not its likeness),
@@ -243,7 +243,7 @@ _DIVERGENCE_0004 = (
     "       (SELECT MIN(l.score) FROM quote_links l JOIN quotes qa ON qa.id = l.quote_a_id\n"
     "        WHERE qa.remark_id = r.id) AS lowest_similarity,"
 )
-_DIVERGENCE_0005 = (
+_DIVERGENCE_0010 = (
     "       ROUND(100.0 * MIN(LENGTH(q.text)) / MAX(LENGTH(q.text)), 1) AS shortest_percent,\n"
     "       (SELECT COUNT(*) FROM quote_links l JOIN quotes qa ON qa.id = l.quote_a_id\n"
     "        WHERE qa.remark_id = r.id AND l.relation = 'variant') AS reworded,"
@@ -259,14 +259,14 @@ _PUBLISHERS = (
     ("COUNT(DISTINCT a.publisher_id) AS outlets", "COUNT(DISTINCT a.publisher_id) AS publishers"),
 )
 
-VIEWS_0005: tuple[View, ...] = (
+VIEWS_0010: tuple[View, ...] = (
     VIEWS_0004[0],
     VIEWS_0004[1],
     _swapped(VIEWS_0004[2], *_CANONICAL, *_PUBLISHERS, ("outlets DESC", "publishers DESC")),
     _swapped(
         VIEWS_0004[3],
         *_CANONICAL,
-        (_DIVERGENCE_0004, _DIVERGENCE_0005),
+        (_DIVERGENCE_0004, _DIVERGENCE_0010),
         (
             "the spread of their lengths, and the lowest similarity between two linked reports.",
             "the spread of their lengths, the shortest as a percentage of the longest, and "
@@ -275,9 +275,9 @@ VIEWS_0005: tuple[View, ...] = (
     ),
     _swapped(VIEWS_0004[4], *_CANONICAL, *_PUBLISHERS),
 )
-"""The views revision 0007_cli_vocabulary created. Frozen, like VIEWS_0002."""
+"""The views revision 0010_cli_vocabulary created. Frozen, like VIEWS_0002."""
 
-REPORTS: tuple[View, ...] = VIEWS_0005
+REPORTS: tuple[View, ...] = VIEWS_0010
 """The reports of the newest schema."""
 
 

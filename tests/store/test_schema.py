@@ -75,7 +75,7 @@ def test_drift_check_fails_on_a_schema_change(engine: Engine) -> None:
 
 
 def test_name_keys_made_the_old_way_are_recomputed(engine: Engine) -> None:
-    schema.downgrade(engine, "0007_cli_vocabulary")
+    schema.downgrade(engine, "0010_cli_vocabulary")
     with connect(engine) as conn, conn.begin():
         conn.execute(
             text(

@@ -3,8 +3,8 @@
 Which attribution rules an article was read with; null for articles stored before detection.
 Plain ALTER TABLE statements (no batch rebuild), so SQLite keeps its triggers.
 
-Revision ID: 0005_article_language
-Revises: 0006_remarks_carried
+Revision ID: 0009_article_language
+Revises: 0008_remarks_carried
 Create Date: 2026-12-07 04:00:00.000000
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_article_language"
-down_revision: str | None = "0006_remarks_carried"
+revision: str = "0009_article_language"
+down_revision: str | None = "0008_remarks_carried"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -3,8 +3,8 @@ the most widely carried remarks come first a page at a time (`quotes remarks`, t
 of `quotes serve`) without sorting every remark (at 450,000 remarks the first page took a sort
 of the whole table).
 
-Revision ID: 0005_remark_ranking
-Revises: 0005_remark_meaning_dates
+Revision ID: 0007_remark_ranking
+Revises: 0006_remark_meaning_dates
 Create Date: 2026-12-07 04:30:00.000000
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0005_remark_ranking"
-down_revision: str | None = "0005_remark_meaning_dates"
+revision: str = "0007_remark_ranking"
+down_revision: str | None = "0006_remark_meaning_dates"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

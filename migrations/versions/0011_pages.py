@@ -1,7 +1,7 @@
 """Articles read from web pages: the SHA-256 of the page itself; name keys recomputed for names in
-any script (the language column is added by 0005_article_language).
+any script (the language column is added by 0009_article_language).
 
-(`published_source`, where the date came from, is added by 0005_remark_meaning_dates.)
+(`published_source`, where the date came from, is added by 0006_remark_meaning_dates.)
 `page_sha256` makes re-ingesting a page a no-op however its text is extracted. Plain ALTER TABLE
 statements (no batch rebuild), so SQLite keeps its full-text triggers.
 
@@ -9,8 +9,8 @@ Name keys (quotes.extract.names) now transliterate letters of other scripts inst
 them ("Støre" was "stre", now "store"): stored keys made the old way are recomputed, unless the
 new key is already another row's (then the row keeps its old key).
 
-Revision ID: 0005_pages
-Revises: 0007_cli_vocabulary
+Revision ID: 0011_pages
+Revises: 0010_cli_vocabulary
 Create Date: 2026-12-07 04:00:00.000000
 """
 
@@ -24,8 +24,8 @@ from alembic import op
 from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import outlet_key
 
-revision: str = "0005_pages"
-down_revision: str | None = "0007_cli_vocabulary"
+revision: str = "0011_pages"
+down_revision: str | None = "0010_cli_vocabulary"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -10,7 +10,7 @@ remarks stored before this revision no longer match what the clusterer computes:
 clears the remarks (the quotations stay), as revision 0003 did; run `quotes dedupe` afterwards.
 Plain ALTER TABLE statements, so SQLite keeps its full-text triggers and the views stay.
 
-Revision ID: 0005_remark_meaning_dates
+Revision ID: 0006_remark_meaning_dates
 Revises: 0005_sql_reader
 Create Date: 2026-12-07 04:00:00.000000
 """
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_remark_meaning_dates"
+revision: str = "0006_remark_meaning_dates"
 down_revision: str | None = "0005_sql_reader"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
