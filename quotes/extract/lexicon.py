@@ -6,6 +6,13 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
+
+
+def package_data(path: str) -> Any:
+    """A JSON file of the extractor's package data (`data/...`), parsed: word lists, the
+    gazetteer, per-language data. Callers cache what they build from it."""
+    return json.loads(resources.files("quotes.extract").joinpath(path).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +33,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = (
-        resources.files("quotes.extract")
-        .joinpath("data/en/lexicon.json")
-        .read_text(encoding="utf-8")
-    )
-    data = json.loads(raw)
+    data = package_data("data/en/lexicon.json")
     return Lexicon(
         speech_verbs=frozenset(data["speech_verbs"]),
         belief_verbs=frozenset(data["belief_verbs"]),

@@ -9,11 +9,10 @@ that is not listed gives None and callers keep the words as written.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from quotes.extract.lexicon import package_data
 from quotes.extract.names import fold
 
 OUTLET_KINDS = ("news agency", "newspaper", "broadcaster", "government", "other")
@@ -60,9 +59,7 @@ def outlet_key(text: str) -> str:
 @cache
 def all_outlets() -> tuple[OutletInfo, ...]:
     """Every outlet in the gazetteer, in file order."""
-    raw = (
-        resources.files("quotes.extract").joinpath("data/outlets.json").read_text(encoding="utf-8")
-    )
+    entries = package_data("data/outlets.json")
     return tuple(
         OutletInfo(
             name=item["name"],
@@ -70,7 +67,7 @@ def all_outlets() -> tuple[OutletInfo, ...]:
             country=item.get("country"),
             aliases=tuple(item.get("aliases", ())),
         )
-        for item in json.loads(raw)
+        for item in entries
     )
 
 
@@ -128,10 +125,5 @@ def platforms() -> dict[str, str]:
     """The platforms a remark is posted on ("wrote on Telegram", "posted on X"), each name as
     written (case matters: "X", "VK") to its canonical name (package data `data/platforms.json`).
     They are relays, never speakers, so they stay out of the gazetteer of outlets."""
-    raw = (
-        resources.files("quotes.extract")
-        .joinpath("data/platforms.json")
-        .read_text(encoding="utf-8")
-    )
-    data: dict[str, list[str]] = json.loads(raw)
+    data: dict[str, list[str]] = package_data("data/platforms.json")
     return {alias: name for name, aliases in data.items() for alias in aliases}

@@ -11,12 +11,12 @@ are dropped from the name (Владимир Владимирович Путин 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
+
+from quotes.extract.lexicon import package_data
 
 RUSSIAN_EXTRA_MISSING = (
     "Russian names are kept as written (not normalised): install the extra with "
@@ -53,12 +53,7 @@ class RussianLexicon:
 
 @cache
 def russian_lexicon() -> RussianLexicon:
-    raw = (
-        resources.files("quotes.extract")
-        .joinpath("data/ru/lexicon.json")
-        .read_text(encoding="utf-8")
-    )
-    data = json.loads(raw)
+    data = package_data("data/ru/lexicon.json")
     return RussianLexicon(
         speech_verbs=frozenset(data["speech_verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]),

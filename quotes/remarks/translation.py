@@ -14,14 +14,13 @@ same may swap.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 
+from quotes.extract.lexicon import package_data
 from quotes.extract.names import name_key
 from quotes.extract.russian_names import lemma
 from quotes.extract.transliteration import cross_script_key
@@ -85,12 +84,7 @@ def stem(word: str) -> str:
 
 @cache
 def _bilingual() -> dict[str, frozenset[str]]:
-    raw = (
-        resources.files("quotes.extract")
-        .joinpath("data/ru/bilingual.json")
-        .read_text(encoding="utf-8")
-    )
-    words = json.loads(raw)["words"]
+    words = package_data("data/ru/bilingual.json")["words"]
     return {
         russian: frozenset(stem(w) for phrase in english for w in phrase.split())
         for russian, english in words.items()
