@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,22 @@ def test_new_database_is_migrated_to_head(engine: Engine) -> None:
     assert schema.current(engine) == schema.head_revision()
     with connect(engine) as conn:
         assert set(inspect(conn).get_table_names()) >= EXPECTED_TABLES
+
+
+def test_the_head_known_without_alembic_is_the_scripts_head() -> None:
+    assert schema.script_head() == schema.HEAD_REVISION
+
+
+def test_a_read_command_does_not_load_alembic(tmp_path: Path) -> None:
+    code = (
+        "import sys; from quotes.store.schema import open_readonly_database as o, open_database;"
+        f"open_database({str(tmp_path / 'q.db')!r}).dispose();"
+        "[m for m in list(sys.modules) if m.startswith('alembic') and sys.modules.pop(m)];"
+        f"o({str(tmp_path / 'q.db')!r}).dispose();"
+        "print(sorted(m for m in sys.modules if m.startswith('alembic')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
 
 
 def test_models_and_migrations_agree_down_and_up_again(engine: Engine) -> None:
