@@ -17,7 +17,7 @@ from tests.search_sample import load_sample
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 
 HIT = ["quote_id", "date", "speaker", "publisher", "via", "kind", "quotation", "remark_id",
-       "other_outlets"]  # fmt: skip
+       "publishers"]  # fmt: skip
 EXPORT = ["quote_id", "date", "said_on", "speaker", "role", "cue", "kind", "quotation",
           "publisher", "via", "title", "url", "published", "remark_id", "article_id", "start",
           "end", "confidence"]  # fmt: skip
@@ -61,7 +61,8 @@ COMMANDS: list[tuple[list[str], list[str], list[str] | None, int]] = [
 
 OLD_NAMES = {"id", "name", "text", "said_on_first", "first_said_on", "last_said_on",
              "outlet_count", "quote_count", "speaker_text", "via_text", "speaker_role",
-             "start_char", "end_char", "lowest_similarity"}  # fmt: skip
+             "start_char", "end_char", "lowest_similarity", "other_outlets",
+             "remark_outlets"}  # fmt: skip
 """Names that used to mean one thing in one command and another elsewhere."""
 
 

@@ -27,10 +27,10 @@ def test_search_speaker_as_csv(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "search", "patrushev", "--via", "TASS", "--format", "csv")
     assert code == 0
     assert out == (
-        "quote_id,date,speaker,publisher,via,kind,quotation,remark_id,other_outlets\n"
-        "2,2022-09-19,Nikolai Patrushev,Reuters,TASS,direct,A more just world order is needed,1,2\n"
+        "quote_id,date,speaker,publisher,via,kind,quotation,remark_id,publishers\n"
+        "2,2022-09-19,Nikolai Patrushev,Reuters,TASS,direct,A more just world order is needed,1,3\n"
         "1,2022-09-19,Nikolai Patrushev,South China Morning Post,TASS,direct,"
-        "a more just world order,1,2\n"
+        "a more just world order,1,3\n"
     )
 
 
@@ -39,11 +39,11 @@ def test_search_text_as_table(runner: CliRunner, db: str) -> None:
     assert code == 0
     assert out.splitlines()[0].split() == [
         "quote_id", "date", "speaker", "publisher", "via", "kind", "quotation", "remark_id",
-        "other_outlets",
+        "publishers",
     ]  # fmt: skip
     assert out.splitlines()[2].split() == [
         "5", "2022-09-19", "Dmitry", "Peskov", "Reuters", "indirect", "sanctions", "would",
-        "not", "work", "0",
+        "not", "work", "1",
     ]  # fmt: skip
 
 
@@ -56,7 +56,7 @@ def test_search_jsonl_with_filters(runner: CliRunner, db: str) -> None:
     assert [json.loads(line) for line in out.splitlines()] == [
         {"quote_id": 3, "date": "2022-09-19", "speaker": "Nikolai Patrushev",
          "publisher": "Al Jazeera", "via": None, "kind": "partial",
-         "quotation": "a more just world order", "remark_id": 1, "other_outlets": 2},
+         "quotation": "a more just world order", "remark_id": 1, "publishers": 3},
     ]  # fmt: skip
 
 
@@ -88,7 +88,7 @@ def test_show_as_json(runner: CliRunner, db: str) -> None:
     code, out, _ = invoke(runner, db, "show", "6", "--format", "json")
     assert code == 0
     record = json.loads(out)
-    assert (record["paragraph"], record["speaker"], record["publisher"], record["remark_outlets"]) == (
+    assert (record["paragraph"], record["speaker"], record["publisher"], record["remark_publishers"]) == (
         "“The West (and its allies) must stop - now,” Peskov said.", "Dmitry Peskov",
         "Al Jazeera", 1,
     )  # fmt: skip

@@ -110,5 +110,5 @@ def phrases(
     from quotes.remarks import compare as remarks
 
     with Session(database()) as session:
-        rows = remarks.phrase_rows(session, speaker)
+        rows = remarks.phrase_rows(remarks.phrases(session, speaker))
     show_rows(rows, remarks.PHRASE_COLUMNS, fmt, limit, len(rows))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from quotes.remarks.assign import RemarkSummary, Report
@@ -95,21 +95,30 @@ class RemarkFilters:
 
 @dataclass(frozen=True)
 class CarriedRemark:
-    id: int
+    """A remark in a listing, in the column names every command uses."""
+
+    remark_id: int
     speaker: str | None
-    first_said_on: date | None
-    last_said_on: date | None
-    outlet_count: int
-    quote_count: int
-    publishers: str
+    first_date: date | None
+    last_date: date | None
+    outlets: int
+    """Publishers and relays together (the order of the listing)."""
+    quotations: int
+    publishers: int
+    """Publishers that carried it (`quotes.remarks.compare.remark_counts` counts the same)."""
+    relays: int
+    """Relays it came through."""
+    articles: int
+    """Articles that quote it."""
+    publisher_names: str
     """The publishers that carried it, by name, comma-separated."""
     canonical_text: str
 
 
 def carried_remarks(session: Session, filters: RemarkFilters) -> list[CarriedRemark]:
     """One page of remarks, most widely carried first, the latest of equals first (the order of
-    the index ix_remarks_carried, so no remark is sorted), each with its publishers; no wording
-    is compared: a page costs two indexed queries."""
+    the index ix_remarks_carried, so no remark is sorted), each with its publishers, relays and
+    articles counted; no wording is compared: a page costs three indexed queries."""
     stmt = (
         select(Remark.id, Speaker.name, Remark.first_said_on, Remark.last_said_on,
                Remark.outlet_count, Remark.quote_count, Remark.canonical_text)
@@ -127,20 +136,35 @@ def carried_remarks(session: Session, filters: RemarkFilters) -> list[CarriedRem
     if filters.until is not None:
         stmt = stmt.where(Remark.first_said_on <= filters.until)
     rows = session.execute(stmt).all()
+    ids = [row[0] for row in rows]
     publishers: dict[int, set[str]] = {}
     for remark_id, name in session.execute(
         select(Quote.remark_id, Outlet.name)
         .join(Article, Article.id == Quote.article_id)
         .join(Outlet, Outlet.id == Article.publisher_id)
-        .where(Quote.remark_id.in_([row[0] for row in rows]))
+        .where(Quote.remark_id.in_(ids))
         .distinct()
     ):
         publishers.setdefault(remark_id, set()).add(name)
+    counted = {
+        remark_id: (int(relays), int(articles))
+        for remark_id, relays, articles in session.execute(
+            select(
+                Quote.remark_id,
+                func.count(distinct(Quote.via_outlet_id)),
+                func.count(distinct(Quote.article_id)),
+            )
+            .where(Quote.remark_id.in_(ids))
+            .group_by(Quote.remark_id)
+        )
+    }
     return [
         CarriedRemark(
-            id=row[0], speaker=row[1], first_said_on=row[2], last_said_on=row[3],
-            outlet_count=row[4], quote_count=row[5],
-            publishers=", ".join(sorted(publishers.get(row[0], ()))), canonical_text=row[6],
+            remark_id=row[0], speaker=row[1], first_date=row[2], last_date=row[3],
+            outlets=row[4], quotations=row[5], publishers=len(publishers.get(row[0], ())),
+            relays=counted.get(row[0], (0, 0))[0], articles=counted.get(row[0], (0, 0))[1],
+            publisher_names=", ".join(sorted(publishers.get(row[0], ()))),
+            canonical_text=row[6],
         )
         for row in rows
     ]  # fmt: skip

@@ -238,8 +238,9 @@ class Hit:
     kind: str
     quotation: str
     remark_id: int | None
-    other_outlets: int
-    """How many outlets other than this publisher carried the same remark."""
+    publishers: int
+    """Publishers that carried its remark, its own included (as `remarks` and `compare` count
+    them); a quotation in no remark counts its own publisher."""
 
 
 HIT_COLUMNS: Final = tuple(Hit.__dataclass_fields__)
@@ -372,7 +373,8 @@ def _marked_texts(session: Session, query: SearchQuery, ids: Sequence[int]) -> d
 
 
 def _hits(session: Session, ids: Sequence[int], marked: Mapping[int, str]) -> tuple[Hit, ...]:
-    """The hits for `ids`, in that order, with names and the remark's other outlets."""
+    """The hits for `ids`, in that order, with names and how many publishers carried each
+    one's remark."""
     if not ids:
         return ()
     rows = session.execute(
@@ -386,34 +388,26 @@ def _hits(session: Session, ids: Sequence[int], marked: Mapping[int, str]) -> tu
         .outerjoin(Via, Via.id == Quote.via_outlet_id)
         .where(Quote.id.in_(ids))
     ).all()  # fmt: skip
-    other_outlets = _other_outlets(session, ids)
+    publishers = _remark_publishers(session, ids)
     by_id = {
         row[0]: Hit(
             quote_id=row[0], date=row[1], speaker=row[2], publisher=row[3], via=row[4],
             kind=row[5], quotation=marked.get(row[0], row[6]), remark_id=row[7],
-            other_outlets=other_outlets.get(row[0], 0),
+            publishers=publishers.get(row[0], int(row[8] is not None)),
         )
         for row in rows
     }  # fmt: skip
     return tuple(by_id[i] for i in ids if i in by_id)
 
 
-def _other_outlets(session: Session, ids: Sequence[int]) -> dict[int, int]:
-    """For each quotation: how many publishers other than its own carried its remark."""
+def _remark_publishers(session: Session, ids: Sequence[int]) -> dict[int, int]:
+    """For each quotation in a remark: how many publishers carried that remark."""
     hit, same = aliased(Quote), aliased(Quote)
-    hit_article, same_article = aliased(Article), aliased(Article)
     rows = session.execute(
-        select(hit.id, func.count(sa.distinct(same_article.publisher_id)))
-        .join(hit_article, hit_article.id == hit.article_id)
+        select(hit.id, func.count(sa.distinct(Article.publisher_id)))
         .join(same, same.remark_id == hit.remark_id)
-        .join(same_article, same_article.id == same.article_id)
-        .where(
-            hit.id.in_(ids),
-            sa.or_(
-                hit_article.publisher_id.is_(None),
-                same_article.publisher_id != hit_article.publisher_id,
-            ),
-        )
+        .join(Article, Article.id == same.article_id)
+        .where(hit.id.in_(ids))
         .group_by(hit.id)
     )
     return {int(i): int(n) for i, n in rows}

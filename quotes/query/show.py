@@ -47,7 +47,7 @@ class QuoteDetail:
     remark_id: int | None
     canonical_text: str | None
     remark_quotations: int
-    remark_outlets: int
+    remark_publishers: int
 
     def record(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -72,9 +72,9 @@ def show_quote(session: Session, quote_id: int) -> QuoteDetail:
         raise NotFound(f"no quotation with id {quote_id}")
     article = quote.article
     remark = quote.remark
-    quotations = outlets = 0
+    quotations = publishers = 0
     if remark is not None:
-        quotations, outlets = session.execute(
+        quotations, publishers = session.execute(
             select(func.count(), func.count(sa.distinct(Article.publisher_id)))
             .select_from(Quote)
             .join(Article, Article.id == Quote.article_id)
@@ -102,7 +102,7 @@ def show_quote(session: Session, quote_id: int) -> QuoteDetail:
         remark_id=remark.id if remark else None,
         canonical_text=remark.canonical_text if remark else None,
         remark_quotations=int(quotations),
-        remark_outlets=int(outlets),
+        remark_publishers=int(publishers),
     )
 
 

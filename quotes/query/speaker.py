@@ -27,17 +27,19 @@ TOP_OUTLETS: Final = 12
 
 @dataclass(frozen=True)
 class RemarkLine:
-    id: int
-    first_said_on: date | None
-    outlet_count: int
-    quote_count: int
+    """One of the speaker's remarks, in the column names every command uses."""
+
+    remark_id: int
+    first_date: date | None
+    outlets: int
+    quotations: int
     canonical_text: str
 
 
 @dataclass(frozen=True)
 class SpeakerProfile:
-    id: int
-    name: str
+    speaker_id: int
+    speaker: str
     kind: str
     role: str | None
     aliases: tuple[str, ...]
@@ -122,7 +124,7 @@ def speaker_profile(session: Session, speaker_id: int) -> SpeakerProfile:
         .limit(TOP_OUTLETS)
     )
     return SpeakerProfile(
-        id=speaker.id, name=speaker.name, kind=speaker.kind, role=speaker.role,
+        speaker_id=speaker.id, speaker=speaker.name, kind=speaker.kind, role=speaker.role,
         aliases=tuple(aliases), roles=_counted(roles), quotations=quotations,
         remarks=int(remarks), months=_months(days),
         recent=tuple(RemarkLine(*row) for row in recent),

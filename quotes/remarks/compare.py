@@ -345,16 +345,23 @@ def comparison_rows(found: Comparison, fmt: str) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def summary_row(r: RemarkSummary) -> dict[str, Any]:
+    """A remark's heading as a row (`REMARK_COLUMNS` without its members)."""
+    return {
+        "remark_id": r.id, "outlets": r.outlet_count, "quotations": r.quote_count,
+        "first_date": r.first_said_on, "last_date": r.last_said_on, "speaker": r.speaker,
+        "canonical_text": r.canonical_text, "publishers": r.publishers, "relays": r.relays,
+        "articles": r.articles,
+    }  # fmt: skip
+
+
 def remark_rows(
     session: Session, min_outlets: int = 1, limit: int | None = None
 ) -> Iterator[dict[str, Any]]:
     """`list_remarks` as rows, each with its members."""
     for r, members in list_remarks(session, min_outlets, limit=limit):
         yield {
-            "remark_id": r.id, "outlets": r.outlet_count, "quotations": r.quote_count,
-            "first_date": r.first_said_on, "last_date": r.last_said_on, "speaker": r.speaker,
-            "canonical_text": r.canonical_text, "publishers": r.publishers, "relays": r.relays,
-            "articles": r.articles,
+            **summary_row(r),
             "members": [{"quote_id": m.quote_id, "source": m.source_path, "start": m.start,
                          "end": m.end, "quotation": m.text, "publisher": m.publisher,
                          "via": m.via, "relation": m.relation,
@@ -363,10 +370,10 @@ def remark_rows(
         }  # fmt: skip
 
 
-def phrase_rows(session: Session, speaker_name: str) -> list[dict[str, Any]]:
-    """`phrases` as rows: one per use of each phrase."""
+def phrase_rows(found: Sequence[Phrase]) -> list[dict[str, Any]]:
+    """Talking points as rows (`PHRASE_COLUMNS`): one per use of each phrase."""
     return [
         {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id, "date": u.said_on,
          "quotation": u.text}
-        for p in phrases(session, speaker_name) for u in p.uses
+        for p in found for u in p.uses
     ]  # fmt: skip

@@ -23,6 +23,7 @@ from quotes.query.show import contexts
 from quotes.query.speaker import RemarkLine, speaker_profile
 from quotes.read.files import parse_date
 from quotes.remarks import compare as remark_views
+from quotes.remarks.assign import Comparison
 from quotes.store.models import QUOTE_KINDS
 from quotes.web.charts import month_bars
 from quotes.web.pages import page, record_response, requested_format, rows_response
@@ -39,14 +40,11 @@ INLINE_TALKING_POINTS: Final = 500
 """A speaker page lists the talking points itself up to this many quotations; beyond, finding
 them takes seconds (quotes.remarks.phrases compares every remark), so the page links to them."""
 
-TALKING_POINT_COLUMNS: Final = ("phrase", "remarks", "remark_id", "said_on", "text")
-
 SEARCH_COLUMNS: Final = (*query.HIT_COLUMNS, "before", "after")
 
 REMARK_LIST_COLUMNS: Final = tuple(CarriedRemark.__dataclass_fields__)
 
-REPORT_COLUMNS: Final = ("quote_id", "said_on", "date_given", "publisher", "via", "speaker_text",
-                         "relation", "score", "text")  # fmt: skip
+REPORT_COLUMNS: Final = (*remark_views.COMPARE_COLUMNS[:-1], "date_given", "score")
 
 
 @contextmanager
@@ -150,11 +148,14 @@ def remark_page(request: Request) -> Response:
     fmt = requested_format(request)
     with reading(request) as session:
         view = remark_view(session, request.path_params["remark_id"])
-    if fmt == "json":
-        return record_response(view)
+    found = Comparison(view.remark, tuple(v.report for v in view.reports))
     rows = [
-        {**asdict(v.report), "date_given": v.date_given, "score": v.score} for v in view.reports
+        {**row, "date_given": v.date_given, "score": v.score}
+        for row, v in zip(remark_views.comparison_rows(found, fmt), view.reports, strict=True)
     ]
+    if fmt == "json":
+        summary = remark_views.summary_row(view.remark)
+        return record_response({"remark": summary, "reports": rows})
     if fmt == "csv":
         return rows_response(rows, REPORT_COLUMNS, fmt, f"remark-{view.remark.id}")
     return page(request, "remark.html", view=view)
@@ -180,9 +181,10 @@ def speaker_page(request: Request) -> Response:
     with reading(request) as session:
         profile = speaker_profile(session, request.path_params["speaker_id"])
         inline = profile.quotations <= INLINE_TALKING_POINTS
-        points = remark_views.phrases(session, profile.name) if inline else None
+        points = remark_views.phrases(session, profile.speaker) if inline else None
     if fmt == "json":
-        return record_response({"speaker": profile, "talking_points": points})
+        phrases = None if points is None else remark_views.phrase_rows(points)
+        return record_response({"speaker": profile, "talking_points": phrases})
     if fmt == "csv":
         rows = [asdict(line) for line in profile.recent]
         return rows_response(rows, list(RemarkLine.__dataclass_fields__), fmt, "speaker-remarks")
@@ -193,12 +195,8 @@ def talking_points_page(request: Request) -> Response:
     fmt = requested_format(request)
     with reading(request) as session:
         profile = speaker_profile(session, request.path_params["speaker_id"])
-        points = remark_views.phrases(session, profile.name)
-    rows = [
-        {"phrase": p.text, "remarks": len(p.uses), "remark_id": u.remark_id,
-         "said_on": u.said_on, "text": u.text}
-        for p in points for u in p.uses
-    ]  # fmt: skip
+        points = remark_views.phrases(session, profile.speaker)
     if fmt != "html":
-        return rows_response(rows, TALKING_POINT_COLUMNS, fmt, "talking-points")
+        rows = remark_views.phrase_rows(points)
+        return rows_response(rows, remark_views.PHRASE_COLUMNS, fmt, "talking-points")
     return page(request, "talking_points.html", s=profile, points=points)

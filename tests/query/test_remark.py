@@ -34,30 +34,31 @@ def test_carried_remarks_a_page_at_a_time_with_filters(engine: Engine) -> None:
     with Session(engine) as session:
         assert carried_remarks(session, RemarkFilters(min_quotes=1)) == [
             CarriedRemark(
-                id=1, speaker="Nikolai Patrushev", first_said_on=date(2022, 9, 19),
-                last_said_on=date(2022, 9, 19), outlet_count=3, quote_count=3,
-                publishers="Al Jazeera, Reuters, South China Morning Post",
+                remark_id=1, speaker="Nikolai Patrushev", first_date=date(2022, 9, 19),
+                last_date=date(2022, 9, 19), outlets=3, quotations=3, publishers=3, relays=1,
+                articles=3, publisher_names="Al Jazeera, Reuters, South China Morning Post",
                 canonical_text="a more just world order",
             ),
             CarriedRemark(
-                id=3, speaker="Dmitry Peskov", first_said_on=date(2022, 9, 20),
-                last_said_on=date(2022, 9, 20), outlet_count=1, quote_count=1,
-                publishers="Al Jazeera", canonical_text="The West (and its allies) must stop - now",
+                remark_id=3, speaker="Dmitry Peskov", first_date=date(2022, 9, 20),
+                last_date=date(2022, 9, 20), outlets=1, quotations=1, publishers=1, relays=0,
+                articles=1, publisher_names="Al Jazeera",
+                canonical_text="The West (and its allies) must stop - now",
             ),
             CarriedRemark(
-                id=2, speaker="Yang Jiechi", first_said_on=date(2022, 9, 19),
-                last_said_on=date(2022, 9, 19), outlet_count=1, quote_count=1,
-                publishers="South China Morning Post",
+                remark_id=2, speaker="Yang Jiechi", first_date=date(2022, 9, 19),
+                last_date=date(2022, 9, 19), outlets=1, quotations=1, publishers=1, relays=0,
+                articles=1, publisher_names="South China Morning Post",
                 canonical_text="security and stability of the world",
             ),
         ]  # fmt: skip
 
         def ids(**filters: object) -> list[int]:
-            return [r.id for r in carried_remarks(session, RemarkFilters(min_quotes=1, **filters))]  # type: ignore[arg-type]
+            return [r.remark_id for r in carried_remarks(session, RemarkFilters(min_quotes=1, **filters))]  # type: ignore[arg-type]
 
         assert ids(limit=1, offset=1) == [3]
         assert ids(speaker_ids=(3,)) == [3]
         assert ids(since=date(2022, 9, 20)) == [3]
         assert ids(until=date(2022, 9, 19)) == [1, 2]
         assert ids(min_outlets=2) == [1]
-        assert [r.id for r in carried_remarks(session, RemarkFilters())] == [1]
+        assert [r.remark_id for r in carried_remarks(session, RemarkFilters())] == [1]

@@ -57,12 +57,12 @@ def test_speaker_hit_carries_date_publisher_relay_and_remark(session: Session) -
     assert hits[2] == Hit(
         quote_id=1, date=date(2022, 9, 19), speaker="Nikolai Patrushev",
         publisher="South China Morning Post", via="TASS", kind="direct",
-        quotation="a more just world order", remark_id=1, other_outlets=2,
+        quotation="a more just world order", remark_id=1, publishers=3,
     )  # fmt: skip
-    assert [(h.publisher, h.via, h.other_outlets) for h in hits] == [
-        ("Al Jazeera", None, 2),
-        ("Reuters", "TASS", 2),
-        ("South China Morning Post", "TASS", 2),
+    assert [(h.publisher, h.via, h.publishers) for h in hits] == [
+        ("Al Jazeera", None, 3),
+        ("Reuters", "TASS", 3),
+        ("South China Morning Post", "TASS", 3),
     ]
 
 
@@ -87,9 +87,9 @@ def test_text_search_stems(session: Session) -> None:
     assert sorted(ids(query.search(session, "worlds"))) == [1, 2, 3, 4]
 
 
-def test_unlinked_quotation_has_no_other_outlets(session: Session) -> None:
+def test_unlinked_quotation_counts_its_own_publisher(session: Session) -> None:
     (hit,) = query.search(session, "sanctions").hits
-    assert (hit.remark_id, hit.other_outlets, hit.speaker) == (None, 0, "Dmitry Peskov")
+    assert (hit.remark_id, hit.publishers, hit.speaker) == (None, 1, "Dmitry Peskov")
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_show_quote(session: Session) -> None:
         "remark_id": 1,
         "canonical_text": "a more just world order",
         "remark_quotations": 3,
-        "remark_outlets": 3,
+        "remark_publishers": 3,
     }
     with pytest.raises(NotFound) as error:
         query.show_quote(session, 99)

@@ -17,7 +17,7 @@ def test_a_speaker_with_aliases_roles_dates_remarks_and_outlets(engine: Engine) 
     load_sample(engine)
     with Session(engine) as session:
         assert speaker_profile(session, 1) == SpeakerProfile(
-            id=1, name="Nikolai Patrushev", kind="person", role="Security Council secretary",
+            speaker_id=1, speaker="Nikolai Patrushev", kind="person", role="Security Council secretary",
             aliases=("Nikolay Patrushev",), roles=(), quotations=3, remarks=1,
             months=(("2022-09", 3),),
             recent=(RemarkLine(1, date(2022, 9, 19), 3, 3, "a more just world order"),),

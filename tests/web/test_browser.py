@@ -116,7 +116,7 @@ def test_compare_in_a_browser_marks_the_differences(
 ) -> None:
     dom = _chromium(browser, tmp_path / "profile", "--dump-dom", f"{server}/remarks/10")
     assert dom.returncode == 0, dom.stderr
-    assert "5 reports by 3 outlets" in dom.stdout
+    assert "5 reports in 4 articles by 3 publishers via 0 relays" in dom.stdout
     assert '<del class="cut" title="cut">We understand your questions and</del>' in dom.stdout
     assert '<ins class="changed" title="changed to">the conflict</ins>' in dom.stdout
     assert dom.stdout.count('<section class="outlet">') == 3

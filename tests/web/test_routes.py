@@ -96,7 +96,7 @@ def test_a_quotation_in_its_paragraph(client: TestClient) -> None:
 def test_a_remark_side_by_side_with_its_differences_marked(client: TestClient) -> None:
     page = client.get("/remarks/10")
     assert page.status_code == 200
-    assert "Remark 10: <a" in page.text and "5 reports by 3 outlets" in page.text
+    assert "Remark 10: <a" in page.text and "5 reports in 4 articles by 3 publishers via 0 relays" in page.text
     assert page.text.count('<section class="outlet">') == 3
     assert '<del class="cut" title="cut">We understand your questions and</del>' in page.text
     assert (
@@ -107,8 +107,11 @@ def test_a_remark_side_by_side_with_its_differences_marked(client: TestClient) -
     assert page.text.count('class="inferred"') == 3
     data = client.get("/remarks/10.json").json()
     assert data["remark"]["canonical_text"].startswith("We understand your questions")
-    assert [(v["report"]["quote_id"], v["report"]["relation"], v["date_given"]) for v in
-            data["reports"]] == [(32, "excerpt", True), (88, "excerpt", False),
+    assert data["remark"]["remark_id"] == 10
+    assert (data["remark"]["publishers"], data["remark"]["relays"], data["remark"]["articles"]) == (
+        3, 0, 4,
+    )  # fmt: skip
+    assert [(v["quote_id"], v["relation"], v["date_given"]) for v in data["reports"]] == [(32, "excerpt", True), (88, "excerpt", False),
                                  (98, "canonical", True), (11, "excerpt", False),
                                  (79, "linked", False)]  # fmt: skip
     table = list(csv.DictReader(io.StringIO(client.get("/remarks/10.csv").text)))
@@ -124,7 +127,7 @@ def test_a_remark_side_by_side_with_its_differences_marked(client: TestClient) -
 
 def test_remarks_most_widely_carried_with_filters(client: TestClient) -> None:
     rows = client.get("/remarks.json", params={"limit": "3"}).json()
-    assert [(r["id"], r["speaker"], r["outlet_count"], r["quote_count"]) for r in rows] == [
+    assert [(r["remark_id"], r["speaker"], r["outlets"], r["quotations"]) for r in rows] == [
         (24, "Xi Jinping", 4, 4),
         (10, "Vladimir Putin", 3, 5),
         (20, "Nikolai Patrushev", 3, 3),
@@ -132,17 +135,19 @@ def test_remarks_most_widely_carried_with_filters(client: TestClient) -> None:
     by_speaker = client.get("/remarks.json", params={"speaker": "Putin"}).json()
     assert {r["speaker"] for r in by_speaker} == {"Vladimir Putin"}
     recent = client.get("/remarks.json", params={"since": "2023-01-01"}).json()
-    assert [(r["id"], r["first_said_on"]) for r in recent] == [
+    assert [(r["remark_id"], r["first_date"]) for r in recent] == [
         (52, "2023-02-22"),
         (30, "2023-02-22"),
         (32, "2023-02-22"),
         (31, "2023-02-22"),
     ]
     second = client.get("/remarks.json", params={"limit": "2", "page": "2"}).json()
-    assert [r["id"] for r in second] == [20, 70]
+    assert [r["remark_id"] for r in second] == [20, 70]
     page = client.get("/remarks", params={"limit": "2"})
     assert '<a href="?limit=2&amp;page=2">next →</a>' in page.text
-    assert client.get("/remarks.csv").text.startswith("id,speaker,first_said_on,last_said_on,")
+    assert client.get("/remarks.csv").text.startswith(
+        "remark_id,speaker,first_date,last_date,outlets,quotations,publishers,relays,articles,"
+    )
 
 
 def test_speakers_and_a_speaker(client: TestClient) -> None:
@@ -161,7 +166,9 @@ def test_speakers_and_a_speaker(client: TestClient) -> None:
                                              ["ABC News / Associated Press", 2]]  # fmt: skip
     assert data["speaker"]["relays"] == [["Sputnik", 4], ["TASS", 1]]
     assert data["speaker"]["months"][0] == ["2022-09", 6]
-    assert client.get("/speakers/1.csv").text.startswith("id,first_said_on,outlet_count,")
+    assert client.get("/speakers/1.csv").text.startswith(
+        "remark_id,first_date,outlets,quotations,"
+    )
     assert client.get("/speakers/99999").status_code == 404
 
 
@@ -208,3 +215,17 @@ def test_talking_points_inline_or_on_a_page_of_their_own(
     assert '<a href="/speakers/1/talking-points">Talking points</a>' in page.text
     assert "<strong>collective west</strong>" not in page.text
     assert client.get("/speakers/1.json").json()["talking_points"] is None
+
+
+def test_the_json_and_csv_use_the_commands_column_names(client: TestClient) -> None:
+    from tests.test_cli_formats import OLD_NAMES
+
+    lists = ["/search.json?q=Patrushev", "/remarks.json", "/speakers.json",
+             "/speakers/1/talking-points.json"]  # fmt: skip
+    names = {key for url in lists for row in client.get(url).json() for key in row}
+    remark = client.get("/remarks/10.json").json()
+    names |= set(remark["remark"]) | {key for row in remark["reports"] for key in row}
+    for url in ("/speakers/1.csv", "/remarks/10.csv", "/quotes/77.csv"):
+        names |= set(client.get(url).text.splitlines()[0].split(","))
+    assert not names & OLD_NAMES
+    assert {"remark_id", "first_date", "publishers", "relays", "articles", "quotation"} <= names
