@@ -54,7 +54,10 @@ def test_carried_remarks_a_page_at_a_time_with_filters(engine: Engine) -> None:
         ]  # fmt: skip
 
         def ids(**filters: object) -> list[int]:
-            return [r.remark_id for r in carried_remarks(session, RemarkFilters(min_quotes=1, **filters))]  # type: ignore[arg-type]
+            return [
+                r.remark_id
+                for r in carried_remarks(session, RemarkFilters(min_quotes=1, **filters))
+            ]  # type: ignore[arg-type]
 
         assert ids(limit=1, offset=1) == [3]
         assert ids(speaker_ids=(3,)) == [3]

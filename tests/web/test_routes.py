@@ -96,7 +96,10 @@ def test_a_quotation_in_its_paragraph(client: TestClient) -> None:
 def test_a_remark_side_by_side_with_its_differences_marked(client: TestClient) -> None:
     page = client.get("/remarks/10")
     assert page.status_code == 200
-    assert "Remark 10: <a" in page.text and "5 reports in 4 articles by 3 publishers via 0 relays" in page.text
+    assert (
+        "Remark 10: <a" in page.text
+        and "5 reports in 4 articles by 3 publishers via 0 relays" in page.text
+    )
     assert page.text.count('<section class="outlet">') == 3
     assert '<del class="cut" title="cut">We understand your questions and</del>' in page.text
     assert (
@@ -166,9 +169,7 @@ def test_speakers_and_a_speaker(client: TestClient) -> None:
                                              ["ABC News / Associated Press", 2]]  # fmt: skip
     assert data["speaker"]["relays"] == [["Sputnik", 4], ["TASS", 1]]
     assert data["speaker"]["months"][0] == ["2022-09", 6]
-    assert client.get("/speakers/1.csv").text.startswith(
-        "remark_id,first_date,outlets,quotations,"
-    )
+    assert client.get("/speakers/1.csv").text.startswith("remark_id,first_date,outlets,quotations,")
     assert client.get("/speakers/99999").status_code == 404
 
 
