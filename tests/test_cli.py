@@ -156,7 +156,8 @@ def test_ids_are_accepted_where_names_are(runner: CliRunner, engine: Engine, db_
     load_sample(engine)
     result = runner.invoke(app, ["--db", db_url, "speakers", "merge", "1", "2"])
     assert result.stdout == (
-        "Merged 'Yang Jiechi' into 'Nikolai Patrushev': 1 quotations, 1 remarks, 1 aliases moved\n"
+        "Merged 'Yang Jiechi' into 'Nikolai Patrushev': 1 quotations, 1 remarks, 1 aliases moved; "
+        "Nikolai Patrushev now has 2 remarks\n"
     )
     result = runner.invoke(
         app, ["--db", db_url, "search", "world", "--via", "1", "--speaker", "1", "-f", "csv"]

@@ -106,7 +106,7 @@ def test_speakers_and_curation(runner: CliRunner, db: str) -> None:
     )  # fmt: skip
     assert invoke(runner, db, "speakers", "merge", "Nikolai Patrushev", "Yang Jiechi") == (
         0, "Merged 'Yang Jiechi' into 'Nikolai Patrushev': 1 quotations, 1 remarks, "
-        "1 aliases moved\n", "",
+        "1 aliases moved; Nikolai Patrushev now has 2 remarks\n", "",
     )  # fmt: skip
     code, out, _ = invoke(runner, db, "speakers", "--format", "csv")
     assert out.splitlines()[1:] == [

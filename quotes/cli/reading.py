@@ -169,7 +169,8 @@ def speakers_merge(
         session.commit()
     typer.echo(
         f"Merged {merged.removed!r} into {merged.kept!r}: {merged.quotations} quotations, "
-        f"{merged.remarks} remarks, {merged.aliases} aliases moved"
+        f"{merged.remarks} remarks, {merged.aliases} aliases moved; "
+        f"{merged.kept} now has {merged.rejoined} remarks"
     )
 
 

@@ -116,6 +116,9 @@ class Merged:
     quotations: int
     remarks: int
     aliases: int
+    rejoined: int = 0
+    """Remarks of the kept speaker after their reports were placed again (fewer than before
+    when reports split by the two names now join)."""
 
 
 def _add_user_alias(session: Session, speaker: Speaker, alias: str, key: str) -> None:
@@ -130,8 +133,9 @@ def _add_user_alias(session: Session, speaker: Speaker, alias: str, key: str) ->
 
 def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
     """Make `remove` one with `keep`: its quotations, remarks and aliases move to `keep`, its
-    name becomes a user alias of `keep` (so later ingests resolve it there), and it is deleted.
-    The caller commits."""
+    name becomes a user alias of `keep` (so later ingests resolve it there), the remarks of both
+    are placed again so that reports split by the two names join, and it is deleted. The
+    caller commits."""
     a = one_speaker(session, checked_term(keep, "speaker"))
     b = one_speaker(session, checked_term(remove, "speaker"))
     if a.id == b.id:
@@ -146,6 +150,7 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
         sa.update(SpeakerAlias).where(SpeakerAlias.speaker_id == b.id).values(speaker_id=a.id)
     )
     _merge_remark_state(session, a.id, b.id)
+    rejoined = _rejoin_remarks(session, a.id)
     if not a.role and b.role:
         a.role = b.role
     removed_name, removed_key = b.name, b.name_key
@@ -161,14 +166,15 @@ def merge_speakers(session: Session, keep: str, remove: str) -> Merged:
         quotations=moved_quotes.rowcount,  # type: ignore[attr-defined]
         remarks=moved_remarks.rowcount,  # type: ignore[attr-defined]
         aliases=moved_aliases.rowcount + 1,  # type: ignore[attr-defined]
+        rejoined=rejoined,
     )
 
 
 def _merge_remark_state(session: Session, keep: int, remove: int) -> None:
     """The clustering state that names a speaker (a remark's organisation, the speaker blocking
     keys of quotes.remarks.blocking.global_keys) follows the merge, so that new reports of
-    either spelling meet the remarks of both. Remarks already split by the two spellings join
-    on `quotes dedupe --rebuild`."""
+    either spelling meet the remarks of both (`_rejoin_remarks` then joins the remarks already
+    split by the two spellings)."""
     session.execute(sa.update(Remark).where(Remark.org_id == remove).values(org_id=keep))
     for prefix in ("s:", "sf:"):
         session.execute(
@@ -176,6 +182,45 @@ def _merge_remark_state(session: Session, keep: int, remove: int) -> None:
             .where(QuoteKey.key == f"{prefix}{remove}")
             .values(key=f"{prefix}{keep}")
         )
+
+
+IN_CHUNK: Final = 5000
+"""Ids per `IN (...)` list, below every backend's limit on bound parameters."""
+
+
+def _rejoin_remarks(session: Session, speaker_id: int) -> int:
+    """Place the reports of the speaker's remarks again, now that both names are one speaker,
+    so that a remark split by the two spellings becomes one (as if the articles had been
+    ingested after the merge). Only these remarks are read and rewritten, not the database.
+    Returns how many remarks the speaker has afterwards."""
+    from quotes.ingest import REMARKS_LOCK
+    from quotes.remarks.assign import assign_remarks
+    from quotes.store.engine import hold_transaction_lock
+    from quotes.store.models import QuoteLink, RemarkOutlet
+
+    hold_transaction_lock(session, REMARKS_LOCK)
+    theirs = sa.or_(Remark.speaker_id == speaker_id, Remark.org_id == speaker_id)
+    remark_ids = session.scalars(select(Remark.id).where(theirs)).all()
+    if not remark_ids:
+        return 0
+    quote_ids = session.scalars(
+        select(Quote.id).where(Quote.remark_id.in_(remark_ids)).order_by(Quote.id)
+    ).all()
+    for at in range(0, len(quote_ids), IN_CHUNK):
+        chunk = quote_ids[at : at + IN_CHUNK]
+        session.execute(sa.delete(QuoteKey).where(QuoteKey.quote_id.in_(chunk)))
+        session.execute(
+            sa.delete(QuoteLink).where(
+                sa.or_(QuoteLink.quote_a_id.in_(chunk), QuoteLink.quote_b_id.in_(chunk))
+            )
+        )
+        session.execute(sa.update(Quote).where(Quote.id.in_(chunk)).values(remark_id=None))
+    for at in range(0, len(remark_ids), IN_CHUNK):
+        chunk = remark_ids[at : at + IN_CHUNK]
+        session.execute(sa.delete(RemarkOutlet).where(RemarkOutlet.remark_id.in_(chunk)))
+        session.execute(sa.delete(Remark).where(Remark.id.in_(chunk)))
+    assign_remarks(session, quote_ids)
+    return session.scalar(select(func.count()).select_from(Remark).where(theirs)) or 0
 
 
 def add_speaker_alias(session: Session, name: str, alias: str) -> str:

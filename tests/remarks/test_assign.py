@@ -334,3 +334,20 @@ def test_ingesting_a_generated_corpus_gives_the_remarks_of_a_rebuild(
     assert rebuilt_summary.quotations == summary.quotations
     assert len(incremental["remarks"]) < summary.quotations * 0.9  # many reports join
     assert incremental == rebuilt
+
+
+def test_merging_two_spellings_of_a_speaker_joins_their_remarks(session: Session) -> None:
+    from quotes.query.catalog import merge_speakers
+
+    said = date(2024, 3, 1)
+    words = "We will never accept these unlawful sanctions against our people and our economy"
+    other = "we will never accept such illegal sanctions against our people and economy"
+    add_article(session, "a", "Reuters", said, quotation(words, "Anne Smyth"))
+    add_article(session, "b", "Associated Press", said, quotation(other, "Ann Smith"))
+    assert remark_sets(session) == {frozenset({"a:We will never"}), frozenset({"b:we will never"})}
+    merged = merge_speakers(session, "Anne Smyth", "Ann Smith")
+    session.commit()
+    assert (merged.remarks, merged.rejoined) == (1, 1)
+    assert remark_sets(session) == {frozenset({"a:We will never", "b:we will never"})}
+    (remark,) = session.scalars(select(Remark)).all()
+    assert (remark.quote_count, remark.outlet_count) == (2, 2)
