@@ -309,7 +309,7 @@ def matching(session: Session, query: SearchQuery) -> tuple[Select[Any], Any, tu
 
 
 def _text_match_ids(
-    session: Session, query: SearchQuery, filters: Filters
+    session: Session, query: SearchQuery, filters: Filters, count: bool = True
 ) -> tuple[list[int], int]:
     """Ids of quotations whose text matches, best first (see RANK_WINDOW), and how many match."""
     stmt, fts_id, order = matching(session, query)
@@ -322,7 +322,7 @@ def _text_match_ids(
     ranked = stmt.order_by(*order).limit(filters.limit)
     found = _ranked_within_windows(session, ranked, fts_id, filters.limit)
     total = len(found)
-    if total >= filters.limit:
+    if count and total >= filters.limit:
         total = capped_count(session, stmt)
     return found, total
 
@@ -469,23 +469,31 @@ def _alone(session: Session, query: SearchQuery) -> tuple[tuple[str, int], ...]:
 
 
 def search(
-    session: Session, term: str, filters: Filters = Filters(), *, text_only: bool = False
+    session: Session,
+    term: str,
+    filters: Filters = Filters(),
+    *,
+    text_only: bool = False,
+    count: bool = True,
 ) -> SearchResult:
     """Quotations for `term`: a speaker's (newest first) when it names speakers, else those
-    whose wording matches (best first). `text_only` skips the speaker interpretation."""
+    whose wording matches (best first). `text_only` skips the speaker interpretation; without
+    `count` the matches beyond the page are not counted (`total` is the page's hits), which
+    saves a query that, for a common word among a million quotations, costs more than the
+    search itself."""
     term = checked_term(term).strip()
     ids = [] if text_only else speaker_ids(session, term)
     if ids:
         names = session.scalars(select(Speaker.name).where(Speaker.id.in_(ids))).all()
         found = _speaker_quote_ids(session, ids, filters)
-        total = _speaker_total(session, ids, filters, len(found))
+        total = _speaker_total(session, ids, filters, len(found)) if count else len(found)
         hits = _hits(session, found, {})
         return SearchResult(term, "speaker", tuple(sorted(names)), hits, total=total)
     query = parse(term)
     if query.empty:
         found, total = [], 0
     else:
-        found, total = _text_match_ids(session, query, filters)
+        found, total = _text_match_ids(session, query, filters, count)
     hits = _hits(session, found, _marked_texts(session, query, found))
     if hits:
         return SearchResult(term, "text", (), hits, total=total, tried=query.describe())

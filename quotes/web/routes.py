@@ -89,7 +89,8 @@ def search_page(request: Request) -> Response:
     result, around, speaker_id = None, {}, None
     if term is not None:
         with reading(request) as session:
-            result = query.search(session, term, filters, text_only="text" in request.query_params)
+            text_only = "text" in request.query_params
+            result = query.search(session, term, filters, text_only=text_only, count=False)
             around = contexts(session, [hit.quote_id for hit in result.hits])
             if result.by == "speaker" and len(result.speakers) == 1:
                 speaker_id = query.speaker_ids(session, term)[0]
