@@ -34,8 +34,8 @@ SPEAKERS = ["speaker_id", "speaker", "kind", "role", "quotations", "remarks", "a
 OUTLETS = ["outlet_id", "outlet", "kind", "country", "articles", "quotations", "relayed"]
 SPEAKER_PUBLISHERS = ["speaker_id", "speaker", "publisher_id", "publisher", "quotations",
                       "remarks", "first_date", "last_date"]  # fmt: skip
-SHARED_REMARKS = ["remark_id", "speaker", "first_date", "publishers", "quotations",
-                  "publisher_names", "canonical_text"]  # fmt: skip
+SHARED_REMARKS = ["remark_id", "speaker", "first_date", "publishers", "relays", "articles",
+                  "quotations", "publisher_names", "canonical_text"]  # fmt: skip
 TIMELINE = ["speaker_id", "speaker", "date", "remark_id", "first_quote_id", "quotations",
             "publishers", "canonical_text"]  # fmt: skip
 PHRASES = ["phrase", "remarks", "remark_id", "date", "quotation"]

@@ -277,7 +277,23 @@ VIEWS_0010: tuple[View, ...] = (
 )
 """The views revision 0010_cli_vocabulary created. Frozen, like VIEWS_0002."""
 
-REPORTS: tuple[View, ...] = VIEWS_0010
+# Revision 0012_remark_counts counts a shared remark as every command does
+# (quotes.remarks.compare.remark_counts): publishers, relays and articles.
+_COUNTS_0012 = (
+    "       COUNT(*) AS quotations,\n       (SELECT",
+    "       COUNT(DISTINCT q.via_outlet_id) AS relays,\n"
+    "       COUNT(DISTINCT q.article_id) AS articles,\n"
+    "       COUNT(*) AS quotations,\n       (SELECT",
+)
+
+VIEWS_0012: tuple[View, ...] = (
+    *VIEWS_0010[:2],
+    _swapped(VIEWS_0010[2], _COUNTS_0012),
+    *VIEWS_0010[3:],
+)
+"""The views revision 0012_remark_counts created. Frozen, like VIEWS_0002."""
+
+REPORTS: tuple[View, ...] = VIEWS_0012
 """The reports of the newest schema."""
 
 

@@ -84,12 +84,14 @@ def test_shared_remarks(session: Session) -> None:
         "speaker",
         "first_date",
         "publishers",
+        "relays",
+        "articles",
         "quotations",
         "publisher_names",
         "canonical_text",
     )
     assert report(session, "shared_remarks") == [
-        (1, "Nikolai Patrushev", "2022-09-19", 3, 3,
+        (1, "Nikolai Patrushev", "2022-09-19", 3, 1, 3, 3,
          "Al Jazeera, Reuters, South China Morning Post", WORLD_ORDER),
     ]  # fmt: skip
 
