@@ -10,7 +10,7 @@ term is ever a syntax error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -388,27 +388,25 @@ def _hits(session: Session, ids: Sequence[int], marked: Mapping[int, str]) -> tu
         .outerjoin(Via, Via.id == Quote.via_outlet_id)
         .where(Quote.id.in_(ids))
     ).all()  # fmt: skip
-    publishers = _remark_publishers(session, ids)
+    publishers = _remark_publishers(session, {row[7] for row in rows if row[7] is not None})
     by_id = {
         row[0]: Hit(
             quote_id=row[0], date=row[1], speaker=row[2], publisher=row[3], via=row[4],
             kind=row[5], quotation=marked.get(row[0], row[6]), remark_id=row[7],
-            publishers=publishers.get(row[0], int(row[8] is not None)),
+            publishers=publishers.get(row[7], int(row[8] is not None)),
         )
         for row in rows
     }  # fmt: skip
     return tuple(by_id[i] for i in ids if i in by_id)
 
 
-def _remark_publishers(session: Session, ids: Sequence[int]) -> dict[int, int]:
-    """For each quotation in a remark: how many publishers carried that remark."""
-    hit, same = aliased(Quote), aliased(Quote)
+def _remark_publishers(session: Session, remark_ids: Iterable[int]) -> dict[int, int]:
+    """For each remark: how many publishers carried it."""
     rows = session.execute(
-        select(hit.id, func.count(sa.distinct(Article.publisher_id)))
-        .join(same, same.remark_id == hit.remark_id)
-        .join(Article, Article.id == same.article_id)
-        .where(hit.id.in_(ids))
-        .group_by(hit.id)
+        select(Quote.remark_id, func.count(sa.distinct(Article.publisher_id)))
+        .join(Article, Article.id == Quote.article_id)
+        .where(Quote.remark_id.in_(sorted(remark_ids)))
+        .group_by(Quote.remark_id)
     )
     return {int(i): int(n) for i, n in rows}
 
