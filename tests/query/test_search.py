@@ -247,7 +247,9 @@ def test_merge_moves_everything_and_remembers_the_name(session: Session) -> None
         "Nikolai Patrushev",
         "Yang Jiechi",
     ]
-    assert session.scalars(select(Quote.id).where(Quote.speaker_id == 1)).all() == [
+    assert session.scalars(
+        select(Quote.id).where(Quote.speaker_id == 1).order_by(Quote.id)
+    ).all() == [
         1,
         2,
         3,
