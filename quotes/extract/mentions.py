@@ -225,10 +225,17 @@ class _SentenceTokens(threading.local):
 _sentence_tokens = _SentenceTokens()
 
 
+LOOKBACK_TOKENS = 1000
+"""A cue's subject and the clause around it lie within this many tokens before it: the tokens
+of a longer sentence further back are not handed out, so that a sentence of thousands of cues
+(hostile input: 'said ' twenty thousand times) costs time linear in its length. No sentence of
+news prose comes near it."""
+
+
 def tokens_from(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """`word_tokens(text, lo, hi)`, exactly, remembering the tokens after the last `lo`: each
-    cue of a long sentence looks back to its start, and would otherwise tokenise it all again
-    (quadratic in the sentence's length)."""
+    """`word_tokens(text, lo, hi)`, exactly (up to LOOKBACK_TOKENS of them, the last),
+    remembering the tokens after the last `lo`: each cue of a long sentence looks back to its
+    start, and would otherwise tokenise it all again (quadratic in the sentence's length)."""
     memo = _sentence_tokens
     if memo.text is not text or memo.lo != lo:
         memo.text, memo.lo, memo.tokens, memo.ends = text, lo, [], []
@@ -238,7 +245,9 @@ def tokens_from(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
         settled = bisect_right([end for _t, _s, end in rest], hi - _LOOKAHEAD_MARGIN)
         memo.tokens.extend(rest[:settled])
         memo.ends.extend(end for _t, _s, end in rest[:settled])
-    return memo.tokens[:known] + rest
+    if len(rest) >= LOOKBACK_TOKENS:
+        return rest[-LOOKBACK_TOKENS:]
+    return memo.tokens[max(0, known - LOOKBACK_TOKENS + len(rest)) : known] + rest
 
 
 @cache
