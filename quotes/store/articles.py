@@ -201,8 +201,35 @@ def _remember_spelling(session: Session, speaker: Speaker, name: str) -> None:
         )
 
 
+def _bare_surname_speaker(session: Session, name: str) -> Speaker | None:
+    """A person stored under the bare surname of `name` ("Stoltenberg" for "Jens Stoltenberg",
+    "Wang" for "Wang Yi"): met before anyone of that surname was named in full, and so the
+    person the bare surname would have resolved to had the full name come first."""
+    key = name_key(name)
+    surname = surname_key(name)
+    if " " not in key or not surname or surname not in key.split():
+        return None
+    return session.scalar(
+        select(Speaker).where(Speaker.kind == "person", Speaker.name_key == surname).limit(1)
+    )
+
+
+def _complete_name(session: Session, speaker: Speaker, name: str) -> Speaker:
+    """Give a speaker known by a bare surname its full name, so that the articles give the same
+    speakers whichever came first. The bare surname is not kept as an alias: it goes on
+    resolving by surname, to nobody once a second person of that surname is named, as it would
+    had the full names come first."""
+    speaker.name, speaker.name_key = name.strip()[:200], name_key(name)[:200]
+    session.flush()
+    return speaker
+
+
 def get_or_create_speaker(session: Session, name: str, kind: str, role: str | None) -> Speaker:
     speaker = find_speaker(session, name, kind)
+    if speaker is None and kind == "person":
+        speaker = _bare_surname_speaker(session, name)
+        if speaker is not None:
+            speaker = _complete_name(session, speaker, name)
     if speaker is not None:
         if role and not speaker.role:
             speaker.role = role[:300]

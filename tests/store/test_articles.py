@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -11,7 +13,7 @@ from quotes.store.articles import (
     get_or_create_outlet,
     get_or_create_speaker,
 )
-from quotes.store.models import Outlet, Speaker, SpeakerAlias
+from quotes.store.models import Base, Outlet, Quote, Speaker, SpeakerAlias
 
 
 def _speaker(session: Session, name: str, kind: str = "person", role: str | None = None) -> int:
@@ -125,3 +127,58 @@ def test_a_middle_name_or_initial_finds_the_one_person(engine: Engine) -> None:
         assert get_or_create_speaker(session, "Joseph R. Biden", "person", None).id == joseph.id
         other = get_or_create_speaker(session, "Jill Biden", "person", None)
         assert other.id != joseph.id
+
+
+def test_a_bare_surname_met_first_takes_the_full_name_when_it_comes(engine: Engine) -> None:
+    with Session(engine) as session:
+        bare = _speaker(session, "Stoltenberg")
+        full = _speaker(session, "Jens Stoltenberg", role="NATO secretary-general")
+        assert full == bare
+        assert _speaker(session, "Stoltenberg") == bare
+        wang = _speaker(session, "Wang")
+        assert _speaker(session, "Wang Yi") == wang
+        assert session.scalars(select(Speaker.name).order_by(Speaker.id)).all() == [
+            "Jens Stoltenberg",
+            "Wang Yi",
+        ]
+        session.commit()
+
+
+def test_speakers_are_the_same_whichever_article_comes_first(db_url: str, tmp_path: Path) -> None:
+    from quotes.ingest import ingest
+    from quotes.store.schema import open_database
+
+    short = tmp_path / "short.txt"
+    short.write_text("“The alliance is ready,” Stoltenberg said on Monday.\n", encoding="utf-8")
+    full = tmp_path / "full.txt"
+    full.write_text(
+        "NATO Secretary-General Jens Stoltenberg said: “We will stand by our allies.”\n",
+        encoding="utf-8",
+    )
+    seen = []
+    for order in ([short, full], [full, short]):
+        engine = open_database(db_url, writer=True)
+        for path in order:
+            ingest(engine, [path])
+        with Session(engine) as session:
+            seen.append(
+                sorted(
+                    session.execute(
+                        select(Quote.text, Speaker.name).join(
+                            Speaker, Quote.speaker_id == Speaker.id
+                        )
+                    ).all()
+                )
+            )
+        with engine.begin() as conn:
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(table.delete())
+        engine.dispose()
+    assert (
+        seen[0]
+        == seen[1]
+        == [
+            ("The alliance is ready,", "Jens Stoltenberg"),
+            ("We will stand by our allies.", "Jens Stoltenberg"),
+        ]
+    )
