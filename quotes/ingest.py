@@ -3,9 +3,12 @@
 Extraction runs in `jobs` worker processes (`quotes.parallel`); one writer stores what comes back,
 in input order, so the result is the same whatever `jobs` is. The writer stores a batch of
 articles (up to BATCH_ARTICLES, BATCH_SECONDS or BATCH_CHARACTERS) in one transaction: each
-article in a savepoint of its own, so one that fails rolls back alone; then the remarks of the
-whole batch are placed at once. A batch commits whole or not at all, so an ingest killed half-way
-leaves only whole articles, and running it again skips what is stored (same sha256) and finishes.
+article's row and names in a savepoint of its own, so one that fails rolls back alone; then the
+batch's quotations are placed in their remarks in memory and inserted already placed, indexed
+for search in one statement (`quotes.remarks.assign.place_new_quotations`). Should that insert
+fail, the batch is stored again article by article, so only the culprit fails. A batch commits
+whole or not at all, so an ingest killed half-way leaves only whole articles, and running it
+again skips what is stored (same sha256) and finishes.
 
 Concurrent writers (several `quotes ingest` processes on one database) take turns per batch: each
 batch holds the write lock (SQLite: the file's, from BEGIN IMMEDIATE; PostgreSQL: an advisory
@@ -39,10 +42,16 @@ from quotes.parallel import Extracted, extract_in_order
 from quotes.read.fetch import Fetcher
 from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
-from quotes.remarks.assign import assign_remarks
-from quotes.store.articles import NameCache, content_sha256, find_articles, store_article
+from quotes.remarks.assign import place_new_quotations
+from quotes.store.articles import (
+    NameCache,
+    QuoteRow,
+    content_sha256,
+    find_articles,
+    prepare_article,
+)
 from quotes.store.engine import connection_problem, hold_transaction_lock, session_factory
-from quotes.store.models import Article, Outlet, Quote, Speaker, SpeakerAlias
+from quotes.store.models import Article, Outlet, Speaker, SpeakerAlias
 
 REMARKS_LOCK = 7_203_118
 """Advisory-lock key under which PostgreSQL writers store their batches one at a time."""
@@ -210,36 +219,35 @@ class _Writer:
                 self.names.clear()  # another process wrote since our last batch
             pages = [p.article.page_sha256 for p in pending if p.article.page_sha256]
             existing = find_articles(session, [p.sha256 for p in pending], pages)
-            added: list[int] = []
+            rows: list[QuoteRow] = []
             for p in pending:
                 known = existing.get(p.sha256) or existing.get(p.article.page_sha256 or "")
                 if known is not None:
                     stored.append((p.index, _already_stored(p.article, *known)))
                     continue
-                outcome = self._store_one(session, p)
+                outcome, article_rows = self._store_one(session, p)
                 stored.append((p.index, outcome))
-                if outcome.article_id is not None and outcome.status == "added":
-                    added.append(outcome.article_id)
-            if added:
-                query = select(Quote.id).where(Quote.article_id.in_(added)).order_by(Quote.id)
-                assign_remarks(session, session.scalars(query).all())
+                rows.extend(article_rows)
+            place_new_quotations(session, rows)
             self.last_state = self._state(session)
         return stored
 
-    def _store_one(self, session: Session, p: _Pending) -> IngestOutcome:
-        """One article in a savepoint: a failure rolls back this article alone."""
+    def _store_one(self, session: Session, p: _Pending) -> tuple[IngestOutcome, list[QuoteRow]]:
+        """One article's row and names in a savepoint: a failure rolls back this article alone.
+        Its quotations come back to be inserted with the batch's, placed in their remarks (if
+        that fails, the batch is stored again article by article, so the culprit fails alone)."""
         mark = self.names.checkpoint()
         try:
             with session.begin_nested():
-                article_id = store_article(
+                article_id, rows = prepare_article(
                     session, p.article, p.sha256, p.quotations, self.names, p.language
                 )
         except (SADatabaseError, StatementError) as exc:
             self.names.rollback_to(mark)
             if _is_retryable(exc) and not isinstance(exc, IntegrityError):
                 raise
-            return _failed(p.article, f"could not be stored: {_detail(exc)}")
-        return IngestOutcome(
+            return _failed(p.article, f"could not be stored: {_detail(exc)}"), []
+        outcome = IngestOutcome(
             p.article.source,
             "added",
             quotations=len(p.quotations),
@@ -247,6 +255,7 @@ class _Writer:
             warnings=p.article.warnings + _missing_extra(p.article, p.language),
             language=p.language,
         )
+        return outcome, rows
 
     @staticmethod
     def _state(session: Session) -> tuple[Any, ...]:

@@ -337,15 +337,15 @@ def test_an_article_that_fails_in_a_batch_rolls_back_alone(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = write_distinct_articles(tmp_path / "corpus", 6)
-    real_store = ingest_module.store_article
+    real_prepare = ingest_module.prepare_article
 
-    def store_then_fail(session: Session, item: ArticleInput, *args: Any) -> int:
-        article_id = real_store(session, item, *args)
+    def store_then_fail(session: Session, item: ArticleInput, *args: Any) -> Any:
+        stored = real_prepare(session, item, *args)
         if item.source.endswith("article_00002.txt"):
             raise SADatabaseError("INSERT ...", {}, Exception("disk says no"))
-        return article_id
+        return stored
 
-    monkeypatch.setattr(ingest_module, "store_article", store_then_fail)
+    monkeypatch.setattr(ingest_module, "prepare_article", store_then_fail)
     outcomes = list(ingest_module.ingest_articles(engine, read_articles(paths)))
     assert [o.status for o in outcomes] == ["added", "added", "failed", "added", "added", "added"]
     assert outcomes[2].message == "could not be stored: disk says no"

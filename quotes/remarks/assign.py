@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -34,6 +34,8 @@ from sqlalchemy.orm import Session
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
 from quotes.remarks.clustering import Clusterer, RemarkState
 from quotes.remarks.items import DedupItem, Link, Prepared, prepare
+from quotes.store.articles import QuoteRow, insert_quotes, reserve_quote_ids
+from quotes.store.fts import defer_indexing, index_deferred
 from quotes.store.models import (
     KEY_LENGTH,
     Article,
@@ -380,9 +382,9 @@ def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[
     return ids
 
 
-def _set_remarks(session: Session, assignments: Sequence[dict[str, int]]) -> None:
-    """Set the remark of each quotation ({"id", "remark_id"}): one Core executemany."""
-    if not assignments:
+def _set_remarks(session: Session, remark_of_quote: dict[int, int]) -> None:
+    """Set the remark of each quotation (quotation id -> remark id): one Core executemany."""
+    if not remark_of_quote:
         return
     quotes = Quote.table()
     statement = (
@@ -390,20 +392,67 @@ def _set_remarks(session: Session, assignments: Sequence[dict[str, int]]) -> Non
         .where(quotes.c.id == bindparam("quote"))
         .values(remark_id=bindparam("remark"))
     )
-    session.execute(statement, [{"quote": a["id"], "remark": a["remark_id"]} for a in assignments])
+    session.execute(statement, [{"quote": q, "remark": r} for q, r in remark_of_quote.items()])
 
 
 def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
-    """Link quotations (not yet in a remark) to existing remarks or new ones, in the session's
-    transaction, exactly as `rebuild` would place them after the quotations before them. Cheap:
-    only what they can meet is read (`_prime`), by index lookups, and what is written grows
-    with the new quotations, not with the remarks they join."""
+    """Link stored quotations (not yet in a remark) to existing remarks or new ones, in the
+    session's transaction, exactly as `rebuild` would place them after the quotations before
+    them. Cheap: only what they can meet is read (`_prime`), by index lookups, and what is
+    written grows with the new quotations, not with the remarks they join."""
     new_rows = sorted(
         (r for r in _rows_by_ids(session, quote_ids) if r[-1] is None), key=lambda r: r[0]
     )
-    if not new_rows:
-        return DedupeSummary(0, 0, 0)
     new = [_prepare(_item(r)) for r in new_rows]
+    return _place(session, new, lambda remark_of_quote: _set_remarks(session, remark_of_quote))
+
+
+def place_new_quotations(session: Session, rows: Sequence[QuoteRow]) -> DedupeSummary:
+    """Insert quotations not stored yet (the ingest writer's batch, in order) already placed in
+    their remarks: ids reserved, clustered in memory, inserted with their remark and indexed for
+    search in one statement each. Placed exactly as `assign_remarks` would place them once
+    stored, without reading them back or updating every row a second time."""
+    ids = reserve_quote_ids(session, len(rows))
+    new = [_prepare(_new_item(i, row)) for i, row in zip(ids, rows, strict=True)]
+
+    def insert_placed(remark_of_quote: dict[int, int]) -> None:
+        defer_indexing(session)
+        insert_quotes(
+            session,
+            [
+                {**row.values, "id": i, "remark_id": remark_of_quote[i]}
+                for i, row in zip(ids, rows, strict=True)
+            ],
+        )
+        index_deferred(session, ids)
+
+    return _place(session, new, insert_placed)
+
+
+def _new_item(quote_id: int, row: QuoteRow) -> DedupItem:
+    """A quotation about to be stored as dedup sees it: what `_item` reads back once stored."""
+    values = row.values
+    outlets = tuple(f"{o}" for o in (row.publisher_id, values["via_outlet_id"]) if o is not None)
+    return DedupItem(
+        id=quote_id,
+        text=values["text"],
+        said_on=values["dated_on"],
+        speaker_key=None if values["speaker_id"] is None else str(values["speaker_id"]),
+        speaker_is_org=row.speaker_is_org,
+        outlets=tuple(dict.fromkeys(outlets)),
+        article=values["article_id"],
+        start=values["start_char"],
+    )
+
+
+def _place(
+    session: Session, new: Sequence[Prepared], settle: Callable[[dict[int, int]], None]
+) -> DedupeSummary:
+    """Place the new quotations (in id order) among the remarks around them, write the remarks
+    that changed, and `settle` each new quotation's remark (quotation id -> remark id) before
+    the links and keys that refer to the quotations are written."""
+    if not new:
+        return DedupeSummary(0, 0, 0)
     primed = _prime(session, new)
     clusterer, remark_of_root = primed.clusterer, primed.remark_of_root
     placements = [clusterer.add_prepared(p) for p in new]
@@ -427,6 +476,7 @@ def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
     ]
     if changed:
         session.execute(update(Remark), changed)
+    settle({quote_id: remark_of[root] for root in roots for quote_id in new_by_root[root]})
     outlets: list[tuple[int, int]] = []
     absorbed: list[int] = []
     for root in roots:
@@ -442,12 +492,6 @@ def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
     _insert_outlets(session, outlets)
     for chunk in _chunks(absorbed):
         session.execute(delete(Remark).where(Remark.id.in_(chunk)))
-    assignments = [
-        {"id": quote_id, "remark_id": remark_of[root]}
-        for root in roots
-        for quote_id in new_by_root[root]
-    ]
-    _set_remarks(session, assignments)
     _insert_keys(session, (clusterer.prepared[p.item_id] for p in placements if p.representative))
     count = _insert_links(session, links)
     return DedupeSummary(len(new), len(new_by_root), count)
@@ -507,12 +551,12 @@ def rebuild(session: Session) -> DedupeSummary:
     ]
     _insert_outlets(session, outlets)
     assignments = [
-        {"id": member, "remark_id": remark_id}
+        (member, remark_id)
         for root, remark_id in zip(roots, remark_ids, strict=True)
         for member in members[root]
     ]
     for first in range(0, len(assignments), CHUNK * 10):
-        _set_remarks(session, assignments[first : first + CHUNK * 10])
+        _set_remarks(session, dict(assignments[first : first + CHUNK * 10]))
     _insert_keys(session, (clusterer.prepared[i] for i in representatives))
     count = _insert_links(session, links)
     return DedupeSummary(len(clusterer.prepared), len(roots), count)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, insert, or_, select, update
+from sqlalchemy import ColumnElement, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -260,14 +261,14 @@ class NameCache:
     several runs resolves every name as one run does: a bare surname's answer is forgotten
     whenever a name is looked up in the database (that may have added a second person with the
     surname), and a speaker remembered without a role still gets the first role an article
-    gives it."""
+    gives it. A speaker is remembered as (id, has a role, is an organisation)."""
 
     MAX_ENTRIES = 200_000
 
     def __init__(self) -> None:
-        self.speakers: dict[tuple[str, str], tuple[int, bool]] = {}
+        self.speakers: dict[tuple[str, str], _Known] = {}
         self.outlets: dict[str, int] = {}
-        self.staged_speakers: dict[tuple[str, str], tuple[int, bool]] = {}
+        self.staged_speakers: dict[tuple[str, str], _Known] = {}
         self.staged_outlets: dict[str, int] = {}
         self.surnames: set[tuple[str, str]] = set()
 
@@ -295,14 +296,16 @@ class NameCache:
             self.staged_speakers.pop(key, None)
         self.surnames.clear()
 
-    def checkpoint(self) -> tuple[dict[tuple[str, str], tuple[int, bool]], dict[str, int]]:
+    def checkpoint(self) -> tuple[dict[tuple[str, str], _Known], dict[str, int]]:
         """What is staged now, to roll back to when one article's savepoint rolls back."""
         return dict(self.staged_speakers), dict(self.staged_outlets)
 
-    def rollback_to(
-        self, mark: tuple[dict[tuple[str, str], tuple[int, bool]], dict[str, int]]
-    ) -> None:
+    def rollback_to(self, mark: tuple[dict[tuple[str, str], _Known], dict[str, int]]) -> None:
         self.staged_speakers, self.staged_outlets = dict(mark[0]), dict(mark[1])
+
+
+_Known = tuple[int, bool, bool]
+"""A resolved speaker: its id, whether it has a role, whether it is an organisation."""
 
 
 class _Resolver:
@@ -312,14 +315,16 @@ class _Resolver:
         self.session = session
         self.cache = cache
 
-    def speaker_id(self, q: Quotation) -> int | None:
-        if not q.speaker or not name_key(q.speaker):
+    def speaker(self, q: Quotation) -> _Known | None:
+        if not q.speaker:
             return None
         kind = q.speaker_kind or "person"
         key = (q.speaker, kind)
         found = self.cache.staged_speakers.get(key) or self.cache.speakers.get(key)
+        if found is None and not name_key(q.speaker):
+            return None  # no letters to name anyone by (only such names are ever remembered)
         if found is not None:
-            speaker_id, has_role = found
+            speaker_id, has_role, is_org = found
             if q.role and not has_role:
                 self.session.execute(
                     update(Speaker)
@@ -328,14 +333,15 @@ class _Resolver:
                     )
                     .values(role=q.role[:300])
                 )
-                self.cache.staged_speakers[key] = (speaker_id, True)
-            return speaker_id
+                found = self.cache.staged_speakers[key] = (speaker_id, True, is_org)
+            return found
         self.cache.forget_surnames()
         speaker = get_or_create_speaker(self.session, q.speaker, kind, q.role)
         if kind == "person" and " " not in name_key(q.speaker):
             self.cache.surnames.add(key)
-        self.cache.staged_speakers[key] = (speaker.id, bool(speaker.role))
-        return speaker.id
+        known = (speaker.id, bool(speaker.role), speaker.kind == "organisation")
+        self.cache.staged_speakers[key] = known
+        return known
 
     def outlet_id(self, name: str | None) -> int | None:
         if not name or not outlet_key(name):
@@ -347,13 +353,25 @@ class _Resolver:
         return found
 
 
-def quote_values(
-    resolver: _Resolver, article_id: int, published: date | None, q: Quotation
-) -> dict[str, Any]:
-    """The column values of one quotation's row."""
-    return {
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A quotation ready to insert once it has an id and a remark: its column values, and what
+    placing it in a remark needs beyond them."""
+
+    values: dict[str, Any]
+    publisher_id: int | None
+    speaker_is_org: bool
+
+
+def quote_row(
+    resolver: _Resolver, article_id: int, publisher_id: int | None, published: date | None,
+    q: Quotation,
+) -> QuoteRow:  # fmt: skip
+    """One quotation's row, its speaker and relay resolved to ids."""
+    speaker = resolver.speaker(q)
+    values = {
         "article_id": article_id,
-        "speaker_id": resolver.speaker_id(q),
+        "speaker_id": None if speaker is None else speaker[0],
         "speaker_text": q.speaker_text,
         "speaker_role": q.role and q.role[:300],
         "cue": q.cue and q.cue[:200],
@@ -369,25 +387,25 @@ def quote_values(
         "confidence": q.confidence,
         "rule": q.rule[:60],
     }
+    return QuoteRow(values, publisher_id, speaker is not None and speaker[2])
 
 
 INSERT_BATCH = 1000
 """Quotation rows per INSERT: large enough to be fast, small enough to bound memory."""
 
 
-def store_article(
+def prepare_article(
     session: Session,
     item: ArticleInput,
     sha256: str,
     quotations: Sequence[Quotation],
     cache: NameCache | None = None,
     language: str | None = None,
-) -> int:
-    """Add one article and its quotations in the session's transaction; returns the article id.
-
-    Quotations go in as plain multi-row INSERTs, not ORM objects: a 20 MB article with tens
-    of thousands of quotations stays fast and its memory bounded. With a `cache`, the caller
-    commits or discards it with the transaction."""
+) -> tuple[int, list[QuoteRow]]:
+    """Add one article's row in the session's transaction and resolve its quotations' speakers
+    and outlets: the article id and the quotations' rows, for the caller to insert (with
+    `insert_quotes`, or placed in remarks first by the ingest writer). With a `cache`, the
+    caller commits or discards it with the transaction."""
     resolver = _Resolver(session, cache or NameCache())
     publisher_id = resolver.outlet_id(item.meta.outlet)
     row = {
@@ -408,11 +426,47 @@ def store_article(
     articles = Article.table()
     article_id: int = session.execute(insert(articles).returning(articles.c.id), row).scalar_one()
     published = item.meta.published
-    for first in range(0, len(quotations), INSERT_BATCH):
-        batch = quotations[first : first + INSERT_BATCH]
+    return article_id, [
+        quote_row(resolver, article_id, publisher_id, published, q) for q in quotations
+    ]
+
+
+def insert_quotes(session: Session, values: Sequence[dict[str, Any]]) -> None:
+    """Insert quotation rows as plain multi-row INSERTs, not ORM objects: a 20 MB article with
+    tens of thousands of quotations stays fast and its memory bounded."""
+    for first in range(0, len(values), INSERT_BATCH):
         # The table, not the ORM entity: one executemany, without the ORM's bulk machinery.
-        session.execute(
-            insert(Quote.table()),
-            [quote_values(resolver, article_id, published, q) for q in batch],
-        )
+        session.execute(insert(Quote.table()), values[first : first + INSERT_BATCH])
+
+
+def reserve_quote_ids(session: Session, count: int) -> list[int]:
+    """Ids for `count` quotations about to be inserted, ascending, as the database would hand
+    them out now. The caller holds the write lock (SQLite: the file's, so max + 1 onwards is
+    what SQLite itself would choose; PostgreSQL: taken from the column's sequence)."""
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        start = (session.scalar(select(func.max(Quote.id))) or 0) + 1
+        return list(range(start, start + count))
+    reserved = session.scalars(
+        text(
+            "SELECT nextval(pg_get_serial_sequence('quotes', 'id')) FROM generate_series(1, :count)"
+        ),
+        {"count": count},
+    )
+    return sorted(reserved)
+
+
+def store_article(
+    session: Session,
+    item: ArticleInput,
+    sha256: str,
+    quotations: Sequence[Quotation],
+    cache: NameCache | None = None,
+    language: str | None = None,
+) -> int:
+    """Add one article and its quotations (in no remark yet) in the session's transaction;
+    returns the article id."""
+    article_id, rows = prepare_article(session, item, sha256, quotations, cache, language)
+    insert_quotes(session, [r.values for r in rows])
     return article_id
