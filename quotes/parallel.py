@@ -25,8 +25,9 @@ from quotes.records import ArticleInput, ArticleMeta, Quotation
 
 CHUNK_ARTICLES = 4
 """Articles sent to a worker at once: fewer round trips, yet the order is kept without delay."""
-AHEAD_PER_JOB = 8
-"""Chunks per worker waiting or in flight: enough to keep every core busy, bounded in memory."""
+AHEAD_PER_JOB = 32
+"""Chunks per worker waiting or in flight: enough to keep the workers busy while the writer
+stores a whole batch (ingest.BATCH_ARTICLES) without asking for more, bounded in memory."""
 
 
 _Result = tuple[ArticleMeta, str, tuple[Quotation, ...]] | str
@@ -51,6 +52,19 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+WORKER_NICENESS = 5
+"""How much lower than the writer the extracting workers run: storing is the one part that
+cannot be spread over cores, so when workers and writer share the cores the writer goes
+first, and the workers take the time it leaves."""
+
+
+def _lower_priority() -> None:
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:  # not permitted here: run at the writer's priority
+        pass
 
 
 def _extract_texts(texts: list[tuple[str, ArticleMeta]]) -> list[_Result]:
@@ -94,7 +108,7 @@ def extract_in_order(
     methods = multiprocessing.get_all_start_methods()
     # forkserver: workers do not inherit this process's threads (a progress display) or locks.
     method = next(m for m in ("forkserver", "fork", "spawn") if m in methods)
-    with multiprocessing.get_context(method).Pool(jobs) as pool:
+    with multiprocessing.get_context(method).Pool(jobs, _lower_priority) as pool:
         pending: deque[tuple[list[ArticleInput | ReadProblem], AsyncResult[list[_Result]]]] = (
             deque()
         )
