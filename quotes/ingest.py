@@ -43,6 +43,7 @@ from quotes.read.fetch import Fetcher
 from quotes.read.files import DEFAULT_MAX_BYTES, ReadProblem, read_articles
 from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.assign import place_new_quotations
+from quotes.remarks.items import TextForms
 from quotes.store.articles import (
     NameCache,
     QuoteRow,
@@ -136,6 +137,7 @@ class _Pending:
     sha256: str
     quotations: tuple[Quotation, ...]
     language: str
+    forms: tuple[TextForms, ...] | None
 
 
 class _Writer:
@@ -168,7 +170,9 @@ class _Writer:
                 )
                 continue
             self.seen[sha256] = item.source
-            pending.append(_Pending(index, item, sha256, entry.quotations, entry.language))
+            pending.append(
+                _Pending(index, item, sha256, entry.quotations, entry.language, entry.forms)
+            )
         for stored in self._store_batch(pending):
             outcomes[stored[0]] = stored[1]
         return [o for o in outcomes if o is not None]
@@ -220,6 +224,7 @@ class _Writer:
             pages = [p.article.page_sha256 for p in pending if p.article.page_sha256]
             existing = find_articles(session, [p.sha256 for p in pending], pages)
             rows: list[QuoteRow] = []
+            forms: list[TextForms | None] = []
             for p in pending:
                 known = existing.get(p.sha256) or existing.get(p.article.page_sha256 or "")
                 if known is not None:
@@ -228,7 +233,11 @@ class _Writer:
                 outcome, article_rows = self._store_one(session, p)
                 stored.append((p.index, outcome))
                 rows.extend(article_rows)
-            place_new_quotations(session, rows)
+                if p.forms is not None and len(p.forms) == len(article_rows):
+                    forms.extend(p.forms)
+                else:  # failed (no rows), or extracted without its forms
+                    forms.extend([None] * len(article_rows))
+            place_new_quotations(session, rows, forms)
             self.last_state = self._state(session)
         return stored
 

@@ -9,6 +9,7 @@ corpus is never read far ahead of the writer.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -22,6 +23,7 @@ from quotes.extract.language import detect_language
 from quotes.extract.pipeline import extract_quotations
 from quotes.read.files import ReadProblem
 from quotes.records import ArticleInput, ArticleMeta, Quotation
+from quotes.remarks.items import TextForms, text_forms
 
 CHUNK_ARTICLES = 4
 """Articles sent to a worker at once: fewer round trips, yet the order is kept without delay."""
@@ -30,9 +32,9 @@ AHEAD_PER_JOB = 32
 stores a whole batch (ingest.BATCH_ARTICLES) without asking for more, bounded in memory."""
 
 
-_Result = tuple[ArticleMeta, str, tuple[Quotation, ...]] | str
-"""A worker's answer for one article: its metadata (dated), language and quotations, or the
-problem."""
+_Result = tuple[ArticleMeta, str, tuple[Quotation, ...], tuple[TextForms, ...]] | str
+"""A worker's answer for one article: its metadata (dated), language, quotations and the forms
+of their texts, or the problem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,9 @@ class Extracted:
     problem: str | None = None
     language: str = "en"
     """The article's language as detected (`quotes.extract.language`): it chose the rules."""
+    forms: tuple[TextForms, ...] | None = None
+    """The forms of each quotation's text that remark placement compares (`text_forms`),
+    computed beside extraction so that the one writer does not have to."""
 
 
 def default_jobs() -> int:
@@ -61,10 +66,8 @@ first, and the workers take the time it leaves."""
 
 
 def _lower_priority() -> None:
-    try:
+    with contextlib.suppress(OSError):  # not permitted here: run at the writer's priority
         os.nice(WORKER_NICENESS)
-    except OSError:  # not permitted here: run at the writer's priority
-        pass
 
 
 def _extract_texts(texts: list[tuple[str, ArticleMeta]]) -> list[_Result]:
@@ -76,7 +79,8 @@ def _extract_texts(texts: list[tuple[str, ArticleMeta]]) -> list[_Result]:
             dated = with_article_date(ArticleInput("", text, meta)).meta
             language = detect_language(text)
             quotations = tuple(extract_quotations(text, dated.published, language))
-            results.append((dated, language, quotations))
+            forms = tuple(text_forms(q.text) for q in quotations)
+            results.append((dated, language, quotations, forms))
         except Exception as exc:  # one article's failure, never the batch's
             results.append(f"unexpected {type(exc).__name__}: {exc}".splitlines()[0])
     return results
@@ -85,9 +89,9 @@ def _extract_texts(texts: list[tuple[str, ArticleMeta]]) -> list[_Result]:
 def _extracted(article: ArticleInput, result: _Result) -> Extracted:
     if isinstance(result, str):
         return Extracted(article, (), result)
-    meta, language, quotations = result
+    meta, language, quotations, forms = result
     dated = article if meta == article.meta else replace(article, meta=meta)
-    return Extracted(dated, quotations, language=language)
+    return Extracted(dated, quotations, language=language, forms=forms)
 
 
 def extract_in_order(

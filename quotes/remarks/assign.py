@@ -25,7 +25,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Row, Select, bindparam, delete, func, insert, or_, select, update
@@ -33,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
 from quotes.remarks.clustering import Clusterer, RemarkState
-from quotes.remarks.items import DedupItem, Link, Prepared, prepare
+from quotes.remarks.items import DedupItem, Link, Prepared, TextForms, prepare
 from quotes.store.articles import QuoteRow, insert_quotes, reserve_quote_ids
 from quotes.store.fts import defer_indexing, index_deferred
 from quotes.store.models import (
@@ -49,9 +48,23 @@ from quotes.store.models import (
 
 T = TypeVar("T")
 
-_prepare = lru_cache(maxsize=50_000)(prepare)
+PREPARED_REMEMBERED = 50_000
+"""Prepared quotations kept (least recently used go first): ingest meets the same neighbours
+article after article, among them the quotations it placed itself a batch before."""
+_prepared: dict[DedupItem, Prepared] = {}
 
-"""`prepare` remembered: ingest meets the same neighbours article after article."""
+
+def _prepare(item: DedupItem, forms: TextForms | None = None) -> Prepared:
+    """`prepare`, remembered by item (`forms`, when the extracting worker computed them, spare
+    the work for a quotation seen for the first time)."""
+    found = _prepared.pop(item, None)
+    if found is None:
+        found = prepare(item, forms)
+        if len(_prepared) >= PREPARED_REMEMBERED:
+            del _prepared[next(iter(_prepared))]
+    _prepared[item] = found
+    return found
+
 
 CHUNK = 500
 
@@ -407,13 +420,19 @@ def assign_remarks(session: Session, quote_ids: Iterable[int]) -> DedupeSummary:
     return _place(session, new, lambda remark_of_quote: _set_remarks(session, remark_of_quote))
 
 
-def place_new_quotations(session: Session, rows: Sequence[QuoteRow]) -> DedupeSummary:
+def place_new_quotations(
+    session: Session,
+    rows: Sequence[QuoteRow],
+    forms: Sequence[TextForms | None] | None = None,
+) -> DedupeSummary:
     """Insert quotations not stored yet (the ingest writer's batch, in order) already placed in
     their remarks: ids reserved, clustered in memory, inserted with their remark and indexed for
     search in one statement each. Placed exactly as `assign_remarks` would place them once
-    stored, without reading them back or updating every row a second time."""
+    stored, without reading them back or updating every row a second time. `forms`, when
+    given, are the forms of the rows' texts, computed beside extraction."""
     ids = reserve_quote_ids(session, len(rows))
-    new = [_prepare(_new_item(i, row)) for i, row in zip(ids, rows, strict=True)]
+    known = forms if forms is not None else [None] * len(rows)
+    new = [_prepare(_new_item(i, row), f) for i, row, f in zip(ids, rows, known, strict=True)]
 
     def insert_placed(remark_of_quote: dict[int, int]) -> None:
         defer_indexing(session)

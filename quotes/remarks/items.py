@@ -228,24 +228,51 @@ def _padded(words: Sequence[str]) -> str:
     return f" {' '.join(words)} "
 
 
-def prepare(item: DedupItem) -> Prepared:
-    parts = GAP.split(item.text)
+@dataclass(frozen=True, slots=True)
+class TextForms:
+    """The forms of a wording that `Prepared` keeps, computed from the text alone: so the
+    extracting workers compute them (`quotes.parallel`), and the writer only attaches them."""
+
+    norm: str
+    n_words: int
+    stem_text: str
+    n_stems: int
+    segments: tuple[str, ...] | None
+    meaning_text: str | None
+
+
+def text_forms(text: str) -> TextForms:
+    parts = GAP.split(text)
     segments = None
     if len(parts) > 1:
         stemmed = (content_stems(_words(p)) for p in parts)
         segments = tuple(_padded(s) for s in stemmed if s)
-    words = _words(GAP.sub(" ", item.text)) if segments is not None else _words(item.text)
+    words = _words(GAP.sub(" ", text)) if segments is not None else _words(text)
     stems = content_stems(words)
     meant = meanings(stems)
-    return Prepared(
-        item=item,
+    return TextForms(
         norm=" ".join(words),
         n_words=len(words),
         stem_text=_padded(stems),
         n_stems=len(stems),
         segments=segments,
-        day=item.said_on.toordinal() if item.said_on else None,
         meaning_text=None if meant == stems else _padded(meant),
+    )
+
+
+def prepare(item: DedupItem, forms: TextForms | None = None) -> Prepared:
+    """The item with the forms of its text (`forms`, when computed before, must be those of
+    `item.text`)."""
+    f = text_forms(item.text) if forms is None else forms
+    return Prepared(
+        item=item,
+        norm=f.norm,
+        n_words=f.n_words,
+        stem_text=f.stem_text,
+        n_stems=f.n_stems,
+        segments=f.segments,
+        day=item.said_on.toordinal() if item.said_on else None,
+        meaning_text=f.meaning_text,
     )
 
 
