@@ -169,7 +169,7 @@ def test_two_processes_ingesting_at_once_neither_fail_nor_duplicate(
 def test_an_ingest_killed_half_way_keeps_whole_articles_and_a_rerun_finishes(
     engine: Engine, tmp_path: Path
 ) -> None:
-    paths = write_distinct_articles(tmp_path / "corpus", 400)
+    paths = write_distinct_articles(tmp_path / "corpus", 1000)
     url = engine.url.render_as_string(hide_password=False)
     process = _ingest_process(url, tmp_path / "corpus")
     deadline = time.monotonic() + 120
@@ -178,14 +178,14 @@ def test_an_ingest_killed_half_way_keeps_whole_articles_and_a_rerun_finishes(
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     stored, _ = _counts(engine)
-    assert 20 <= stored < 400
+    assert 20 <= stored < 1000
     with Session(engine) as session:
         for article in session.scalars(select(Article)):
             assert len(article.quotes) == len(extract_quotations(article.body, article.published))
     summary = ingest(engine, [tmp_path / "corpus"])
-    assert (summary.added, summary.skipped, summary.failed) == (400 - stored, stored, 0)
+    assert (summary.added, summary.skipped, summary.failed) == (1000 - stored, stored, 0)
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    assert _counts(engine) == (400, _expected_quotes(texts))
+    assert _counts(engine) == (1000, _expected_quotes(texts))
 
 
 # Runs `quotes ARGS...` and writes the process's own peak RSS (KiB) to argv[1] on exit.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -225,6 +225,49 @@ def _complete_name(session: Session, speaker: Speaker, name: str) -> Speaker:
     return speaker
 
 
+def _name_rank(name: str) -> tuple[bool, bool, str, str]:
+    """Spellings of one key ranked for display, best first: not all capitals, in Latin
+    letters, then alphabetically ("Vladimir Putin and Xi Jinping" before "Xi Jinping and
+    Vladimir Putin"). A rank, not the first spelling met, so the name does not depend on
+    which article came first."""
+    return (name.isupper(), not name.isascii(), fold(name), name)
+
+
+def role_rank(role: str) -> tuple[int, str, str]:
+    """Roles of one speaker ranked, best first: the one of most words ("Russian Foreign
+    Minister" before "Foreign Minister"), then alphabetically; so the stored role does not
+    depend on which article came first."""
+    return (-len(fold(role).split()), fold(role), role)
+
+
+def better_role(current: str | None, offered: str | None) -> str | None:
+    """The role to keep when an article offers `offered` for a speaker holding `current`, or
+    None to keep `current`."""
+    if not offered:
+        return None
+    offered = offered[:300]
+    if current and role_rank(current) <= role_rank(offered):
+        return None
+    return offered
+
+
+def _respell(session: Session, speaker: Speaker, name: str) -> None:
+    """Name the speaker by the best-ranked spelling of its key met so far; the spelling it
+    gives up is kept as an alias, as the other spellings are."""
+    name = name.strip()[:200]
+    if name_key(name) != speaker.name_key or _name_rank(name) >= _name_rank(speaker.name):
+        _remember_spelling(session, speaker, name)
+        return
+    previous, speaker.name = speaker.name, name
+    session.execute(
+        delete(SpeakerAlias).where(
+            SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.alias_key == fold(name)
+        )
+    )
+    session.flush()
+    _remember_spelling(session, speaker, previous)
+
+
 def get_or_create_speaker(session: Session, name: str, kind: str, role: str | None) -> Speaker:
     speaker = find_speaker(session, name, kind)
     if speaker is None and kind == "person":
@@ -232,9 +275,10 @@ def get_or_create_speaker(session: Session, name: str, kind: str, role: str | No
         if speaker is not None:
             speaker = _complete_name(session, speaker, name)
     if speaker is not None:
-        if role and not speaker.role:
-            speaker.role = role[:300]
-        _remember_spelling(session, speaker, name)
+        kept = better_role(speaker.role, role)
+        if kept is not None:
+            speaker.role = kept
+        _respell(session, speaker, name)
         return speaker
     key = name_key(name)
     return _insert_or_fetch(
@@ -260,8 +304,8 @@ class NameCache:
     What it holds always equals what the database would answer now, so an ingest split over
     several runs resolves every name as one run does: a bare surname's answer is forgotten
     whenever a name is looked up in the database (that may have added a second person with the
-    surname), and a speaker remembered without a role still gets the first role an article
-    gives it. A speaker is remembered as (id, has a role, is an organisation)."""
+    surname), and a speaker remembered still gets a better role an article offers (`role_rank`).
+    A speaker is remembered as (id, role, is an organisation)."""
 
     MAX_ENTRIES = 200_000
 
@@ -304,8 +348,8 @@ class NameCache:
         self.staged_speakers, self.staged_outlets = dict(mark[0]), dict(mark[1])
 
 
-_Known = tuple[int, bool, bool]
-"""A resolved speaker: its id, whether it has a role, whether it is an organisation."""
+_Known = tuple[int, str | None, bool]
+"""A resolved speaker: its id, its role, whether it is an organisation."""
 
 
 class _Resolver:
@@ -324,24 +368,28 @@ class _Resolver:
         if found is None and not name_key(q.speaker):
             return None  # no letters to name anyone by (only such names are ever remembered)
         if found is not None:
-            speaker_id, has_role, is_org = found
-            if q.role and not has_role:
-                self.session.execute(
-                    update(Speaker)
-                    .where(
-                        Speaker.id == speaker_id, or_(Speaker.role.is_(None), Speaker.role == "")
-                    )
-                    .values(role=q.role[:300])
-                )
-                found = self.cache.staged_speakers[key] = (speaker_id, True, is_org)
+            speaker_id, role, _ = found
+            if better_role(role, q.role) is not None:
+                found = self.cache.staged_speakers[key] = self._offer_role(speaker_id, q.role)
             return found
         self.cache.forget_surnames()
         speaker = get_or_create_speaker(self.session, q.speaker, kind, q.role)
         if kind == "person" and " " not in name_key(q.speaker):
             self.cache.surnames.add(key)
-        known = (speaker.id, bool(speaker.role), speaker.kind == "organisation")
+        known = (speaker.id, speaker.role, speaker.kind == "organisation")
         self.cache.staged_speakers[key] = known
         return known
+
+    def _offer_role(self, speaker_id: int, role: str | None) -> _Known:
+        """Give a remembered speaker the role an article offers if it ranks better than the
+        stored one (read again: another process may have given it a better one)."""
+        speaker = self.session.get(Speaker, speaker_id)
+        assert speaker is not None
+        kept = better_role(speaker.role, role)
+        if kept is not None:
+            speaker.role = kept
+            self.session.flush()
+        return (speaker.id, speaker.role, speaker.kind == "organisation")
 
     def outlet_id(self, name: str | None) -> int | None:
         if not name or not outlet_key(name):
