@@ -21,9 +21,11 @@ and forgets them as soon as it sees that another process wrote in between.
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -348,8 +350,27 @@ def store_extracted(
 ) -> Iterator[IngestOutcome]:
     """The writer alone: store articles already extracted, in batches, one outcome each."""
     writer = _Writer(engine)
-    for batch in _batches(entries):
-        yield from writer.write(batch)
+    with _fewer_full_collections():
+        for batch in _batches(entries):
+            yield from writer.write(batch)
+
+
+WRITER_GC_THRESHOLDS = (10_000, 50, 100)
+"""The cyclic garbage collector's thresholds while the writer runs (Python's are 700, 10, 10).
+The writer allocates many short-lived objects (rows, parameters, clusterer records) beside many
+long-lived ones (remembered names and prepared quotations, the rules' data), which every full
+collection walks again: rarer collections cut its time per article by a tenth (2.56 -> 2.26 ms
+on SQLite), and the few cycles it makes wait a little longer to be freed."""
+
+
+@contextmanager
+def _fewer_full_collections() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*WRITER_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 STORE_ATTEMPTS = 5

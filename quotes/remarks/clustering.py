@@ -74,11 +74,14 @@ class RemarkState:
     def accepts(self, p: Prepared, any_speaker: bool = False) -> bool:
         """Whether the quotation fits the remark; with `any_speaker`, whoever it is credited
         to (the words outweigh the speaker: `quotes.remarks.scoring.words_outweigh_speakers`)."""
-        probe = RemarkState(root=-1)
-        probe.add(p)
-        if any_speaker:
-            probe.person = probe.org = None
-        return self.fits(probe)
+        speaker = None if any_speaker else p.item.speaker_key
+        if speaker is not None:
+            held = self.org if p.item.speaker_is_org else self.person
+            if held and held != speaker:
+                return False
+        if self.first is None or self.last is None or p.day is None:
+            return True
+        return max(self.last, p.day) - min(self.first, p.day) <= WINDOW_DAYS
 
     def fits(self, other: RemarkState) -> bool:
         """One person and one organisation at most, all dated members within WINDOW_DAYS."""
