@@ -194,9 +194,11 @@ def note(message: str) -> None:
 
 
 def date_option(value: str | None, flag: str) -> date | None:
-    from quotes.read.files import parse_date
+    if not value:
+        return None
+    from quotes.read.files import parse_date  # only when given: reading loads a good deal
 
-    return parse_date(value, flag) if value else None
+    return parse_date(value, flag)
 
 
 def outlet_option(value: str | None) -> str | None:
