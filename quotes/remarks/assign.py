@@ -34,6 +34,7 @@ from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
 from quotes.remarks.clustering import Clusterer, RemarkState
 from quotes.remarks.items import DedupItem, Link, Prepared, TextForms, prepare
 from quotes.store.articles import QuoteRow, insert_quotes, reserve_quote_ids
+from quotes.store.bulk import insert_rows
 from quotes.store.fts import defer_indexing, index_deferred
 from quotes.store.models import (
     KEY_LENGTH,
@@ -371,8 +372,8 @@ def _insert_links(session: Session, links: Iterable[Link]) -> int:
         }
         for k in links
     ]
-    for first in range(0, len(values), CHUNK):
-        session.execute(insert(QuoteLink.table()), values[first : first + CHUNK])
+    for first in range(0, len(values), CHUNK * 10):
+        insert_rows(session, QuoteLink.table(), values[first : first + CHUNK * 10])
     return len(values)
 
 

@@ -24,6 +24,7 @@ from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet, outlet_key
 from quotes.extract.transliteration import cross_script_key, crosses_scripts
 from quotes.records import ArticleInput, Quotation
+from quotes.store.bulk import insert_rows
 from quotes.store.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
 
 T = TypeVar("T")
@@ -483,8 +484,8 @@ def insert_quotes(session: Session, values: Sequence[dict[str, Any]]) -> None:
     """Insert quotation rows as plain multi-row INSERTs, not ORM objects: a 20 MB article with
     tens of thousands of quotations stays fast and its memory bounded."""
     for first in range(0, len(values), INSERT_BATCH):
-        # The table, not the ORM entity: one executemany, without the ORM's bulk machinery.
-        session.execute(insert(Quote.table()), values[first : first + INSERT_BATCH])
+        # The table, not the ORM entity: without the ORM's bulk machinery.
+        insert_rows(session, Quote.table(), values[first : first + INSERT_BATCH])
 
 
 def reserve_quote_ids(session: Session, count: int) -> list[int]:
