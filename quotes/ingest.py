@@ -341,8 +341,9 @@ def ingest_articles(
     engine: Engine, items: Iterable[ArticleInput | ReadProblem], jobs: int = 1
 ) -> Iterator[IngestOutcome]:
     """Store each article, yielding one outcome per article or problem, in input order;
-    `jobs` worker processes extract (1: this process does)."""
-    return store_extracted(engine, extract_in_order(items, jobs))
+    `jobs` processes in all: this one writes, `jobs - 1` workers extract (1: this process
+    does both)."""
+    return store_extracted(engine, extract_in_order(items, jobs, beside=1))
 
 
 def store_extracted(

@@ -95,10 +95,13 @@ def _extracted(article: ArticleInput, result: _Result) -> Extracted:
 
 
 def extract_in_order(
-    items: Iterable[ArticleInput | ReadProblem], jobs: int = 1
+    items: Iterable[ArticleInput | ReadProblem], jobs: int = 1, beside: int = 0
 ) -> Iterator[Extracted | ReadProblem]:
     """Each article with its quotations (problems passed through), in input order, using
-    `jobs` worker processes (1, or too few articles to be worth starting them: this process)."""
+    `jobs` processes (1, or too few articles to be worth starting others: this process). With
+    `beside` of them busy with something else (the ingest writer: 1), the other `jobs - beside`
+    extract: as many processes as cores, not one more competing for them (on two cores, one
+    worker beside the writer stored 2,000 articles in 10-15% less time than two)."""
     items = iter(items)
     first = list(islice(items, jobs * CHUNK_ARTICLES + 1)) if jobs > 1 else []
     if len(first) <= jobs * CHUNK_ARTICLES:
@@ -112,14 +115,15 @@ def extract_in_order(
     methods = multiprocessing.get_all_start_methods()
     # forkserver: workers do not inherit this process's threads (a progress display) or locks.
     method = next(m for m in ("forkserver", "fork", "spawn") if m in methods)
-    with multiprocessing.get_context(method).Pool(jobs, _lower_priority) as pool:
+    workers = max(1, jobs - beside)
+    with multiprocessing.get_context(method).Pool(workers, _lower_priority) as pool:
         pending: deque[tuple[list[ArticleInput | ReadProblem], AsyncResult[list[_Result]]]] = (
             deque()
         )
         for chunk in _chunks(chain(first, items)):
             texts = [(i.text, i.meta) for i in chunk if isinstance(i, ArticleInput)]
             pending.append((chunk, pool.apply_async(_extract_texts, (texts,))))
-            if len(pending) >= jobs * AHEAD_PER_JOB:
+            if len(pending) >= workers * AHEAD_PER_JOB:
                 yield from _collect(*pending.popleft())
         while pending:
             yield from _collect(*pending.popleft())

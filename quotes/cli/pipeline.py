@@ -122,7 +122,7 @@ def ingest_command(
             "-j",
             metavar="N",
             min=1,
-            help="Processes extracting at once [default: the cores].",
+            help="Processes at work: one stores, the others extract [default: the cores].",
         ),
     ] = None,
 ) -> None:
