@@ -102,3 +102,19 @@ def test_an_upgrade_that_clears_remarks_says_how_to_rebuild_them(
     assert runner.invoke(app, ["--db", url, "dedupe"]).exit_code == 0
     again = runner.invoke(app, ["--db", url, "db", "upgrade"])
     assert again.output.count("\n") == 1
+
+
+def test_sqlite_writers_keep_statement_journals_in_memory(tmp_path: Path) -> None:
+    """A writer's inserts into quotes (which has a trigger) open a statement journal each: in
+    memory, not a file per statement. Readers keep SQLite's defaults."""
+    url = f"sqlite:///{tmp_path / 'q.db'}"
+    for writer, expected in ((True, 2), (False, 0)):
+        engine = make_engine(url, writer=writer)
+        with engine.connect() as conn:
+            pragmas = (
+                conn.exec_driver_sql("PRAGMA temp_store").scalar(),
+                conn.exec_driver_sql("PRAGMA journal_mode").scalar(),
+                conn.exec_driver_sql("PRAGMA foreign_keys").scalar(),
+            )
+        engine.dispose()
+        assert pragmas == (expected, "wal", 1)
