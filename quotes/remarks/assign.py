@@ -10,9 +10,11 @@ state (root, speakers, dates, count, fragments_only, canonical quotation; its ou
 quotations in the weeks around them (index lookups on quote_keys (key, bucket)), the quotations of
 their own articles, and one state row per remark met; primes a `Clusterer` with them; adds the new
 quotations in id order; and writes back only what changed. So the work per article depends on how
-many distinct wordings it can meet, not on the size of the database or of a remark. `rebuild` runs
-the same clusterer over every quotation in id order, which is why both give the same remarks, links
-and keys (tests/remarks/test_assign.py checks it on a generated corpus).
+many distinct wordings it can meet, not on the size of the database or of a remark. `rebuild`
+clears everything and places every quotation the same way, in id order, a step at a time; placing
+them all in one in-memory pass gives the same remarks, links and keys (tests/remarks/test_assign.py
+checks ingest against rebuild on a generated corpus; on the generator's million quotations both
+benchmarks/bench_dedup.py's in-memory pass and a rebuild make 480,382 remarks).
 
 Not safe against two processes assigning remarks around the same quotations at the same moment: each
 sees the other's remarks only once committed (`quotes dedupe --rebuild` repairs that).
