@@ -545,10 +545,11 @@ def assign_pending(session: Session) -> DedupeSummary:
     return assign_remarks(session, pending)
 
 
-REBUILD_CHUNK = 20_000
+REBUILD_CHUNK = 5_000
 """Quotations placed per step of a rebuild: memory holds one step and the remarks around it.
-At 100,000 generated quotations: 5,000 took 35 s and 190 MB, 20,000 27 s and 220 MB, 50,000
-26 s and 260 MB; the former single pass in memory 28 s and 345 MB (2 GB at a million)."""
+At a million generated quotations 5,000 took 434 s and 413 MB, 20,000 508 s and 443 MB (at
+100,000: 35 s / 190 MB against 27 s / 220 MB; the former single pass in memory 28 s / 345 MB,
+and 2 GB at a million)."""
 
 
 def rebuild(session: Session) -> DedupeSummary:
