@@ -24,6 +24,7 @@ from quotes.extract.pipeline import extract_quotations
 from quotes.ingest import ingest
 from quotes.read.files import read_articles
 from quotes.records import ArticleInput
+from quotes.remarks import assign as assign_module
 from quotes.store.models import Article, Base, Outlet, Quote, Speaker
 from quotes.store.schema import open_database
 from tests.conftest import SEEDS
@@ -354,6 +355,31 @@ def test_an_article_that_fails_in_a_batch_rolls_back_alone(
     assert [o.status for o in outcomes] == ["added", "added", "failed", "added", "added", "added"]
     assert outcomes[2].message == "could not be stored: disk says no"
     texts = [p.read_text(encoding="utf-8") for i, p in enumerate(paths) if i != 2]
+    assert _counts(engine) == (5, _expected_quotes(texts))
+
+
+def test_an_article_whose_quotations_cannot_be_inserted_fails_alone(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotations go in for the whole batch at once: when that insert fails, the batch is
+    stored again article by article, so only the article that makes it fail is left out."""
+    paths = write_distinct_articles(tmp_path / "corpus", 6)
+    culprit = (
+        paths[3].read_text(encoding="utf-8").replace("BULLETIN 3", "BULLETIN 3 “Boom,” he said.")
+    )
+    paths[3].write_text(culprit, encoding="utf-8")
+    real_insert = assign_module.insert_quotes
+
+    def insert_unless_boom(session: Session, values: Any) -> None:
+        if any(v["text"].startswith("Boom") for v in values):
+            raise SADatabaseError("INSERT INTO quotes ...", {}, Exception("value refused"))
+        real_insert(session, values)
+
+    monkeypatch.setattr(assign_module, "insert_quotes", insert_unless_boom)
+    outcomes = list(ingest_module.ingest_articles(engine, read_articles(paths)))
+    assert [o.status for o in outcomes] == ["added", "added", "added", "failed", "added", "added"]
+    assert outcomes[3].message == "could not be stored: value refused"
+    texts = [p.read_text(encoding="utf-8") for i, p in enumerate(paths) if i != 3]
     assert _counts(engine) == (5, _expected_quotes(texts))
 
 
