@@ -244,13 +244,7 @@ def cue_subject(
         if by is not None:  # "he began by saying", "A Chinese official responded by saying"
             mention = subject_before(text, part_lo, by.start())
     if mention is not None and mention.kind == "relative":
-        comma = text.rfind(",", part_lo, mention.start)
-        if comma > part_lo:
-            mention = subject_before(text, part_lo, comma)
-            if mention is not None and mention.kind == "relative":
-                mention = None
-        else:
-            mention = None
+        mention = _antecedent(text, part_lo, mention)
     if mention is not None:
         return mention
     mention = _subject_of_relative_clause(text, part_lo, cue_start) or _share_subject(
@@ -270,6 +264,31 @@ def cue_subject(
         if mention is not None and not after_quote and mention.kind not in _INVERTED_KINDS:
             mention = None  # "In other words, explained Nancy Cordes:" but not "..., said the plan"
     return mention
+
+
+def _antecedent(text: str, lo: int, relative: Mention) -> Mention | None:
+    """Who a relative pronoun before the cue stands for: the phrase right before it ("citing a
+    military official who said", "residents who say"); but the person named before a comma
+    when that phrase only describes them ("Lionel Sosa, a longtime Hispanic Republican who
+    said") or nothing names a speaker right before it ("Wang, who said"). None when neither
+    is a speaker."""
+    restrictive = not text[lo : relative.start].rstrip().endswith(",")
+    immediate = subject_before(text, lo, relative.start) if restrictive else None
+    if immediate is not None and immediate.kind not in _ANTECEDENT_KINDS:
+        immediate = None
+    comma = text.rfind(",", lo, relative.start)
+    if comma > lo:
+        named = subject_before(text, lo, comma)
+        if named is not None and named.kind == "relative":
+            named = None
+        if immediate is None or (
+            named is not None and named.kind == "person" and immediate.kind != "person"
+        ):
+            return named
+    return immediate
+
+
+_ANTECEDENT_KINDS = frozenset({"person", "description", "plural"})
 
 
 def _nothing_or_a_comma_before(text: str, lo: int, at: int) -> bool:

@@ -79,3 +79,20 @@ def test_a_subhead_quotation_with_its_own_cue_is_the_named_persons() -> None:
         "LYON — Foreign Minister Ivan Brook said on Monday the fees would stay.\n"
     )
     assert speakers(text) == [("We will not back down,", "Ivan Brook")]
+
+
+def test_who_right_before_the_cue_stands_for_the_phrase_before_it() -> None:
+    text = (
+        "Dunmore fired two rockets, Yonhap reported, citing a military official who said "
+        "the launch was “reckless.” The Gazette spoke to residents who said they were "
+        "“frightened.”\n"
+    )
+    assert [(q.text, q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("reckless.", "military official", "Yonhap"),
+        ("frightened.", "residents", None),
+    ]
+
+
+def test_a_description_after_a_name_leaves_the_name_the_speaker() -> None:
+    text = "Dana Perl, a longtime harbour pilot who said the port was “unsafe,” left in May.\n"
+    assert speakers(text) == [("unsafe,", "Dana Perl")]
