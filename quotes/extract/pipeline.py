@@ -403,6 +403,8 @@ def _quotation(
             and subhead(text, quote, paragraph)
         ):
             found = None
+        if found is not None and _said_by_he_or_she(chosen) and found[0].kind in _NOT_HE_OR_SHE:
+            found = None  # "“...,” he said" after an agency's report: not the agency
         if found is not None:
             speaker, rule, confidence = found
     via = via_for(speaker, chosen, cues, vias, text, lo, hi, index, state)
@@ -431,3 +433,11 @@ def _quotation(
         remember(speaker, state)
         if chosen is not None:
             remember_listener(text, chosen, speaker, hi, lo, registry, state)
+
+
+_NOT_HE_OR_SHE = frozenset({"organisation", "outlet", "plural"})
+
+
+def _said_by_he_or_she(cue: Cue | None) -> bool:
+    """Whether the cue's own subject is "he" or "she" (which no body or group can be)."""
+    return cue is not None and cue.mention is not None and cue.mention.text.lower() in ("he", "she")

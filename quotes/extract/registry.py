@@ -30,7 +30,7 @@ from quotes.extract.mentions import (
     name_key,
     strip_possessive,
 )
-from quotes.extract.outlets import outlet_key
+from quotes.extract.outlets import lookup_outlet, outlet_key
 from quotes.records import quick_init
 
 # --- Resolution -------------------------------------------------------------------------------
@@ -500,6 +500,8 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
         return None  # "North Korean [leader Kim Jong Un]": a nationality
     if " ".join(name_words) in places or bare(name_words[0]) in _PLACE_OPENERS:
         return None  # "to the United States", "San Bernardino", "El Universal": no person
+    if lookup_outlet(" ".join(name_words), exact=True) is not None:
+        return None  # "RIA Novosti", "Kyodo News": an outlet the gazetteer knows, never "he"
     role = frozenset(bare(strip_possessive(w)) for w in role_words)
     keys = _name_keys(name_words)
     return skipped, " ".join(name_words), role, keys

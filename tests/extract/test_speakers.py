@@ -96,3 +96,13 @@ def test_who_right_before_the_cue_stands_for_the_phrase_before_it() -> None:
 def test_a_description_after_a_name_leaves_the_name_the_speaker() -> None:
     text = "Dana Perl, a longtime harbour pilot who said the port was “unsafe,” left in May.\n"
     assert speakers(text) == [("unsafe,", "Dana Perl")]
+
+
+def test_he_or_she_is_never_an_outlet() -> None:
+    """With no person named before it, "he" is left unknown rather than given to the agency
+    whose report the sentence before cites."""
+    text = "According to RIA Novosti, Brook inspected the port. “It is ready,” he said.\n"
+    assert [(q.text, q.speaker, q.rule) for q in extract_quotations(text)] == [
+        ("Brook inspected the port", "RIA Novosti", "claim"),
+        ("It is ready,", None, "unattributed"),
+    ]
