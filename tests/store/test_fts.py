@@ -32,10 +32,11 @@ def test_every_ingested_quotation_is_indexed_once_and_indexing_is_immediate_agai
         assert _index_size(session) == quotations
         if session.get_bind().dialect.name == "sqlite":
             assert session.scalar(text("SELECT count(*) FROM quotes_fts_deferred")) == 0
-        patrushev = session.scalars(
-            select(Quote.id).where(Quote.text.like("%unfriendly%")).order_by(Quote.id)
+        taiwan = session.scalars(
+            select(Quote.id).where(Quote.text.like("%Taiwan%")).order_by(Quote.id)
         ).all()
-        assert _indexed_ids(session, "unfriendly") == list(patrushev)
+        assert len(taiwan) == 5
+        assert _indexed_ids(session, "taiwan") == list(taiwan)
 
 
 def test_a_quotation_inserted_outside_the_writer_is_indexed_by_the_trigger(
