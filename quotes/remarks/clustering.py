@@ -79,9 +79,7 @@ class RemarkState:
             held = self.org if p.item.speaker_is_org else self.person
             if held and held != speaker:
                 return False
-        if self.first is None or self.last is None or p.day is None:
-            return True
-        return max(self.last, p.day) - min(self.first, p.day) <= WINDOW_DAYS
+        return _within_window(self.first, self.last, p.day, p.day)
 
     def fits(self, other: RemarkState) -> bool:
         """One person and one organisation at most, all dated members within WINDOW_DAYS."""
@@ -89,10 +87,7 @@ class RemarkState:
             return False
         if self.org and other.org and self.org != other.org:
             return False
-        if self.first is None or other.first is None:
-            return True  # an undated remark: its links were held to `dates_compatible`
-        assert self.last is not None and other.last is not None
-        return max(self.last, other.last) - min(self.first, other.first) <= WINDOW_DAYS
+        return _within_window(self.first, self.last, other.first, other.last)
 
     def absorb(self, other: RemarkState) -> None:
         self.count += other.count
@@ -108,6 +103,16 @@ class RemarkState:
         ):
             self.canonical = other.canonical
         self.outlets += tuple(o for o in other.outlets if o not in self.outlets)
+
+
+def _within_window(
+    first: int | None, last: int | None, other_first: int | None, other_last: int | None
+) -> bool:
+    """Whether two spans of days fit in WINDOW_DAYS together; always, when one is undated (an
+    undated remark's links were held to `dates_compatible`)."""
+    if first is None or last is None or other_first is None or other_last is None:
+        return True
+    return max(last, other_last) - min(first, other_first) <= WINDOW_DAYS
 
 
 @dataclass(frozen=True, slots=True)
