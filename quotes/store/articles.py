@@ -25,6 +25,7 @@ from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet, outlet_key
 from quotes.extract.transliteration import cross_script_key, crosses_scripts
 from quotes.records import ArticleInput, Quotation
 from quotes.store.bulk import insert_rows
+from quotes.store.engine import is_sqlite
 from quotes.store.models import Article, Outlet, OutletAlias, Quote, Speaker, SpeakerAlias
 
 T = TypeVar("T")
@@ -234,22 +235,31 @@ def _name_rank(name: str) -> tuple[bool, bool, str, str]:
     return (name.isupper(), not name.isascii(), fold(name), name)
 
 
-def role_rank(role: str) -> tuple[int, str, str]:
+def _role_rank(role: str) -> tuple[int, str, str]:
     """Roles of one speaker ranked, best first: the one of most words ("Russian Foreign
     Minister" before "Foreign Minister"), then alphabetically; so the stored role does not
     depend on which article came first."""
     return (-len(fold(role).split()), fold(role), role)
 
 
-def better_role(current: str | None, offered: str | None) -> str | None:
+def _better_role(current: str | None, offered: str | None) -> str | None:
     """The role to keep when an article offers `offered` for a speaker holding `current`, or
     None to keep `current`."""
     if not offered:
         return None
     offered = offered[:300]
-    if current and role_rank(current) <= role_rank(offered):
+    if current and _role_rank(current) <= _role_rank(offered):
         return None
     return offered
+
+
+def _give_better_role(speaker: Speaker, role: str | None) -> bool:
+    """Give the speaker the role an article offers if it ranks better than the one it has;
+    whether it did."""
+    kept = _better_role(speaker.role, role)
+    if kept is not None:
+        speaker.role = kept
+    return kept is not None
 
 
 def _respell(session: Session, speaker: Speaker, name: str) -> None:
@@ -276,9 +286,7 @@ def get_or_create_speaker(session: Session, name: str, kind: str, role: str | No
         if speaker is not None:
             speaker = _complete_name(session, speaker, name)
     if speaker is not None:
-        kept = better_role(speaker.role, role)
-        if kept is not None:
-            speaker.role = kept
+        _give_better_role(speaker, role)
         _respell(session, speaker, name)
         return speaker
     key = name_key(name)
@@ -305,7 +313,7 @@ class NameCache:
     What it holds always equals what the database would answer now, so an ingest split over
     several runs resolves every name as one run does: a bare surname's answer is forgotten
     whenever a name is looked up in the database (that may have added a second person with the
-    surname), and a speaker remembered still gets a better role an article offers (`role_rank`).
+    surname), and a speaker remembered still gets a better role an article offers (`_role_rank`).
     A speaker is remembered as (id, role, is an organisation)."""
 
     MAX_ENTRIES = 200_000
@@ -370,7 +378,7 @@ class _Resolver:
             return None  # no letters to name anyone by (only such names are ever remembered)
         if found is not None:
             speaker_id, role, _ = found
-            if better_role(role, q.role) is not None:
+            if _better_role(role, q.role) is not None:
                 found = self.cache.staged_speakers[key] = self._offer_role(speaker_id, q.role)
             return found
         self.cache.forget_surnames()
@@ -386,9 +394,7 @@ class _Resolver:
         stored one (read again: another process may have given it a better one)."""
         speaker = self.session.get(Speaker, speaker_id)
         assert speaker is not None
-        kept = better_role(speaker.role, role)
-        if kept is not None:
-            speaker.role = kept
+        if _give_better_role(speaker, role):
             self.session.flush()
         return (speaker.id, speaker.role, speaker.kind == "organisation")
 
@@ -494,7 +500,7 @@ def reserve_quote_ids(session: Session, count: int) -> list[int]:
     what SQLite itself would choose; PostgreSQL: taken from the column's sequence)."""
     if count <= 0:
         return []
-    if session.get_bind().dialect.name == "sqlite":
+    if is_sqlite(session.get_bind()):
         start = (session.scalar(select(func.max(Quote.id))) or 0) + 1
         return list(range(start, start + count))
     reserved = session.scalars(

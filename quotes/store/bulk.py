@@ -16,6 +16,8 @@ from sqlalchemy import Table, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from quotes.store.engine import is_sqlite
+
 COPY_MIN_ROWS = 20
 """Fewer rows go in as an executemany: COPY's set-up costs more than it saves on a few."""
 
@@ -25,7 +27,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     if not rows:
         return
     connection = session.connection()
-    if connection.dialect.name != "postgresql" or len(rows) < COPY_MIN_ROWS:
+    if is_sqlite(connection) or len(rows) < COPY_MIN_ROWS:
         session.execute(insert(table), list(rows))
         return
     columns = list(rows[0])

@@ -29,6 +29,8 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from quotes.store.engine import is_sqlite
+
 FTS_TABLE: Final = "quotes_fts"
 TEXT_SEARCH_CONFIG: Final = "english"
 
@@ -84,13 +86,13 @@ POSTGRESQL_DROP_0002: Final[tuple[str, ...]] = (
 
 def create_index(conn: Connection) -> None:
     """Create the full-text index of this backend and fill it from the stored quotations."""
-    statements = SQLITE_CREATE_0002 if conn.dialect.name == "sqlite" else POSTGRESQL_CREATE_0002
+    statements = SQLITE_CREATE_0002 if is_sqlite(conn) else POSTGRESQL_CREATE_0002
     for statement in statements:
         conn.exec_driver_sql(statement)
 
 
 def drop_index(conn: Connection) -> None:
-    statements = SQLITE_DROP_0002 if conn.dialect.name == "sqlite" else POSTGRESQL_DROP_0002
+    statements = SQLITE_DROP_0002 if is_sqlite(conn) else POSTGRESQL_DROP_0002
     for statement in statements:
         conn.exec_driver_sql(statement)
 
@@ -122,13 +124,13 @@ POSTGRESQL_UNDEFERRED_0013: Final[tuple[str, ...]] = (
 
 def make_indexing_deferrable(conn: Connection) -> None:
     """Revision 0013: the insert trigger stands aside while a transaction defers indexing."""
-    sqlite = conn.dialect.name == "sqlite"
+    sqlite = is_sqlite(conn)
     for statement in SQLITE_DEFERRED_0013 if sqlite else POSTGRESQL_DEFERRED_0013:
         conn.exec_driver_sql(statement)
 
 
 def make_indexing_immediate(conn: Connection) -> None:
-    sqlite = conn.dialect.name == "sqlite"
+    sqlite = is_sqlite(conn)
     for statement in SQLITE_UNDEFERRED_0013 if sqlite else POSTGRESQL_UNDEFERRED_0013:
         conn.exec_driver_sql(statement)
 
@@ -136,7 +138,7 @@ def make_indexing_immediate(conn: Connection) -> None:
 def defer_indexing(session: Session) -> None:
     """Quotations this transaction inserts from now on are left out of the index until
     `index_deferred` is called with their ids, which must happen before it commits."""
-    if session.get_bind().dialect.name == "sqlite":
+    if is_sqlite(session.get_bind()):
         session.execute(text("INSERT OR IGNORE INTO quotes_fts_deferred (one) VALUES (1)"))
     else:
         session.execute(text("SELECT set_config('quotes.fts_deferred', 'on', true)"))
@@ -145,7 +147,7 @@ def defer_indexing(session: Session) -> None:
 def index_deferred(session: Session, quote_ids: Sequence[int]) -> None:
     """Index the quotations inserted since `defer_indexing`, in one statement per thousand, and
     let the trigger index every later insert again."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    sqlite = is_sqlite(session.get_bind())
     if sqlite:
         statement = text(
             "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE id IN :ids"

@@ -188,7 +188,7 @@ def test_speakers_are_the_same_whichever_article_comes_first(db_url: str, tmp_pa
 def test_the_seeds_in_any_order_give_the_same_speakers_roles_and_spellings(
     db_url: str,
 ) -> None:
-    """Names and roles are ranked (`_name_rank`, `role_rank`), not first come: reversed, the
+    """Names and roles are ranked (`_name_rank`, `_role_rank`), not first come: reversed, the
     seeds still name "Vladimir Putin and Xi Jinping" so and keep the longest role."""
     from quotes.ingest import ingest
     from quotes.store.schema import open_database
