@@ -6,12 +6,13 @@ remark on strong evidence)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from quotes.remarks.items import (
     WINDOW_DAYS,
     DedupItem,
     Prepared,
-    blocking_keys,
+    blocking_keys_of,
     prepare,
     time_compatible,
 )
@@ -36,7 +37,7 @@ def global_keys(p: Prepared, posting: bool) -> list[str]:
     speaker alone. A loose fragment has none: it only ever links within its article."""
     if p.is_loose_fragment:
         return []
-    keys = [f"k:{k}" for k in blocking_keys(p)]
+    keys = list(_content_keys(p.meaning, p.norm))
     fragment, speaker = p.is_fragment, p.item.speaker_key
     if speaker is not None:
         if posting or fragment:
@@ -44,6 +45,14 @@ def global_keys(p: Prepared, posting: bool) -> list[str]:
         if (posting and fragment) or (not posting and not fragment):
             keys.append(f"sf:{speaker}")
     return keys
+
+
+@lru_cache(maxsize=100_000)
+def _content_keys(meaning: str, norm: str) -> tuple[str, ...]:
+    """The content-stem keys of a wording (`blocking_keys`), remembered: the writer asks for
+    them as it looks up, posts and stores a quotation, and wire copies repeat wordings. The
+    same string objects come back, so their hashes are computed once."""
+    return tuple(f"k:{k}" for k in sorted(blocking_keys_of(meaning, norm)))
 
 
 def article_keys(p: Prepared, posting: bool) -> list[str]:

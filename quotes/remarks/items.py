@@ -280,12 +280,17 @@ def blocking_keys(p: Prepared) -> frozenset[str]:
     """Adjacent content-stem pairs, synonyms made one: every excerpt of two or more content
     words and nearly every variant (in other words too) shares one with its remark. A single
     content word is its own key."""
-    stems = p.meaning.split()
+    return blocking_keys_of(p.meaning, p.norm)
+
+
+def blocking_keys_of(meaning: str, norm: str) -> frozenset[str]:
+    """`blocking_keys` of a wording given its meaning stems (padded) and normal form."""
+    stems = meaning.split()
     if len(stems) >= 2:
         return frozenset(f"{a} {b}" for a, b in pairwise(stems))
     if stems:
         return frozenset(stems)
-    return frozenset({p.norm}) if p.norm else frozenset()
+    return frozenset({norm}) if norm else frozenset()
 
 
 OTHER_SPEAKER_MIN_STEMS = 8
