@@ -20,7 +20,9 @@ def quick_init(cls: type[_Record]) -> type[_Record]:
     `object.__setattr__(self, name, value)`, looked up on `object` anew for every field; the
     pipeline makes a few hundred records per article, so that shows in its running time. Only
     plain fields are handled (no `default_factory`, keyword-only or non-init field, no
-    `__post_init__`): anything else raises TypeError.
+    `__post_init__`): anything else raises TypeError. Pickling goes through the same `__init__`
+    (`__reduce__`), not the dataclass's field-by-field state: quotations cross from the
+    extracting workers to the writer by the thousand.
     """
     params = vars(cls).get("__dataclass_params__")
     if params is None or not params.frozen or "__slots__" not in vars(cls):
@@ -43,6 +45,12 @@ def quick_init(cls: type[_Record]) -> type[_Record]:
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[method-assign]
+    values = "".join(f"self.{f.name}, " for f in fields(cls))  # type: ignore[arg-type]
+    namespace["_cls"] = cls
+    exec(f"def __reduce__(self):\n    return _cls, ({values})", namespace)
+    reduce = namespace["__reduce__"]
+    reduce.__qualname__ = f"{cls.__qualname__}.__reduce__"
+    cls.__reduce__ = reduce  # type: ignore[method-assign]
     return cls
 
 

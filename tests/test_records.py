@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -45,6 +46,12 @@ def test_still_frozen_comparable_hashable_and_replaceable() -> None:
     assert dataclasses.replace(record, role="leader") == _Quick("Xi", 3, "leader")
     with pytest.raises(TypeError):
         _Quick("Xi")  # type: ignore[call-arg]
+
+
+def test_pickled_through_the_quick_init() -> None:
+    record = _Quick("Xi", 3, "president")
+    assert record.__reduce__() == (_Quick, ("Xi", 3, "president", 0.5))
+    assert pickle.loads(pickle.dumps(record)) == record
 
 
 def test_quotation_defaults() -> None:

@@ -21,6 +21,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from quotes.records import quick_init
 from quotes.remarks.meaning import american, synonym_groups
 
 Relation = Literal["identical", "excerpt", "variant"]
@@ -228,6 +229,7 @@ def _padded(words: Sequence[str]) -> str:
     return f" {' '.join(words)} "
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TextForms:
     """The forms of a wording that `Prepared` keeps, computed from the text alone: so the
