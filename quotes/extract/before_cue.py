@@ -193,7 +193,8 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
             continue  # "A 1996 FEC advisory opinion [added]": a year, not a count
         if bare(word) in IRREGULAR_PAST:
             return None  # "The president left no [doubt]": a clause, not a description
-        if bare(word) in DESCRIPTION_DETERMINERS or word.isdigit():  # "21 percent [said]"
+        opens = bare(word) in DESCRIPTION_DETERMINERS or word.isdigit()  # "21 percent [said]"
+        if opens or _owner(word, head):  # "Connecticut’s tax commissioner [says]"
             if before not in (",", ";", ":", "(", "—", "–") and bare(before) not in (
                 _OPENS_DESCRIPTION
             ):
@@ -202,6 +203,17 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
         if not description_word(word):
             return None
     return None
+
+
+def _owner(word: str, head: str) -> bool:
+    """A capitalised possessive opening a description of a person ("Connecticut’s tax
+    commissioner", "Goldman’s chief economist"): it stands where a determiner would."""
+    return (
+        word[:1].isupper()
+        and word.endswith(("’s", "'s"))
+        and len(word) > 3
+        and (bare(head) in lexicon().person_nouns or is_title_word(head))
+    )
 
 
 # Words after which a description opens a clause: "and the aide said", "what one conservative

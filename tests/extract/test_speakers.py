@@ -106,3 +106,20 @@ def test_he_or_she_is_never_an_outlet() -> None:
         ("Brook inspected the port", "RIA Novosti", "claim"),
         ("It is ready,", None, "unattributed"),
     ]
+
+
+def claims(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotations(text) if q.kind == "indirect"]
+
+
+def test_a_possessive_name_opens_a_description_as_a_determiner_would() -> None:
+    text = (
+        "Dunmore’s port commissioner says an internal review found no fault.\n\n"
+        "But Lyon's chief economist said rates would rise.\n\n"
+        "Yesterday Lyon's campaign said it would appeal.\n"
+    )
+    assert claims(text) == [
+        ("an internal review found no fault", "Dunmore’s port commissioner"),
+        ("rates would rise", "Lyon's chief economist"),
+        ("it would appeal", "Lyon's campaign"),
+    ]
