@@ -18,6 +18,7 @@ from quotes.extract.cues import (
 )
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
+    MAX_NAME_WORDS,
     Mention,
 )
 from quotes.extract.outlets import lookup_outlet
@@ -266,8 +267,11 @@ def leading_label(text: str, lo: int, mark_start: int) -> Mention | None:
 
 def _names_label(mention: Mention) -> bool:
     """A speaker label names a person or body ("Dana Perl:"), or people by name ("Mark Blumenthal
-    and Jon Cohen:")."""
-    if mention.kind in ("person", "organisation"):
+    and Jon Cohen:"); not a headline's run of capitalised words ("Veto Power Impedes Peace
+    Efforts:"), longer than any name."""
+    if mention.kind == "person":
+        return len((mention.name or mention.text).split()) <= MAX_NAME_WORDS
+    if mention.kind == "organisation":
         return True
     return mention.kind == "plural" and " and " in (mention.name or "")
 

@@ -29,6 +29,7 @@ class Lexicon:
     months: dict[str, int]
     genders: dict[str, str]  # given names and gendered words ("hillary", "spokesman") -> f / m
     regions: frozenset[str]  # states, regions and cities written like names: never a person
+    media_nouns: frozenset[str]  # "Speech", "Interview" after a name in a caption: no surname
 
 
 @cache
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         months=dict(data["months"]),
         genders=_genders(data["given_names"]) | _genders(data["gendered_words"]),
         regions=frozenset(data["regions"]),
+        media_nouns=frozenset(data["media_nouns"]),
     )
 
 

@@ -116,6 +116,10 @@ class Via:
 
 MAX_REMEMBERED = 100_000
 
+MAX_NAME_WORDS = 4
+"""A person's name is at most this many words ("Abu Bakr al-Baghdadi" is four); a longer run of
+capitalised words is a headline or a title."""
+
 _Answer = TypeVar("_Answer")
 
 

@@ -21,6 +21,7 @@ from quotes.extract.classify import (
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     DETERMINERS,
+    MAX_NAME_WORDS,
     MAX_REMEMBERED,
     SENTENCE_STARTERS,
     bare,
@@ -483,8 +484,10 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
         skipped += len(words[0]) + 1
         words = words[1:]
     name_words, role_words = split_name(words)
+    while len(name_words) > 1 and bare(name_words[-1]) in lexicon().media_nouns:
+        name_words = name_words[:-1]  # "President Obama Speech at ...": a caption, not a name
     titled = len(name_words) == 1 and any(is_title_word(w) for w in role_words)
-    if (len(name_words) < 2 and not titled) or len(name_words) > 4:
+    if (len(name_words) < 2 and not titled) or len(name_words) > MAX_NAME_WORDS:
         return None  # one word is kept only after a title ("President Obama"): see _add_run
     if words and words[0].lower() == "the":
         return None

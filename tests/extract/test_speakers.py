@@ -123,3 +123,16 @@ def test_a_possessive_name_opens_a_description_as_a_determiner_would() -> None:
         ("rates would rise", "Lyon's chief economist"),
         ("it would appeal", "Lyon's campaign"),
     ]
+
+
+def test_a_media_noun_after_a_name_in_a_caption_is_no_part_of_the_name() -> None:
+    text = (
+        "[Video: FULL SPEECH: President Lyon Speech at the Harbour Foundation.]\n\n"
+        "The president told voters he would take it as a “personal insult” if they stayed home.\n"
+    )
+    assert speakers(text) == [("personal insult", "Lyon")]
+
+
+def test_a_headline_run_of_capitals_before_a_colon_is_no_speaker_label() -> None:
+    text = "Dana Perl Endorses Ivan Brook: “Horrified” is how the rival camp felt.\n\n"
+    assert speakers(text) == [("Horrified", None)]
