@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from quotes.extract.before_cue import subject_before
 from quotes.extract.cue_choice import (
     SUBJECT_KINDS_AFTER_COLON,
 )
@@ -156,6 +157,7 @@ def more_claims(
             or _attributes_quote(text, cue, quotes)
             or _relayed_passively(text, cue)
             or _relays_a_named_claim(cue, cues)
+            or _compared(text, lo, cue.mention.start)
         ):
             continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
@@ -170,6 +172,13 @@ def more_claims(
         state.results.append(
             claim_record(text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when)
         )
+
+
+def _compared(text: str, lo: int, at: int) -> bool:
+    """ "busier than the city says": a comparison with what someone says, no claim of theirs
+    (but "Other than Graham, who has called for ...", "rather than" name a source)."""
+    before = text[max(lo, at - 12) : at].lower()
+    return before.endswith(" than ") and not before.endswith(("other than ", "rather than "))
 
 
 def claim_record(
@@ -413,7 +422,30 @@ def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, in
     rest = text[after.end() : hi].split(maxsplit=2)
     if len(rest) < 2 or rest[0].lower() in _NOT_GOING_ON or rest[0][:1] in '“"‘':
         return None  # "..., she said, adding that", "..., he said, “...”"
-    return trimmed(text, lo, sentence_content_end(text, lo, hi))
+    end = sentence_content_end(text, lo, hi)
+    if _ends_in_a_cue(text, after.end(), end):
+        return None  # "..., Lavrov said on Friday, the state news agency RIA reported."
+    comma = text.rfind(",", after.end(), end)
+    if comma > 0 and _ends_in_a_cue(text, comma + 2, end):
+        end = comma  # "The deal, he said, was a success, Interfax reported": the relay's words
+    return trimmed(text, lo, end)
+
+
+def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
+    """Whether a short rest of a sentence is an attribution of its own: a source named by a
+    noun phrase, then a reporting verb ("the state news agency RIA reported"), not the rest
+    of the claim ("is doing better than it says")."""
+    words = _WORD_AT.findall(text, lo, end)
+    if len(words) > 8 or not words or words[-1].lower() not in INDIRECT_VERBS:
+        return False
+    verb_start = end - len(words[-1])
+    source = subject_before(text, lo, verb_start)
+    return source is not None and source.start == lo and source.kind in _SOURCE_KINDS
+
+
+_WORD_AT = re.compile(r"[^\s]+")
+
+_SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})
 
 
 _AFTER_TRAILING_CUE = frozenset(

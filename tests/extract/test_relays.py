@@ -163,3 +163,20 @@ def test_listeners_who_are_no_outlet_give_no_relay() -> None:
     crowd = "Speaking to dignitaries on the National Mall, Ivan Brook said it was “great.”\n"
     assert relayed(audience) == [("It is over.", "Ivan Brook", None)]
     assert relayed(crowd) == [("great.", "Ivan Brook", None)]
+
+
+def claimed(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.via) for q in extract_quotations(text) if q.kind == "indirect"]
+
+
+def test_a_relay_after_the_speakers_own_cue_closes_the_claim() -> None:
+    text = (
+        "The port will reopen on Monday, Mayor Ivan Brook said on Friday, the state news agency "
+        "RIA reported.\n\nThe deal, Brook said, was a success, Interfax reported.\n\n"
+        "The harbour, Dana Perl said, is busier than the city says.\n"
+    )
+    assert claimed(text) == [
+        ("The port will reopen on Monday", "Ivan Brook", "RIA Novosti"),
+        ("The deal, Brook said, was a success", "Ivan Brook", "Interfax"),
+        ("The harbour, Dana Perl said, is busier than the city says", "Dana Perl", None),
+    ]
