@@ -17,6 +17,7 @@ from quotes.extract.cue_subjects import (
     author_of_channel,
 )
 from quotes.extract.cues import (
+    AS_SAYING,
     INDIRECT_VERBS,
     NO_CLAIM_VERBS,
 )
@@ -141,11 +142,14 @@ def more_claims(
     index: int,
     cues: list[Cue],
     quotes: list[QuoteSpan],
+    vias: list[tuple[int, Via]],
     registry: Registry,
     state: State,
     when: date | None,
 ) -> None:
-    """Further claims of a sentence: other cues with a clause of their own and no quote marks."""
+    """Further claims of a sentence: other cues with a clause of their own and no quote marks;
+    one quoted "as saying" comes through the outlet that quoted it ("Interfax cited Shoigu as
+    saying the troops ...")."""
     if not cues:
         return
     taken = state.spans_of_paragraph(index)
@@ -169,8 +173,13 @@ def more_claims(
         if speaker is None:
             continue
         taken.add(span)
+        via = None
+        if cue.verb in AS_SAYING:
+            via = via_for(speaker, cue, cues, vias, text, lo, hi, index, state)
         state.results.append(
-            claim_record(text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when)
+            claim_record(
+                text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when, via=via
+            )
         )
 
 

@@ -331,9 +331,9 @@ def _paragraph(
             continue
         if not inside:
             claim(text, lo, hi, index, cues, vias, registry, state, when)
-            more_claims(text, lo, hi, index, cues, inside, registry, state, when)
+            more_claims(text, lo, hi, index, cues, inside, vias, registry, state, when)
             continue
-        more_claims(text, lo, hi, index, cues, inside, registry, state, when)
+        more_claims(text, lo, hi, index, cues, inside, vias, registry, state, when)
         for quote in inside:
             _quotation(
                 text,

@@ -180,3 +180,14 @@ def test_a_relay_after_the_speakers_own_cue_closes_the_claim() -> None:
         ("The deal, Brook said, was a success", "Ivan Brook", "Interfax"),
         ("The harbour, Dana Perl said, is busier than the city says", "Dana Perl", None),
     ]
+
+
+def test_a_claim_quoted_as_saying_comes_through_the_outlet_that_quoted_it() -> None:
+    text = (
+        "Interfax cited Port Minister Ivan Brook as saying the ferries had resumed.\n\n"
+        "Tass quoted Brook as saying the harbour was open.\n"
+    )
+    assert claimed(text) == [
+        ("the ferries had resumed", "Ivan Brook", "Interfax"),
+        ("the harbour was open", "Ivan Brook", "TASS"),
+    ]
