@@ -261,10 +261,13 @@ def _one_claim(
         if speaker is None:
             continue
         if speaker.kind == "outlet":
-            people = [
-                c
+            people = [  # "Russia is ready, Peskov said, Xinhua reported": Peskov's words;
+                c  # not "The Times reported Cameron had ordered ...": the paper's account
                 for c in cues
-                if c.mention is not None and c.mention.kind != "outlet" and c is not cue
+                if c.mention is not None
+                and c.mention.kind != "outlet"
+                and c is not cue
+                and c.verb in INDIRECT_VERBS
             ]
             if people and people[0].mention is not None:
                 other = resolve_speaker(people[0].mention, registry, state, lo)

@@ -14,6 +14,7 @@ from quotes.extract.mentions import (
     DESCRIPTION_DETERMINERS,
     DETERMINERS,
     MAX_REMEMBERED,
+    MEDIUM_NOUNS,
     OUTLET_KINDS_RELAYING,
     OUTLET_NOUNS,
     PREPOSITIONS,
@@ -381,6 +382,8 @@ def _places_possessive(word: str) -> bool:
 def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
     """A relaying outlet named by the phrase: "Russian news agency Tass", "the Sputnik report"."""
     core = [w for w in words if bare(w) not in OUTLET_NOUNS]
+    while len(core) > 1 and bare(core[-1]) in MEDIUM_NOUNS and not core[-1].istitle():
+        core = core[:-1]  # "Sputnik radio", "Rossiya-1 TV channel": the outlet's medium
     if not core:
         return None
     for first in range(len(core)):

@@ -65,6 +65,13 @@ APPOSITION_STARTS = frozenset(
     {"a", "an", "the", "who", "whose", "which", "whom", "his", "her", "its", "their", "one", "both"}
 )
 
+MEDIUM_NOUNS = frozenset(
+    "television tv radio channel broadcaster newspaper daily agency magazine network station "
+    "website tabloid".split()
+)
+"""Nouns for the medium an outlet speaks through: "Sputnik radio", "the Rossiya 1 television
+channel", "state TV"."""
+
 OUTLET_NOUNS = frozenset(
     {
         "report",

@@ -13,6 +13,7 @@ from quotes.extract.classify import (
     without_determiner,
 )
 from quotes.extract.mentions import (
+    MEDIUM_NOUNS,
     OUTLET_KINDS_RELAYING,
     Mention,
     Via,
@@ -169,10 +170,7 @@ def _channel_label(outlet: str, noun: str) -> str:
 
 
 # Nouns that make a listener a medium: "told the Rossiya 1 television channel", "told state TV".
-_LISTENING_MEDIA = frozenset(
-    "television tv radio channel broadcaster newspaper daily agency magazine network station "
-    "website tabloid".split()
-)
+_LISTENING_MEDIA = MEDIUM_NOUNS
 
 
 def _names_first(listener: list[str]) -> bool:

@@ -191,3 +191,17 @@ def test_a_claim_quoted_as_saying_comes_through_the_outlet_that_quoted_it() -> N
         ("the ferries had resumed", "Ivan Brook", "Interfax"),
         ("the harbour was open", "Ivan Brook", "TASS"),
     ]
+
+
+def test_an_outlet_named_with_its_medium_is_that_outlet() -> None:
+    text = (
+        "“The port is open,” Ivan Brook told Sputnik radio.\n\n"
+        "Dana Perl told the Rossiya-1 TV channel that the ferries would sail.\n"
+    )
+    assert relayed(text) == [("The port is open,", "Ivan Brook", "Sputnik")]
+    assert claimed(text) == [("the ferries would sail", "Dana Perl", "Rossiya 1")]
+
+
+def test_what_an_outlet_reports_someone_did_is_the_outlets_claim() -> None:
+    text = "The Times newspaper reported last month Brook had ordered pilots to return to port.\n"
+    assert claimed(text)[0] == ("Brook had ordered pilots to return to port", "The Times", None)
