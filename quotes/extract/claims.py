@@ -411,6 +411,9 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
             start = lead.end()
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
+    comma = text.rfind(",", start, end)
+    if comma > 0 and _ends_in_a_cue(text, comma + 2, sentence_content_end(text, start, end)):
+        end = comma  # "... said that Tehran would respond, IRNA reported": the relay's words
     return trimmed(text, start, end)
 
 

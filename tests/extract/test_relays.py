@@ -173,12 +173,14 @@ def test_a_relay_after_the_speakers_own_cue_closes_the_claim() -> None:
     text = (
         "The port will reopen on Monday, Mayor Ivan Brook said on Friday, the state news agency "
         "RIA reported.\n\nThe deal, Brook said, was a success, Interfax reported.\n\n"
-        "The harbour, Dana Perl said, is busier than the city says.\n"
+        "The harbour, Dana Perl said, is busier than the city says.\n\n"
+        "Mayor Li Wen said on Monday that the city would respond, IRNA reported.\n"
     )
     assert claimed(text) == [
         ("The port will reopen on Monday", "Ivan Brook", "RIA Novosti"),
         ("The deal, Brook said, was a success", "Ivan Brook", "Interfax"),
         ("The harbour, Dana Perl said, is busier than the city says", "Dana Perl", None),
+        ("the city would respond", "Li Wen", "IRNA"),
     ]
 
 
