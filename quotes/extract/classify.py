@@ -380,12 +380,23 @@ def _places_possessive(word: str) -> bool:
 
 
 def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
-    """A relaying outlet named by the phrase: "Russian news agency Tass", "the Sputnik report"."""
+    """A relaying outlet named by the phrase: "Russian news agency Tass", "the Sputnik report",
+    "Sputnik radio" (the outlet and its medium)."""
     core = [w for w in words if bare(w) not in OUTLET_NOUNS]
+    found = _outlet_ending(core)
+    if found is not None:
+        return found
     while len(core) > 1 and bare(core[-1]) in MEDIUM_NOUNS and not core[-1].istitle():
         core = core[:-1]  # "Sputnik radio", "Rossiya-1 TV channel": the outlet's medium
-    if not core:
-        return None
+        found = _outlet_ending(core)
+        if found is not None:
+            return found
+    return None
+
+
+def _outlet_ending(core: list[str]) -> OutletInfo | None:
+    """The outlet the words name from some word to the last, after nothing but nationalities,
+    places' possessives and determiners."""
     for first in range(len(core)):
         dropped = core[:first]
         if any(

@@ -337,7 +337,7 @@ class Registry:
             k
             for k in known
             if _role_matches(wanted, k.role_words)
-            and not (k.role_words & _ROLE_CHANGERS) - written
+            and (not (k.role_words & _ROLE_CHANGERS) - written or wanted <= _KIND_WORDS)
             and ("former" in k.role_words) == ("former" in written)
             and (k.start <= at or at < self.lead_end)
         ]
@@ -422,6 +422,10 @@ def _capitalised_words(name: str) -> str:
 
 
 _ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
+
+# Descriptions of a kind of office, not of one post: a deputy foreign minister is "the diplomat"
+# (though not "the minister").
+_KIND_WORDS = frozenset({"diplomat", "envoy", "representative"})
 
 
 def _chunks_back(text: str, at: int, count: int) -> int:

@@ -136,3 +136,12 @@ def test_a_media_noun_after_a_name_in_a_caption_is_no_part_of_the_name() -> None
 def test_a_headline_run_of_capitals_before_a_colon_is_no_speaker_label() -> None:
     text = "Dana Perl Endorses Ivan Brook: “Horrified” is how the rival camp felt.\n\n"
     assert speakers(text) == [("Horrified", None)]
+
+
+def test_the_diplomat_is_the_deputy_foreign_minister_named_before() -> None:
+    text = (
+        "The port will stay open, Deputy Foreign Minister Ivan Brook said on Tuesday.\n\n"
+        "“We are open to dialogue,” the diplomat said.\n\n"
+        "Later, Foreign Minister Dana Perl said talks would resume.\n"
+    )
+    assert speakers(text) == [("We are open to dialogue,", "Ivan Brook")]
