@@ -387,6 +387,16 @@ class Registry:
         words = best.split()
         return " ".join(w if is_capitalised(w) else w.capitalize() for w in words)
 
+    def spelled_out(self, acronym: str, at: int) -> str | None:
+        """ "the IAEA" -> "International Atomic Energy Agency", where the article writes the
+        name with the acronym after it in brackets before `at`, and the name's capitalised
+        words begin with the acronym's letters."""
+        found = None
+        for match in re.finditer(r"\(" + re.escape(acronym) + r"\)", self.text[:at]):
+            words = self.text[max(0, match.start() - 120) : match.start()].split()
+            found = _initials_match(words, acronym) or found
+        return found
+
     def _organisation_namings(self, name: str) -> list[tuple[int, str]]:
         """Where, in text order, the article writes `name` after one to three capitalised words
         ("Russian Security Council" for "security council"), found once per name."""
@@ -411,6 +421,24 @@ class Registry:
 
 
 _LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
+
+
+def _initials_match(words: list[str], acronym: str) -> str | None:
+    """The last words, from a capitalised one, whose capitalised words' initials spell the
+    acronym ("Joint Chiefs of Staff" for JCS), connecting words between them allowed."""
+    for first in range(len(words) - 1, -1, -1):
+        phrase = words[first:]
+        if not phrase[0][:1].isupper():
+            continue
+        capitals = [w for w in phrase if w not in _LOWER_IN_NAMES]
+        if not all(w[:1].isupper() for w in capitals):
+            return None
+        initials = "".join(w[0] for w in capitals)
+        if initials == acronym:
+            return " ".join(phrase)
+        if len(initials) > len(acronym):
+            return None
+    return None
 
 
 def _capitalised_words(name: str) -> str:

@@ -304,6 +304,8 @@ def _organisation_name(name: str, registry: Registry, at: int) -> str:
     outlet = lookup_outlet(name, exact=True)
     if outlet is not None:
         return outlet.name
+    if name.isupper() and name.isalpha() and 2 <= len(name) <= 6:
+        return registry.spelled_out(name, at) or name  # "the JCS": spelled out earlier
     if name[:1].islower():
         expanded = registry.expand_organisation(name, at)
         outlet = lookup_outlet(expanded, exact=True)

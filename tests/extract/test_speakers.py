@@ -145,3 +145,14 @@ def test_the_diplomat_is_the_deputy_foreign_minister_named_before() -> None:
         "Later, Foreign Minister Dana Perl said talks would resume.\n"
     )
     assert speakers(text) == [("We are open to dialogue,", "Ivan Brook")]
+
+
+def test_an_acronym_is_the_name_spelled_out_before_it() -> None:
+    text = (
+        "The Dunmore Harbour Authority (DHA) said the port was safe.\n\n"
+        "“There is no leak,” the DHA said.\n\n“We will act,” the FBI said.\n"
+    )
+    assert speakers(text) == [
+        ("There is no leak,", "Dunmore Harbour Authority"),
+        ("We will act,", "FBI"),
+    ]
