@@ -85,8 +85,29 @@ def is_excerpt(short: Prepared, long: Prepared) -> bool:
 Scores = tuple[Relation, float, float | None]
 
 
+RELATIONS_REMEMBERED = 50_000
+"""Pairs of wordings whose relation is remembered (the oldest go first): wire copies carry the
+same wordings, so the writer meets the same pairs again and again."""
+_relations: dict[tuple[str, tuple[str, ...] | None, str, tuple[str, ...] | None], Scores | None]
+_relations = {}
+
+
 def relation_prepared(a: Prepared, b: Prepared) -> Scores | None:
-    """The relation of two prepared quotations with its words score and meaning score."""
+    """The relation of two prepared quotations with its words score and meaning score: a
+    function of their wordings alone (normal form and segments), so remembered by them."""
+    key = (a.norm, a.segments, b.norm, b.segments)
+    try:
+        return _relations[key]
+    except KeyError:
+        pass
+    found = _relation(a, b)
+    if len(_relations) >= RELATIONS_REMEMBERED:
+        del _relations[next(iter(_relations))]
+    _relations[key] = found
+    return found
+
+
+def _relation(a: Prepared, b: Prepared) -> Scores | None:
     if a.norm == b.norm and a.norm:
         return "identical", 100.0, None
     short, long = (a, b) if a.n_stems <= b.n_stems else (b, a)
