@@ -89,11 +89,14 @@ class Blocker:
         # candidate); a key seen once holds its quotation itself, not a list.
         self._postings: dict[int, Prepared | list[Prepared]] = {}
         self._buckets: set[int] = set()
+        self._undated = False
 
     def add(self, p: Prepared, representative: bool = True) -> None:
         bucket = bucket_of(p.day)
         if bucket is not None:
             self._buckets.add(bucket)
+        else:
+            self._undated = True
         postings = self._postings
         keys = article_keys(p, posting=True)
         if representative:
@@ -113,7 +116,13 @@ class Blocker:
         in id order."""
         seen: dict[int, Prepared] = {}
         postings = self._postings
-        buckets = near_buckets(p.day) if p.day is not None else (None, *sorted(self._buckets))
+        if p.day is None:
+            buckets: tuple[int | None, ...] = (None, *sorted(self._buckets))
+        else:  # only the weeks that hold a posting: most of the time one or two, not four
+            held = self._buckets
+            buckets = tuple(
+                b for b in near_buckets(p.day) if (b in held if b is not None else self._undated)
+            )
         for key in global_keys(p, posting=False) + article_keys(p, posting=False):
             for bucket in buckets:
                 found = postings.get(hash((key, bucket)))
