@@ -207,3 +207,15 @@ def test_an_outlet_named_with_its_medium_is_that_outlet() -> None:
 def test_what_an_outlet_reports_someone_did_is_the_outlets_claim() -> None:
     text = "The Times newspaper reported last month Brook had ordered pilots to return to port.\n"
     assert claimed(text)[0] == ("Brook had ordered pilots to return to port", "The Times", None)
+
+
+def test_words_told_to_reporters_are_the_articles_own_account() -> None:
+    text = (
+        "Ivan Brook was quoted by RIA as saying the talks would take time.\n\n"
+        "“We will not give in,” Brook told reporters. "
+        "The RIA news agency later quoted him as saying: “Nothing is decided.”\n"
+    )
+    assert relayed(text) == [
+        ("We will not give in,", "Ivan Brook", None),
+        ("Nothing is decided.", "Ivan Brook", "RIA Novosti"),
+    ]
