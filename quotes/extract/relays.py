@@ -457,9 +457,12 @@ def _new_account(text: str, lo: int, hi: int, chosen: Cue | None) -> bool:
     if chosen is not None and chosen.verb == "according to":
         mention = chosen.mention
         return mention is not None and mention.kind in ("person", "description")
-    if chosen is not None and chosen.verb in ("told", "tells"):
-        if _TOLD_THE_PRESS.match(text, chosen.end, hi) is not None:
-            return True  # "“...,” Peskov told reporters": the article's own account
+    if (
+        chosen is not None
+        and chosen.verb in ("told", "tells")
+        and _TOLD_THE_PRESS.match(text, chosen.end, hi) is not None
+    ):
+        return True  # "“...,” Peskov told reporters": the article's own account
     return _OWN_OCCASION.match(text, lo, hi) is not None
 
 
