@@ -374,6 +374,11 @@ def without_determiner(phrase: str) -> str:
     return " ".join(words)
 
 
+def places_possessive(word: str) -> bool:
+    """ "Russia’s", "Iran's": a place's possessive (the owner of an outlet, a ministry)."""
+    return _places_possessive(word)
+
+
 def _places_possessive(word: str) -> bool:
     owner = strip_possessive(word)
     return owner != word and owner in lexicon().places

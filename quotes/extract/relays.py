@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from quotes.extract.classify import (
     outlet_in_phrase,
+    places_possessive,
     without_determiner,
 )
 from quotes.extract.mentions import (
@@ -135,8 +136,18 @@ def relay_outlet(words: str) -> Via | None:
         return Via(outlet.name, words.strip())
     tokens = {bare(w) for w in cleaned.split()}
     if tokens & _MEDIA_WORDS:
-        return Via(without_determiner(cleaned), words.strip())
+        return Via(media_label(cleaned), words.strip())
     return None
+
+
+def media_label(phrase: str) -> str:
+    """A medium the gazetteer does not know, as its relay is named: without a determiner, and
+    without the country that owns it when its own name is given ("Russia's RBC TV" -> "RBC
+    TV"; "Iran's state TV" stays)."""
+    words = without_determiner(phrase).split()
+    if len(words) > 1 and places_possessive(words[0]) and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
 
 
 def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
@@ -183,6 +194,8 @@ def _names_first(listener: list[str]) -> bool:
 def _unlisted_media(words: list[str]) -> bool:
     """ "the Hurriyet daily", "state broadcaster VGTRK", "state TV": a medium the gazetteer does
     not know, named (a capitalised word past the first) or state-run, told something."""
+    if len(words) > 1 and places_possessive(words[0]):
+        words = words[1:]  # "Iran's state TV": a state's medium
     lowered = [bare(word) for word in words]
     if not lowered or not set(lowered) & _LISTENING_MEDIA or lowered[0] in _NOT_AN_OUTLET_OPENING:
         return False  # not "told a TV interviewer", "told his radio audience"
@@ -363,7 +376,7 @@ def find_vias(
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))
             elif outlet is None and _unlisted_media(words := _leading_name_words(listener, True)):
-                found.append((match.start(), Via(without_determiner(" ".join(words)), "")))
+                found.append((match.start(), Via(media_label(" ".join(words)), "")))
     found.sort(key=lambda item: item[0])
     return found
 

@@ -219,3 +219,14 @@ def test_words_told_to_reporters_are_the_articles_own_account() -> None:
         ("We will not give in,", "Ivan Brook", None),
         ("Nothing is decided.", "Ivan Brook", "RIA Novosti"),
     ]
+
+
+def test_a_medium_owned_by_a_country_is_named_without_the_country_unless_state_run() -> None:
+    text = (
+        "In an interview with Russia's RBC TV, Ivan Brook said the port would reopen.\n\n"
+        "Dana Perl told Iran’s state TV that the ferries would sail.\n"
+    )
+    assert claimed(text) == [
+        ("the port would reopen", "Ivan Brook", "RBC TV"),
+        ("the ferries would sail", "Dana Perl", "Iran’s state TV"),
+    ]
