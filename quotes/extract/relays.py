@@ -19,6 +19,7 @@ from quotes.extract.mentions import (
     Mention,
     Via,
     bare,
+    strip_possessive,
 )
 from quotes.extract.outlets import (
     CHANNEL_FORMS,
@@ -84,14 +85,19 @@ _CARRIED_BY = re.compile(
 _CARRIED_WORDS = re.compile(r"carried|broadcast|aired|televised|published|reported ")
 
 _TOLD_OUTLET = re.compile(
-    r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with)|[Tt]alking to)\s+([^,.;:“”\"«»()]{2,60})"
+    r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with|on)|[Tt]alking to)"
+    r"\s+([^,.;:“”\"«»()]{2,60})"
 )
 
-# "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS"
+# "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS", "as
+# reported by Reuters", "first reported by Axios"
 _QUOTED_BY = re.compile(
-    r"\b(?:quoted|cited)(?:\s+as\s+saying)?\s+by\s+([^,.;:“”\"«»()]{2,60}?)"
+    r"\b(?:quoted|cited|(?:[Aa]s|first|originally) reported)(?:\s+as\s+saying)?\s+by\s+"
+    r"([^,.;:“”\"«»()]{2,60}?)"
     r"(?:\s+as\s+saying|\s+on\s+\w+day|\s*(?=[,.;:“”\"]|$))"
 )
+
+_QUOTED_BY_WORDS = re.compile(r"quoted|cited|reported by")
 
 _MEDIA_WORDS = frozenset(
     {
@@ -301,6 +307,7 @@ _VIA_MARKERS = (
     "published",
     "speaking to",
     "speaking with",
+    "speaking on",
     "talking to",
     "aired",
     "televised",
@@ -330,7 +337,7 @@ def find_vias(
         part = text[lo_part:hi_part]
         segment_patterns = (
             *((_ACCORDING,) if "ccording to" in part else ()),
-            *((_QUOTED_BY,) if "quoted" in part or "cited" in part else ()),
+            *((_QUOTED_BY,) if _QUOTED_BY_WORDS.search(part) is not None else ()),
         )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
@@ -373,6 +380,9 @@ def find_vias(
                 continue  # "Speaking to dignitaries and ... on the National Mall": no outlet
             words = _leading_name_words(listener)
             outlet = outlet_in_phrase(words) if words else None
+            if outlet is None and words and strip_possessive(words[0]) != words[0]:
+                owner = strip_possessive(words[0])  # "Speaking to CNN's Jake Tapper"
+                outlet = lookup_outlet(owner, exact=True)
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
                 found.append((match.start(), Via(outlet.name, match.group(1).strip())))
             elif outlet is None and _unlisted_media(words := _leading_name_words(listener, True)):

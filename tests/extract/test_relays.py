@@ -230,3 +230,12 @@ def test_a_medium_owned_by_a_country_is_named_without_the_country_unless_state_r
         ("the port would reopen", "Ivan Brook", "RBC TV"),
         ("the ferries would sail", "Dana Perl", "Iran’s state TV"),
     ]
+
+
+def test_as_reported_by_and_speaking_on_a_broadcaster_are_relays() -> None:
+    text = (
+        "“The economy is strong,” Dana Perl said, as reported by Reuters.\n\n"
+        "Speaking on CNN's State of the Union, Ivan Brook said the port was open.\n"
+    )
+    assert relayed(text) == [("The economy is strong,", "Dana Perl", "Reuters")]
+    assert claimed(text) == [("the port was open", "Ivan Brook", "CNN")]
