@@ -165,7 +165,7 @@ def more_claims(
         ):
             continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
-        if span is None or span in taken:
+        if span is None or span in taken or _cited_before(cue, span, taken):
             continue
         if any(q.mark_start < span[1] and span[0] < q.mark_end for q in quotes):
             continue
@@ -181,6 +181,14 @@ def more_claims(
                 text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when, via=via
             )
         )
+
+
+def _cited_before(cue: Cue, span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
+    """ "said, citing a report by Bloomberg, that ...": what is cited is the source of a claim
+    already taken (which ends where this span ends), not a claim of its own."""
+    return cue.verb in ("citing", "quoting") and any(
+        end == span[1] and start > span[0] for start, end in taken
+    )
 
 
 def _compared(text: str, lo: int, at: int) -> bool:
@@ -303,13 +311,15 @@ _CLAIM_LEAD = re.compile(
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?"
 )
 
-# "said during a visit to China on Monday that the Kremlin sees ...": an adverbial of a few
+# "said during a visit to China on Monday that the Kremlin sees ...", "said, citing a report by
+# Bloomberg, that ...": an adverbial of a few
 # words (opening with a preposition or a time word, no clause of its own) and then "that": the
 # claim is what follows "that" (not a relative "that" before a verb: "... the plan that was").
 _ADVERBIAL_THEN_THAT = re.compile(
     r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|last|this|earlier"
-    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?\s+that\s+"
+    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|,\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)))\b"
+    r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?,?\s+that\s+"
     r"(?=(?:the|a|an|this|these|those|his|her|its|their|our|my|he|she|it|they|we|I|you|there)\b"
     r"|[A-Z0-9])"
 )

@@ -239,3 +239,8 @@ def test_as_reported_by_and_speaking_on_a_broadcaster_are_relays() -> None:
     )
     assert relayed(text) == [("The economy is strong,", "Dana Perl", "Reuters")]
     assert claimed(text) == [("the port was open", "Ivan Brook", "CNN")]
+
+
+def test_a_source_cited_before_that_leaves_the_claim_after_that() -> None:
+    text = "Dana Perl said, citing a report by the harbour board, that the ferries were late.\n"
+    assert claimed(text) == [("the ferries were late", "Dana Perl", None)]
