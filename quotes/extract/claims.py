@@ -541,11 +541,18 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     stripped = segment.strip(_TRIMMED)
     if len(stripped.split(maxsplit=2)) < 3:  # fewer than three words
         return None
+    if _NO_CONTENT.match(stripped) is not None:
+        return None  # "said the same thing to the BBC", "said nothing about the talks"
     new_start = start + len(segment) - len(segment.lstrip(_TRIMMED))
     return new_start, new_start + len(stripped)
 
 
 _TRIMMED = " ,;:—–\u00a0\t"
+
+# Words that stand for what was said without giving it: no claim follows them.
+_NO_CONTENT = re.compile(
+    r"(?:the same thing|as much|nothing (?:about|on|of|to|more))\b", re.IGNORECASE
+)
 
 
 def bare_word(word: str) -> str:

@@ -244,3 +244,12 @@ def test_as_reported_by_and_speaking_on_a_broadcaster_are_relays() -> None:
 def test_a_source_cited_before_that_leaves_the_claim_after_that() -> None:
     text = "Dana Perl said, citing a report by the harbour board, that the ferries were late.\n"
     assert claimed(text) == [("the ferries were late", "Dana Perl", None)]
+
+
+def test_words_that_stand_for_what_was_said_are_no_claim() -> None:
+    text = (
+        "Ivan Brook said the same thing to the BBC in 2019.\n\n"
+        "Dana Perl said nothing about the talks on Monday.\n\n"
+        "Dana Perl said nothing was decided at the summit.\n"
+    )
+    assert claimed(text) == [("nothing was decided at the summit", "Dana Perl", None)]
