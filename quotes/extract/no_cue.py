@@ -209,8 +209,9 @@ def speaker_without_cue(
     if not negated and not looks_like_title(text[quote.start : quote.end]):
         subject = sentence_subject(text, lo, quote.mark_start)
         if subject is not None and (
-            subject.kind in kinds or (_names_a_source(subject) and _wordy(text, quote))
-        ):
+            (subject.kind in kinds and (subject.kind != "description" or _names_a_source(subject)))
+            or (_names_a_source(subject) and _wordy(text, quote))
+        ):  # not "The challenge ... is exemplified by this finding: “...”"
             speaker = resolve_speaker(subject, registry, state, lo)
             if speaker is not None and _named_subject(subject, speaker):
                 return speaker, "sentence-subject", 0.35

@@ -156,3 +156,14 @@ def test_an_acronym_is_the_name_spelled_out_before_it() -> None:
         ("There is no leak,", "Dunmore Harbour Authority"),
         ("We will act,", "FBI"),
     ]
+
+
+def test_a_description_before_a_colon_speaks_only_when_it_names_a_source() -> None:
+    text = (
+        "The challenge is summed up by this finding: “27 ferries reported delays.”\n\n"
+        "The harbour master put it simply: “The port is full.”\n"
+    )
+    assert speakers(text) == [
+        ("27 ferries reported delays.", None),
+        ("The port is full.", "harbour master"),
+    ]
