@@ -56,6 +56,26 @@ _NOUN_DETERMINERS = frozenset(
     }
 )
 
+# Cue verbs that are also plural nouns, and the adjectives of people that may come before them as
+# nouns ("Republican claims", "Russian reports").
+_ALSO_NOUNS = frozenset({"claims", "reports", "warnings", "statements"})
+_PARTY_ADJECTIVES = frozenset({"republican", "democratic", "conservative", "liberal", "western"})
+_ADJECTIVE_BEFORE = EndingPattern(r"(\w+)\s+([A-Z]\w+)\s+$", one_word_start=True)
+
+
+def _adjective_after_function_word(text: str, cue_start: int) -> bool:
+    """ "of Republican [claims]", "the Russian [reports]": a people's adjective after a
+    function word, so the cue word is a noun it qualifies (not "Graham claims")."""
+    found = _ADJECTIVE_BEFORE.search(text, max(0, cue_start - 40), cue_start)
+    if found is None:
+        return False
+    function_word, adjective = found[1].lower(), found[2].lower()
+    people = adjective in _PARTY_ADJECTIVES or adjective in lexicon().nationalities
+    return people and (function_word in _NOUN_DETERMINERS or function_word in _OF_WORDS)
+
+
+_OF_WORDS = frozenset({"of", "about", "on", "over", "against", "and", "or", "with", "by", "to"})
+
 NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
 
 _PREVIOUS_WORD = EndingPattern(r"(\w+)\W*$", one_word_start=True)
@@ -171,6 +191,8 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
             attached = previous is not None and text[previous.end(1) : start].isspace()
             if attached and (previous_word in _NOUN_DETERMINERS or previous_word == "to"):
                 continue  # "the report", "to state"; not "... larger than that, said Wasserman"
+            if attached and low in _ALSO_NOUNS and _adjective_after_function_word(text, start):
+                continue  # "32% of Republican claims", "the Russian reports": a noun
             if text[start - 3 : start - 1] in ("so", "So") and _SO_CALLED.search(
                 text, max(part_lo, start - 4), start
             ):
