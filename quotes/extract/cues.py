@@ -342,7 +342,7 @@ _ADVERB_AFTER_AUXILIARY = re.compile(
 # Passive reporting verbs whose agent's words the quotation gives ("was asked by", "was called
 # ... by"); not "was denounced by", whose agent's words are about something else.
 _NAMING_VERBS = frozenset(
-    "asked told described called labeled labelled dubbed branded termed characterized "
+    "asked told described called labeled labelled dubbed branded termed rated characterized "
     "characterised".split()
 )
 

@@ -167,3 +167,11 @@ def test_a_description_before_a_colon_speaks_only_when_it_names_a_source() -> No
         ("27 ferries reported delays.", None),
         ("The port is full.", "harbour master"),
     ]
+
+
+def test_a_fact_checker_rating_claims_gives_the_rating() -> None:
+    text = (
+        "Ivan Brook spoke on Monday.\n\n"
+        "FactDesk rated 32% of Republican claims as “false” or “pants on fire.”\n"
+    )
+    assert speakers(text) == [("false", "FactDesk"), ("pants on fire.", "FactDesk")]
