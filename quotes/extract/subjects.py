@@ -218,7 +218,9 @@ def _modifiers_before_name(tokens: list[tuple[str, int, int]], index: int) -> bo
         word = tokens[ahead][0]
         if is_name_word(word) and bare(word) not in SENTENCE_STARTERS:
             return ahead > index
-        modifier = (word.islower() and description_word(word)) or is_title_word(word)
+        modifier = (
+            (word.islower() and description_word(word)) or is_title_word(word) or word.isdigit()
+        )  # "said [9/11 widow] Terry Strada"
         if not modifier or word.endswith("."):
             return False
     return False

@@ -175,3 +175,8 @@ def test_a_fact_checker_rating_claims_gives_the_rating() -> None:
         "FactDesk rated 32% of Republican claims as “false” or “pants on fire.”\n"
     )
     assert speakers(text) == [("false", "FactDesk"), ("pants on fire.", "FactDesk")]
+
+
+def test_a_number_may_be_one_of_the_words_before_an_inverted_name() -> None:
+    text = "“They are wrong,” said 9/11 widow Dana Perl.\n"
+    assert speakers(text) == [("They are wrong,", "Dana Perl")]
