@@ -515,6 +515,11 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     ):
         skipped += len(words[0]) + 1
         words = words[1:]
+    for index, word in enumerate(words[1:], 1):
+        low = bare(word)
+        if low.endswith("s") and low in lexicon().speech_verbs:
+            words = words[:index]  # "Trump Calls Clinton ‘Crooked’": a headline's verb ends it
+            break
     name_words, role_words = split_name(words)
     while len(name_words) > 1 and bare(name_words[-1]) in lexicon().media_nouns:
         name_words = name_words[:-1]  # "President Obama Speech at ...": a caption, not a name

@@ -180,3 +180,8 @@ def test_a_fact_checker_rating_claims_gives_the_rating() -> None:
 def test_a_number_may_be_one_of_the_words_before_an_inverted_name() -> None:
     text = "“They are wrong,” said 9/11 widow Dana Perl.\n"
     assert speakers(text) == [("They are wrong,", "Dana Perl")]
+
+
+def test_a_headline_verb_ends_the_name_before_it() -> None:
+    text = "Dana Perl Calls Ivan Brook ‘Reckless’ At Rally\n\nLYON — She spoke on Monday.\n"
+    assert speakers(text) == [("Reckless", "Dana Perl")]
