@@ -366,7 +366,10 @@ class Registry:
         if len(same_title) == 1:
             return same_title[0]
         if len(fulls) == 1 and not next(iter(fulls.values())).role_words:
-            return next(iter(fulls))
+            full = next(iter(fulls))
+            full_gender, titled_gender = self.gender_of(full), self.gender_of(titled.name)
+            if full_gender is None or titled_gender in (None, full_gender):
+                return full  # not Michelle Obama for "Mr. Obama", the president
         return titled.name
 
     def expand_organisation(self, name: str, at: int) -> str:

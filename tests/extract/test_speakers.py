@@ -185,3 +185,12 @@ def test_a_number_may_be_one_of_the_words_before_an_inverted_name() -> None:
 def test_a_headline_verb_ends_the_name_before_it() -> None:
     text = "Dana Perl Calls Ivan Brook ‘Reckless’ At Rally\n\nLYON — She spoke on Monday.\n"
     assert speakers(text) == [("Reckless", "Dana Perl")]
+
+
+def test_a_titled_surname_is_not_completed_by_a_name_of_the_other_gender() -> None:
+    text = (
+        "President Lyon spoke on Friday. Mr. Lyon was tired.\n\n"
+        "Mary Lyon, his wife, was there too.\n\n"
+        "The president told voters he would take it as a “personal insult” if they stayed home.\n"
+    )
+    assert speakers(text) == [("personal insult", "Lyon")]
