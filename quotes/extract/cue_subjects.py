@@ -259,6 +259,7 @@ def cue_subject(
         and not verb.endswith("ing")
         and verb not in _OBJECT_VERBS
         and _nothing_or_a_comma_before(text, part_lo, cue_start)
+        and not text.startswith(" that ", cue_end)  # "“...” suggests that Phoenix ...": a clause
     ):
         mention = subject_after(text, cue_end, hi)
         if mention is not None and not after_quote and mention.kind not in _INVERTED_KINDS:

@@ -194,3 +194,11 @@ def test_a_titled_surname_is_not_completed_by_a_name_of_the_other_gender() -> No
         "The president told voters he would take it as a “personal insult” if they stayed home.\n"
     )
     assert speakers(text) == [("personal insult", "Lyon")]
+
+
+def test_a_cue_followed_by_that_after_a_quotation_has_no_inverted_subject() -> None:
+    text = (
+        "Mayor Ivan Brook said in the letter that the advert “unmistakably” suggests that "
+        "Lyon and its officers support the plan.\n"
+    )
+    assert speakers(text) == [("unmistakably", "Ivan Brook")]
