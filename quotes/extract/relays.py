@@ -467,10 +467,12 @@ def via_for(
     return None
 
 
-# "Asked by reporters on Tuesday, Shoigu said", "Speaking at a news conference, she said": an
-# occasion of its own, told by the article itself.
+# "Asked by reporters on Tuesday, Shoigu said", "Speaking at a news conference, she said", "On
+# Monday, he said": an occasion of its own, told by the article itself.
 _OWN_OCCASION = re.compile(
-    r"\W*(?:Asked by|Speaking (?:to|at|with|during|after|on|in)|Addressing|Answering questions)\b"
+    r"\W*(?:Asked by|Speaking (?:to|at|with|during|after|on|in)|Addressing|Answering questions"
+    r"|(?:On|Later on|Earlier on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),)"
+    r"(?=\W)"
 )
 
 

@@ -253,3 +253,14 @@ def test_words_that_stand_for_what_was_said_are_no_claim() -> None:
         "Dana Perl said nothing was decided at the summit.\n"
     )
     assert claimed(text) == [("nothing was decided at the summit", "Dana Perl", None)]
+
+
+def test_a_sentence_opening_on_another_day_is_another_occasion() -> None:
+    text = (
+        "“We have no plans to attack,” Ivan Brook said in an interview with the BBC last year. "
+        "On Monday, he said: “Nothing has changed.”\n"
+    )
+    assert relayed(text) == [
+        ("We have no plans to attack,", "Ivan Brook", "BBC"),
+        ("Nothing has changed.", "Ivan Brook", None),
+    ]
