@@ -120,6 +120,31 @@ class Registry:
                         return word.upper() if len(word) <= 3 else word.title()
         return None
 
+    def institution_of(self, name: str) -> str | None:
+        """The body a person's written title names: "Russian Security Council secretary Nikolai
+        Patrushev" -> "Russian Security Council" (capitalised words ending in an
+        organisation's head word, right before the name or its title)."""
+        heads = lexicon().org_heads
+        for known in self.names:
+            if known.name != name:
+                continue
+            words = self.text[max(0, known.start - 80) : known.start].split()
+            while words and not words[-1][:1].isupper() and is_title_word(words[-1]):
+                words.pop()  # "secretary", "chief"
+            run: list[str] = []
+            for word in reversed(words):
+                if not word[:1].isupper() or word.endswith((",", ".", ":")):
+                    break
+                run.insert(0, word)
+            while run and bare(run[-1]) not in heads:
+                run.pop()
+            if len(run) >= 2:
+                return " ".join(run)
+            after = _TITLE_OF_BODY.match(self.text, known.start + len(known.name))
+            if after is not None and bare(after[1].split()[-1]) in heads:
+                return after[1]  # "Nikolai Patrushev, secretary of the National Security Council"
+        return None
+
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self.text = text
         self.names: list[KnownName] = []
@@ -422,6 +447,12 @@ class Registry:
                 found.append((match.start(), match.group(0)))
         return found
 
+
+_TITLE_OF_BODY = re.compile(
+    r",\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:secretary|head|chief|chairman|chairwoman|director"
+    r"|spokesman|spokeswoman|spokesperson|president|leader) of (?:the )?"
+    r"((?:[A-Z][\w’'\-]+ ){0,4}[A-Z][\w’'\-]+)"
+)
 
 _LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
 

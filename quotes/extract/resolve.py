@@ -83,7 +83,9 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
     if kind == "organisation" and mention.name:
-        government = _leaders_government(mention.name, registry, at)
+        government = _leaders_government(mention.name, registry, at) or _officials_body(
+            mention.name, registry, at
+        )
         if government is not None:
             return Speaker(government, "organisation", None, mention.text)
         if mention.name in lexicon().places:
@@ -247,6 +249,18 @@ def _leaders_government(name: str, registry: Registry, at: int) -> str | None:
         return None
     nationality = registry.nationality_of(registry.resolve_name(match.group(1), at))
     return f"{nationality} government" if nationality is not None else None
+
+
+_OFFICIALS_OFFICE = re.compile(r"(.+?)[’']s (?:office|press office|press service|secretariat)")
+
+
+def _officials_body(name: str, registry: Registry, at: int) -> str | None:
+    """ "Patrushev’s office" after "Russian Security Council secretary Nikolai Patrushev": the
+    Russian Security Council, the body his title names."""
+    match = _OFFICIALS_OFFICE.fullmatch(name)
+    if match is None:
+        return None
+    return registry.institution_of(registry.resolve_name(match.group(1), at))
 
 
 _PREPOSITION_AFTER_HEAD = re.compile(" (?:" + "|".join(sorted(DESCRIBING_PREPOSITIONS)) + ") ")

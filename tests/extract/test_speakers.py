@@ -202,3 +202,15 @@ def test_a_cue_followed_by_that_after_a_quotation_has_no_inverted_subject() -> N
         "Lyon and its officers support the plan.\n"
     )
     assert speakers(text) == [("unmistakably", "Ivan Brook")]
+
+
+def test_an_officials_office_is_the_body_his_title_names() -> None:
+    text = (
+        "Harbour Safety Council secretary Ivan Brook met pilots on Monday.\n\n"
+        "Brook’s office said in a statement that the pilots agreed “to share data”.\n\n"
+        "Dana Perl, head of the Port Authority, spoke. Perl’s office said the visit was “useful”.\n"
+    )
+    assert speakers(text) == [
+        ("to share data", "Harbour Safety Council"),
+        ("useful", "Port Authority"),
+    ]
