@@ -23,7 +23,7 @@ sees the other's remarks only once committed (`quotes dedupe --rebuild` repairs 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -54,17 +54,21 @@ T = TypeVar("T")
 PREPARED_REMEMBERED = 50_000
 """Prepared quotations kept (least recently used go first): ingest meets the same neighbours
 article after article, among them the quotations it placed itself a batch before."""
-_prepared: dict[DedupItem, Prepared] = {}
+_prepared: OrderedDict[DedupItem, Prepared] = OrderedDict()
+"""An OrderedDict, not a dict: taking a dict's first key after many deletions scans the holes
+they left, which made the writer slower the longer it ran."""
 
 
 def _prepare(item: DedupItem, forms: TextForms | None = None) -> Prepared:
     """`prepare`, remembered by item (`forms`, when the extracting worker computed them, spare
     the work for a quotation seen for the first time)."""
-    found = _prepared.pop(item, None)
-    if found is None:
-        found = prepare(item, forms)
-        if len(_prepared) >= PREPARED_REMEMBERED:
-            del _prepared[next(iter(_prepared))]
+    found = _prepared.get(item)
+    if found is not None:
+        _prepared.move_to_end(item)
+        return found
+    found = prepare(item, forms)
+    if len(_prepared) >= PREPARED_REMEMBERED:
+        _prepared.popitem(last=False)
     _prepared[item] = found
     return found
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from quotes.remarks.items import (
@@ -88,8 +89,9 @@ Scores = tuple[Relation, float, float | None]
 RELATIONS_REMEMBERED = 50_000
 """Pairs of wordings whose relation is remembered (the oldest go first): wire copies carry the
 same wordings, so the writer meets the same pairs again and again."""
-_relations: dict[tuple[str, tuple[str, ...] | None, str, tuple[str, ...] | None], Scores | None]
-_relations = {}
+_relations: OrderedDict[
+    tuple[str, tuple[str, ...] | None, str, tuple[str, ...] | None], Scores | None
+] = OrderedDict()  # first in, first out in O(1) (a dict's first key is found by a scan)
 
 
 def relation_prepared(a: Prepared, b: Prepared) -> Scores | None:
@@ -102,7 +104,7 @@ def relation_prepared(a: Prepared, b: Prepared) -> Scores | None:
         pass
     found = _relation(a, b)
     if len(_relations) >= RELATIONS_REMEMBERED:
-        del _relations[next(iter(_relations))]
+        _relations.popitem(last=False)
     _relations[key] = found
     return found
 
