@@ -167,6 +167,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
     ):  # "state television", "the Kyrgyz presidential press service": unnamed channels
         return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))
     if last_low in lexicon().org_heads or last_low == "kremlin" or last_low == "pentagon":
+        if phrase.islower() and lowered[0] not in DETERMINERS and last_low not in _BARE_BODIES:
+            return None  # "to discuss internal strategy [said]": a thing, no body named
         return Mention(phrase, start, end, "organisation", name=without_determiner(phrase))
     if (
         last_low in lexicon().person_nouns
@@ -180,6 +182,12 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         return Mention(phrase, start, end, "plural", name=without_determiner(phrase))
     return None
 
+
+# Bodies a reporter names without a determiner: "police said", "state media reported".
+_BARE_BODIES = frozenset(
+    "police military government media army navy prosecutors authorities parliament congress "
+    "senate kremlin pentagon".split()
+)
 
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 

@@ -214,3 +214,11 @@ def test_an_officials_office_is_the_body_his_title_names() -> None:
         ("to share data", "Harbour Safety Council"),
         ("useful", "Port Authority"),
     ]
+
+
+def test_a_lower_case_thing_is_no_body_that_speaks() -> None:
+    text = (
+        "A port official who spoke anonymously to discuss internal strategy said on Monday, "
+        "“There are talks.”\n\nPolice said the road was “closed”.\n"
+    )
+    assert speakers(text) == [("There are talks.", "port official"), ("closed", "Police")]
