@@ -193,6 +193,8 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
                 continue  # "the report", "to state"; not "... larger than that, said Wasserman"
             if attached and low in _ALSO_NOUNS and _adjective_after_function_word(text, start):
                 continue  # "32% of Republican claims", "the Russian reports": a noun
+            if start > part_lo and text[start - 1] == "-":
+                continue  # "self-described", "well-said": part of an adjective
             if text[start - 3 : start - 1] in ("so", "So") and _SO_CALLED.search(
                 text, max(part_lo, start - 4), start
             ):

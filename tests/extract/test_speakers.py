@@ -222,3 +222,8 @@ def test_a_lower_case_thing_is_no_body_that_speaks() -> None:
         "“There are talks.”\n\nPolice said the road was “closed”.\n"
     )
     assert speakers(text) == [("There are talks.", "port official"), ("closed", "Police")]
+
+
+def test_a_cue_word_inside_a_hyphenated_adjective_is_no_cue() -> None:
+    text = "Her strengths include support from self-described “very conservative” voters.\n"
+    assert speakers(text) == [("very conservative", None)]
