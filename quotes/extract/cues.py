@@ -221,7 +221,9 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
                 and not low.endswith("ing")
             )  # "was told" is passive; "is calling" is not
             if low in _NAMING_VERBS and (
-                passive or _ADVERB_AFTER_AUXILIARY.search(text, max(part_lo, start - 30), start)
+                passive
+                or (attached and previous_word == "as")  # "“careless”, as described by Comey"
+                or _ADVERB_AFTER_AUXILIARY.search(text, max(part_lo, start - 30), start)
             ):
                 agent = _passive_agent(text, end, hi)
                 if agent is not None:  # "was described by Trump as", "is often labelled ... by"

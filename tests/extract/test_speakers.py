@@ -227,3 +227,8 @@ def test_a_lower_case_thing_is_no_body_that_speaks() -> None:
 def test_a_cue_word_inside_a_hyphenated_adjective_is_no_cue() -> None:
     text = "Her strengths include support from self-described “very conservative” voters.\n"
     assert speakers(text) == [("very conservative", None)]
+
+
+def test_as_described_by_names_who_described_it() -> None:
+    text = "The plan, as described by Mayor Ivan Brook, is “bold”.\n"
+    assert speakers(text) == [("bold", "Ivan Brook")]
