@@ -421,10 +421,8 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
             start = lead.end()
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
-    comma = text.rfind(",", start, end)
-    if comma > 0 and _ends_in_a_cue(text, comma + 2, sentence_content_end(text, start, end)):
-        end = comma  # "... said that Tehran would respond, IRNA reported": the relay's words
-    return trimmed(text, start, end)
+    # "... said that Tehran would respond, IRNA reported": the relay's words are no part of it
+    return trimmed(text, start, _before_trailing_cue(text, start, end))
 
 
 _INSERTED_CUE_END = re.compile(
@@ -450,25 +448,30 @@ def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, in
     end = sentence_content_end(text, lo, hi)
     if _ends_in_a_cue(text, after.end(), end):
         return None  # "..., Lavrov said on Friday, the state news agency RIA reported."
-    comma = text.rfind(",", after.end(), end)
-    if comma > 0 and _ends_in_a_cue(text, comma + 2, end):
-        end = comma  # "The deal, he said, was a success, Interfax reported": the relay's words
-    return trimmed(text, lo, end)
+    # "The deal, he said, was a success, Interfax reported": the relay's words are no part of it
+    return trimmed(text, lo, _before_trailing_cue(text, after.end(), end))
+
+
+def _before_trailing_cue(text: str, lo: int, end: int) -> int:
+    """Where a claim in `text[lo:end]` ends: before its last comma when what follows that comma
+    is an attribution of its own, else at `end`."""
+    comma = text.rfind(",", lo, end)
+    if comma > 0 and _ends_in_a_cue(text, comma + 2, sentence_content_end(text, lo, end)):
+        return comma
+    return end
 
 
 def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
     """Whether a short rest of a sentence is an attribution of its own: a source named by a
     noun phrase, then a reporting verb ("the state news agency RIA reported"), not the rest
     of the claim ("is doing better than it says")."""
-    words = _WORD_AT.findall(text, lo, end)
+    words = text[lo:end].split()
     if len(words) > 8 or not words or words[-1].lower() not in INDIRECT_VERBS:
         return False
     verb_start = end - len(words[-1])
     source = subject_before(text, lo, verb_start)
     return source is not None and source.start == lo and source.kind in _SOURCE_KINDS
 
-
-_WORD_AT = re.compile(r"[^\s]+")
 
 _SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})
 
