@@ -384,10 +384,6 @@ def without_determiner(phrase: str) -> str:
 
 def places_possessive(word: str) -> bool:
     """ "Russia’s", "Iran's": a place's possessive (the owner of an outlet, a ministry)."""
-    return _places_possessive(word)
-
-
-def _places_possessive(word: str) -> bool:
     owner = strip_possessive(word)
     return owner != word and owner in lexicon().places
 
@@ -415,7 +411,7 @@ def _outlet_ending(core: list[str]) -> OutletInfo | None:
         if any(
             is_capitalised(w)
             and bare(strip_possessive(w)) not in lexicon().nationalities
-            and not _places_possessive(w)  # "Russia’s state news agency Tass"
+            and not places_possessive(w)  # "Russia’s state news agency Tass"
             and bare(w) not in DETERMINERS
             for w in dropped
         ):

@@ -186,10 +186,6 @@ def _channel_label(outlet: str, noun: str) -> str:
     return outlet if noun in _LABEL_AS_OUTLET else f"{outlet} {noun}"
 
 
-# Nouns that make a listener a medium: "told the Rossiya 1 television channel", "told state TV".
-_LISTENING_MEDIA = MEDIUM_NOUNS
-
-
 def _names_first(listener: list[str]) -> bool:
     """ "Speaking to the BBC", "talking to state TV": the listener phrase opens with a name or
     with words of an outlet's name, not with other listeners."""
@@ -203,14 +199,12 @@ def _unlisted_media(words: list[str]) -> bool:
     if len(words) > 1 and places_possessive(words[0]):
         words = words[1:]  # "Iran's state TV": a state's medium
     lowered = [bare(word) for word in words]
-    if not lowered or not set(lowered) & _LISTENING_MEDIA or lowered[0] in _NOT_AN_OUTLET_OPENING:
+    if not lowered or not set(lowered) & MEDIUM_NOUNS or lowered[0] in _NOT_AN_OUTLET_OPENING:
         return False  # not "told a TV interviewer", "told his radio audience"
     last = words[-1]
-    if lowered[-1] not in _LISTENING_MEDIA and not (
-        last[:1].isupper() and lowered[-2:-1] != ["of"]
-    ):
+    if lowered[-1] not in MEDIUM_NOUNS and not (last[:1].isupper() and lowered[-2:-1] != ["of"]):
         return False  # "the ... television channel", "broadcaster VGTRK"; not "... of Monday"
-    named = any(word[:1].isupper() and bare(word) not in _LISTENING_MEDIA for word in words[1:])
+    named = any(word[:1].isupper() and bare(word) not in MEDIUM_NOUNS for word in words[1:])
     return named or lowered[0] in ("state", "state-run", "state-owned", "official")
 
 
