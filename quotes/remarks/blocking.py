@@ -85,24 +85,22 @@ class Blocker:
     quotation is posted under `article_keys` (a loose fragment may tease any of them)."""
 
     def __init__(self) -> None:
-        # Keyed by hash((key, week)) to save memory (a clash, about one in 2**60, only adds a
-        # candidate); a key seen once holds its quotation itself, not a list.
-        self._postings: dict[int, Prepared | list[Prepared]] = {}
-        self._buckets: set[int] = set()
-        self._undated = False
+        # One table per week bucket (None: the undated), so that the weeks no new quotation can
+        # meet are dropped whole (`forget_before`); keyed by hash(key) to save memory (a clash,
+        # about one in 2**60, only adds a candidate); a key seen once holds its quotation
+        # itself, not a list.
+        self._postings: dict[int | None, dict[int, Prepared | list[Prepared]]] = {}
 
     def add(self, p: Prepared, representative: bool = True) -> None:
         bucket = bucket_of(p.day)
-        if bucket is not None:
-            self._buckets.add(bucket)
-        else:
-            self._undated = True
-        postings = self._postings
+        postings = self._postings.get(bucket)
+        if postings is None:
+            postings = self._postings[bucket] = {}
         keys = article_keys(p, posting=True)
         if representative:
             keys += global_keys(p, posting=True)
         for key in keys:
-            slot = hash((key, bucket))
+            slot = hash(key)
             found = postings.get(slot)
             if found is None:
                 postings[slot] = p
@@ -115,23 +113,30 @@ class Blocker:
         """Earlier quotations passing `is_candidate` (one per signature of a remark), each once,
         in id order."""
         seen: dict[int, Prepared] = {}
-        postings = self._postings
+        held = self._postings
         if p.day is None:
-            buckets: tuple[int | None, ...] = (None, *sorted(self._buckets))
+            weeks = [held[b] for b in sorted(held, key=_undated_first)]
         else:  # only the weeks that hold a posting: most of the time one or two, not four
-            held = self._buckets
-            buckets = tuple(
-                b for b in near_buckets(p.day) if (b in held if b is not None else self._undated)
-            )
+            weeks = [held[b] for b in near_buckets(p.day) if b in held]
         for key in global_keys(p, posting=False) + article_keys(p, posting=False):
-            for bucket in buckets:
-                found = postings.get(hash((key, bucket)))
+            slot = hash(key)
+            for postings in weeks:
+                found = postings.get(slot)
                 if found is None:
                     continue
                 for other in found if isinstance(found, list) else (found,):
                     if other.item.id not in seen and time_compatible(p, other):
                         seen[other.item.id] = other
         return [seen[i] for i in sorted(seen)]
+
+    def forget_before(self, bucket: int) -> None:
+        """Drop the postings of the weeks before `bucket` (the undated stay)."""
+        for old in [b for b in self._postings if b is not None and b < bucket]:
+            del self._postings[old]
+
+
+def _undated_first(bucket: int | None) -> tuple[bool, int]:
+    return (bucket is not None, bucket or 0)
 
 
 def candidate_pairs(items: Iterable[DedupItem]) -> Iterator[tuple[int, int]]:

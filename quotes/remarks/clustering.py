@@ -134,6 +134,7 @@ class Clusterer:
     `add` blocks, scores and places one new quotation; `place` does the last step given its
     links to earlier quotations. The database side primes a clusterer with just what the new
     quotations can meet: `restore_remark` loads a remark's state, `restore` one of its members.
+    A pass over a stream in date order drops what no later quotation can meet (`forget_before`).
     """
 
     def __init__(self) -> None:
@@ -142,6 +143,9 @@ class Clusterer:
         self._parent: dict[int, int] = {}
         self.remarks: dict[int, RemarkState] = {}
         self.representatives: set[int] = set()
+        self._days: dict[int, list[int]] = defaultdict(list)
+        self._undated: set[int] = set()
+        self._horizon: int | None = None
 
     def root(self, item_id: int) -> int:
         parent = self._parent
@@ -160,7 +164,7 @@ class Clusterer:
     def restore(self, p: Prepared, root: int, representative: bool) -> None:
         """Load a quotation that already belongs to the remark whose first quotation is `root`
         (restored with `restore_remark`): it is not added to the remark's state again."""
-        self.prepared[p.item.id] = p
+        self._hold(p)
         self._parent[p.item.id] = root
         self.blocker.add(p, representative)
         if representative:
@@ -170,6 +174,11 @@ class Clusterer:
         return self.add_prepared(prepare(item))
 
     def add_prepared(self, p: Prepared) -> Placement:
+        if self._horizon is not None and p.day is not None and p.day < self._horizon:
+            raise ValueError(
+                f"quotation {p.item.id} is dated before the quotations it could meet were "
+                "forgotten (Clusterer.forget_before)"
+            )
         links = [
             found for other in self.blocker.candidates(p) if (found := link(other, p)) is not None
         ]
@@ -231,7 +240,7 @@ class Clusterer:
     def place(self, p: Prepared, links: Sequence[Link]) -> Placement:
         item_id = p.item.id
         roots = self._eligible_roots(p, links)
-        self.prepared[item_id] = p
+        self._hold(p)
         merged: list[int] = []
         if roots:
             target = self.remarks[roots[0]]
@@ -257,6 +266,44 @@ class Clusterer:
         if representative:
             self.representatives.add(item_id)
         return Placement(item_id, root, kept, tuple(merged), representative)
+
+    def _hold(self, p: Prepared) -> None:
+        self.prepared[p.item.id] = p
+        if p.day is None:
+            self._undated.add(p.item.id)
+        else:
+            self._days[p.day].append(p.item.id)
+
+    def forget_before(self, day: int) -> dict[int, int]:
+        """Drop what no quotation dated `day` or later can meet, so that a stream in date order
+        is clustered in memory bounded by the date window, not by every quotation seen:
+        quotations more than WINDOW_DAYS before `day` (never a candidate again), and the remarks
+        all of whose members are (none can join or merge them; one holding an undated member
+        stays). Returns the remark (root) of each quotation dropped, for the caller to keep;
+        later quotations dated before `day` are refused, and undated ones added later meet only
+        what is left. Members of remarks still open stay known to `root`."""
+        if self._horizon is not None and day <= self._horizon:
+            return {}
+        self._horizon = day
+        horizon = day - WINDOW_DAYS
+        self.blocker.forget_before(horizon // WINDOW_DAYS - 1)
+        old = [d for d in self._days if d < horizon]
+        items = [i for d in old for i in self._days.pop(d)]
+        roots = {i: self.root(i) for i in items}
+        kept = {self.root(i) for i in self._undated}
+        dropped: dict[int, int] = {}
+        for item_id, root in roots.items():
+            self.prepared.pop(item_id, None)
+            state = self.remarks.get(root)
+            if root not in kept and state is not None and (state.last or day) < horizon:
+                dropped[item_id] = root
+            else:  # its remark is still open: remembered until the remark closes
+                self._days[horizon - 1].append(item_id)
+        for item_id, root in dropped.items():
+            del self._parent[item_id]
+            self.representatives.discard(item_id)
+            self.remarks.pop(root, None)
+        return dropped
 
     def _is_twin(self, p: Prepared, other: int) -> bool:
         return other in self.representatives and signature(self.prepared[other]) == signature(p)

@@ -189,3 +189,57 @@ def test_wire_copies_join_their_twin_and_are_compared_once() -> None:
     }
     assert [p.item_id for p in placements if p.representative] == [2]
     assert len(clusterer.blocker.candidates(prepare(item(30, "old friend", "xi")))) == 1
+
+
+def _daily_stream(days: int) -> list[DedupItem]:
+    """Each day two reports of Patrushev's talking point of the day (the same one comes back
+    every ten days) and one of the Council's standing line (one remark per WINDOW_DAYS)."""
+    stream, number = [], 0
+    for offset in range(days):
+        said = date.fromordinal(SEP_19.toordinal() + offset)
+        point = " ".join(f"{word}{offset % 10}" for word in ("alpha", "bravo", "charlie", "delta"))
+        for text, speaker in (
+            (point, "patrushev"),
+            (point, "patrushev"),
+            (COUNCIL_REUTERS, "security council"),
+        ):
+            stream.append(DedupItem(number, text, said, speaker))
+            number += 1
+    return stream
+
+
+def test_forgetting_the_past_keeps_the_remarks_and_bounds_what_is_held() -> None:
+    stream = _daily_stream(40)
+    everything = Clusterer()
+    for one in stream:
+        everything.add(one)
+    forgetting = Clusterer()
+    closed: dict[int, int] = {}
+    held = []
+    for one in stream:
+        assert one.said_on is not None
+        closed.update(forgetting.forget_before(one.said_on.toordinal()))
+        forgetting.add(one)
+        held.append(len(forgetting.prepared))
+    roots = {i.id: closed[i.id] if i.id in closed else forgetting.root(i.id) for i in stream}
+    assert roots == {i.id: everything.root(i.id) for i in stream}
+    assert max(held) == 3 * 8  # today's and the WINDOW_DAYS (7) days' before it
+    assert len(forgetting.remarks) == 9
+    assert len(set(roots.values())) == 45
+    assert len(everything.prepared) == 120
+
+
+def test_a_quotation_older_than_what_was_forgotten_is_refused() -> None:
+    clusterer = Clusterer()
+    clusterer.add(item(1, PATRUSHEV_AP, "patrushev"))
+    clusterer.forget_before(SEP_19.toordinal() + 30)
+    with pytest.raises(ValueError, match="quotation 2 is dated before the quotations it could"):
+        clusterer.add(item(2, PATRUSHEV_AP, "patrushev"))
+
+
+def test_a_remark_holding_an_undated_report_is_never_forgotten() -> None:
+    clusterer = Clusterer()
+    clusterer.add(item(1, PATRUSHEV_AP, "patrushev"))
+    clusterer.add(item(2, PATRUSHEV_AP, "patrushev", said_on=None))
+    assert clusterer.forget_before(SEP_19.toordinal() + 30) == {}
+    assert clusterer.root(2) == clusterer.root(1) == 1
