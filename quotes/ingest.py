@@ -51,7 +51,9 @@ from quotes.store.articles import (
     QuoteRow,
     content_sha256,
     find_articles,
+    insert_articles,
     prepare_article,
+    reserve_ids,
 )
 from quotes.store.engine import connection_problem, hold_transaction_lock, session_factory
 from quotes.store.models import Article, Outlet, Speaker, SpeakerAlias
@@ -217,7 +219,10 @@ class _Writer:
     def _transaction(
         self, session: Session, pending: list[_Pending]
     ) -> list[tuple[int, IngestOutcome]]:
-        """Hold the write lock, store each article in a savepoint, place the batch's remarks."""
+        """Hold the write lock, resolve each article's names, then insert the batch's articles
+        with one statement and its quotations placed in their remarks. Any failure fails the
+        transaction, and the batch is stored again article by article (`_store_batch`), so the
+        culprit fails alone: no savepoint per article, three statements fewer each."""
         stored: list[tuple[int, IngestOutcome]] = []
         with session.begin():
             hold_transaction_lock(session, REMARKS_LOCK)
@@ -225,40 +230,35 @@ class _Writer:
                 self.names.clear()  # another process wrote since our last batch
             pages = [p.article.page_sha256 for p in pending if p.article.page_sha256]
             existing = find_articles(session, [p.sha256 for p in pending], pages)
-            rows: list[QuoteRow] = []
-            forms: list[TextForms | None] = []
+            new: list[_Pending] = []
             for p in pending:
                 known = existing.get(p.sha256) or existing.get(p.article.page_sha256 or "")
                 if known is not None:
                     stored.append((p.index, _already_stored(p.article, *known)))
-                    continue
-                outcome, article_rows = self._store_one(session, p)
-                stored.append((p.index, outcome))
+                else:
+                    new.append(p)
+            articles: list[dict[str, Any]] = []
+            rows: list[QuoteRow] = []
+            forms: list[TextForms | None] = []
+            for p, article_id in zip(new, reserve_ids(session, Article.id, len(new)), strict=True):
+                article, article_rows = prepare_article(
+                    session, p.article, p.sha256, p.quotations, article_id, self.names, p.language
+                )
+                stored.append((p.index, self._added(p, article_id)))
+                articles.append(article)
                 rows.extend(article_rows)
                 if p.forms is not None and len(p.forms) == len(article_rows):
                     forms.extend(p.forms)
-                else:  # failed (no rows), or extracted without its forms
+                else:  # extracted without its forms
                     forms.extend([None] * len(article_rows))
+            insert_articles(session, articles)
             place_new_quotations(session, rows, forms)
             self.last_state = self._state(session)
         return stored
 
-    def _store_one(self, session: Session, p: _Pending) -> tuple[IngestOutcome, list[QuoteRow]]:
-        """One article's row and names in a savepoint: a failure rolls back this article alone.
-        Its quotations come back to be inserted with the batch's, placed in their remarks (if
-        that fails, the batch is stored again article by article, so the culprit fails alone)."""
-        mark = self.names.checkpoint()
-        try:
-            with session.begin_nested():
-                article_id, rows = prepare_article(
-                    session, p.article, p.sha256, p.quotations, self.names, p.language
-                )
-        except (SADatabaseError, StatementError) as exc:
-            self.names.rollback_to(mark)
-            if _is_retryable(exc) and not isinstance(exc, IntegrityError):
-                raise
-            return _failed(p.article, f"could not be stored: {_detail(exc)}"), []
-        outcome = IngestOutcome(
+    @staticmethod
+    def _added(p: _Pending, article_id: int) -> IngestOutcome:
+        return IngestOutcome(
             p.article.source,
             "added",
             quotations=len(p.quotations),
@@ -266,7 +266,6 @@ class _Writer:
             warnings=p.article.warnings + _missing_extra(p.article, p.language),
             language=p.language,
         )
-        return outcome, rows
 
     @staticmethod
     def _state(session: Session) -> tuple[Any, ...]:

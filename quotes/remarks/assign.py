@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
 from quotes.remarks.clustering import Clusterer, RemarkState
 from quotes.remarks.items import DedupItem, Link, Prepared, TextForms, prepare
-from quotes.store.articles import QuoteRow, insert_quotes, reserve_quote_ids
+from quotes.store.articles import QuoteRow, insert_quotes, reserve_ids
 from quotes.store.bulk import insert_rows
 from quotes.store.fts import defer_indexing, index_deferred
 from quotes.store.models import (
@@ -390,15 +390,12 @@ def _insert_outlets(session: Session, outlets: Sequence[tuple[int, int]]) -> Non
 
 
 def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[int]:
-    """Insert remarks, returning their ids in the order given."""
-    ids: list[int] = []
-    for first in range(0, len(values), CHUNK):
-        ids.extend(
-            session.scalars(
-                insert(Remark).returning(Remark.id, sort_by_parameter_order=True),
-                values[first : first + CHUNK],
-            )
-        )
+    """Insert remarks, returning their ids in the order given (ids reserved first: one plain
+    INSERT for all, where RETURNING in parameter order goes one row at a time on SQLite)."""
+    ids = reserve_ids(session, Remark.id, len(values))
+    rows = [{**v, "id": i} for v, i in zip(values, ids, strict=True)]
+    for first in range(0, len(rows), CHUNK * 10):
+        insert_rows(session, Remark.table(), rows[first : first + CHUNK * 10])
     return ids
 
 
@@ -437,7 +434,7 @@ def place_new_quotations(
     search in one statement each. Placed exactly as `assign_remarks` would place them once
     stored, without reading them back or updating every row a second time. `forms`, when
     given, are the forms of the rows' texts, computed beside extraction."""
-    ids = reserve_quote_ids(session, len(rows))
+    ids = reserve_ids(session, Quote.id, len(rows))
     known = forms if forms is not None else [None] * len(rows)
     new = [_prepare(_new_item(i, row), f) for i, row, f in zip(ids, rows, known, strict=True)]
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select, text
+from sqlalchemy import ColumnElement, delete, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from quotes.extract.names import fold, name_key, surname_key
 from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet, outlet_key
@@ -306,8 +306,7 @@ def get_or_create_speaker(session: Session, name: str, kind: str, role: str | No
 class NameCache:
     """Speaker and outlet ids already resolved in this process, so that an ingest run looks up
     each name once, not once per article. Ids found inside a transaction are staged and only
-    kept once it commits (a rolled-back row must not be remembered); `checkpoint` and
-    `rollback_to` drop what one article staged when its savepoint rolls back; `clear` forgets
+    kept once it commits (a rolled-back row must not be remembered); `clear` forgets
     all, for when another process may have merged, deleted or added rows.
 
     What it holds always equals what the database would answer now, so an ingest split over
@@ -348,13 +347,6 @@ class NameCache:
             self.speakers.pop(key, None)
             self.staged_speakers.pop(key, None)
         self.surnames.clear()
-
-    def checkpoint(self) -> tuple[dict[tuple[str, str], _Known], dict[str, int]]:
-        """What is staged now, to roll back to when one article's savepoint rolls back."""
-        return dict(self.staged_speakers), dict(self.staged_outlets)
-
-    def rollback_to(self, mark: tuple[dict[tuple[str, str], _Known], dict[str, int]]) -> None:
-        self.staged_speakers, self.staged_outlets = dict(mark[0]), dict(mark[1])
 
 
 _Known = tuple[int, str | None, bool]
@@ -454,16 +446,19 @@ def prepare_article(
     item: ArticleInput,
     sha256: str,
     quotations: Sequence[Quotation],
+    article_id: int,
     cache: NameCache | None = None,
     language: str | None = None,
-) -> tuple[int, list[QuoteRow]]:
-    """Add one article's row in the session's transaction and resolve its quotations' speakers
-    and outlets: the article id and the quotations' rows, for the caller to insert (with
-    `insert_quotes`, or placed in remarks first by the ingest writer). With a `cache`, the
-    caller commits or discards it with the transaction."""
+) -> tuple[dict[str, Any], list[QuoteRow]]:
+    """Resolve the speakers and outlets of one article in the session's transaction: the
+    article's row (under `article_id`, reserved by the caller with `reserve_ids`) and its
+    quotations' rows, for the caller to insert (`insert_articles`, then `insert_quotes` or, by
+    the ingest writer, placed in remarks first): a batch of articles goes in with one INSERT.
+    With a `cache`, the caller commits or discards it with the transaction."""
     resolver = _Resolver(session, cache or NameCache())
     publisher_id = resolver.outlet_id(item.meta.outlet)
     row = {
+        "id": article_id,
         "publisher_id": publisher_id,
         "title": item.meta.title,
         "url": item.meta.url,
@@ -478,12 +473,13 @@ def prepare_article(
         "source_path": item.source,
         "ingested_at": datetime.now(UTC),
     }
-    articles = Article.table()
-    article_id: int = session.execute(insert(articles).returning(articles.c.id), row).scalar_one()
     published = item.meta.published
-    return article_id, [
-        quote_row(resolver, article_id, publisher_id, published, q) for q in quotations
-    ]
+    return row, [quote_row(resolver, article_id, publisher_id, published, q) for q in quotations]
+
+
+def insert_articles(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert article rows (from `prepare_article`) with one statement (COPY on PostgreSQL)."""
+    insert_rows(session, Article.table(), rows)
 
 
 def insert_quotes(session: Session, values: Sequence[dict[str, Any]]) -> None:
@@ -494,20 +490,23 @@ def insert_quotes(session: Session, values: Sequence[dict[str, Any]]) -> None:
         insert_rows(session, Quote.table(), values[first : first + INSERT_BATCH])
 
 
-def reserve_quote_ids(session: Session, count: int) -> list[int]:
-    """Ids for `count` quotations about to be inserted, ascending, as the database would hand
-    them out now. The caller holds the write lock (SQLite: the file's, so max + 1 onwards is
-    what SQLite itself would choose; PostgreSQL: taken from the column's sequence)."""
+def reserve_ids(session: Session, column: InstrumentedAttribute[int], count: int) -> list[int]:
+    """Ids of `column` (an integer primary key) for `count` rows about to be inserted, ascending,
+    as the database would hand them out now: so that many rows go in with one plain INSERT
+    instead of one INSERT ... RETURNING each. The caller holds the write lock (SQLite: the
+    file's, so max + 1 onwards is what SQLite itself would choose; PostgreSQL: taken from the
+    column's sequence)."""
     if count <= 0:
         return []
     if is_sqlite(session.get_bind()):
-        start = (session.scalar(select(func.max(Quote.id))) or 0) + 1
+        start = (session.scalar(select(func.max(column))) or 0) + 1
         return list(range(start, start + count))
     reserved = session.scalars(
         text(
-            "SELECT nextval(pg_get_serial_sequence('quotes', 'id')) FROM generate_series(1, :count)"
+            "SELECT nextval(pg_get_serial_sequence(:table, :column))"
+            " FROM generate_series(1, :count)"
         ),
-        {"count": count},
+        {"table": column.class_.__tablename__, "column": column.key, "count": count},
     )
     return sorted(reserved)
 
@@ -522,6 +521,8 @@ def store_article(
 ) -> int:
     """Add one article and its quotations (in no remark yet) in the session's transaction;
     returns the article id."""
-    article_id, rows = prepare_article(session, item, sha256, quotations, cache, language)
+    (article_id,) = reserve_ids(session, Article.id, 1)
+    row, rows = prepare_article(session, item, sha256, quotations, article_id, cache, language)
+    insert_articles(session, [row])
     insert_quotes(session, [r.values for r in rows])
     return article_id
