@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Row, Select, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Row, Select, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
@@ -236,10 +236,10 @@ def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
     for row in _key_rows(prepared):
         batch.append(row)
         if len(batch) == CHUNK * 10:
-            session.execute(insert(QuoteKey.table()), batch)
+            insert_rows(session, QuoteKey.table(), batch)
             batch = []
     if batch:
-        session.execute(insert(QuoteKey.table()), batch)
+        insert_rows(session, QuoteKey.table(), batch)
 
 
 def _keyed_neighbours(session: Session, new: Sequence[Prepared]) -> set[int]:
@@ -386,7 +386,7 @@ def _insert_links(session: Session, links: Iterable[Link]) -> int:
 def _insert_outlets(session: Session, outlets: Sequence[tuple[int, int]]) -> None:
     values = [{"remark_id": r, "outlet_id": o} for r, o in outlets]
     for first in range(0, len(values), CHUNK * 10):
-        session.execute(insert(RemarkOutlet.table()), values[first : first + CHUNK * 10])
+        insert_rows(session, RemarkOutlet.table(), values[first : first + CHUNK * 10])
 
 
 def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[int]:
