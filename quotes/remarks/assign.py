@@ -171,6 +171,7 @@ _ROW_COLUMNS = (
     Quote.via_outlet_id,
     Quote.article_id,
     Quote.start_char,
+    Quote.kind,
     Quote.remark_id,
 )
 
@@ -184,7 +185,7 @@ def _item_query() -> Select[Any]:
 
 
 def _item(row: Row[Any]) -> DedupItem:
-    quote_id, text, said_on, speaker_id, kind, publisher_id, via_id, article, start, _ = row
+    quote_id, text, said_on, speaker_id, kind, publisher_id, via_id, article, start, form, _ = row
     outlets = tuple(f"{o}" for o in (publisher_id, via_id) if o is not None)
     return DedupItem(
         id=quote_id,
@@ -195,6 +196,7 @@ def _item(row: Row[Any]) -> DedupItem:
         outlets=tuple(dict.fromkeys(outlets)),
         article=article,
         start=start,
+        paraphrase=form == "indirect",
     )
 
 
@@ -465,6 +467,7 @@ def _new_item(quote_id: int, row: QuoteRow) -> DedupItem:
         outlets=tuple(dict.fromkeys(outlets)),
         article=values["article_id"],
         start=values["start_char"],
+        paraphrase=values["kind"] == "indirect",
     )
 
 

@@ -74,7 +74,8 @@ def signature(p: Prepared) -> tuple[object, ...]:
     """What a comparison with a quotation depends on besides its id, article and outlets: two
     members of one remark with the same signature link to anything alike, so only the first
     (the remark's *representative* of that wording) needs to be compared with later quotations."""
-    return (p.norm, p.segments, p.item.speaker_key, p.item.speaker_is_org, p.day)
+    item = p.item
+    return (p.norm, p.segments, item.speaker_key, item.speaker_is_org, p.day, item.paraphrase)
 
 
 class Blocker:

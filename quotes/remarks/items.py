@@ -116,7 +116,8 @@ _WORD = re.compile(r"[^\W_]+")
 class DedupItem:
     """One quotation as dedup sees it. `said_on` is the day it was said (or, failing that, the
     article's date); `outlets` are who carried it (publisher and relay); `article` and `start`
-    place it in its article."""
+    place it in its article; `paraphrase`: a reported claim in the reporter's words (no quote
+    marks), not the speaker's."""
 
     id: int
     text: str
@@ -126,6 +127,7 @@ class DedupItem:
     outlets: tuple[str, ...] = ()
     article: int | None = None
     start: int = 0
+    paraphrase: bool = False
 
 
 @dataclass(frozen=True, slots=True)
