@@ -28,6 +28,7 @@ from quotes.remarks.items import (
 )
 from quotes.remarks.scoring import (
     link,
+    teases,
     words_outweigh_speakers,
 )
 
@@ -213,11 +214,16 @@ class Clusterer:
             if len(roots) == 1:
                 return roots
             # A copy of a report (same words, speaker and day as a representative) still
-            # joins the remark of its twin: wire copies must not each start a remark.
-            others = (found.a if found.b == item_id else found.b for found in links)
+            # joins the remark of its twin: wire copies must not each start a remark. It
+            # brings along its own article's teaser (as the first copy's teaser came along
+            # with the first copy), so that every copy is placed alike, whichever came first.
+            others = [found.a if found.b == item_id else found.b for found in links]
             twin_roots = {self.root(o) for o in others if self._is_twin(p, o)}
             twins = [r for r in roots if r in twin_roots]
-            return twins if len(twins) == 1 else []
+            if len(twins) != 1:
+                return []
+            teasers = {self.root(o) for o in others if teases(self.prepared[o], p)}
+            return twins + [r for r in roots if r in teasers and r != twins[0]]
         strong = [r for r in roots if best[r][0]]
         weak = [r for r in roots if not best[r][0]]
         if not strong and len(weak) == 1:
