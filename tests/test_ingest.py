@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -336,6 +337,52 @@ def test_one_run_several_runs_and_several_jobs_store_the_same_speakers_and_remar
     assert len(one_run[0]) == _expected_quotes([p.read_text(encoding="utf-8") for p in paths])
     assert several_runs == one_run
     assert two_jobs == one_run
+
+
+def _empty(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+def test_the_same_articles_in_any_order_store_the_same_speakers_and_remarks(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies of the seeds (shared dates and speakers, wire copies with teasers, fragments
+    that fit several remarks) in input order, reversed, and shuffled over three runs."""
+    paths = write_distinct_articles(tmp_path / "corpus", 20)
+    shuffled = paths[:]
+    random.Random(7).shuffle(shuffled)
+    monkeypatch.setattr(ingest_module, "BATCH_ARTICLES", 4)
+    results = []
+    for runs in ([paths], [paths[::-1]], [shuffled[:5], shuffled[5:12], shuffled[12:]]):
+        engine = open_database(db_url, writer=True)
+        for run in runs:
+            assert ingest(engine, run).added == len(run)
+        quotes, remarks = _rows(engine)
+        results.append((sorted(quotes, key=str), remarks))
+        _empty(engine)
+        engine.dispose()
+    assert results[1] == results[0]
+    assert results[2] == results[0]
+    assert len(results[0][1]) == 123
+
+
+def test_processes_ingesting_different_parts_at_once_end_as_one_process(
+    db_url: str, tmp_path: Path
+) -> None:
+    paths = write_distinct_articles(tmp_path / "corpus", 24)
+    engine = open_database(db_url, writer=True)
+    ingest(engine, paths)
+    quotes, remarks = _rows(engine)
+    _empty(engine)
+    url = engine.url.render_as_string(hide_password=False)
+    processes = [_ingest_process(url, *paths[k::3]) for k in range(3)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0], outputs
+    at_once, at_once_remarks = _rows(engine)
+    assert (sorted(at_once, key=str), at_once_remarks) == (sorted(quotes, key=str), remarks)
+    engine.dispose()
 
 
 def test_an_article_that_fails_in_a_batch_rolls_back_alone(
