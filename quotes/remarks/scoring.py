@@ -161,12 +161,12 @@ def teases(fragment: Prepared, other: Prepared) -> bool:
 def speakers_compatible(a: Prepared, b: Prepared, rel: Relation) -> bool:
     """The same speaker, an unknown one, or a person and an organisation (the office he speaks
     for) when the words are otherwise the same. A fragment needs the same known speaker, unless
-    it `teases` the other quotation, and quoted words on the other side unless both are in one
-    article: two or three words found in another article's paraphrase ("had concerns") are that
-    reporter's choice, not the speaker's, and would tie the fragment to whichever remark came
-    first (within one article, a summary's scare quote and the body's paraphrase are one)."""
+    it `teases` the other quotation; and quoted words and a paraphrase link only within one
+    article: two or three words found in another article's paraphrase ("had concerns") are
+    that reporter's choice, not the speaker's, and would tie the fragment to whichever remark
+    came first (in one article, a summary's scare quote and the body's paraphrase are one)."""
     if a.is_fragment or b.is_fragment:
-        if (a.item.paraphrase or b.item.paraphrase) and not same_article(a, b):
+        if a.item.paraphrase != b.item.paraphrase and not same_article(a, b):
             return False
         return rel != "variant" and (same_speaker(a, b) or teases(a, b) or teases(b, a))
     if a.item.speaker_key is None or b.item.speaker_key is None or same_speaker(a, b):
