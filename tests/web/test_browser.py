@@ -114,13 +114,13 @@ def test_search_in_a_browser(browser: str, server: str, tmp_path: Path) -> None:
 def test_compare_in_a_browser_marks_the_differences(
     browser: str, server: str, tmp_path: Path
 ) -> None:
-    dom = _chromium(browser, tmp_path / "profile", "--dump-dom", f"{server}/remarks/10")
+    dom = _chromium(browser, tmp_path / "profile", "--dump-dom", f"{server}/remarks/20")
     assert dom.returncode == 0, dom.stderr
-    assert "5 reports in 4 articles by 3 publishers via 0 relays" in dom.stdout
-    assert '<del class="cut" title="cut">We understand your questions and</del>' in dom.stdout
-    assert '<ins class="changed" title="changed to">the conflict</ins>' in dom.stdout
+    assert "3 reports in 2 articles by 2 publishers via 1 relay" in dom.stdout
+    assert '<del class="changed" title="changed from">Beijing as</del>' in dom.stdout
+    assert '<ins class="changed" title="changed to">China is</ins>' in dom.stdout
     assert dom.stdout.count('<section class="outlet">') == 3
-    _screenshot(browser, tmp_path / "profile", f"{server}/remarks/10",
+    _screenshot(browser, tmp_path / "profile", f"{server}/remarks/20",
                 tmp_path / "web-compare.png", "1200,900")  # fmt: skip
-    _screenshot(browser, tmp_path / "profile", f"{server}/remarks/10",
+    _screenshot(browser, tmp_path / "profile", f"{server}/remarks/20",
                 tmp_path / "web-compare-phone.png", "390,1600", keep_for_docs=False)  # fmt: skip
