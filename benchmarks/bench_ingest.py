@@ -13,7 +13,8 @@ metadata.json. PostgreSQL runs on a database created for the run and dropped aft
 * extraction alone (`quotes extract`'s library call) and `ingest --jobs 1`: their ratio;
 * the writer's own time per article (clustering plus storing, articles already extracted and
   their quotations' text forms computed, as the extracting workers hand them over), the
-  articles per second it allows, and the clusterer's time per quotation;
+  fastest of WRITER_RUNS runs with every run listed, the articles per second it allows, and the
+  clusterer's time per quotation;
 * `--jobs 2` against `--jobs 1` (throughput);
 * PostgreSQL: four `quotes ingest` processes on a quarter each against one process on all, and
   whether both end with the same rows;
@@ -74,6 +75,10 @@ def write_corpus(path: Path, count: int, first: int = 0) -> None:
             }
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
+
+WRITER_RUNS = 3
+"""The writer-only figure is the fastest of this many runs (all are printed): on a shared
+machine the slower runs measure the neighbours, as timeit's minimum does."""
 
 CPU: dict[str, float] = {}
 """This process's CPU seconds for the last `timed` call: on a busy machine, where wall-clock time
@@ -223,13 +228,19 @@ def backend_figures(
     figures["ingest_over_extract"] = round(figures["jobs1_s"] / extract_s, 2)
     figures["ingest_over_extract_cpu"] = round(figures["jobs1_cpu_s"] / CPU["extract"], 2)
     figures["jobs2_speedup"] = round(figures["jobs1_s"] / figures["jobs2_s"], 2)
-    url, cleanup = url_for()
-    try:
-        writer_s, cluster_s, quotations = writer_only(url, extracted)
-    finally:
-        cleanup()
-    figures["writer_cpu_ms_per_article"] = round(1000 * CPU["last"] / n, 2)
+    runs = []  # (wall s, CPU s, clustering s), each into a fresh database
+    for _ in range(WRITER_RUNS):
+        url, cleanup = url_for()
+        try:
+            writer_s, cluster_s, quotations = writer_only(url, extracted)
+        finally:
+            cleanup()
+        runs.append((writer_s, CPU["last"], cluster_s))
+    best = min(runs)
+    writer_s, cpu_s, cluster_s = best
+    figures["writer_cpu_ms_per_article"] = round(1000 * cpu_s / n, 2)
     figures["writer_ms_per_article"] = round(1000 * writer_s / n, 2)
+    figures["writer_ms_per_article_runs"] = [round(1000 * r[0] / n, 2) for r in runs]
     figures["writer_allows_articles_per_s"] = round(n / writer_s)
     figures["clustering_us_per_quotation"] = round(1e6 * cluster_s / quotations, 1)
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
