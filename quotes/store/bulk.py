@@ -12,6 +12,7 @@ the rows go in the session's transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
@@ -64,17 +65,16 @@ def _sqlite_executemany(
     columns = given + list(defaults)
     dialect = connection.dialect
     processors = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
-    tail = tuple(defaults.values())
-    if any(processors):
-        values = [
-            tuple(
-                v if p is None else p(v)
-                for p, v in zip(processors, (*(r[c] for c in given), *tail), strict=True)
-            )
-            for r in rows
-        ]
-    else:
-        values = [(*(r[c] for c in given), *tail) for r in rows]
+    pick = itemgetter(*given)
+    tail = list(defaults.values())
+    processed = [(i, p) for i, p in enumerate(processors) if p is not None]
+    values: list[tuple[Any, ...]] = []
+    for row in rows:
+        picked = pick(row)
+        value = [*(picked if len(given) > 1 else (picked,)), *tail]
+        for i, process in processed:
+            value[i] = process(value[i])
+        values.append(tuple(value))
     quote = dialect.identifier_preparer.quote
     statement = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
