@@ -180,9 +180,10 @@ class Clusterer:
                 f"quotation {p.item.id} is dated before the quotations it could meet were "
                 "forgotten (Clusterer.forget_before)"
             )
-        links = [
-            found for other in self.blocker.candidates(p) if (found := link(other, p)) is not None
-        ]
+        candidates = self.blocker.candidates(p)
+        if self._horizon is not None:  # a week kept may still post quotations forgotten
+            candidates = [other for other in candidates if other.item.id in self.prepared]
+        links = [found for other in candidates if (found := link(other, p)) is not None]
         return self.place(p, links)
 
     def _eligible_roots(self, p: Prepared, links: Sequence[Link]) -> list[int]:

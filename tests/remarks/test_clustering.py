@@ -240,3 +240,13 @@ def test_a_remark_holding_an_undated_report_is_never_forgotten() -> None:
     clusterer.add(item(2, PATRUSHEV_AP, "patrushev", said_on=None))
     assert clusterer.forget_before(SEP_19.toordinal() + 30) == {}
     assert clusterer.root(2) == clusterer.root(1) == 1
+
+
+def test_an_undated_quotation_after_forgetting_meets_only_what_is_held() -> None:
+    clusterer = Clusterer()
+    clusterer.add(item(1, PATRUSHEV_AP, "patrushev"))
+    later = date.fromordinal(SEP_19.toordinal() + 10)
+    clusterer.add(item(2, PATRUSHEV_AP, "patrushev", said_on=later))
+    assert clusterer.forget_before(later.toordinal()) == {1: 1}
+    clusterer.add(item(3, PATRUSHEV_AP, "patrushev", said_on=None))
+    assert clusterer.root(3) == 2
