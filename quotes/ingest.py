@@ -1,14 +1,14 @@
-"""Ingest: read → extract → store, many articles per transaction, each in a savepoint.
+"""Ingest: read → extract → store, many articles per transaction.
 
 Extraction runs in `jobs` worker processes (`quotes.parallel`); one writer stores what comes back,
 in input order, so the result is the same whatever `jobs` is. The writer stores a batch of
 articles (up to BATCH_ARTICLES, BATCH_SECONDS or BATCH_CHARACTERS) in one transaction: each
-article's row and names in a savepoint of its own, so one that fails rolls back alone; then the
-batch's quotations are placed in their remarks in memory and inserted already placed, indexed
-for search in one statement (`quotes.remarks.assign.place_new_quotations`). Should that insert
-fail, the batch is stored again article by article, so only the culprit fails. A batch commits
-whole or not at all, so an ingest killed half-way leaves only whole articles, and running it
-again skips what is stored (same sha256) and finishes.
+article's names are resolved, the batch's articles inserted with one statement, and its
+quotations placed in their remarks in memory and inserted already placed, indexed for search in
+one statement (`quotes.remarks.assign.place_new_quotations`). Should anything fail, the batch is
+stored again article by article, so only the culprit fails. A batch commits whole or not at all,
+so an ingest killed half-way leaves only whole articles, and running it again skips what is
+stored (same sha256) and finishes.
 
 Concurrent writers (several `quotes ingest` processes on one database) take turns per batch: each
 batch holds the write lock (SQLite: the file's, from BEGIN IMMEDIATE; PostgreSQL: an advisory
