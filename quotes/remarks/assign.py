@@ -36,7 +36,7 @@ from quotes.remarks.blocking import bucket_of, global_keys, near_buckets
 from quotes.remarks.clustering import Clusterer, RemarkState
 from quotes.remarks.items import DedupItem, Link, Prepared, TextForms, prepare
 from quotes.store.articles import QuoteRow, insert_quotes, reserve_ids
-from quotes.store.bulk import insert_rows
+from quotes.store.bulk import ROWS_PER_STATEMENT, insert_rows
 from quotes.store.fts import defer_indexing, index_deferred
 from quotes.store.models import (
     KEY_LENGTH,
@@ -237,7 +237,7 @@ def _insert_keys(session: Session, prepared: Iterable[Prepared]) -> None:
     batch: list[dict[str, Any]] = []
     for row in _key_rows(prepared):
         batch.append(row)
-        if len(batch) == CHUNK * 10:
+        if len(batch) == ROWS_PER_STATEMENT:
             insert_rows(session, QuoteKey.table(), batch)
             batch = []
     if batch:
@@ -380,24 +380,20 @@ def _insert_links(session: Session, links: Iterable[Link]) -> int:
         }
         for k in links
     ]
-    for first in range(0, len(values), CHUNK * 10):
-        insert_rows(session, QuoteLink.table(), values[first : first + CHUNK * 10])
+    insert_rows(session, QuoteLink.table(), values)
     return len(values)
 
 
 def _insert_outlets(session: Session, outlets: Sequence[tuple[int, int]]) -> None:
     values = [{"remark_id": r, "outlet_id": o} for r, o in outlets]
-    for first in range(0, len(values), CHUNK * 10):
-        insert_rows(session, RemarkOutlet.table(), values[first : first + CHUNK * 10])
+    insert_rows(session, RemarkOutlet.table(), values)
 
 
 def _insert_remarks(session: Session, values: Sequence[dict[str, Any]]) -> list[int]:
     """Insert remarks, returning their ids in the order given (ids reserved first: one plain
     INSERT for all, where RETURNING in parameter order goes one row at a time on SQLite)."""
     ids = reserve_ids(session, Remark.id, len(values))
-    rows = [{**v, "id": i} for v, i in zip(values, ids, strict=True)]
-    for first in range(0, len(rows), CHUNK * 10):
-        insert_rows(session, Remark.table(), rows[first : first + CHUNK * 10])
+    insert_rows(session, Remark.table(), [{**v, "id": i} for v, i in zip(values, ids, strict=True)])
     return ids
 
 

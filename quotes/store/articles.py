@@ -485,9 +485,8 @@ def insert_articles(session: Session, rows: Sequence[dict[str, Any]]) -> None:
 def insert_quotes(session: Session, values: Sequence[dict[str, Any]]) -> None:
     """Insert quotation rows as plain multi-row INSERTs, not ORM objects: a 20 MB article with
     tens of thousands of quotations stays fast and its memory bounded."""
-    for first in range(0, len(values), INSERT_BATCH):
-        # The table, not the ORM entity: without the ORM's bulk machinery.
-        insert_rows(session, Quote.table(), values[first : first + INSERT_BATCH])
+    # The table, not the ORM entity: without the ORM's bulk machinery.
+    insert_rows(session, Quote.table(), values, per_statement=INSERT_BATCH)
 
 
 def reserve_ids(session: Session, column: InstrumentedAttribute[int], count: int) -> list[int]:

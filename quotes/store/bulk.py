@@ -25,10 +25,23 @@ COPY_MIN_ROWS = 20
 """Fewer rows go in as an executemany: COPY's set-up costs more than it saves on a few."""
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert `rows` (dicts with the same keys, column names of `table`) into `table`."""
-    if not rows:
-        return
+ROWS_PER_STATEMENT = 5_000
+"""Rows per INSERT (or COPY): large enough to be fast, small enough to bound each statement."""
+
+
+def insert_rows(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    per_statement: int = ROWS_PER_STATEMENT,
+) -> None:
+    """Insert `rows` (dicts with the same keys, column names of `table`) into `table`, at most
+    `per_statement` to a statement."""
+    for first in range(0, len(rows), per_statement):
+        _insert_chunk(session, table, rows[first : first + per_statement])
+
+
+def _insert_chunk(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     connection = session.connection()
     if is_sqlite(connection):
         _sqlite_executemany(connection, table, rows)
