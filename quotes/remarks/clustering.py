@@ -301,8 +301,8 @@ class Clusterer:
         dropped: dict[int, int] = {}
         for item_id, root in roots.items():
             self.prepared.pop(item_id, None)
-            state = self.remarks.get(root)
-            if root not in kept and state is not None and (state.last or day) < horizon:
+            last = self.remarks[root].last  # None: no dated member, so an undated one (kept)
+            if root not in kept and last is not None and last < horizon:
                 dropped[item_id] = root
             else:  # its remark is still open: remembered until the remark closes
                 self._days[horizon - 1].append(item_id)
