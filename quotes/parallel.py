@@ -12,12 +12,15 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import chain, islice
-from multiprocessing.pool import AsyncResult, Pool
+from itertools import chain, count, islice
+from multiprocessing.context import BaseContext
+from multiprocessing.queues import Queue
 
+from quotes.errors import QuotesError
 from quotes.extract.article_dates import with_article_date
 from quotes.extract.language import detect_language
 from quotes.extract.pipeline import extract_quotations
@@ -26,10 +29,12 @@ from quotes.records import ArticleInput, ArticleMeta, Quotation
 from quotes.remarks.items import TextForms, text_forms
 
 CHUNK_ARTICLES = 4
-"""Articles sent to a worker at once: fewer round trips, yet the order is kept without delay."""
+"""Articles in one task: fewer round trips, yet the order is kept without delay."""
 AHEAD_PER_JOB = 32
-"""Chunks per worker waiting or in flight: enough to keep the workers busy while the writer
+"""Tasks per worker queued or in flight: enough to keep the workers busy while the writer
 stores a whole batch (ingest.BATCH_ARTICLES) without asking for more, bounded in memory."""
+WORKER_CHECK_SECONDS = 1.0
+"""How often a writer waiting for a result checks that the workers are still alive."""
 
 
 _Result = tuple[ArticleMeta, str, tuple[Quotation, ...], tuple[TextForms, ...]] | str
@@ -116,70 +121,135 @@ def extract_in_order(
     methods = multiprocessing.get_all_start_methods()
     # forkserver: workers do not inherit this process's threads (a progress display) or locks.
     method = next(m for m in ("forkserver", "fork", "spawn") if m in methods)
-    workers = max(1, jobs - beside)
-    with multiprocessing.get_context(method).Pool(workers, _lower_priority) as pool:
-        yield from _in_order(pool, _chunks(chain(first, items)), workers * AHEAD_PER_JOB)
+    with _Workers(multiprocessing.get_context(method), max(1, jobs - beside)) as workers:
+        yield from _in_order(workers, _chunks(chain(first, items)), workers.count * AHEAD_PER_JOB)
 
 
-class _Done:
-    """A chunk extracted in this process, held in line with the workers' results."""
+_Task = tuple[int, list[tuple[str, ArticleMeta]]]
+"""A numbered chunk of (text, metadata) to extract."""
+_Answer = tuple[int, list[_Result]]
+"""A numbered chunk's results."""
 
-    def __init__(self, results: list[_Result]) -> None:
-        self.results = results
 
-    def ready(self) -> bool:
-        return True
+def _work(tasks: Queue[_Task | None], answers: Queue[_Answer]) -> None:
+    """A worker's loop: extract each task until told to stop (None)."""
+    _lower_priority()
+    while (task := tasks.get()) is not None:
+        number, texts = task
+        answers.put((number, _extract_texts(texts)))
 
-    def get(self) -> list[_Result]:
-        return self.results
+
+class _Workers:
+    """Worker processes sharing one queue of tasks with the writer, which takes tasks from it
+    too whenever it would otherwise wait: the queue, not a pool, decides who extracts what, so
+    at the end of the input no worker holds a backlog while the writer sits idle."""
+
+    def __init__(self, context: BaseContext, count: int) -> None:
+        self.count = count
+        self.tasks: Queue[_Task | None] = context.Queue()
+        self.answers: Queue[_Answer] = context.Queue()
+        self.processes = [
+            context.Process(target=_work, args=(self.tasks, self.answers), daemon=True)  # type: ignore[attr-defined]
+            for _ in range(count)
+        ]
+
+    def __enter__(self) -> _Workers:
+        for process in self.processes:
+            process.start()
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is None:
+            for _process in self.processes:
+                self.tasks.put(None)
+            for process in self.processes:
+                process.join()
+        else:  # the writer stopped early: what is queued is not wanted
+            self.tasks.cancel_join_thread()
+            for process in self.processes:
+                process.terminate()
+                process.join()
+        self.tasks.close()
+        self.answers.close()
+
+    def submit(self, task: _Task) -> None:
+        self.tasks.put(task)
+
+    def steal(self) -> _Task | None:
+        """A task no worker has started, or None."""
+        try:
+            return self.tasks.get_nowait()
+        except queue.Empty:
+            return None
+
+    def answer(self, wait: bool) -> _Answer | None:
+        """The next answer a worker has given; waiting for it if `wait`, until a worker is
+        found dead (a `WorkerDied`)."""
+        while True:
+            try:
+                return self.answers.get(wait, WORKER_CHECK_SECONDS)
+            except queue.Empty:
+                if not wait:
+                    return None
+            for process in self.processes:
+                if process.exitcode is not None:
+                    raise WorkerDied(
+                        f"an extracting worker process stopped unexpectedly "
+                        f"(exit code {process.exitcode}); run again with --jobs 1 to see why"
+                    )
+
+
+class WorkerDied(QuotesError):
+    """A worker process ended before its tasks were done (killed, out of memory)."""
+
+
+def _in_order(
+    workers: _Workers, chunks: Iterator[list[ArticleInput | ReadProblem]], ahead: int
+) -> Iterator[Extracted | ReadProblem]:
+    """Keep `ahead` chunks queued or with the workers, and hand their results back in input
+    order. When the next result is not ready, this process (the writer, otherwise idle) takes
+    the oldest task no worker has started and extracts it itself rather than wait."""
+    waiting: deque[tuple[int, list[ArticleInput | ReadProblem]]] = deque()
+    answered: dict[int, list[_Result]] = {}
+    numbers = count()
+    exhausted = False
+    while True:
+        while not exhausted and len(waiting) < ahead:
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+            else:
+                waiting.append((number := next(numbers), chunk))
+                workers.submit((number, _texts(chunk)))
+        if not waiting:
+            return
+        number, chunk = waiting[0]
+        if number not in answered:
+            got = workers.answer(wait=False)
+            if got is None and (task := workers.steal()) is not None:
+                got = (task[0], _extract_texts(task[1]))
+            if got is None:
+                got = workers.answer(wait=True)
+            assert got is not None
+            answered[got[0]] = got[1]
+            continue
+        waiting.popleft()
+        yield from _collect(chunk, answered.pop(number))
 
 
 def _texts(chunk: list[ArticleInput | ReadProblem]) -> list[tuple[str, ArticleMeta]]:
     return [(i.text, i.meta) for i in chunk if isinstance(i, ArticleInput)]
 
 
-def _in_order(
-    pool: Pool, chunks: Iterator[list[ArticleInput | ReadProblem]], ahead: int
-) -> Iterator[Extracted | ReadProblem]:
-    """Keep `ahead` chunks with the workers, and hand their results back in input order. When
-    the next result is not ready, this process (the writer, otherwise idle) extracts the next
-    chunk itself rather than wait: on two cores the writer and one worker then share the
-    extraction between them, whichever of the two is the slower."""
-    pending: deque[tuple[list[ArticleInput | ReadProblem], AsyncResult[list[_Result]] | _Done]]
-    pending = deque()
-    with_workers = 0
-    exhausted = False
-    while True:
-        while not exhausted and with_workers < ahead:
-            chunk = next(chunks, None)
-            if chunk is None:
-                exhausted = True
-            else:
-                pending.append((chunk, pool.apply_async(_extract_texts, (_texts(chunk),))))
-                with_workers += 1
-        if not pending:
-            return
-        if not exhausted and not pending[0][1].ready() and len(pending) < 2 * ahead:
-            chunk = next(chunks, None)
-            if chunk is None:
-                exhausted = True
-            else:
-                pending.append((chunk, _Done(_extract_texts(_texts(chunk)))))
-            continue
-        chunk, done = pending.popleft()
-        with_workers -= not isinstance(done, _Done)
-        yield from _collect(chunk, done)
-
-
 def _collect(
-    chunk: list[ArticleInput | ReadProblem], done: AsyncResult[list[_Result]] | _Done
+    chunk: list[ArticleInput | ReadProblem], results: list[_Result]
 ) -> Iterator[Extracted | ReadProblem]:
-    results = iter(done.get())
+    answers = iter(results)
     for item in chunk:
         if isinstance(item, ReadProblem):
             yield item
         else:
-            yield _extracted(item, next(results))
+            yield _extracted(item, next(answers))
 
 
 def _chunks(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from datetime import date
-from typing import Any
+
+import pytest
 
 from quotes import parallel
 from quotes.parallel import Extracted, extract_in_order
@@ -38,35 +41,46 @@ def test_a_few_articles_are_extracted_without_starting_workers() -> None:
     assert list(extract_in_order(few, jobs=8)) == list(extract_in_order(few, jobs=1))
 
 
-class _SlowResult:
-    """A worker's answer that is not ready the first `waits` times it is asked."""
-
-    def __init__(self, value: list[object], waits: int) -> None:
-        self.value, self.waits = value, waits
-
-    def ready(self) -> bool:
-        self.waits -= 1
-        return self.waits < 0
-
-    def get(self) -> list[object]:
-        return self.value
-
-
-class _SlowPool:
-    """Runs each task at once but reports it ready only after two polls; counts the tasks."""
+class _HalfBusyWorkers:
+    """Workers that have an answer ready at every other look: the writer takes the rest."""
 
     def __init__(self) -> None:
-        self.tasks = 0
+        self.queued: deque[tuple[int, list[tuple[str, ArticleMeta]]]] = deque()
+        self.looks = self.answered = 0
 
-    def apply_async(self, function: Any, args: tuple[Any, ...]) -> _SlowResult:
-        self.tasks += 1
-        return _SlowResult(function(*args), waits=2)
+    def submit(self, task: tuple[int, list[tuple[str, ArticleMeta]]]) -> None:
+        self.queued.append(task)
+
+    def steal(self) -> tuple[int, list[tuple[str, ArticleMeta]]] | None:
+        return self.queued.popleft() if self.queued else None
+
+    def answer(self, wait: bool) -> tuple[int, list[object]] | None:
+        self.looks += 1
+        if (wait or self.looks % 2 == 0) and self.queued:
+            self.answered += 1
+            number, texts = self.queued.popleft()
+            return number, parallel._extract_texts(texts)  # type: ignore[return-value]
+        return None
 
 
-def test_a_waiting_writer_extracts_chunks_itself_and_keeps_the_order() -> None:
+def test_a_waiting_writer_takes_tasks_no_worker_started_and_keeps_the_order() -> None:
     items = _inputs()
     chunks = [items[i : i + 2] for i in range(0, len(items), 2)]
-    pool = _SlowPool()
-    got = list(parallel._in_order(pool, iter(chunks), ahead=2))  # type: ignore[arg-type]
+    workers = _HalfBusyWorkers()
+    got = list(parallel._in_order(workers, iter(chunks), ahead=3))  # type: ignore[arg-type]
     assert got == list(extract_in_order(items, jobs=1))
-    assert (pool.tasks, len(chunks)) == (4, 7)  # three of the seven chunks extracted here
+    assert (workers.answered, len(chunks)) == (3, 7)  # four of the seven chunks taken here
+
+
+def test_a_worker_that_dies_is_reported_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "WORKER_CHECK_SECONDS", 0.05)
+    with (
+        pytest.raises(parallel.WorkerDied) as raised,
+        parallel._Workers(multiprocessing.get_context("fork"), 1) as workers,
+    ):
+        workers.processes[0].kill()
+        workers.answer(wait=True)
+    assert str(raised.value) == (
+        "an extracting worker process stopped unexpectedly (exit code -9); "
+        "run again with --jobs 1 to see why"
+    )
