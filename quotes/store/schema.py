@@ -32,7 +32,7 @@ from quotes.errors import DatabaseError, SchemaOutdated
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0014_fewer_quote_indexes"
+HEAD_REVISION = "0015_article_lz4"
 """The newest migration's revision id (tests/store/test_schema.py checks it against alembic)."""
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -15,6 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from quotes.errors import DatabaseError, SchemaOutdated
 from quotes.store import schema
 from quotes.store.engine import connect, make_engine
+from quotes.store.schema import open_database
+from tests.conftest import drop_pg_database, new_pg_database
 
 EXPECTED_TABLES = {
     "alembic_version", "articles", "outlets", "outlet_aliases", "quotes", "quote_links",
@@ -119,3 +121,21 @@ def test_name_keys_made_the_old_way_are_recomputed(engine: Engine) -> None:
         ("vladimir putin", "putin"),
     ]
     assert aliases == ["putin vladimir vladimirovich"]
+
+
+def test_article_bodies_are_compressed_with_lz4_on_postgresql(pg_admin: Engine) -> None:
+    url = new_pg_database(pg_admin)
+    engine = open_database(url, writer=True)
+    column = (
+        "SELECT attcompression FROM pg_attribute"
+        " WHERE attrelid = 'articles'::regclass AND attname = 'body'"
+    )
+    try:
+        with connect(engine) as conn:
+            assert conn.execute(text(column)).scalar() == "l"
+        schema.downgrade(engine, "0014_fewer_quote_indexes")
+        with connect(engine) as conn:
+            assert conn.execute(text(column)).scalar() == "p"
+    finally:
+        engine.dispose()
+        drop_pg_database(pg_admin, url)
