@@ -463,8 +463,16 @@ def _before_trailing_cue(text: str, lo: int, end: int) -> int:
 
 def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
     """Whether a short rest of a sentence is an attribution of its own: a source named by a
-    noun phrase, then a reporting verb ("the state news agency RIA reported"), not the rest
-    of the claim ("is doing better than it says")."""
+    noun phrase, then a reporting verb ("the state news agency RIA reported"), or an outlet
+    after its verb ("reported AFP", "according to TASS"); not the rest of the claim ("is doing
+    better than it says")."""
+    if text.startswith("according to ", lo):  # "..., according to TASS"
+        outlet = subject_after(text, lo + len("according to "), end)
+        return outlet is not None and outlet.kind == "outlet"
+    verb_first = _RELAYING_VERB_FIRST.match(text, lo, end)
+    if verb_first is not None:  # "..., reported AFP": an outlet named after its verb
+        outlet = subject_after(text, verb_first.end(), end)
+        return outlet is not None and outlet.kind == "outlet" and outlet.end >= end - 1
     words = text[lo:end].split()
     if len(words) > 8 or not words or words[-1].lower() not in INDIRECT_VERBS:
         return False
@@ -496,6 +504,11 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     tail_start = max(cue.end, cue.mention.end)
     participle = _PARTICIPLE_AFTER_COMMA.search(text, tail_start, hi)
     tail_end = participle.start() if participle is not None else hi  # "..., adding that ..."
+    relayed = _RELAY_AFTER_COMMA.match(text, tail_start, tail_end)
+    if relayed is not None and _ends_in_a_cue(
+        text, relayed.end(), sentence_content_end(text, lo, hi)
+    ):
+        tail_end = tail_start  # "..., Shoigu said on Tuesday, reported AFP.": the relay's own
     after = text[tail_start:tail_end].split(maxsplit=9)
     # "..., said Rita Katz, the director of SITE Intelligence Group, which tracks ...": however
     # long, an aside after the speaker named after the cue describes the speaker.
@@ -516,6 +529,12 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
 
 
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|describing)\b")
+
+# "..., Shoigu said on Tuesday, reported AFP." / "..., the agency reported.": after the cue (and
+# a short adverbial), a comma opens the account of an outlet that relayed the claim.
+_RELAY_AFTER_COMMA = re.compile(r"[^,“”\"«»:;]{0,40},\s+")
+_RELAYING_VERB_FIRST = re.compile(r"(?:reported|said|wrote|writes|reports|says)\s+")
+
 
 _COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")
 

@@ -247,6 +247,9 @@ def cue_subject(
         mention = _antecedent(text, part_lo, mention)
     if mention is not None:
         return mention
+    outlet = _relaying_outlet_after(text, part_lo, cue_start, cue_end, hi)
+    if outlet is not None:
+        return outlet
     mention = _subject_of_relative_clause(text, part_lo, cue_start) or _share_subject(
         text, part_lo, cue_start
     )
@@ -265,6 +268,26 @@ def cue_subject(
         if mention is not None and not after_quote and mention.kind not in _INVERTED_KINDS:
             mention = None  # "In other words, explained Nancy Cordes:" but not "..., said the plan"
     return mention
+
+
+_RELAYING_VERBS = frozenset({"reported", "reports", "said", "says", "wrote", "writes"})
+
+
+def _relaying_outlet_after(
+    text: str, lo: int, cue_start: int, cue_end: int, hi: int
+) -> Mention | None:
+    """ "..., Shoigu said on Tuesday, reported AFP.": a reporting verb after a comma whose
+    subject, an outlet, follows it and ends the sentence; it relays what comes before rather
+    than sharing the earlier verb's subject."""
+    before = cue_start - 1
+    while before > lo and text[before].isspace():
+        before -= 1
+    if text[cue_start:cue_end].lower() not in _RELAYING_VERBS or text[before] != ",":
+        return None
+    mention = subject_after(text, cue_end, hi)
+    if mention is None or mention.kind != "outlet" or hi - mention.end > 4:
+        return None
+    return mention if text[mention.end : hi].strip() in ("", ".", "!") else None
 
 
 def _antecedent(text: str, lo: int, relative: Mention) -> Mention | None:

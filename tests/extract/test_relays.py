@@ -184,6 +184,20 @@ def test_a_relay_after_the_speakers_own_cue_closes_the_claim() -> None:
     ]
 
 
+
+def test_an_outlet_named_after_its_verb_relays_the_claim_before_it() -> None:
+    text = (
+        "“The port is shut,” Mayor Ivan Brook said.\n\n"
+        "The ferries will resume on Monday, Port Minister Dana Perl said on Friday, reported AFP."
+        "\n\nThe harbour will reopen, Perl said, reported the newspaper Kommersant.\n\n"
+        "The fleet is ready, Perl said, according to TASS.\n"
+    )
+    assert claimed(text) == [
+        ("The ferries will resume on Monday", "Dana Perl", "Agence France-Presse"),
+        ("The harbour will reopen", "Dana Perl", "Kommersant"),
+        ("The fleet is ready", "Dana Perl", "TASS"),
+    ]
+
 def test_a_claim_quoted_as_saying_comes_through_the_outlet_that_quoted_it() -> None:
     text = (
         "Interfax cited Port Minister Ivan Brook as saying the ferries had resumed.\n\n"
