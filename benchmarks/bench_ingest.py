@@ -17,8 +17,9 @@ metadata.json. PostgreSQL runs on a database created for the run and dropped aft
   fastest of WRITER_RUNS runs with every run listed, the articles per second it allows, and the
   clusterer's time per quotation;
 * `--jobs 2` against `--jobs 1` (throughput), the fastest of INGEST_RUNS interleaved runs each;
-* PostgreSQL: four `quotes ingest` processes on a quarter each against one process on all, and
-  whether both end with the same rows;
+* PostgreSQL: four `quotes ingest` processes on a quarter each against one process on all
+  (the fastest of INGEST_RUNS interleaved runs each), and whether every run ends with the same
+  rows;
 * `--growth N`: time per article over each tenth of N articles into one SQLite database.
 
 Each figure is wall-clock time, and for the in-process ones also this process's CPU time
@@ -173,20 +174,25 @@ def concurrent_writers(corpus: Path, parts: list[Path]) -> dict[str, Any]:
             assert process.returncode == 0, err
         return time.perf_counter() - started
 
-    results: dict[str, Any] = {}
-    for label, inputs in (("one", [corpus]), ("four", parts)):
-        url, name = pg_database()
-        try:
-            open_database(url, writer=True).dispose()
-            quotes = [sys.executable, "-m", "quotes", "--db", url, "ingest", "--jobs", "1"]
-            results[label] = (run([[*quotes, str(p)] for p in inputs]), rows(url))
-        finally:
-            drop_pg_database(name)
-    one, four = results["one"], results["four"]
+    results: dict[str, list[tuple[float, dict[str, Any]]]] = {"one": [], "four": []}
+    for _ in range(INGEST_RUNS):  # interleaved, each the fastest of its runs
+        for label, inputs in (("one", [corpus]), ("four", parts)):
+            url, name = pg_database()
+            try:
+                open_database(url, writer=True).dispose()
+                quotes = [sys.executable, "-m", "quotes", "--db", url, "ingest", "--jobs", "1"]
+                results[label].append((run([[*quotes, str(p)] for p in inputs]), rows(url)))
+            finally:
+                drop_pg_database(name)
+    one = min(results["one"], key=lambda r: r[0])
+    four = min(results["four"], key=lambda r: r[0])
     return {
         "one_s": round(one[0], 1),
         "four_s": round(four[0], 1),
+        "one_runs_s": [round(r[0], 1) for r in results["one"]],
+        "four_runs_s": [round(r[0], 1) for r in results["four"]],
         "speedup": round(one[0] / four[0], 2),
+        "same_rows_every_run": all(r[1] == one[1] for r in results["one"] + results["four"]),
         "same_rows": one[1] == four[1],
         "counts_one": {k: one[1][k] for k in ("articles", "quotes", "remarks")},
         "counts_four": {k: four[1][k] for k in ("articles", "quotes", "remarks")},
