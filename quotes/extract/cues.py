@@ -220,7 +220,7 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
                 and low != "quoted"
                 and not low.endswith("ing")
             )  # "was told" is passive; "is calling" is not
-            if low in _NAMING_VERBS and (
+            if low in NAMING_VERBS and (
                 passive
                 or (attached and previous_word == "as")  # "“careless”, as described by Comey"
                 or _ADVERB_AFTER_AUXILIARY.search(text, max(part_lo, start - 30), start)
@@ -345,7 +345,7 @@ _ADVERB_AFTER_AUXILIARY = re.compile(
 
 # Passive reporting verbs whose agent's words the quotation gives ("was asked by", "was called
 # ... by"); not "was denounced by", whose agent's words are about something else.
-_NAMING_VERBS = frozenset(
+NAMING_VERBS = frozenset(
     "asked told described called labeled labelled dubbed branded termed rated characterized "
     "characterised".split()
 )

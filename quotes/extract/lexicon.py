@@ -30,6 +30,7 @@ class Lexicon:
     genders: dict[str, str]  # given names and gendered words ("hillary", "spokesman") -> f / m
     regions: frozenset[str]  # states, regions and cities written like names: never a person
     media_nouns: frozenset[str]  # "Speech", "Interview" after a name in a caption: no surname
+    speech_nouns: frozenset[str]  # "warning", "claim": what someone said, owned by the speaker
 
 
 @cache
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
         genders=_genders(data["given_names"]) | _genders(data["gendered_words"]),
         regions=frozenset(data["regions"]),
         media_nouns=frozenset(data["media_nouns"]),
+        speech_nouns=frozenset(data["speech_nouns"]),
     )
 
 

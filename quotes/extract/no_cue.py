@@ -7,6 +7,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from quotes.extract.before_cue import subject_before
 from quotes.extract.cleaning import Paragraph
 from quotes.extract.cue_choice import (
     SUBJECT_KINDS,
@@ -203,6 +204,9 @@ def speaker_without_cue(
     source = according_to_outlet(text, lo, quote.mark_start)
     if source is not None:
         return source, "according-to-outlet", 0.6
+    owner = owner_of_speech_noun(text, lo, quote, registry, state)
+    if owner is not None:
+        return owner, "speech-noun-owner", 0.45
     negated = NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
     after_colon = last_visible(text, lo, quote.mark_start) == ":"
     kinds = SUBJECT_KINDS_AFTER_COLON if after_colon else SUBJECT_KINDS
@@ -224,6 +228,60 @@ def speaker_without_cue(
             # "“...,” he said outside the building. But “...”": the same speaker goes on
             return last_speaker, "continues-in-paragraph", 0.4
     return None
+
+
+# A noun of saying ("warnings", "claim": lexicon's speech_nouns) owned by a possessive pronoun
+# or a name's possessive, whose complement ("that ...", "of ...") goes on to the quotation.
+_OWNED_NOUN = re.compile(
+    r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<=\w)(?P<possessive>’s|'s)|(?<=s)[’'])"
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+)\s+(?P<link>that|of|about|against)\s"
+    r"(?=[^;:.!?“”\"«»‘]*$)"
+)
+OWNED_NOUN_REACH = 150
+"""How far before a quotation a noun of saying may stand and still own it (characters)."""
+
+
+def owner_of_speech_noun(
+    text: str, lo: int, quote: QuoteSpan, registry: Registry, state: State, after: int = 0
+) -> Speaker | None:
+    """ "The senator kept up his warnings that the vote is “rigged”", "Critics mocked Sergei
+    Lavrov’s warning of a “new cold war”": words inside what a noun of saying reports are
+    the words of the noun's owner (the sentence's subject, for a possessive pronoun), however
+    short, and whoever the sentence's verb belongs to. The noun is looked for from `after`."""
+    window = max(lo, after, quote.mark_start - OWNED_NOUN_REACH)
+    owned = None
+    for match in _OWNED_NOUN.finditer(text, window, quote.mark_start):
+        if match.group("noun") in lexicon().speech_nouns:
+            owned = match
+            break
+    if owned is None or not _inside_complement(text, owned, quote):
+        return None
+    if owned.group("pronoun"):
+        mention = sentence_subject(text, lo, owned.start())
+        if mention is not None and mention.kind == "description" and not _names_a_source(mention):
+            return None  # "The comments came ... her claim that": not the comments' claim
+    else:
+        mention = subject_before(text, lo, owned.start())
+    if mention is None or mention.kind not in _OWNER_KINDS:
+        return None
+    return resolve_speaker(mention, registry, state, lo)
+
+
+_OWNER_KINDS = frozenset({"person", "description", "pronoun", "organisation", "plural"})
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must)\b")
+
+
+def _inside_complement(text: str, owned: re.Match[str], quote: QuoteSpan) -> bool:
+    """Whether the quotation is part of what the noun reports, not said about it: "his claim
+    that the vote is “rigged”", but not "Rubio's claim that Cruz is ... is “simply not true”"
+    (a verb of the sentence's own after the clause's), "Trump's comments about immigrants
+    were “intolerable”" (a verb after a noun phrase), nor "Obama's statement ... as “the
+    biggest fairy tale”" (a label someone else gives it)."""
+    between = text[owned.end() : quote.mark_start]
+    if between.rstrip().endswith((" as", " called")):
+        return False
+    return len(_FINITE.findall(between)) <= (1 if owned.group("link") == "that" else 0)
 
 
 def _names_a_source(mention: Mention) -> bool:

@@ -30,6 +30,7 @@ from quotes.extract.cue_choice import (
     choose_cue,
 )
 from quotes.extract.cues import (
+    NAMING_VERBS,
     find_cues,
 )
 from quotes.extract.dates import (
@@ -50,6 +51,7 @@ from quotes.extract.mentions import (
 )
 from quotes.extract.no_cue import (
     TRANSCRIPT_LABEL,
+    owner_of_speech_noun,
     poll_source,
     signed,
     speaker_without_cue,
@@ -385,6 +387,11 @@ def _quotation(
         poll = poll_source(text, chosen.mention, lo, hi)
         if poll is not None:
             speaker = poll
+        elif chosen.end <= quote.mark_start and chosen.verb not in NAMING_VERBS:
+            # "Critics mocked Lavrov’s warning of a “...”"; not "called Trump's remarks “...”"
+            owner = owner_of_speech_noun(text, lo, quote, registry, state, after=chosen.end)
+            if owner is not None:
+                speaker, rule, confidence = owner, "speech-noun-owner", 0.45
     if speaker is None and not work and title_cased:
         headline = headline_speaker(text, quote, paragraph, registry, state)
         if headline is not None:

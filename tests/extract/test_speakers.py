@@ -232,3 +232,30 @@ def test_a_cue_word_inside_a_hyphenated_adjective_is_no_cue() -> None:
 def test_as_described_by_names_who_described_it() -> None:
     text = "The plan, as described by Mayor Ivan Brook, is “bold”.\n"
     assert speakers(text) == [("bold", "Ivan Brook")]
+
+
+def test_words_in_what_a_noun_of_saying_reports_are_its_owners() -> None:
+    text = (
+        "Senator Ivan Brook spoke in Lyon.\n\n"
+        "The senator kept up his warnings that the vote is “rigged”.\n\n"
+        "Critics mocked Dana Perl’s warning of a “new cold war”.\n\n"
+        "Brook dismissed Perl’s claim that the vote was “clean”.\n"
+    )
+    assert speakers(text) == [
+        ("rigged", "Ivan Brook"),
+        ("new cold war", "Dana Perl"),
+        ("clean", "Dana Perl"),
+    ]
+
+
+def test_words_said_about_a_noun_of_saying_are_not_its_owners() -> None:
+    text = (
+        "Ivan Brook called Dana Perl’s remarks about the port “reckless”.\n\n"
+        "Lena Ostrova said that Perl’s claim that the port is open is “simply not true.”\n\n"
+        "Brook said Perl’s comments about the ferries were “a disgrace”.\n"
+    )
+    assert speakers(text) == [
+        ("reckless", "Ivan Brook"),
+        ("simply not true.", "Lena Ostrova"),
+        ("a disgrace", "Ivan Brook"),
+    ]
