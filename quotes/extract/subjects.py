@@ -39,8 +39,21 @@ from quotes.extract.mentions import (
 
 def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The phrase a sentence opens with, past opening adverbials ("During the debate, Cruz",
-    "Speaking in Salem, New Hampshire, Trump")."""
+    "Speaking in Salem, New Hampshire, Trump") or a linking adverb ("Then his guest")."""
     tokens = word_tokens(text, lo, min(hi, lo + 400))
+    found = _after_openers(text, tokens)
+    if (
+        found is None
+        and len(tokens) > 2
+        and bare(tokens[0][0]) in _LINKING_ADVERBS
+        and tokens[1][0] != ","
+        and not is_capitalised(tokens[1][0])
+    ):
+        return subject_at(text, tokens, 1, False)  # "Then his guest took his leave"
+    return found
+
+
+def _after_openers(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     index = 0
     for attempt in range(4):
         if index >= len(tokens):

@@ -259,3 +259,15 @@ def test_words_said_about_a_noun_of_saying_are_not_its_owners() -> None:
         ("simply not true.", "Lena Ostrova"),
         ("a disgrace", "Ivan Brook"),
     ]
+
+
+def test_a_linking_adverb_before_a_lower_case_subject_opens_no_adverbial() -> None:
+    text = (
+        "Ivan Brook met Dana Perl in Lyon. Perl said the talks were “frank”.\n\n"
+        "Brook answered: “I agree.” Then his guest took her leave, saying: “Take care.”\n"
+    )
+    assert speakers(text) == [
+        ("frank", "Dana Perl"),
+        ("I agree.", "Ivan Brook"),
+        ("Take care.", "Dana Perl"),
+    ]
