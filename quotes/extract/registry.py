@@ -31,7 +31,7 @@ from quotes.extract.mentions import (
     name_key,
     strip_possessive,
 )
-from quotes.extract.outlets import lookup_outlet, outlet_key
+from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
 from quotes.records import quick_init
 
 # --- Resolution -------------------------------------------------------------------------------
@@ -155,6 +155,7 @@ class Registry:
         self._genders: dict[str, str | None] = {}
         self._lower_case: dict[str, bool] = {}
         self._honorifics: dict[str, str] | None = None
+        self._outlets: list[tuple[int, OutletInfo]] | None = None
         # A headline or lead may name a person by title before the body names them.
         self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
         for lo, hi in spans:
@@ -191,6 +192,17 @@ class Registry:
         self.names.append(known)
         for word in keys:
             self.by_word.setdefault(word, []).append(known)
+
+    def outlet_named_before(self, at: int, kinds: frozenset[str]) -> OutletInfo | None:
+        """The outlet of one of `kinds` (the gazetteer's) named last before `at`, within
+        OUTLET_REACH characters: "TASS reported the talks. “...,” the agency said" (the agency
+        is TASS). Found on the first call, for the whole text."""
+        if self._outlets is None:
+            self._outlets = list(_outlets_named(self.text))
+        for start, outlet in reversed(self._outlets):
+            if start < at and outlet.kind in kinds:
+                return outlet if at - start <= OUTLET_REACH else None
+        return None
 
     def _counterparts_title(self, start: int) -> frozenset[str]:
         """ "Chinese President Xi Jinping told his Russian counterpart Vladimir Putin": a
@@ -455,6 +467,24 @@ _TITLE_OF_BODY = re.compile(
 )
 
 _LOWER_IN_NAMES = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
+
+
+OUTLET_REACH = 1500
+"""How far back "the agency", "the newspaper" may find the outlet it stands for (characters)."""
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,4}")
+
+
+def _outlets_named(text: str) -> Iterator[tuple[int, OutletInfo]]:
+    """Outlets the gazetteer knows, where the text names them: each run of capitalised words,
+    or its end ("The Xinhua", "Russian agency TASS"), looked up."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        for first in range(len(words)):
+            outlet = lookup_outlet(strip_possessive(" ".join(words[first:])), exact=True)
+            if outlet is not None:
+                yield match.start(), outlet
+                break
 
 
 def _initials_match(words: list[str], acronym: str) -> str | None:

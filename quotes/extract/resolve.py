@@ -69,7 +69,7 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
             or _other_party(mention, state)
             or _documents_author(mention, registry, state, at)
             or _issued_before(mention, registry, state, at)
-            or _the_outlet(mention, state)
+            or _the_outlet(mention, registry, state, at)
         )
         if own is not None:
             return own
@@ -160,23 +160,22 @@ _OUTLET_KIND_OF_NOUN = {
 _ANY_OUTLET_NOUNS = frozenset({"publication", "outlet"})
 
 
-def _the_outlet(mention: Mention, state: State) -> Speaker | None:
+def _the_outlet(mention: Mention, registry: Registry, state: State, at: int) -> Speaker | None:
     """ "The newspaper, which is published by the People's Daily, accused Washington" after "An
     editorial in the Global Times said": the outlet last heard from, when the gazetteer knows
-    it as that kind of outlet (a newspaper, a news agency, a broadcaster)."""
-    body = state.last_org
+    it as that kind of outlet (a newspaper, a news agency, a broadcaster); else the last one
+    of that kind the text named ("TASS reported the talks. “...,” the agency said")."""
     written = _THE_OUTLET.fullmatch(mention.text)
-    if body is None or written is None:
+    if written is None:
         return None
-    outlet = lookup_outlet(body.name, exact=True)
-    if outlet is None:
-        return None
-    if written[1] in _ANY_OUTLET_NOUNS:
-        if outlet.kind not in OUTLET_KINDS_RELAYING:
-            return None
-    elif outlet.kind != _OUTLET_KIND_OF_NOUN[written[1]]:
-        return None
-    return body.written_as(mention.text)
+    noun = written[1]
+    kinds = OUTLET_KINDS_RELAYING if noun in _ANY_OUTLET_NOUNS else {_OUTLET_KIND_OF_NOUN[noun]}
+    body = state.last_org
+    outlet = lookup_outlet(body.name, exact=True) if body is not None else None
+    if body is not None and outlet is not None and outlet.kind in kinds:
+        return body.written_as(mention.text)
+    named = registry.outlet_named_before(at, frozenset(kinds))
+    return Speaker(named.name, "outlet", None, mention.text) if named is not None else None
 
 
 _DOCUMENT_FROM = re.compile(

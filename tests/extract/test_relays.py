@@ -184,7 +184,6 @@ def test_a_relay_after_the_speakers_own_cue_closes_the_claim() -> None:
     ]
 
 
-
 def test_an_outlet_named_after_its_verb_relays_the_claim_before_it() -> None:
     text = (
         "“The port is shut,” Mayor Ivan Brook said.\n\n"
@@ -197,6 +196,7 @@ def test_an_outlet_named_after_its_verb_relays_the_claim_before_it() -> None:
         ("The harbour will reopen", "Dana Perl", "Kommersant"),
         ("The fleet is ready", "Dana Perl", "TASS"),
     ]
+
 
 def test_a_claim_quoted_as_saying_comes_through_the_outlet_that_quoted_it() -> None:
     text = (

@@ -271,3 +271,16 @@ def test_a_linking_adverb_before_a_lower_case_subject_opens_no_adverbial() -> No
         ("I agree.", "Ivan Brook"),
         ("Take care.", "Dana Perl"),
     ]
+
+
+def test_the_agency_or_the_paper_is_the_outlet_of_that_kind_named_before() -> None:
+    text = (
+        "TASS reported the talks on Monday. “The talks went well,” the agency said.\n\n"
+        "The newspaper Kommersant covered the deal. “It is big,” the paper wrote.\n\n"
+        "“It will pass,” the broadcaster said.\n"
+    )
+    assert speakers(text) == [
+        ("The talks went well,", "TASS"),
+        ("It is big,", "Kommersant"),
+        ("It will pass,", "broadcaster"),  # no broadcaster named before: the words as written
+    ]
