@@ -50,7 +50,7 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     try:
         known = _PHRASES[key]
     except KeyError:
-        known = _classify_phrase(text, tokens)
+        known = _classify_phrase(text, _without_nickname(text, tokens))
         if known is not None:
             known = Mention(
                 known.text,
@@ -75,6 +75,24 @@ def classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
         known.role,
         known.outlet,
     )
+
+
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
+
+
+def _without_nickname(text: str, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "Marvin “Marvelous” Hagler", "Dwayne “The Rock” Johnson": the words in quote marks
+    inside a name are a nickname, no part of the name (`quotemarks` takes them for no
+    quotation)."""
+    opened = next(
+        (i for i, t in enumerate(tokens[1:-1], 1) if text[t[1] - 1] in _QUOTE_MARKS), None
+    )
+    if opened is None:
+        return tokens
+    for i in range(opened, len(tokens) - 1):
+        if tokens[i][2] < len(text) and text[tokens[i][2]] in _QUOTE_MARKS:
+            return tokens[:opened] + tokens[i + 1 :]
+    return tokens
 
 
 # "state television", "Iranian state TV", "official radio": a country's broadcaster, unnamed.

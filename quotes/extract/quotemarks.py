@@ -130,7 +130,31 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     if outer is not None and outer[0] == _DOUBLE:
         family, mark_start, inner_start = outer
         spans.extend(_span(text, mark_start, inner_start, end, end, False, family))
-    return spans
+    return [span for span in spans if not _nickname(text, span)]
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_][\w.’'-]* $")
+_NAME_WORD_AFTER = re.compile(r" [^\W\d_][\w’'-]*(?: +(\w))?")
+NICKNAME_MAX_WORDS = 3
+
+
+def _nickname(text: str, span: QuoteSpan) -> bool:
+    """ "Marcia “Cia” Price", "Dwayne “The Rock” Johnson": a capitalised word or three in
+    quote marks between two capitalised words is a name's nickname, nobody's words; but not
+    in a headline's title case ("Trump ‘The Dealmaker’ Could Address ..."), where the word
+    after the name is capitalised too."""
+    inner = text[span.start : span.end]
+    if not span.closed or not inner[:1].isupper() or inner.count(" ") >= NICKNAME_MAX_WORDS:
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, span.mark_start - 30), span.mark_start)
+    after = _NAME_WORD_AFTER.match(text, span.mark_end)
+    return (
+        before is not None
+        and before[0][0].isupper()
+        and after is not None
+        and after[0][1].isupper()
+        and not (after[1] is not None and after[1].isupper())
+    )
 
 
 def _between_words(text: str, start: int, end: int) -> bool:

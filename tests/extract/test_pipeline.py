@@ -107,6 +107,19 @@ def test_unbalanced_mark_does_not_swallow_the_article() -> None:
     assert [q.text for q in quoted(text)] == ["this never closes."]
 
 
+def test_a_nickname_inside_a_name_is_no_quotation_and_no_part_of_the_name() -> None:
+    text = (
+        "Former boxer Ivan “Iron” Brook said the port would reopen.\n\n"
+        "Dana “The Hammer” Perl said the ferries would resume on Monday.\n"
+    )
+    assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
+        ("the port would reopen", "Ivan Brook"),
+        ("the ferries would resume on Monday", "Dana Perl"),
+    ]
+    headline = "Brook ‘The Dealmaker’ Could Reopen The Port\n\nThe port is shut.\n"
+    assert [q.text for q in extract_quotations(headline)] == ["The Dealmaker"]  # title case
+
+
 # --- Shapes and speakers ----------------------------------------------------------------------
 
 
