@@ -312,7 +312,7 @@ def _antecedent(text: str, lo: int, relative: Mention) -> Mention | None:
     return immediate
 
 
-_ANTECEDENT_KINDS = frozenset({"person", "description", "plural"})
+_ANTECEDENT_KINDS = frozenset({"person", "description", "plural", "organisation"})
 
 
 def _nothing_or_a_comma_before(text: str, lo: int, at: int) -> bool:

@@ -284,3 +284,15 @@ def test_the_agency_or_the_paper_is_the_outlet_of_that_kind_named_before() -> No
         ("It is big,", "Kommersant"),
         ("It will pass,", "broadcaster"),  # no broadcaster named before: the words as written
     ]
+
+
+def test_an_organisation_before_a_restrictive_which_is_the_speaker() -> None:
+    text = (
+        "Reporters asked around.\n\n"
+        "They turned to the Lyon Port Authority which reported “2,521 late ferries” last year.\n\n"
+        "Another critic, Ivan Brook, likened the rules to “burning the charter”.\n"
+    )
+    assert speakers(text) == [
+        ("2,521 late ferries", "Lyon Port Authority"),
+        ("burning the charter", "Ivan Brook"),
+    ]
