@@ -473,6 +473,8 @@ def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
     if verb_first is not None:  # "..., reported AFP": an outlet named after its verb
         outlet = subject_after(text, verb_first.end(), end)
         return outlet is not None and outlet.kind == "outlet" and outlet.end >= end - 1
+    if end - lo > _MOST_CUE_CHARS:
+        return False  # a long rest is the claim going on: never copied, so cues cost O(1) here
     words = text[lo:end].split()
     if len(words) > 8 or not words or words[-1].lower() not in INDIRECT_VERBS:
         return False
@@ -482,6 +484,8 @@ def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
 
 
 _SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})
+_MOST_CUE_CHARS = 200
+"""The longest rest of a sentence `_ends_in_a_cue` reads: eight words and a long name."""
 
 
 _AFTER_TRAILING_CUE = frozenset(
