@@ -276,6 +276,21 @@ def _names_label(mention: Mention) -> bool:
     return mention.kind == "plural" and " and " in (mention.name or "")
 
 
+def named_before_colon(text: str, lo: int, mark_start: int) -> Mention | None:
+    """ "... doesn't surprise Republican pollster Daron Shaw: “...”", "that of retired Gen.
+    Michael Hayden: “...”": a person named in full (or by title) right before the colon that
+    opens the quotation, at the end of a sentence with no reporting verb, is its speaker."""
+    lead = text[lo:mark_start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = lo + len(lead) - 1
+    mention = subject_before(text, max(lo, colon - 120), colon)
+    if mention is None or mention.kind != "person" or mention.end != colon:
+        return None
+    named = len((mention.name or "").split()) >= 2 or bool(mention.role)
+    return mention if named and _names_label(mention) else None
+
+
 def colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
     """ "Dana Perl: “...”": a name, and nothing else, before a colon opens the quotation."""
     lead = text[lo:mark_start].rstrip()

@@ -15,6 +15,7 @@ from quotes.extract.cue_choice import (
     according_to_outlet,
     colon_label,
     leading_label,
+    named_before_colon,
 )
 from quotes.extract.cues import (
     NEGATION_IN_CLAUSE,
@@ -201,6 +202,10 @@ def speaker_without_cue(
     speaker = resolve_speaker(label, registry, state, lo) if label is not None else None
     if speaker is not None:
         return speaker, "leading-label", 0.5
+    label = named_before_colon(text, lo, quote.mark_start)
+    speaker = resolve_speaker(label, registry, state, lo) if label is not None else None
+    if speaker is not None:
+        return speaker, "named-before-colon", 0.5
     source = according_to_outlet(text, lo, quote.mark_start)
     if source is not None:
         return source, "according-to-outlet", 0.6

@@ -296,3 +296,15 @@ def test_an_organisation_before_a_restrictive_which_is_the_speaker() -> None:
         ("2,521 late ferries", "Lyon Port Authority"),
         ("burning the charter", "Ivan Brook"),
     ]
+
+
+def test_a_person_named_right_before_the_colon_that_opens_a_quotation_speaks() -> None:
+    text = (
+        "The port reopened.\n\n"
+        "The timing does not surprise harbour master Ivan Brook: “Ferries always come back.”\n\n"
+        "He flew to Lyon: “It was great.”\n"
+    )
+    assert speakers(text) == [
+        ("Ferries always come back.", "Ivan Brook"),
+        ("It was great.", "Ivan Brook"),
+    ]
