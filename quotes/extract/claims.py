@@ -390,6 +390,8 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     if cue.verb in SOURCE_CUES:
         if last_visible(text, lo, cue.start) == "":
             comma = text.find(",", cue.mention.end, hi)
+            while comma > 0 and _ASIDE.match(text, comma + 1, hi):
+                comma = text.find(",", comma + 1, hi)  # "According to Reuters, which cited ..., "
             return (
                 trimmed(text, comma + 1, sentence_content_end(text, lo, hi)) if comma > 0 else None
             )
@@ -424,6 +426,10 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
     # "... said that Tehran would respond, IRNA reported": the relay's words are no part of it
     return trimmed(text, start, _before_trailing_cue(text, start, end))
 
+
+# An aside after "According to Reuters," that is not yet the claim: a relative clause or what
+# the source cited ("which cited three sources familiar with the matter,").
+_ASIDE = re.compile(r"\s*(?:which|who|whose|citing|quoting)\b[^,]*,")
 
 _INSERTED_CUE_END = re.compile(
     r"(?: (?:on|last|this) \w+| in an interview| in a statement)?, (?=\w)"
@@ -475,6 +481,8 @@ def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
         return outlet is not None and outlet.kind == "outlet" and outlet.end >= end - 1
     if end - lo > _MOST_CUE_CHARS:
         return False  # a long rest is the claim going on: never copied, so cues cost O(1) here
+    when = _TIME_AFTER_VERB.search(text, lo, end)  # "... news agency reported on Thursday"
+    end = when.start() if when is not None else end
     words = text[lo:end].split()
     if len(words) > 8 or not words or words[-1].lower() not in INDIRECT_VERBS:
         return False
@@ -484,6 +492,9 @@ def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
 
 
 _SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})
+_TIME_AFTER_VERB = re.compile(
+    r"\s+(?:(?:on|late|early|last|this)\s+\w+|yesterday|today|earlier|later|overnight)$"
+)
 _MOST_CUE_CHARS = 200
 """The longest rest of a sentence `_ends_in_a_cue` reads: eight words and a long name."""
 

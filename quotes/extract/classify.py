@@ -415,6 +415,8 @@ def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
         return found
     while len(core) > 1 and bare(core[-1]) in MEDIUM_NOUNS and not core[-1].istitle():
         core = core[:-1]  # "Sputnik radio", "Rossiya-1 TV channel": the outlet's medium
+        if len(core) > 1 and core[-1] == "news":
+            core = core[:-1]  # "the official KCNA news agency": "news" is the medium's too
         found = _outlet_ending(core)
         if found is not None:
             return found

@@ -51,6 +51,12 @@ _IN_STATEMENT = re.compile(
 
 _IN_STATEMENT_NOUNS = CHANNEL_FORMS
 
+# A record of the speaker's own words, wherever it was published, is no outlet that relayed them:
+# "according to a transcript ...", "according to a Russian translation of his remarks".
+_OWN_RECORD = re.compile(
+    r"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:transcript|translation)s?\b"
+)
+
 # "wrote on Telegram", "said in a video posted on his Weibo account", "posted on X", "in a Telegram
 # post": a platform the words were put on is their relay. Platform names keep their case.
 _PLATFORM_NAMES = "|".join(re.escape(name) for name in sorted(platforms(), key=len, reverse=True))
@@ -335,6 +341,8 @@ def find_vias(
         )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
+                if pattern is _ACCORDING and _OWN_RECORD.match(match.group(1)):
+                    continue  # "according to a transcript published on the ministry's website"
                 via = relay_outlet(match.group(1))
                 if pattern is _ACCORDING:
                     source = subject_after(text, match.start(1), hi_part)

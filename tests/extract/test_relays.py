@@ -278,3 +278,35 @@ def test_a_sentence_opening_on_another_day_is_another_occasion() -> None:
         ("We have no plans to attack,", "Ivan Brook", "BBC"),
         ("Nothing has changed.", "Ivan Brook", None),
     ]
+
+
+def test_a_news_agency_named_with_news_agency_after_it_is_that_outlet() -> None:
+    text = (
+        "Tensions rose.\n\n"
+        "Port Minister Ivan Brook said the ferries would stay in port, the official KCNA news "
+        "agency reported on Thursday.\n"
+    )
+    assert claimed(text) == [
+        ("the ferries would stay in port", "Ivan Brook", "Korean Central News Agency")
+    ]
+
+
+def test_a_transcript_or_translation_of_the_speakers_words_is_no_relay() -> None:
+    text = (
+        "“The port is shut,” Ivan Brook told a briefing, according to a transcript published "
+        "on the ministry's website.\n\n"
+        "“It will reopen,” Brook said, according to a Russian translation of his remarks.\n"
+    )
+    assert relayed(text) == [
+        ("The port is shut,", "Ivan Brook", None),
+        ("It will reopen,", "Ivan Brook", None),
+    ]
+
+
+def test_what_the_source_cited_is_no_part_of_its_claim() -> None:
+    text = (
+        "Talks went on.\n\n"
+        "According to Reuters, which cited three sources familiar with the matter, the deal "
+        "could be signed next week.\n"
+    )
+    assert claimed(text) == [("the deal could be signed next week", "Reuters", "Reuters")]
