@@ -315,6 +315,11 @@ _CLAIM_LEAD = re.compile(
 # Bloomberg, that ...": an adverbial of a few
 # words (opening with a preposition or a time word, no clause of its own) and then "that": the
 # claim is what follows "that" (not a relative "that" before a verb: "... the plan that was").
+# After "said in a statement": "on its website that ...", a second short adverbial before "that".
+_MORE_ADVERBIAL_THEN_THAT = re.compile(
+    r"\s*(?:on|in|at|via|through)\s+(?:(?!that\b)[\w’'.\-]+\s+){1,4}?that\s+"
+)
+
 _ADVERBIAL_THEN_THAT = re.compile(
     r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|last|this|earlier"
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -421,6 +426,8 @@ def _claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None
         lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)
         if lead is not None:
             start = lead.end()
+            more = _MORE_ADVERBIAL_THEN_THAT.match(text, start, hi) if adverbial is None else None
+            start = more.end() if more is not None else start
     cut = _CLAIM_CUT.search(text, start, hi)
     end = cut.start() if cut is not None else hi
     # "... said that Tehran would respond, IRNA reported": the relay's words are no part of it
@@ -488,7 +495,11 @@ def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
         return False
     verb_start = end - len(words[-1])
     source = subject_before(text, lo, verb_start)
-    return source is not None and source.start == lo and source.kind in _SOURCE_KINDS
+    if source is None or source.start == lo:
+        return source is not None and source.kind in _SOURCE_KINDS
+    # "state broadcaster CCTV reported": words describing an outlet before its name
+    before = text[lo : source.start]
+    return source.kind == "outlet" and "," not in before and len(before.split()) <= 4
 
 
 _SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})

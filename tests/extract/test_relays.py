@@ -310,3 +310,16 @@ def test_what_the_source_cited_is_no_part_of_its_claim() -> None:
         "could be signed next week.\n"
     )
     assert claimed(text) == [("the deal could be signed next week", "Reuters", "Reuters")]
+
+
+def test_an_outlet_described_before_its_name_after_the_claim_is_its_relay() -> None:
+    text = (
+        "Talks went on.\n\n"
+        "Port Minister Ivan Brook told his counterpart Dana Perl that the ferries should resume, "
+        "state broadcaster CCTV reported.\n\n"
+        "The ministry said in a statement on its website that air defences had downed 20 drones.\n"
+    )
+    assert claimed(text) == [
+        ("the ferries should resume", "Ivan Brook", "China Central Television"),
+        ("air defences had downed 20 drones", "Ministry", "Ministry statement"),
+    ]
