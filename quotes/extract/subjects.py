@@ -147,6 +147,7 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
         return Mention(first[:7], start, start + 7, "description", role="another")
     taken: list[tuple[str, int, int]] = []
     named = False
+    of_at = -1  # where "of" went on a body's name ("the Ministry of Defence"), if it did
     for index, token in enumerate(tokens):
         word = token[0]
         if len(taken) >= MAX_NP_TOKENS:
@@ -157,7 +158,9 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
             if (named and not _all_places(taken)) or not _modifiers_before_name(tokens, index):
                 break  # not "said [Idaho] nutritional-supplement executive Frank VanderSloot"
         elif bare(word) in ("on", "in") or (word[0].islower() and bare(word) in PREPOSITIONS):
-            break
+            if of_at >= 0 or not _name_goes_on_with_of(tokens, index, taken):
+                break
+            of_at = len(taken)
         taken.append(token)
         named = named or is_name_word(word)
         if word.endswith(".") and len(bare(word)) > 3 and not is_title_word(word):
@@ -171,11 +174,33 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     if taken and strip_possessive(taken[-1][0]) != taken[-1][0]:
         return None  # "said Trump's remarks “...”": the reported clause begins; not a speaker
     found = classify_phrase(text, taken) if taken else None
+    if found is None and of_at > 0:  # "South Korea's Joint Chiefs [of Staff]": the name before
+        found = classify_phrase(text, taken[:of_at])
     if found is None:
         found = _description_starting(text, tokens)
     if found is not None and found.kind == "description":
         return _named_after(text, found, hi) or found
     return found
+
+
+_OF_HEADS = frozenset({"chiefs", "secretary", "minister", "ministers"})
+
+
+def _name_goes_on_with_of(
+    tokens: list[tuple[str, int, int]], index: int, taken: list[tuple[str, int, int]]
+) -> bool:
+    """ "the Ministry of Defence", "the Joint Chiefs of Staff", "the Bank of England": "of"
+    (and "the") between a body's capitalised head and more capitalised words stays in the
+    name."""
+    if tokens[index][0] != "of" or not taken or not taken[-1][0][:1].isupper():
+        return False
+    head = bare(taken[-1][0])
+    if head not in lexicon().org_heads and head not in _OF_HEADS:
+        return False
+    following = index + 1
+    if following < len(tokens) and tokens[following][0] == "the":
+        following += 1
+    return following < len(tokens) and tokens[following][0][:1].isupper()
 
 
 def _press_release(taken: list[tuple[str, int, int]], word: str) -> bool:

@@ -308,3 +308,17 @@ def test_a_person_named_right_before_the_colon_that_opens_a_quotation_speaks() -
         ("Ferries always come back.", "Ivan Brook"),
         ("It was great.", "Ivan Brook"),
     ]
+
+
+def test_a_bodys_name_goes_on_with_of() -> None:
+    text = (
+        "Tensions rose.\n\n"
+        "“The strike killed ten people,” said the Ministry of Defence.\n\n"
+        "“We are ready,” said the Bank of England.\n\n"
+        "“It is done,” said Ivan Brook of the Port Authority.\n"
+    )
+    assert speakers(text) == [
+        ("The strike killed ten people,", "Ministry of Defence"),
+        ("We are ready,", "Bank of England"),
+        ("It is done,", "Ivan Brook"),
+    ]

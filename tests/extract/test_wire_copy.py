@@ -42,7 +42,11 @@ EXPECTED: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("This is a new page in our relations,", "Western diplomat", "Agence France-Presse"),
     ],
     "yonhap_kyodo.txt": [
-        ("Our military has strengthened surveillance and vigilance,", "Joint Chiefs", None),
+        (
+            "Our military has strengthened surveillance and vigilance,",
+            "Joint Chiefs of Staff",
+            None,
+        ),
         ("an outrageous act that threatens peace,", "Fumio Kishida", "Kyodo News"),
         (
             "We will closely cooperate with the United States and South Korea,",
