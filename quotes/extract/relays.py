@@ -55,6 +55,7 @@ _IN_STATEMENT_NOUNS = CHANNEL_FORMS
 # "according to a transcript ...", "according to a Russian translation of his remarks".
 _OWN_RECORD = re.compile(
     r"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:transcript|translation)s?\b"
+    r"|(?:an?|the)\s+(?:press\s+|White\s+House\s+)?pool\b"  # "according to a pool report"
 )
 
 # "wrote on Telegram", "said in a video posted on his Weibo account", "posted on X", "in a Telegram
@@ -112,6 +113,7 @@ _MEDIA_WORDS = frozenset(
         "tv",
         "radio",
         "agency",
+        "agencies",
         "newspaper",
         "broadcaster",
         "website",
@@ -472,7 +474,9 @@ def via_for(
 # "Asked by reporters on Tuesday, Shoigu said", "Speaking at a news conference, she said", "On
 # Monday, he said": an occasion of its own, told by the article itself.
 _OWN_OCCASION = re.compile(
-    r"\W*(?:Asked by|Speaking (?:to|at|with|during|after|on|in)|Addressing|Answering questions"
+    r"\W*(?:(?:Later|Earlier)(?: on \w+)?,?\s+)?"
+    r"(?:Asked by|Speaking (?:to|at|with|during|after|on|in)|Addressing|Answering questions"
+    r"|(?:[Aa]t|[Dd]uring) an? (?:news|press) (?:conference|briefing)"
     r"|(?:On|Later on|Earlier on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),)"
     r"(?=\W)"
 )

@@ -323,3 +323,28 @@ def test_an_outlet_described_before_its_name_after_the_claim_is_its_relay() -> N
         ("the ferries should resume", "Ivan Brook", "China Central Television"),
         ("air defences had downed 20 drones", "Ministry", "Ministry statement"),
     ]
+
+
+def test_a_news_conference_of_its_own_ends_the_relay_in_force() -> None:
+    text = (
+        "Ivan Brook said on Tuesday that the port would reopen, TASS reported.\n\n"
+        "Later, at a news conference in Lyon, Brook said the ferries were ready. "
+        "“They are waiting,” he said.\n"
+    )
+    found = [(q.text, q.via) for q in extract_quotations(text)]
+    assert found == [
+        ("the port would reopen", "TASS"),
+        ("the ferries were ready", None),
+        ("They are waiting,", None),
+    ]
+
+
+def test_a_pool_report_is_no_relay_and_news_agencies_unnamed_are_one() -> None:
+    text = (
+        "“We will see,” Ivan Brook told reporters, according to a pool report.\n\n"
+        "“We are not afraid,” Dana Perl said, in comments carried by Russian news agencies.\n"
+    )
+    assert relayed(text) == [
+        ("We will see,", "Ivan Brook", None),
+        ("We are not afraid,", "Dana Perl", "Russian news agencies"),
+    ]
