@@ -321,7 +321,7 @@ _MORE_ADVERBIAL_THEN_THAT = re.compile(
 )
 
 _ADVERBIAL_THEN_THAT = re.compile(
-    r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|last|this|earlier"
+    r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|from|last|this|earlier"
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|,\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)))\b"
     r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?,?\s+that\s+"

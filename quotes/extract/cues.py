@@ -172,7 +172,7 @@ INDIRECT_VERBS = frozenset(
     acknowledged admitted announced predicted predicts wrote writes reported reports contended
     maintained asserted hopes hoped expects expected fears feared knows knew denied confirmed
     promised vowed pledged declared complained recalled emphasised emphasized urged agreed
-    concluded estimated estimates argue assured indicated""".split()
+    concluded estimated estimates argue assured indicated learned""".split()
 ) | {"pointed out", "points out", "made clear", "made it clear", "makes clear", "makes it clear"}
 
 NO_CLAIM_VERBS = frozenset(
@@ -251,6 +251,8 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
             mention = cue_subject(text, lo, part_lo, start, end, part_hi)
             if mention is not None and _base_form_after_singular(text, mention, start, low):
                 continue  # "would help Taiwan maintain a ... capability": an infinitive
+            if low == "learned" and (mention is None or mention.kind != "outlet"):
+                continue  # "TASS has learned that ...": an outlet's finding; not "he learned"
             cues.append(Cue(start, end, low, mention))
         if text.find("ccording to", part_lo, part_hi) >= 0:
             cues.extend(according_to_cues(text, part_lo, part_hi, hi))

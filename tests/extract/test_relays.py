@@ -348,3 +348,12 @@ def test_a_pool_report_is_no_relay_and_news_agencies_unnamed_are_one() -> None:
         ("We will see,", "Ivan Brook", None),
         ("We are not afraid,", "Dana Perl", "Russian news agencies"),
     ]
+
+
+def test_what_an_outlet_has_learned_is_its_own_claim() -> None:
+    text = (
+        "Talks went on.\n\n"
+        "TASS has learned from a source in the government that the decree will be signed soon.\n\n"
+        "Ivan Brook learned that the ferries had stopped.\n"
+    )
+    assert claimed(text) == [("the decree will be signed soon", "TASS", None)]
