@@ -427,7 +427,10 @@ def _negated(text: str, at: int) -> bool:
 def statement_without_source(text: str, lo: int, hi: int) -> bool:
     """ "in a statement", "a statement from the embassy said", with no outlet named: the
     speaker's own statement."""
-    return re.search(r"\b(?:[Ii]n a|[Aa]) (?:\w+ )?statement\b(?! by)", text[lo:hi]) is not None
+    return _STATEMENT.search(text, lo, hi) is not None
+
+
+_STATEMENT = re.compile(r"\b(?:[Ii]n an?|[Aa]n?) (?:\w+ )?statement\b(?! by)")
 
 
 RELAYING = re.compile(r" in an? (?:\w+ )?(statement|readout)\b")
@@ -550,7 +553,16 @@ def _explicit_via(
             if statement is not None:
                 label = f"{body.name or body.text} {statement.group(1)}"
                 return Via(label, statement.group().strip())
+        if cue is not chosen and body is not None and body.kind == "description":
+            document = _BODYS_DOCUMENT.fullmatch(body.text)
+            if document is not None:  # "The Kremlin's readout of the call said Putin ..."
+                return Via(f"{document.group(1)} {document.group(2)}", body.text)
     return None
+
+
+_BODYS_DOCUMENT = re.compile(
+    r"(?:[Tt]he\s+)?([A-Z][\w .-]*?)[’']s\s+(statement|readout|communique)"
+)
 
 
 # An outlet that "reported", "wrote" or "noted" something is the author of its own account, not

@@ -357,3 +357,16 @@ def test_what_an_outlet_has_learned_is_its_own_claim() -> None:
         "Ivan Brook learned that the ferries had stopped.\n"
     )
     assert claimed(text) == [("the decree will be signed soon", "TASS", None)]
+
+
+def test_a_bodys_readout_or_emailed_statement_relays_what_it_reports() -> None:
+    text = (
+        "Talks went on.\n\n"
+        "The Kremlin's readout of the call said Ivan Brook had warned against “provocations”.\n\n"
+        "The Port Authority said in an emailed statement that the ferries would resume.\n"
+    )
+    found = [(q.text, q.speaker, q.via) for q in extract_quotations(text)]
+    assert found == [
+        ("provocations", "Ivan Brook", "Kremlin readout"),
+        ("the ferries would resume", "Port Authority", "Port Authority statement"),
+    ]
