@@ -454,7 +454,7 @@ def via_for(
     explicit = _explicit_via(speaker, chosen, cues, vias, text, lo, hi)
     if (
         explicit is not None
-        and explicit.name == speaker.name
+        and explicit.name.casefold() == speaker.name.casefold()
         and speaker.kind != "outlet"
         and not any(word in CHANNEL_FORMS for word in explicit.text.lower().split())
     ):  # "according to the State Department": the body itself, no relay; not "according to

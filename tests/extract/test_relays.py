@@ -370,3 +370,8 @@ def test_a_bodys_readout_or_emailed_statement_relays_what_it_reports() -> None:
         ("provocations", "Ivan Brook", "Kremlin readout"),
         ("the ferries would resume", "Port Authority", "Port Authority statement"),
     ]
+
+
+def test_according_to_a_body_written_in_lower_case_is_no_relay_of_itself() -> None:
+    text = "Ivan Brook spoke.\n\nAccording to the ministry, Brook will travel to Lyon on Sunday.\n"
+    assert claimed(text) == [("Brook will travel to Lyon on Sunday", "Ministry", None)]
