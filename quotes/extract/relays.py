@@ -497,8 +497,15 @@ def _new_account(text: str, lo: int, hi: int, chosen: Cue | None) -> bool:
         and _TOLD_THE_PRESS.match(text, chosen.end, hi) is not None
     ):
         return True  # "“...,” Peskov told reporters": the article's own account
+    if chosen is not None and _OWN_BROADCAST.match(text, chosen.end, hi) is not None:
+        return True  # "“...,” Putin said in televised remarks": an occasion of its own
     return _OWN_OCCASION.match(text, lo, hi) is not None
 
+
+_OWN_BROADCAST = re.compile(
+    r"\s+(?:on \w+ )?in (?:an? |his |her |their )?(?:nightly |weekly )?(?:televised|video|TV)"
+    r" (?:remarks|address|speech|statement|message|interview)\b"
+)
 
 _TOLD_THE_PRESS = re.compile(
     r"\s+(?:reporters|journalists|the press|a (?:news|press) conference|a (?:news )?briefing)\b"

@@ -375,3 +375,16 @@ def test_a_bodys_readout_or_emailed_statement_relays_what_it_reports() -> None:
 def test_according_to_a_body_written_in_lower_case_is_no_relay_of_itself() -> None:
     text = "Ivan Brook spoke.\n\nAccording to the ministry, Brook will travel to Lyon on Sunday.\n"
     assert claimed(text) == [("Brook will travel to Lyon on Sunday", "Ministry", None)]
+
+
+def test_words_said_in_televised_remarks_are_an_occasion_of_their_own() -> None:
+    text = (
+        "Ivan Brook told TASS that the port was ready. “We are open,” he said.\n\n"
+        "“Nothing has changed,” Brook said in televised remarks on Wednesday.\n"
+    )
+    found = [(q.text, q.via) for q in extract_quotations(text)]
+    assert found == [
+        ("the port was ready", "TASS"),
+        ("We are open,", "TASS"),
+        ("Nothing has changed,", None),
+    ]
