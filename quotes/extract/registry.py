@@ -58,6 +58,8 @@ _LEADER_WORDS = frozenset(
 
 _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
 
+_TOP_DIPLOMAT_WORDS = frozenset({"foreign", "councillor", "supremo"})
+
 # Words for whoever represents a country abroad: "the Chinese representative" is its envoy.
 _REPRESENTATIVE_WORDS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
@@ -221,6 +223,8 @@ class Registry:
         found: set[str] = set()
         for word in reversed(words):
             if not is_title_word(word):
+                if found and word.isupper() and 1 < len(word) <= 5:
+                    continue  # "China’s UN envoy Fu Cong": the body's acronym, then the owner
                 nationality = _nationality_of_owner(word)  # "China’s UN ambassador Zhang Jun"
                 if nationality is not None:
                     found.add(nationality)
@@ -378,6 +382,8 @@ class Registry:
             and ("former" in k.role_words) == ("former" in written)
             and (k.start <= at or at < self.lead_end)
         ]
+        if "top" in written and "diplomat" in wanted:  # a country's top diplomat: its minister
+            matches = [k for k in matches if k.role_words & _TOP_DIPLOMAT_WORDS]
         best = _nearest(matches, at)
         if best is None:
             return None

@@ -322,3 +322,15 @@ def test_a_bodys_name_goes_on_with_of() -> None:
         ("We are ready,", "Bank of England"),
         ("It is done,", "Ivan Brook"),
     ]
+
+
+def test_the_countrys_representative_is_its_envoy_named_after_a_bodys_acronym() -> None:
+    text = (
+        "Foreign Minister Ivan Brook and Norway's UN envoy Dana Perl attended.\n\n"
+        "At the Security Council, the Norwegian representative said the text was “unbalanced”.\n\n"
+        "Norway's top diplomat said the visit was “a journey of friendship”.\n"
+    )
+    assert speakers(text) == [
+        ("unbalanced", "Dana Perl"),
+        ("a journey of friendship", "Norway's top diplomat"),  # no Norwegian foreign minister
+    ]
