@@ -599,7 +599,9 @@ _TRIMMED = " ,;:—–\u00a0\t"
 
 # Words that stand for what was said without giving it: no claim follows them.
 _NO_CONTENT = re.compile(
-    r"(?:the same thing|as much|nothing (?:about|on|of|to|more))\b", re.IGNORECASE
+    r"(?:the same thing|as much|nothing (?:about|on|of|to|more)"
+    r"|(?:not )?to be (?:named|identified|quoted)|for anonymity)\b",  # "asked not to be named"
+    re.IGNORECASE,
 )
 
 

@@ -388,3 +388,9 @@ def test_words_said_in_televised_remarks_are_an_occasion_of_their_own() -> None:
         ("We are open,", "TASS"),
         ("Nothing has changed,", None),
     ]
+
+
+def test_asking_not_to_be_named_is_no_claim() -> None:
+    text = "The port shut.\n\nA port worker, who asked not to be named, said: “We are scared.”\n"
+    assert claimed(text) == []
+    assert relayed(text) == [("We are scared.", "worker", None)]
