@@ -365,7 +365,7 @@ def test_the_same_articles_in_any_order_store_the_same_speakers_and_remarks(
         engine.dispose()
     assert results[1] == results[0]
     assert results[2] == results[0]
-    assert len(results[0][1]) == 120
+    assert len(results[0][1]) == 121
 
 
 def test_processes_ingesting_different_parts_at_once_end_as_one_process(

@@ -240,8 +240,16 @@ def _relays_a_named_claim(cue: Cue, cues: list[Cue]) -> bool:
 
 
 def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:
-    """ "“...,” Sanders said to cheers": the cue belongs to the quotation before it."""
+    """ "“...,” Sanders said to cheers": the cue belongs to the quotation before it; not a
+    participle after that cue ("“...,” she said, adding that ..."), whose subject it shares."""
     first = min(cue.start, cue.mention.start) if cue.mention is not None else cue.start
+    if (
+        cue.verb.endswith("ing")
+        and cue.mention is not None
+        and cue.mention.end < cue.start
+        and any(q.mark_end <= cue.mention.start for q in quotes)
+    ):  # the subject after the quotation is its own cue's: the participle comes after that
+        first = cue.start
     for q in quotes:
         if q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "":
             return True

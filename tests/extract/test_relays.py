@@ -394,3 +394,15 @@ def test_asking_not_to_be_named_is_no_claim() -> None:
     text = "The port shut.\n\nA port worker, who asked not to be named, said: “We are scared.”\n"
     assert claimed(text) == []
     assert relayed(text) == [("We are scared.", "worker", None)]
+
+
+def test_a_participle_after_a_quotations_own_cue_gives_a_claim_of_its_own() -> None:
+    text = (
+        "Dana Perl spoke.\n\n"
+        "“It is too risky,” she said, adding that the insurers had pulled out.\n\n"
+        "Ivan Brook said the port was “actively developing”, noting the new trade links.\n"
+    )
+    assert claimed(text) == [
+        ("the insurers had pulled out", "Dana Perl", None),
+        ("the new trade links", "Ivan Brook", None),  # as before: the participle's own claim
+    ]

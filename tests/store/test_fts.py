@@ -28,7 +28,7 @@ def test_every_ingested_quotation_is_indexed_once_and_indexing_is_immediate_agai
 ) -> None:
     with Session(seeded_engine) as session:
         quotations = session.scalar(select(func.count()).select_from(Quote))
-        assert quotations == 136
+        assert quotations == 137
         assert _index_size(session) == quotations
         if session.get_bind().dialect.name == "sqlite":
             assert session.scalar(text("SELECT count(*) FROM quotes_fts_deferred")) == 0
