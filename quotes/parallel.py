@@ -121,8 +121,9 @@ def extract_in_order(
     methods = multiprocessing.get_all_start_methods()
     # forkserver: workers do not inherit this process's threads (a progress display) or locks.
     method = next(m for m in ("forkserver", "fork", "spawn") if m in methods)
-    with _Workers(multiprocessing.get_context(method), max(1, jobs - beside)) as workers:
-        yield from _in_order(workers, _chunks(chain(first, items)), workers.count * AHEAD_PER_JOB)
+    count = max(1, jobs - beside)
+    with _Workers(multiprocessing.get_context(method), count) as workers:
+        yield from _in_order(workers, _chunks(chain(first, items)), count * AHEAD_PER_JOB)
 
 
 _Task = tuple[int, list[tuple[str, ArticleMeta]]]
@@ -145,7 +146,6 @@ class _Workers:
     at the end of the input no worker holds a backlog while the writer sits idle."""
 
     def __init__(self, context: BaseContext, count: int) -> None:
-        self.count = count
         self.tasks: Queue[_Task | None] = context.Queue()
         self.answers: Queue[_Answer] = context.Queue()
         self.processes = [

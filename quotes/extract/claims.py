@@ -13,6 +13,7 @@ from quotes.extract.cue_choice import (
 from quotes.extract.cue_subjects import (
     ACCORDING_TO,
     PARTICIPLES,
+    RELAYING_VERBS,
     SOURCE_CUES,
     author_of_channel,
 )
@@ -490,8 +491,8 @@ def _ends_in_a_cue(text: str, lo: int, end: int) -> bool:
     if text.startswith("according to ", lo):  # "..., according to TASS"
         outlet = subject_after(text, lo + len("according to "), end)
         return outlet is not None and outlet.kind == "outlet"
-    verb_first = _RELAYING_VERB_FIRST.match(text, lo, end)
-    if verb_first is not None:  # "..., reported AFP": an outlet named after its verb
+    verb_first = _WORD_THEN_SPACE.match(text, lo, end)
+    if verb_first is not None and verb_first[1] in RELAYING_VERBS:  # "..., reported AFP"
         outlet = subject_after(text, verb_first.end(), end)
         return outlet is not None and outlet.kind == "outlet" and outlet.end >= end - 1
     if end - lo > _MOST_CUE_CHARS:
@@ -567,7 +568,7 @@ _PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|descr
 # "..., Shoigu said on Tuesday, reported AFP." / "..., the agency reported.": after the cue (and
 # a short adverbial), a comma opens the account of an outlet that relayed the claim.
 _RELAY_AFTER_COMMA = re.compile(r"[^,“”\"«»:;]{0,40},\s+")
-_RELAYING_VERB_FIRST = re.compile(r"(?:reported|said|wrote|writes|reports|says)\s+")
+_WORD_THEN_SPACE = re.compile(r"(\w+)\s+")
 
 
 _COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")

@@ -26,6 +26,7 @@ from quotes.extract.quotemarks import QuoteSpan
 from quotes.extract.relays import (
     RELAYING,
 )
+from quotes.extract.sentences import last_visible_at
 from quotes.extract.state import (
     Cue,
     Speaker,
@@ -276,14 +277,20 @@ def _names_label(mention: Mention) -> bool:
     return mention.kind == "plural" and " and " in (mention.name or "")
 
 
+def _colon_before(text: str, lo: int, mark_start: int) -> int:
+    """Where the colon that opens a quotation at `mark_start` stands, white space aside (-1:
+    no colon before it)."""
+    at = last_visible_at(text, lo, mark_start)
+    return at if at >= 0 and text[at] == ":" else -1
+
+
 def named_before_colon(text: str, lo: int, mark_start: int) -> Mention | None:
     """ "... doesn't surprise Republican pollster Daron Shaw: “...”", "that of retired Gen.
     Michael Hayden: “...”": a person named in full (or by title) right before the colon that
     opens the quotation, at the end of a sentence with no reporting verb, is its speaker."""
-    lead = text[lo:mark_start].rstrip()
-    if not lead.endswith(":"):
+    colon = _colon_before(text, lo, mark_start)
+    if colon < 0:
         return None
-    colon = lo + len(lead) - 1
     mention = subject_before(text, max(lo, colon - 120), colon)
     if mention is None or mention.kind != "person" or mention.end != colon:
         return None
@@ -293,10 +300,9 @@ def named_before_colon(text: str, lo: int, mark_start: int) -> Mention | None:
 
 def colon_label(text: str, lo: int, mark_start: int) -> Mention | None:
     """ "Dana Perl: “...”": a name, and nothing else, before a colon opens the quotation."""
-    lead = text[lo:mark_start].rstrip()
-    if not lead.endswith(":") or len(lead) > 120:
+    colon = _colon_before(text, lo, mark_start)
+    if colon < 0 or colon - lo >= 120:
         return None
-    colon = lo + len(lead) - 1
     label_lo = max(lo, *(text.rfind(dash, lo, colon) + len(dash) for dash in (" - ", " — ", " – ")))
     start = label_lo + len(text[label_lo:colon]) - len(text[label_lo:colon].lstrip())
     mention = subject_before(text, label_lo, colon)

@@ -270,7 +270,8 @@ def cue_subject(
     return mention
 
 
-_RELAYING_VERBS = frozenset({"reported", "reports", "said", "says", "wrote", "writes"})
+RELAYING_VERBS = frozenset({"reported", "reports", "said", "says", "wrote", "writes"})
+"""Verbs an outlet named after them relays with: "..., reported AFP", "..., said Xinhua"."""
 
 
 def _relaying_outlet_after(
@@ -279,10 +280,10 @@ def _relaying_outlet_after(
     """ "..., Shoigu said on Tuesday, reported AFP.": a reporting verb after a comma whose
     subject, an outlet, follows it and ends the sentence; it relays what comes before rather
     than sharing the earlier verb's subject."""
-    before = cue_start - 1
+    before = cue_start - 1  # `sentences.last_visible`, which this module cannot import (cycle)
     while before > lo and text[before].isspace():
         before -= 1
-    if text[cue_start:cue_end].lower() not in _RELAYING_VERBS or text[before] != ",":
+    if text[cue_start:cue_end].lower() not in RELAYING_VERBS or text[before] != ",":
         return None
     mention = subject_after(text, cue_end, hi)
     if mention is None or mention.kind != "outlet" or hi - mention.end > 4:

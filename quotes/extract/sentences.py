@@ -130,7 +130,13 @@ def outside_quotes(lo: int, hi: int, quotes: list[QuoteSpan]) -> list[tuple[int,
 def last_visible(text: str, lo: int, hi: int) -> str:
     """The last character of `text[lo:hi]` that is not white space ("" if none): the last
     character of `text[lo:hi].rstrip()`, without copying the sentence."""
+    at = last_visible_at(text, lo, hi)
+    return text[at] if at >= 0 else ""
+
+
+def last_visible_at(text: str, lo: int, hi: int) -> int:
+    """Where the last character of `text[lo:hi]` that is not white space stands (-1 if none)."""
     end = hi
     while end > lo and text[end - 1].isspace():
         end -= 1
-    return text[end - 1] if end > lo else ""
+    return end - 1 if end > lo else -1

@@ -183,7 +183,8 @@ def subject_after(text: str, cue_end: int, hi: int) -> Mention | None:
     return found
 
 
-_OF_HEADS = frozenset({"chiefs", "secretary", "minister", "ministers"})
+_OF_HEADS = frozenset({"secretary", "minister", "ministers"})
+"""Heads of an "X of Y" name that the lexicon's org_heads (bodies) do not hold."""
 
 
 def _name_goes_on_with_of(
