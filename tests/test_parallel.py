@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections import deque
 from datetime import date
 
@@ -42,34 +43,57 @@ def test_a_few_articles_are_extracted_without_starting_workers() -> None:
 
 
 class _HalfBusyWorkers:
-    """Workers that have an answer ready at every other look: the writer takes the rest."""
+    """A worker that finishes one task while the writer extracts one it took itself."""
 
     def __init__(self) -> None:
-        self.queued: deque[tuple[int, list[tuple[str, ArticleMeta]]]] = deque()
-        self.looks = self.answered = 0
+        self.tasks: deque[tuple[int, list[tuple[str, ArticleMeta]]]] = deque()
+        self.stolen = self.answered = self.submitted = 0
 
     def submit(self, task: tuple[int, list[tuple[str, ArticleMeta]]]) -> None:
-        self.queued.append(task)
+        self.tasks.append(task)
+        self.submitted += 1
+
+    def queued(self) -> int:
+        return len(self.tasks)
 
     def steal(self) -> tuple[int, list[tuple[str, ArticleMeta]]] | None:
-        return self.queued.popleft() if self.queued else None
+        self.stolen += bool(self.tasks)
+        return self.tasks.popleft() if self.tasks else None
 
     def answer(self, wait: bool) -> tuple[int, list[object]] | None:
-        self.looks += 1
-        if (wait or self.looks % 2 == 0) and self.queued:
+        if (wait or self.stolen > self.answered) and self.tasks:
             self.answered += 1
-            number, texts = self.queued.popleft()
+            number, texts = self.tasks.popleft()
             return number, parallel._extract_texts(texts)  # type: ignore[return-value]
         return None
+
+
+class _EagerWorkers(_HalfBusyWorkers):
+    """Workers that have answered every task by the next look."""
+
+    def answer(self, wait: bool) -> tuple[int, list[object]] | None:
+        return super().answer(wait=True)
 
 
 def test_a_waiting_writer_takes_tasks_no_worker_started_and_keeps_the_order() -> None:
     items = _inputs()
     chunks = [items[i : i + 2] for i in range(0, len(items), 2)]
     workers = _HalfBusyWorkers()
-    got = list(parallel._in_order(workers, iter(chunks), ahead=3))  # type: ignore[arg-type]
+    got = list(parallel._in_order(workers, iter(chunks), ahead=3, held=5))  # type: ignore[arg-type]
     assert got == list(extract_in_order(items, jobs=1))
     assert (workers.answered, len(chunks)) == (3, 7)  # four of the seven chunks taken here
+
+
+def test_answers_the_writer_holds_do_not_keep_tasks_from_the_workers() -> None:
+    """While the writer stores what it was handed, the workers still have `ahead` tasks queued:
+    answered chunks count only against `held`."""
+    items = _inputs()
+    chunks = [items[i : i + 2] for i in range(0, len(items), 2)]
+    workers = _EagerWorkers()
+    results = parallel._in_order(workers, iter(chunks), ahead=2, held=5)  # type: ignore[arg-type]
+    first = next(results)
+    assert (workers.submitted, workers.queued(), workers.answered) == (4, 2, 1)
+    assert [first, *results] == list(extract_in_order(items, jobs=1))
 
 
 def test_a_worker_that_dies_is_reported_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,3 +108,28 @@ def test_a_worker_that_dies_is_reported_in_one_line(monkeypatch: pytest.MonkeyPa
         "an extracting worker process stopped unexpectedly (exit code -9); "
         "run again with --jobs 1 to see why"
     )
+
+
+def test_tasks_queued_are_counted_where_the_system_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS has no count of a queue's items: the workers' count of what went out and came back
+    stands in for it."""
+    with parallel._Workers(multiprocessing.get_context("fork"), 0) as workers:
+        monkeypatch.setattr(workers.tasks, "qsize", _no_count)
+        workers.submit((0, []))
+        workers.submit((1, []))
+        assert workers.queued() == 2
+        assert _stolen(workers) == (0, [])
+        assert workers.queued() == 1
+
+
+def _stolen(workers: parallel._Workers) -> object:
+    """A task taken back, once the queue's feeding thread has passed it on."""
+    for _ in range(500):
+        if (task := workers.steal()) is not None:
+            return task
+        time.sleep(0.01)
+    return None
+
+
+def _no_count() -> int:
+    raise NotImplementedError
