@@ -148,10 +148,10 @@ def looks_like_title(words: str, most: int = 8) -> bool:
     count = 0
     for match in _NON_SPACE.finditer(words):  # stops at the first word that decides
         word = match.group()
-        if not word[:1].isalpha():
+        if not word[:1].isalnum():
             continue
-        if not (word[0].isupper() or word in _TITLE_MINOR_WORDS):
-            return False
+        if not (word[0].isupper() or word[0].isdigit() or word in _TITLE_MINOR_WORDS):
+            return False  # a number counts as a title's word: "13th", "1984"
         count += 1
         if count > most:
             return False

@@ -102,6 +102,17 @@ def test_quote_marks(text: str, inner: list[str]) -> None:
     assert spans == inner
 
 
+def test_a_transcripts_stage_direction_is_no_quotation() -> None:
+    text = (
+        "“PERL: We will cut taxes and repeal the law —.\n\n“(CROSSTALK.)\n\n"
+        "“QUILL: If I may, sir, we have little time.\n\n“[APPLAUSE]\n"
+    )
+    assert [(q.speaker, q.text) for q in quoted(text)] == [
+        ("Perl", "We will cut taxes and repeal the law —."),
+        ("Quill", "If I may, sir, we have little time."),
+    ]
+
+
 def test_unbalanced_mark_does_not_swallow_the_article() -> None:
     text = "He said “this never closes.\n\nThe next paragraph is the reporter's own.\n"
     assert [q.text for q in quoted(text)] == ["this never closes."]
@@ -304,7 +315,13 @@ def test_according_to_an_outlet_with_nobody_else_named() -> None:
     )
 
 
-_TITLES = ("This Week.", "The Long Repair,", "An American Son.", "Those Guys Have All the Fun")
+_TITLES = (
+    "This Week.",
+    "The Long Repair,",
+    "An American Son.",
+    "Those Guys Have All the Fun",
+    "13th",
+)
 
 
 @pytest.mark.parametrize(
@@ -316,6 +333,7 @@ _TITLES = ("This Week.", "The Long Repair,", "An American Son.", "Those Guys Hav
         "“It was luck,” Mara Quill said in her 2012 book, “An American Son.”\n",
         "“It is fun,” said Mara Quill, co-author of “Those Guys Have All the Fun: Inside the "
         "World of the Network.”\n",
+        "“It is about freedom,” Mara Quill said. Quill’s “13th” shows how the law changed.\n",
     ],
 )
 def test_titles_of_works_and_markup_are_not_quotations(text: str) -> None:
