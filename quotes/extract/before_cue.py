@@ -424,9 +424,23 @@ def _modified_body(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, i
     if first == len(tokens) - 1 or first == 0:
         return None
     opener = tokens[first - 1][0]
-    if bare(opener) in ("the",) or opener.endswith(("'s", "’s")):
+    if bare(opener) in ("the",):
         return tokens[first - 1 :]
+    if opener.endswith(("'s", "’s")):
+        return tokens[_start_of_place(tokens, first - 1) :]
     return None
+
+
+def _start_of_place(tokens: list[tuple[str, int, int]], possessive: int) -> int:
+    """Where the name before a possessive starts: "South Korea's" is one place, not "Korea's"."""
+    name = tokens[possessive][0][:-2]
+    for words in (2, 1):
+        first = possessive - words
+        if first >= 0:
+            longer = " ".join(t[0] for t in tokens[first:possessive]) + " " + name
+            if is_place(longer):
+                return first
+    return possessive
 
 
 def _place_after_preposition(

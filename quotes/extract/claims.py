@@ -166,7 +166,7 @@ def more_claims(
         ):
             continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
-        if span is None or span in taken or _cited_before(cue, span, taken):
+        if span is None or span in taken or _cites_a_source(text, cue, span, taken):
             continue
         if any(q.mark_start < span[1] and span[0] < q.mark_end for q in quotes):
             continue
@@ -184,12 +184,29 @@ def more_claims(
         )
 
 
-def _cited_before(cue: Cue, span: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
-    """ "said, citing a report by Bloomberg, that ...": what is cited is the source of a claim
-    already taken (which ends where this span ends), not a claim of its own."""
-    return cue.verb in ("citing", "quoting") and any(
-        end == span[1] and start > span[0] for start, end in taken
-    )
+def _cites_a_source(
+    text: str, cue: Cue, span: tuple[int, int], taken: set[tuple[int, int]]
+) -> bool:
+    """ "..., Yonhap said, citing South Korea's Joint Chiefs of Staff", "citing two US
+    officials", "said, citing a report by Bloomberg, that ..." (up to the end of a claim already
+    taken): what is cited is where a claim came from, not a claim of its own; not "citing the
+    strategic importance of ...", a reason given, which is."""
+    if cue.verb not in ("citing", "quoting"):
+        return False
+    if any(end == span[1] and start > span[0] for start, end in taken):
+        return True
+    source = subject_after(text, span[0], span[1])
+    if source is None:
+        return False
+    if source.kind in ("person", "organisation", "outlet", "plural"):
+        return True
+    words = source.text.split()
+    return source.kind == "description" and (
+        bare(words[-1]) in _SOURCE_NOUNS or any(w[:1].isupper() for w in words[1:])
+    )  # "citing a military official", "citing the Joint Chiefs of Staff"
+
+
+_SOURCE_NOUNS = lexicon().person_nouns | {"report", "reports", "statement", "document"}
 
 
 def _compared(text: str, lo: int, at: int) -> bool:
@@ -309,7 +326,7 @@ def _one_claim(
 # class, so that the regex engine skips ahead to the punctuation instead of trying each position.
 _CLAIM_CUT = re.compile(
     r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said"
-    r"|adding|saying|noting|pointing out)\b"
+    r"|adding|saying|noting|pointing out|citing|quoting)\b"
     r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
 )
 

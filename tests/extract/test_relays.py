@@ -406,3 +406,25 @@ def test_a_participle_after_a_quotations_own_cue_gives_a_claim_of_its_own() -> N
         ("the insurers had pulled out", "Dana Perl", None),
         ("the new trade links", "Ivan Brook", None),  # as before: the participle's own claim
     ]
+
+
+def test_a_source_an_outlet_cites_is_no_claim_and_ends_the_claim() -> None:
+    text = (
+        "Pyongyang fired a missile into the sea, Yonhap news agency reported, citing the "
+        "Joint Chiefs of Staff.\n\n"
+        "Associated Press reported that the ferry had been seized, citing two US officials.\n\n"
+        "Analysts say the port has gained, citing the strategic importance of the strait.\n"
+    )
+    assert claimed(text) == [
+        ("Pyongyang fired a missile into the sea", "Yonhap", None),
+        ("the ferry had been seized", "Associated Press", "Associated Press"),
+        ("the port has gained", "Analysts", None),
+        ("the strategic importance of the strait", "Analysts", None),  # a reason, not a source
+    ]
+
+
+def test_a_body_of_a_country_named_in_two_words_keeps_both() -> None:
+    text = "South Korea's unification ministry said that it regretted the decision.\n"
+    assert claimed(text) == [
+        ("it regretted the decision", "South Korea's unification ministry", None)
+    ]
