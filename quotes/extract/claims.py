@@ -166,7 +166,7 @@ def more_claims(
         ):
             continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
-        if span is None or span in taken or _cites_a_source(text, cue, span, taken):
+        if span is None or span in taken or _names_a_source(text, cue, span, taken):
             continue
         if any(q.mark_start < span[1] and span[0] < q.mark_end for q in quotes):
             continue
@@ -184,13 +184,18 @@ def more_claims(
         )
 
 
-def _cites_a_source(
+def _names_a_source(
     text: str, cue: Cue, span: tuple[int, int], taken: set[tuple[int, int]]
 ) -> bool:
     """ "..., Yonhap said, citing South Korea's Joint Chiefs of Staff", "citing two US
     officials", "said, citing a report by Bloomberg, that ..." (up to the end of a claim already
-    taken): what is cited is where a claim came from, not a claim of its own; not "citing the
-    strategic importance of ...", a reason given, which is."""
+    taken), "Medvedev, writing in the Washington Post, said": where a claim came from or was
+    published, not a claim of its own; not "citing the strategic importance of ...", a reason
+    given, which is."""
+    medium = _IN_A_MEDIUM.match(text, span[0], span[1])
+    if medium is not None:
+        outlet = subject_after(text, medium.end(), span[1])
+        return outlet is not None and outlet.kind == "outlet" and outlet.end >= span[1]
     if cue.verb not in ("citing", "quoting"):
         return False
     if any(end == span[1] and start > span[0] for start, end in taken):
@@ -205,6 +210,8 @@ def _cites_a_source(
         bare(words[-1]) in _SOURCE_NOUNS or any(w[:1].isupper() for w in words[1:])
     )  # "citing a military official", "citing the Joint Chiefs of Staff"
 
+
+_IN_A_MEDIUM = re.compile(r"(?:in|on|for)\s+")
 
 _SOURCE_NOUNS = lexicon().person_nouns | {"report", "reports", "statement", "document"}
 

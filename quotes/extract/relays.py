@@ -92,9 +92,18 @@ _CARRIED_BY = re.compile(
 _CARRIED_WORDS = re.compile(r"carried|broadcast|aired|televised|published|reported ")
 
 _TOLD_OUTLET = re.compile(
-    r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with|on)|[Tt]alking to)"
+    r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with|on)|[Tt]alking to"
+    r"|(?:said|says|saying|appearing|appeared) on"  # "said on Russian state television"
+    r"|(?:wr[io]te|writes|writing) (?:in|for)"  # "wrote in Kommersant", "writing for the FT"
+    r"|(?:article|op-ed|column|essay|commentary) (?:for|in))"  # "in an op-ed for the FT"
     r"\s+([^,.;:“”\"«»()]{2,60})"
 )
+
+# Words one of which every `_TOLD_OUTLET` phrase holds: the quick test before it is tried.
+_TOLD_WORDS = (
+    "told", "tell", "king ", "said on", "says on", "saying on", "appear",
+    "wrote", "writes", "writing", "article", "op-ed", "column", "essay", "commentary",
+)  # fmt: skip
 
 # "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS", "as
 # reported by Reuters", "first reported by Axios"
@@ -311,6 +320,19 @@ _VIA_MARKERS = (
     "speaking with",
     "speaking on",
     "talking to",
+    "said on",
+    "says on",
+    "saying on",
+    "appearing on",
+    "appeared on",
+    "wrote",
+    "writes",
+    "writing",
+    "article",
+    "op-ed",
+    "column",
+    "essay",
+    "commentary",
     "aired",
     "televised",
     *_PLATFORM_MARKERS,
@@ -377,7 +399,7 @@ def find_vias(
             via = relay_outlet(match.group(1))
             if via is not None:
                 found.append((match.start(), via))
-        told = "told" in part or "tell" in part or "king " in part
+        told = any(word in part for word in _TOLD_WORDS)
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             listener = _trim_relay_words(match.group(1)).split()
             if not listener or (match.group(0)[0] in "SsTt" and not _names_first(listener)):

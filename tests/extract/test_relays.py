@@ -428,3 +428,25 @@ def test_a_body_of_a_country_named_in_two_words_keeps_both() -> None:
     assert claimed(text) == [
         ("it regretted the decision", "South Korea's unification ministry", None)
     ]
+
+
+def test_the_channel_words_were_said_on_or_written_in_is_their_relay() -> None:
+    text = (
+        "“The port is open,” Ivan Brook said on Rossiya-1 television on Sunday.\n\n"
+        "“The port is shut,” Dana Perl said on state television.\n\n"
+        "“Trade must grow,” Li Wen wrote in an article for Kommersant.\n\n"
+        "“Ports matter,” Mara Quill wrote in her memoir.\n\n"
+        "“It will rain,” Tom Reed said on Sunday.\n"
+    )
+    assert relayed(text) == [
+        ("The port is open,", "Ivan Brook", "Rossiya 1"),
+        ("The port is shut,", "Dana Perl", "state television"),
+        ("Trade must grow,", "Li Wen", "Kommersant"),
+        ("Ports matter,", "Mara Quill", None),
+        ("It will rain,", "Tom Reed", None),
+    ]
+
+
+def test_writing_in_a_newspaper_is_a_relay_and_no_claim() -> None:
+    text = "Ivan Brook, writing in the Washington Post, said that the port would reopen.\n"
+    assert claimed(text) == [("the port would reopen", "Ivan Brook", "The Washington Post")]
