@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 from collections import deque
 from datetime import date
@@ -133,3 +134,12 @@ def _stolen(workers: parallel._Workers) -> object:
 
 def _no_count() -> int:
     raise NotImplementedError
+
+
+def test_workers_are_forked_only_where_no_other_thread_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert parallel._start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a progress display's thread
+    assert parallel._start_method() == "forkserver"
