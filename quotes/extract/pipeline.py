@@ -308,9 +308,10 @@ def _paragraph(
         if state.last_person is state.unnamed[0]:
             state.last_person = state.unnamed[2]
         state.unnamed = None
-    previous = (-1, -1)
+    previous = state.last_sentence  # "The ministry issued a statement." ¶ "“...,” it says."
     for lo, hi in split_sentences(text, paragraph, quotes):
         state.previous_sentence, previous = previous, (lo, hi)
+        state.last_sentence = previous
         while after < count and quotes[after].mark_start < lo:
             after += 1  # opens before the sentence: in a dateline
         first = after

@@ -62,6 +62,7 @@ class State:
     via_record: tuple[Via, Speaker, int] | None = None
     prior_claim: tuple[Speaker, int, int] | None = None  # speaker, paragraph, sentence end
     previous_sentence: tuple[int, int] = (-1, -1)  # the bounds of the sentence before
+    last_sentence: tuple[int, int] = (-1, -1)  # the last sentence of the paragraph before
     paragraph: int = -1  # the paragraph being read
     # An unnamed official who spoke ("a government spokesman"), the paragraph, and the named
     # person "he" or "she" meant before: the official is who they mean for one paragraph more.

@@ -35,6 +35,8 @@ def test_the_statement_speaks_for_whoever_the_sentence_before_says_issued_it() -
         "“The port will reopen,” the statement says.\n"
     )
     assert speakers(text) == [("The port will reopen,", "Dunmore Port Authority")]
+    next_paragraph = text.replace("Friday. ", "Friday.\n\n")
+    assert speakers(next_paragraph) == [("The port will reopen,", "Dunmore Port Authority")]
 
 
 def test_the_other_party_of_an_exchange_speaks_the_participles_words() -> None:
