@@ -624,11 +624,15 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if _NO_CONTENT.match(stripped) is not None:
         return None  # "said the same thing to the BBC", "said nothing about the talks"
+    if _MARKUP.search(stripped) is not None:
+        return None  # '-date="March 9, 2016">Crowd in ...', '> — Dana Perl': markup, no claim
     new_start = start + len(segment) - len(segment.lstrip(_TRIMMED))
     return new_start, new_start + len(stripped)
 
 
 _TRIMMED = " ,;:—–\u00a0\t"
+
+_MARKUP = re.compile(r"=[\"']|[\"']>|</?[A-Za-z][\w-]*[\s>]|^[<>]")
 
 # Words that stand for what was said without giving it: no claim follows them.
 _NO_CONTENT = re.compile(

@@ -131,8 +131,32 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         family, mark_start, inner_start = outer
         spans.extend(_span(text, mark_start, inner_start, end, end, False, family))
     return [
-        span for span in spans if not _nickname(text, span) and not _stage_direction(text, span)
+        span
+        for span in spans
+        if not _nickname(text, span)
+        and not _stage_direction(text, span)
+        and not _inside_a_tag(text, span)
     ]
+
+
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
+
+
+def _inside_a_tag(text: str, span: QuoteSpan) -> bool:
+    """'<tweet pic="pic.twitter.com/" author="carlquintanilla">': marks inside a markup tag
+    left in the text delimit its attributes' values (between two of them, ' author='), and
+    quote nobody."""
+    opened = text.rfind("<", max(0, span.mark_start - _LONGEST_TAG), span.mark_start)
+    if opened < 0 or _TAG_OPEN.match(text, opened) is None:
+        return False
+    if text.find(">", opened, span.mark_start) >= 0:
+        return False
+    closed = text.find(">", span.mark_end, span.mark_end + _LONGEST_TAG)
+    return closed >= 0 and text.find("<", span.mark_end, closed) < 0
+
+
+_LONGEST_TAG = 400
+"""How far from a quotation a markup tag's "<" or ">" is looked for (linear in the text)."""
 
 
 _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")

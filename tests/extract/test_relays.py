@@ -450,3 +450,12 @@ def test_the_channel_words_were_said_on_or_written_in_is_their_relay() -> None:
 def test_writing_in_a_newspaper_is_a_relay_and_no_claim() -> None:
     text = "Ivan Brook, writing in the Washington Post, said that the port would reopen.\n"
     assert claimed(text) == [("the port would reopen", "Ivan Brook", "The Washington Post")]
+
+
+def test_markup_left_in_the_text_is_no_claim() -> None:
+    text = (
+        "Dana Perl spoke.\n\n"
+        '<tweet author="danaperl" tweet-date="March 9, 2016">Crowd in Lyon going wild as the '
+        "mayor arrives!</tweet> — Dana Perl (@danaperl) March 9, 2016\n"
+    )
+    assert claimed(text) == []
