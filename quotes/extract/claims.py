@@ -192,7 +192,7 @@ def _names_a_source(
     taken), "Medvedev, writing in the Washington Post, said": where a claim came from or was
     published, not a claim of its own; not "citing the strategic importance of ...", a reason
     given, which is."""
-    medium = _IN_A_MEDIUM.match(text, span[0], span[1])
+    medium = _IN_A_MEDIUM.match(text, span[0], span[1]) if text[span[0]] in "iof" else None
     if medium is not None:
         outlet = subject_after(text, medium.end(), span[1])
         return outlet is not None and outlet.kind == "outlet" and outlet.end >= span[1]
@@ -624,7 +624,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if _NO_CONTENT.match(stripped) is not None:
         return None  # "said the same thing to the BBC", "said nothing about the talks"
-    if _MARKUP.search(stripped) is not None:
+    if ("<" in stripped or ">" in stripped or "=" in stripped) and _MARKUP.search(stripped):
         return None  # '-date="March 9, 2016">Crowd in ...', '> — Dana Perl': markup, no claim
     new_start = start + len(segment) - len(segment.lstrip(_TRIMMED))
     return new_start, new_start + len(stripped)

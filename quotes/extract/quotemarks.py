@@ -130,12 +130,13 @@ def find_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     if outer is not None and outer[0] == _DOUBLE:
         family, mark_start, inner_start = outer
         spans.extend(_span(text, mark_start, inner_start, end, end, False, family))
+    tagged = text.find("<", max(0, start - _LONGEST_TAG), end) >= 0
     return [
         span
         for span in spans
         if not _nickname(text, span)
         and not _stage_direction(text, span)
-        and not _inside_a_tag(text, span)
+        and not (tagged and _inside_a_tag(text, span))
     ]
 
 
@@ -165,7 +166,7 @@ _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")
 def _stage_direction(text: str, span: QuoteSpan) -> bool:
     """ "(CROSSTALK.)", "[APPLAUSE]": a transcript's note of what happened, in quote marks of
     its own where a transcript quotes every turn; nobody's words."""
-    return _STAGE_DIRECTION.fullmatch(text, span.start, span.end) is not None
+    return text[span.start] in "([" and bool(_STAGE_DIRECTION.fullmatch(text, span.start, span.end))
 
 
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_][\w.’'-]* $")

@@ -101,8 +101,9 @@ _TOLD_OUTLET = re.compile(
 
 # Words one of which every `_TOLD_OUTLET` phrase holds: the quick test before it is tried.
 _TOLD_WORDS = (
-    "told", "tell", "king ", "said on", "says on", "saying on", "appear",
-    "wrote", "writes", "writing", "article", "op-ed", "column", "essay", "commentary",
+    "told", "tell", "king ", "said on", "says on", "saying on", "appearing on", "appeared on",
+    "te in", "te for", "tes in", "tes for", "ting in", "ting for", "op-ed", "column ",
+    "article ", "essay ", "commentary ",
 )  # fmt: skip
 
 # "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS", "as
@@ -325,14 +326,21 @@ _VIA_MARKERS = (
     "saying on",
     "appearing on",
     "appeared on",
-    "wrote",
-    "writes",
-    "writing",
-    "article",
+    "wrote in",
+    "wrote for",
+    "writes in",
+    "writes for",
+    "writing in",
+    "writing for",
     "op-ed",
-    "column",
-    "essay",
-    "commentary",
+    "column for",
+    "column in",
+    "article for",
+    "article in",
+    "essay for",
+    "essay in",
+    "commentary for",
+    "commentary in",
     "aired",
     "televised",
     *_PLATFORM_MARKERS,
