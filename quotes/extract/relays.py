@@ -414,6 +414,8 @@ def find_vias(
                 continue  # "Speaking to dignitaries and ... on the National Mall": no outlet
             words = _leading_name_words(listener)
             outlet = outlet_in_phrase(words) if words else None
+            if outlet is None and (numbered := _leading_name_words(listener, True)) != words:
+                outlet = outlet_in_phrase(numbered)  # "told Rossiya 24", "told France 24"
             if outlet is None and words and strip_possessive(words[0]) != words[0]:
                 owner = strip_possessive(words[0])  # "Speaking to CNN's Jake Tapper"
                 outlet = lookup_outlet(owner, exact=True)

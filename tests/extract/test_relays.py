@@ -459,3 +459,16 @@ def test_markup_left_in_the_text_is_no_claim() -> None:
         "mayor arrives!</tweet> — Dana Perl (@danaperl) March 9, 2016\n"
     )
     assert claimed(text) == []
+
+
+def test_an_outlet_named_with_a_number_relays() -> None:
+    text = (
+        "“The port is open,” Ivan Brook told Rossiya 24.\n\n"
+        "“The port is shut,” Dana Perl told France 24 on Sunday.\n\n"
+        "“Trade will grow,” Li Wen told Reuters 10 minutes later.\n"
+    )
+    assert relayed(text) == [
+        ("The port is open,", "Ivan Brook", "Rossiya 24"),
+        ("The port is shut,", "Dana Perl", "France 24"),
+        ("Trade will grow,", "Li Wen", "Reuters"),
+    ]
