@@ -243,12 +243,12 @@ def _in_order(
     ahead: int,
     held: int,
 ) -> Iterator[Extracted | ReadProblem]:
-    """Keep `ahead` chunks queued or with the workers (`held` read at most), and hand their
+    """Keep `ahead` chunks queued that nobody has started (`held` read at most), and hand their
     results back in input order. When the next result is not ready, this process (the writer,
     otherwise idle) takes the oldest task no worker has started and extracts it itself rather
-    than wait. Only unanswered chunks count against `ahead`: counting the answers the writer
-    has not stored yet too, the chunks it extracted itself filled the window, and the workers
-    ran out of tasks while it stored each batch (a third of their time on two cores)."""
+    than wait. Every answer ready is read first, and only tasks nobody has started count
+    against `ahead`: counting the answers held, or still in the pipe, too, the workers ran out
+    of tasks while the writer stored each batch (a fifth of their time on two cores)."""
     waiting: deque[tuple[int, list[ArticleInput | ReadProblem]]] = deque()
     answered: dict[int, list[_Result]] = {}
     numbers = count()

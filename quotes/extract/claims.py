@@ -187,15 +187,25 @@ def more_claims(
 def _names_a_source(
     text: str, cue: Cue, span: tuple[int, int], taken: set[tuple[int, int]]
 ) -> bool:
+    """Where a claim came from or was published, not a claim of its own."""
+    return _published_in(text, span) or _cites_a_source(text, cue, span, taken)
+
+
+def _published_in(text: str, span: tuple[int, int]) -> bool:
+    """ "Medvedev, writing in the Washington Post, said": the outlet, and nothing more."""
+    medium = _IN_A_MEDIUM.match(text, span[0], span[1]) if text[span[0]] in "iof" else None
+    if medium is None:
+        return False
+    outlet = subject_after(text, medium.end(), span[1])
+    return outlet is not None and outlet.kind == "outlet" and outlet.end >= span[1]
+
+
+def _cites_a_source(
+    text: str, cue: Cue, span: tuple[int, int], taken: set[tuple[int, int]]
+) -> bool:
     """ "..., Yonhap said, citing South Korea's Joint Chiefs of Staff", "citing two US
     officials", "said, citing a report by Bloomberg, that ..." (up to the end of a claim already
-    taken), "Medvedev, writing in the Washington Post, said": where a claim came from or was
-    published, not a claim of its own; not "citing the strategic importance of ...", a reason
-    given, which is."""
-    medium = _IN_A_MEDIUM.match(text, span[0], span[1]) if text[span[0]] in "iof" else None
-    if medium is not None:
-        outlet = subject_after(text, medium.end(), span[1])
-        return outlet is not None and outlet.kind == "outlet" and outlet.end >= span[1]
+    taken); not "citing the strategic importance of ...", a reason given, which is a claim."""
     if cue.verb not in ("citing", "quoting"):
         return False
     if any(end == span[1] and start > span[0] for start, end in taken):
