@@ -20,13 +20,13 @@ from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     MAX_NAME_WORDS,
     Mention,
+    last_visible_at,
 )
 from quotes.extract.outlets import lookup_outlet
 from quotes.extract.quotemarks import QuoteSpan
 from quotes.extract.relays import (
     RELAYING,
 )
-from quotes.extract.sentences import last_visible_at
 from quotes.extract.state import (
     Cue,
     Speaker,

@@ -13,6 +13,7 @@ from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     Mention,
     last_index,
+    last_visible_at,
 )
 from quotes.extract.outlets import CHANNEL_FORMS, lookup_outlet
 from quotes.extract.state import (
@@ -280,10 +281,10 @@ def _relaying_outlet_after(
     """ "..., Shoigu said on Tuesday, reported AFP.": a reporting verb after a comma whose
     subject, an outlet, follows it and ends the sentence; it relays what comes before rather
     than sharing the earlier verb's subject."""
-    before = cue_start - 1  # `sentences.last_visible`, which this module cannot import (cycle)
-    while before > lo and text[before].isspace():
-        before -= 1
-    if text[cue_start:cue_end].lower() not in RELAYING_VERBS or text[before] != ",":
+    if text[cue_start:cue_end].lower() not in RELAYING_VERBS:
+        return None
+    before = last_visible_at(text, lo, cue_start)
+    if before < 0 or text[before] != ",":
         return None
     mention = subject_after(text, cue_end, hi)
     if mention is None or mention.kind != "outlet" or hi - mention.end > 4:

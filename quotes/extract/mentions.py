@@ -206,6 +206,14 @@ class _Positions(threading.local):
 _positions = _Positions()
 
 
+def last_visible_at(text: str, lo: int, hi: int) -> int:
+    """Where the last character of `text[lo:hi]` that is not white space stands (-1 if none)."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end - 1 if end > lo else -1
+
+
 def last_index(text: str, needle: str, lo: int, hi: int) -> int:
     """`text.rfind(needle, lo, hi)` for a needle that cannot overlap itself, from the needle's
     positions in `text`, found once: asked once per cue, rfind would rescan the sentence."""

@@ -311,7 +311,6 @@ def _paragraph(
     previous = state.last_sentence  # "The ministry issued a statement." ¶ "“...,” it says."
     for lo, hi in split_sentences(text, paragraph, quotes):
         state.previous_sentence, previous = previous, (lo, hi)
-        state.last_sentence = previous
         while after < count and quotes[after].mark_start < lo:
             after += 1  # opens before the sentence: in a dateline
         first = after
@@ -354,6 +353,7 @@ def _paragraph(
                 when,
             )
             continues = False
+    state.last_sentence = previous
 
 
 def _quotation(

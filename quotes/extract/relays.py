@@ -99,12 +99,15 @@ _TOLD_OUTLET = re.compile(
     r"\s+([^,.;:“”\"«»()]{2,60})"
 )
 
-# Words one of which every `_TOLD_OUTLET` phrase holds: the quick test before it is tried.
-_TOLD_WORDS = (
-    "told", "tell", "king ", "said on", "says on", "saying on", "appearing on", "appeared on",
-    "te in", "te for", "tes in", "tes for", "ting in", "ting for", "op-ed", "column ",
-    "article ", "essay ", "commentary ",
+# The said-on and written-in phrases of `_TOLD_OUTLET` (relay markers too).
+_ON_OR_IN_OUTLET = (
+    "said on", "says on", "saying on", "appearing on", "appeared on", "wrote in", "wrote for",
+    "writes in", "writes for", "writing in", "writing for", "op-ed", "column for", "column in",
+    "article for", "article in", "essay for", "essay in", "commentary for", "commentary in",
 )  # fmt: skip
+
+# Words one of which every `_TOLD_OUTLET` phrase holds: the quick test before it is tried.
+_TOLD_WORDS = ("told", "tell", "king ", "write in", "write for", *_ON_OR_IN_OUTLET)
 
 # "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS", "as
 # reported by Reuters", "first reported by Axios"
@@ -321,26 +324,7 @@ _VIA_MARKERS = (
     "speaking with",
     "speaking on",
     "talking to",
-    "said on",
-    "says on",
-    "saying on",
-    "appearing on",
-    "appeared on",
-    "wrote in",
-    "wrote for",
-    "writes in",
-    "writes for",
-    "writing in",
-    "writing for",
-    "op-ed",
-    "column for",
-    "column in",
-    "article for",
-    "article in",
-    "essay for",
-    "essay in",
-    "commentary for",
-    "commentary in",
+    *_ON_OR_IN_OUTLET,
     "aired",
     "televised",
     *_PLATFORM_MARKERS,

@@ -12,6 +12,7 @@ from quotes.extract.cues import (
     cue_pattern,
 )
 from quotes.extract.lexicon import lexicon
+from quotes.extract.mentions import last_visible_at
 from quotes.extract.quotemarks import QuoteSpan
 
 # "WASHINGTON (AP) — ", "Washington (AFP) – ", "CLEVELAND, July 19 (UPI) — ", "MIAMI — ": where
@@ -132,11 +133,3 @@ def last_visible(text: str, lo: int, hi: int) -> str:
     character of `text[lo:hi].rstrip()`, without copying the sentence."""
     at = last_visible_at(text, lo, hi)
     return text[at] if at >= 0 else ""
-
-
-def last_visible_at(text: str, lo: int, hi: int) -> int:
-    """Where the last character of `text[lo:hi]` that is not white space stands (-1 if none)."""
-    end = hi
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    return end - 1 if end > lo else -1
