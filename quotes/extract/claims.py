@@ -132,8 +132,16 @@ def _speaker_introduced(
                 remember(speaker, state)
 
 
-def _relayed_passively(text: str, cue: Cue) -> bool:
-    return cue.verb in ("quoted", "saying") and text.startswith((" as saying by ", " by "), cue.end)
+def _relayed_passively(text: str, cue: Cue, span: tuple[int, int]) -> bool:
+    """ "was quoted as saying by the RIA news agency": what follows names the relay, no claim
+    (the words before, "Russia will respond, Ryabkov was quoted as saying by TASS", are one)."""
+    if cue.verb == "quoted" and text.startswith(" as saying", cue.end):
+        return True  # the claim is the one of "saying"
+    return (
+        cue.verb in ("quoted", "saying")
+        and text.startswith((" as saying by ", " by "), cue.end)
+        and span[0] >= cue.start
+    )
 
 
 def more_claims(
@@ -160,15 +168,20 @@ def more_claims(
             or cue.mention.kind == "outlet"
             or cue.verb in NO_CLAIM_VERBS
             or _attributes_quote(text, cue, quotes)
-            or _relayed_passively(text, cue)
             or _relays_a_named_claim(cue, cues)
             or _compared(text, lo, cue.mention.start)
         ):
             continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
-        if span is None or span in taken or _names_a_source(text, cue, span, taken):
+        if (
+            span is None
+            or span in taken
+            or _names_a_source(text, cue, span, taken)
+            or _relayed_passively(text, cue, span)
+        ):
             continue
-        if any(q.mark_start < span[1] and span[0] < q.mark_end for q in quotes):
+        span = _before_quotation(text, span, quotes)
+        if span is None:
             continue
         speaker = resolve_speaker(cue.mention, registry, state, lo)
         if speaker is None:
@@ -182,6 +195,31 @@ def more_claims(
                 text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when, via=via
             )
         )
+
+
+def _before_quotation(
+    text: str, span: tuple[int, int], quotes: list[QuoteSpan]
+) -> tuple[int, int] | None:
+    """A claim that runs into a quotation of the same sentence ends with the clause before it
+    ("Paul said the plan would help migrants, and called him “the leading proponent”": the
+    claim is the plan's part); with no clause boundary before the quotation, it is none (the
+    quotation is part of the words reported)."""
+    start, end = span
+    opening = min((q.mark_start for q in quotes if q.mark_start < end and start < q.mark_end),
+                  default=None)  # fmt: skip
+    if opening is None:
+        return span
+    if opening <= start:
+        return None
+    boundary = None
+    for match in _CLAUSE_BREAK.finditer(text, start, opening):
+        boundary = match.start()
+    return trimmed(text, start, boundary) if boundary is not None else None
+
+
+# Where a clause ends inside a sentence: ", and", ", but", "; " (not a dash: dashes come in
+# pairs around an aside, "declared in February – shortly before ... – that").
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;\s")
 
 
 def _names_a_source(
@@ -486,7 +524,9 @@ _INSERTED_CUE_END = re.compile(
 )
 
 # Words after "..., she said," that open something else than the rest of the claim.
-_NOT_GOING_ON = PARTICIPLES | {"according", "who", "which", "whose", "although", "though"}
+_NOT_GOING_ON = PARTICIPLES | {
+    "according", "who", "which", "whose", "although", "though", "and", "but"
+}  # fmt: skip
 
 
 def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
@@ -556,7 +596,7 @@ _MOST_CUE_CHARS = 200
 _AFTER_TRAILING_CUE = frozenset(
     """ on in at during last this yesterday today earlier later recently of to when after before
     while as monday tuesday wednesday thursday friday saturday sunday who adding noting citing
-    because in""".split()
+    because in by""".split()
 ) | {""}
 
 
@@ -586,8 +626,10 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         len(after) > 8 and not apposed and not _adverbial_tail(text, tail_start, tail_end)
     ):
         return None
-    if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end):
-        return None  # "..., and then Wallnau continues: “...”": the cue introduces a quotation
+    if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end) or _COMMA_THEN_QUOTE.match(
+        text, tail_start, tail_end
+    ):  # "..., and then Wallnau continues: “...”", "Speaking on Monday, Baqaei said, “...”":
+        return None  # the cue introduces a quotation
     if (
         after
         and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE
@@ -606,6 +648,7 @@ _WORD_THEN_SPACE = re.compile(r"(\w+)\s+")
 
 
 _COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")
+_COMMA_THEN_QUOTE = re.compile(r"\s*,\s*[“\"«‘]")
 
 _ADVERBIAL_TAIL = re.compile(
     r"\s*(?:at|during|in|on|after|following|before|while|when|speaking)\s"

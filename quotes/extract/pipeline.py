@@ -70,6 +70,7 @@ from quotes.extract.relays import (
     via_for,
 )
 from quotes.extract.resolve import (
+    relay_meant,
     remember,
     remember_listener,
     resolve_speaker,
@@ -319,7 +320,10 @@ def _paragraph(
         inside = quotes[first:after]
         outside = outside_quotes(lo, hi, inside)
         cues = find_cues(text, outside, lo, hi)
-        vias = find_vias(text, lo, hi, outside, markers)
+        vias = [
+            (at, relay_meant(via, registry, state, at))
+            for at, via in find_vias(text, lo, hi, outside, markers)
+        ]
         when = said_on(text, lo, hi, published) if inside or cues else None
         if not inside and not cues and is_title_cased(text, paragraph):
             headline_claim(text, lo, hi, index, registry, state)

@@ -95,7 +95,8 @@ _TOLD_OUTLET = re.compile(
     r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with|on)|[Tt]alking to"
     r"|(?:said|says|saying|appearing|appeared) on"  # "said on Russian state television"
     r"|(?:wr[io]te|writes|writing) (?:in|for)"  # "wrote in Kommersant", "writing for the FT"
-    r"|(?:article|op-ed|column|essay|commentary) (?:for|in))"  # "in an op-ed for the FT"
+    r"|(?:article|op-ed|column|essay|commentary) (?:for|in)"  # "in an op-ed for the FT"
+    r"|(?:remarks|comments) to)"  # "in remarks to AFP", "in written comments to Reuters"
     r"\s+([^,.;:“”\"«»()]{2,60})"
 )
 
@@ -104,6 +105,7 @@ _ON_OR_IN_OUTLET = (
     "said on", "says on", "saying on", "appearing on", "appeared on", "wrote in", "wrote for",
     "writes in", "writes for", "writing in", "writing for", "op-ed", "column for", "column in",
     "article for", "article in", "essay for", "essay in", "commentary for", "commentary in",
+    "remarks to", "comments to",
 )  # fmt: skip
 
 # Words one of which every `_TOLD_OUTLET` phrase holds: the quick test before it is tried.

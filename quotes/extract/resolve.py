@@ -14,11 +14,12 @@ from quotes.extract.mentions import (
     DESCRIBING_PREPOSITIONS,
     OUTLET_KINDS_RELAYING,
     Mention,
+    Via,
     bare,
     is_title_word,
     strip_possessive,
 )
-from quotes.extract.outlets import lookup_outlet
+from quotes.extract.outlets import OutletInfo, lookup_outlet
 from quotes.extract.registry import (
     Registry,
     country_government,
@@ -145,7 +146,7 @@ def _its_own_document(mention: Mention, state: State) -> Speaker | None:
 
 
 _THE_OUTLET = re.compile(
-    r"[Tt]he (?:[\w\-]+ )?(newspaper|paper|daily|agency|broadcaster|publication|outlet)"
+    r"[Tt]he (?:[\w\-]+ ){0,2}?(newspaper|paper|daily|agency|broadcaster|publication|outlet)"
 )
 
 _OUTLET_KIND_OF_NOUN = {
@@ -165,7 +166,17 @@ def _the_outlet(mention: Mention, registry: Registry, state: State, at: int) -> 
     editorial in the Global Times said": the outlet last heard from, when the gazetteer knows
     it as that kind of outlet (a newspaper, a news agency, a broadcaster); else the last one
     of that kind the text named ("TASS reported the talks. “...,” the agency said")."""
-    written = _THE_OUTLET.fullmatch(mention.text)
+    meant = _outlet_meant(mention.text, registry, state, at)
+    if meant is None or isinstance(meant, Speaker):
+        return meant.written_as(mention.text) if meant is not None else None
+    return Speaker(meant.name, "outlet", None, mention.text)
+
+
+def _outlet_meant(
+    phrase: str, registry: Registry, state: State, at: int
+) -> Speaker | OutletInfo | None:
+    """The outlet "the newspaper", "the agency", "the publication" stands for (`_the_outlet`)."""
+    written = _THE_OUTLET.fullmatch(phrase)
     if written is None:
         return None
     noun = written[1]
@@ -173,9 +184,17 @@ def _the_outlet(mention: Mention, registry: Registry, state: State, at: int) -> 
     body = state.last_org
     outlet = lookup_outlet(body.name, exact=True) if body is not None else None
     if body is not None and outlet is not None and outlet.kind in kinds:
-        return body.written_as(mention.text)
-    named = registry.outlet_named_before(at, frozenset(kinds))
-    return Speaker(named.name, "outlet", None, mention.text) if named is not None else None
+        return body
+    return registry.outlet_named_before(at, frozenset(kinds))
+
+
+def relay_meant(via: Via, registry: Registry, state: State, at: int) -> Via:
+    """A relay named by its kind ("“...,” Peskov said, according to the agency" after "...,
+    RIA Novosti reported"): the outlet of that kind the article named last; else as written."""
+    if lookup_outlet(via.name, exact=True) is not None:
+        return via
+    meant = _outlet_meant(via.text, registry, state, at)
+    return Via(meant.name, via.text) if meant is not None else via
 
 
 _DOCUMENT_FROM = re.compile(

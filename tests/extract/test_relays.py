@@ -472,3 +472,34 @@ def test_an_outlet_named_with_a_number_relays() -> None:
         ("The port is shut,", "Dana Perl", "France 24"),
         ("Trade will grow,", "Li Wen", "Reuters"),
     ]
+
+
+def test_a_relay_named_by_its_kind_is_the_outlet_of_that_kind_named_before() -> None:
+    text = (
+        "Ivan Brook told reporters that the port was open, RIA Novosti reported.\n\n"
+        "“We are ready,” Brook said, according to the agency.\n\n"
+        "“Ships will sail,” he added, according to the newspaper.\n"
+    )
+    assert relayed(text) == [
+        ("We are ready,", "Ivan Brook", "RIA Novosti"),
+        ("Ships will sail,", "Ivan Brook", "newspaper"),  # no newspaper named: as written
+    ]
+
+
+def test_quoted_as_saying_by_an_outlet_gives_the_claim_before_it_through_that_outlet() -> None:
+    text = (
+        "The port will reopen next week, Deputy Minister Ivan Brook was quoted as saying by the "
+        "TASS news agency on Tuesday.\n\n"
+        "“We will not wait,” Brook said.\n\n"
+        "Trade will grow, Dana Perl was quoted as saying by RIA Novosti.\n"
+    )
+    assert claimed(text) == [
+        ("The port will reopen next week", "Ivan Brook", "TASS"),
+        ("Trade will grow", "Dana Perl", "RIA Novosti"),
+    ]
+    assert relayed(text) == [("We will not wait,", "Ivan Brook", "TASS")]
+
+
+def test_remarks_to_an_outlet_are_relayed_by_it() -> None:
+    text = "“Nothing is excluded,” Ivan Brook said in remarks to AFP.\n"
+    assert relayed(text) == [("Nothing is excluded,", "Ivan Brook", "Agence France-Presse")]

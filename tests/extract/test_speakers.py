@@ -336,3 +336,19 @@ def test_the_countrys_representative_is_its_envoy_named_after_a_bodys_acronym() 
         ("unbalanced", "Dana Perl"),
         ("a journey of friendship", "Norway's top diplomat"),  # no Norwegian foreign minister
     ]
+
+
+def test_a_claim_ends_with_the_clause_before_a_quotation_of_its_sentence() -> None:
+    text = (
+        "Dana Perl said the plan would cost billions, and called it “a gift to the rich.”\n\n"
+        "Ivan Brook said the port was “ready for business.”\n"
+    )
+    assert claims(text) == [("the plan would cost billions", "Dana Perl")]
+
+
+def test_an_opening_phrase_before_a_cue_that_introduces_a_quotation_is_no_claim() -> None:
+    text = (
+        "Speaking at his weekly briefing on Monday, Ivan Brook said, “The port is open.”\n\n"
+        "Many of the visitors were older, Dana Perl said, and “it moved them.”\n"
+    )
+    assert claims(text) == [("Many of the visitors were older", "Dana Perl")]
