@@ -24,6 +24,7 @@ from quotes.extract.cues import (
 )
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
+    Mention,
     Via,
     bare,
 )
@@ -162,22 +163,23 @@ def more_claims(
     if not cues:
         return
     taken = state.spans_of_paragraph(index)
-    for cue in cues:
+    for number, cue in enumerate(cues):
         if (
             cue.mention is None
             or cue.mention.kind == "outlet"
             or cue.verb in NO_CLAIM_VERBS
             or _attributes_quote(text, cue, quotes)
-            or _relays_a_named_claim(cue, cues)
             or _compared(text, lo, cue.mention.start)
         ):
             continue  # "was quoted as saying by the RIA news agency": a relay, no claim
         span = _claim_span(text, cue, lo, hi)
+        span = _before_next_cue(text, span, cue, _next(cues, number)) if span else None
         if (
             span is None
             or span in taken
             or _names_a_source(text, cue, span, taken)
             or _relayed_passively(text, cue, span)
+            or _relays_a_named_claim(cue, _before(cues, number), span)
         ):
             continue
         span = _before_quotation(text, span, quotes)
@@ -197,6 +199,41 @@ def more_claims(
         )
 
 
+def _next(cues: list[Cue], number: int) -> list[Cue]:
+    """The cues right after cue `number`: the ones a claim after it may run into."""
+    return cues[number + 1 : number + 1 + _NEARBY_CUES]
+
+
+def _before(cues: list[Cue], number: int) -> list[Cue]:
+    """The cues right before cue `number`: whose claim a body's cue may relay."""
+    return cues[max(0, number - _NEARBY_CUES) : number]
+
+
+_NEARBY_CUES = 3
+"""How many cues before or after one are looked at: a bound, so a sentence of a thousand cues
+costs a thousand times one (the text is linear in its length, see `quotes.extract.pipeline`)."""
+
+
+def _before_next_cue(
+    text: str, span: tuple[int, int], cue: Cue, following: list[Cue]
+) -> tuple[int, int] | None:
+    """A claim ends with its clause where another speaker's clause follows ("Brook said the
+    port was open, and the Kremlin said talks would follow")."""
+    start, end = span
+    if start < cue.end:
+        return span  # the claim comes before its cue
+    for other in following:
+        mention = other.mention
+        if mention is None or other.verb not in INDIRECT_VERBS:
+            continue
+        first = min(other.start, mention.start)
+        if start < first < end:
+            boundary = _last_clause_break(text, start, first)
+            if boundary is not None:
+                return trimmed(text, start, boundary)
+    return span
+
+
 def _before_quotation(
     text: str, span: tuple[int, int], quotes: list[QuoteSpan]
 ) -> tuple[int, int] | None:
@@ -211,11 +248,20 @@ def _before_quotation(
         return span
     if opening <= start:
         return None
-    boundary = None
-    for match in _CLAUSE_BREAK.finditer(text, start, opening):
-        boundary = match.start()
+    boundary = _last_clause_break(text, start, opening)
     return trimmed(text, start, boundary) if boundary is not None else None
 
+
+def _last_clause_break(text: str, start: int, at: int) -> int | None:
+    """The last clause break (`_CLAUSE_BREAK`) in `text[start:at]`, within _CLAUSE_REACH
+    characters of `at`."""
+    boundary = None
+    for match in _CLAUSE_BREAK.finditer(text, max(start, at - _CLAUSE_REACH), at):
+        boundary = match.start()
+    return boundary
+
+
+_CLAUSE_REACH = 300
 
 # Where a clause ends inside a sentence: ", and", ", but", "; " (not a dash: dashes come in
 # pairs around an aside, "declared in February – shortly before ... – that").
@@ -249,14 +295,20 @@ def _cites_a_source(
     if any(end == span[1] and start > span[0] for start, end in taken):
         return True
     source = subject_after(text, span[0], span[1])
-    if source is None:
-        return False
-    if source.kind in ("person", "organisation", "outlet", "plural"):
+    return source is not None and (
+        source.kind in ("outlet", "plural") or _names_a_cited_source(source)
+    )
+
+
+def _names_a_cited_source(source: Mention) -> bool:
+    """A person or body cited ("citing a military official", "citing the Joint Chiefs of
+    Staff"), not a reason ("citing the strategic importance of ...")."""
+    if source.kind in ("person", "organisation"):
         return True
     words = source.text.split()
     return source.kind == "description" and (
         bare(words[-1]) in _SOURCE_NOUNS or any(w[:1].isupper() for w in words[1:])
-    )  # "citing a military official", "citing the Joint Chiefs of Staff"
+    )
 
 
 _IN_A_MEDIUM = re.compile(r"(?:in|on|for)\s+")
@@ -304,12 +356,18 @@ def claim_record(
     )
 
 
-def _relays_a_named_claim(cue: Cue, cues: list[Cue]) -> bool:
-    """ "Putin told Wang that ..., according to the Kremlin": the body the words come through
-    after a person's own cue relays that person's claim; it makes none of its own."""
-    return cue.verb in SOURCE_CUES and any(
-        c.start < cue.start and c.mention is not None and c.mention.kind == "person" for c in cues
-    )
+def _relays_a_named_claim(cue: Cue, earlier: list[Cue], span: tuple[int, int]) -> bool:
+    """ "Putin told Wang that ..., according to the Kremlin", "Putin said ..., the Kremlin
+    said": the body the words come through after a person's own cue relays that person's
+    claim; it makes none of its own."""
+    body = cue.mention is not None and cue.mention.kind in ("organisation", "outlet")
+    return any(
+        c.start < cue.start
+        and c.mention is not None
+        and c.mention.kind == "person"
+        and (cue.verb in SOURCE_CUES or (body and span[0] <= c.start and c.verb in INDIRECT_VERBS))
+        for c in earlier
+    )  # not "Clinton had told police ..., a source said": the source's account of her words
 
 
 def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:
@@ -340,10 +398,11 @@ def _one_claim(
     state: State,
     when: date | None,
 ) -> bool:
-    for cue in cues:
+    for number, cue in enumerate(cues):
         if cue.mention is None or not (cue.verb in INDIRECT_VERBS or cue.verb in SOURCE_CUES):
             continue
         span = _claim_span(text, cue, lo, hi)
+        span = _before_next_cue(text, span, cue, _next(cues, number)) if span else None
         if span is None:
             continue
         speaker = resolve_speaker(cue.mention, registry, state, lo)
@@ -363,6 +422,11 @@ def _one_claim(
                 if other is not None:
                     speaker, cue = other, people[0]
                     span = _claim_span(text, cue, lo, hi) or span
+            else:
+                cited = _cited_source(text, cue, cues, hi)
+                source = resolve_speaker(cited[1], registry, state, lo) if cited else None
+                if cited is not None and source is not None:
+                    speaker, cue = source, cited[0]  # the outlet that cites is the relay
         via = via_for(speaker, cue, cues, vias, text, lo, hi, index, state)
         state.results.append(
             claim_record(text, span, speaker, cue.verb, index, 0.55, "claim", when=when, via=via)
@@ -374,6 +438,17 @@ def _one_claim(
         remember_listener(text, cue, speaker, hi, lo, registry, state)
         return True
     return False
+
+
+def _cited_source(text: str, cue: Cue, cues: list[Cue], hi: int) -> tuple[Cue, Mention] | None:
+    """ "..., AFP reported, citing the Russian defence ministry": the source an outlet's claim
+    comes from, named after its "citing" or "quoting" (with the cue), when it names one."""
+    for other in cues:
+        if other.start > cue.start and other.verb in ("citing", "quoting"):
+            source = subject_after(text, other.end, hi)
+            if source is not None and (source.kind == "plural" or _names_a_cited_source(source)):
+                return other, source
+    return None
 
 
 # Where a claim stops: ", said ...", ", according to ...", or the sentence's final punctuation.
@@ -614,6 +689,8 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     participle = _PARTICIPLE_AFTER_COMMA.search(text, tail_start, hi)
     tail_end = participle.start() if participle is not None else hi  # "..., adding that ..."
     relayed = _RELAY_AFTER_COMMA.match(text, tail_start, tail_end)
+    if relayed is not None and not _TIME_OR_PLACE.match(text, tail_start, relayed.end()):
+        relayed = None  # "..., Brook said the port was ready, the Kremlin said": his claim
     if relayed is not None and _ends_in_a_cue(
         text, relayed.end(), sentence_content_end(text, lo, hi)
     ):
@@ -644,6 +721,10 @@ _PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|descr
 # "..., Shoigu said on Tuesday, reported AFP." / "..., the agency reported.": after the cue (and
 # a short adverbial), a comma opens the account of an outlet that relayed the claim.
 _RELAY_AFTER_COMMA = re.compile(r"[^,“”\"«»:;]{0,40},\s+")
+# What may stand between a cue and a relay after it: "on Tuesday", "in Moscow", "late on Friday".
+_TIME_OR_PLACE = re.compile(
+    r"\s*(?:(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|overnight)\b[^,]*)?,"
+)
 _WORD_THEN_SPACE = re.compile(r"(\w+)\s+")
 
 

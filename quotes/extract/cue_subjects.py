@@ -279,17 +279,22 @@ def _relaying_outlet_after(
     text: str, lo: int, cue_start: int, cue_end: int, hi: int
 ) -> Mention | None:
     """ "..., Shoigu said on Tuesday, reported AFP.": a reporting verb after a comma whose
-    subject, an outlet, follows it and ends the sentence; it relays what comes before rather
-    than sharing the earlier verb's subject."""
+    subject, an outlet, follows it and ends the sentence (or cites a source: "..., reported AFP,
+    citing the ministry"); it relays what comes before rather than sharing the earlier verb's
+    subject."""
     if text[cue_start:cue_end].lower() not in RELAYING_VERBS:
         return None
     before = last_visible_at(text, lo, cue_start)
     if before < 0 or text[before] != ",":
         return None
     mention = subject_after(text, cue_end, hi)
-    if mention is None or mention.kind != "outlet" or hi - mention.end > 4:
+    if mention is None or mention.kind != "outlet":
         return None
-    return mention if text[mention.end : hi].strip() in ("", ".", "!") else None
+    return mention if _SENTENCE_ENDS_OR_CITES.match(text, mention.end, hi) else None
+
+
+# After "..., reported AFP": the end of the sentence, or the source the outlet cites.
+_SENTENCE_ENDS_OR_CITES = re.compile(r"\s*(?:[.!]?\s*$|,\s+(?:citing|quoting)\s)")
 
 
 def _antecedent(text: str, lo: int, relative: Mention) -> Mention | None:

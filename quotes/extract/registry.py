@@ -453,7 +453,10 @@ class Registry:
         found = []
         for match in _prefixed_matches(pattern, self.text, key, len(self.text)):
             prefix = match.group(1).split()
-            if all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in DETERMINERS | {
+            owned = prefix[1:] if prefix[0].lower() in DETERMINERS else prefix
+            if _owned_by_a_country(owned):  # "Russian defence ministry", "China's foreign ..."
+                found.append((match.start(), " ".join([*owned, match.group(0).split()[-1]])))
+            elif all(is_capitalised(w) for w in prefix) and prefix[0].lower() not in DETERMINERS | {
                 "he",
                 "she",
                 "it",
@@ -464,6 +467,16 @@ class Registry:
             }:
                 found.append((match.start(), match.group(0)))
         return found
+
+
+def _owned_by_a_country(prefix: list[str]) -> bool:
+    """A country's name or adjective, then one word of any case: a department of its
+    government ("Russian defence", "China's foreign")."""
+    if len(prefix) != 2 or not is_capitalised(prefix[0]) or not prefix[1].isalpha():
+        return False
+    first = strip_possessive(prefix[0])
+    lex = lexicon()
+    return first in lex.places or first.lower() in lex.nationalities
 
 
 _TITLE_OF_BODY = re.compile(

@@ -19,6 +19,7 @@ from quotes.extract.mentions import (
     Mention,
     Via,
     bare,
+    last_visible_at,
     strip_possessive,
 )
 from quotes.extract.outlets import (
@@ -578,11 +579,37 @@ def _explicit_via(
             if statement is not None:
                 label = f"{body.name or body.text} {statement.group(1)}"
                 return Via(label, statement.group().strip())
+            named = _body(body)
+            if named is not None and _closes_the_sentence(text, cue, chosen, hi):
+                return named  # "Putin said ..., the Kremlin said." (not "..., his office said")
         if cue is not chosen and body is not None and body.kind == "description":
             document = _BODYS_DOCUMENT.fullmatch(body.text)
             if document is not None:  # "The Kremlin's readout of the call said Putin ..."
                 return Via(f"{document.group(1)} {document.group(2)}", body.text)
     return None
+
+
+def _closes_the_sentence(text: str, cue: Cue, chosen: Cue | None, hi: int) -> bool:
+    """Whether a body's cue, after the speaker's own, ends the sentence: the body passes on
+    what the speaker said ("Putin said Russia was ready, the Kremlin said on Tuesday.")."""
+    mention = cue.mention
+    if chosen is None or mention is None or cue.verb not in _BODY_PASSES_ON:
+        return False
+    first = min(cue.start, mention.start)
+    comma = last_visible_at(text, chosen.end, first)
+    return (
+        comma >= 0
+        and text[comma] == ","
+        and _SENTENCE_END.match(text, max(cue.end, mention.end), hi) is not None
+    )
+
+
+_BODY_PASSES_ON = frozenset({"said", "says", "added", "adds", "reported", "reports", "stated"})
+
+
+_SENTENCE_END = re.compile(
+    r"(?:\s+(?:on|late|early|last|this)\s+\w+|\s+later|\s+earlier)?[.!]?\s*$"
+)
 
 
 _BODYS_DOCUMENT = re.compile(

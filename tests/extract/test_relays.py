@@ -408,7 +408,9 @@ def test_a_participle_after_a_quotations_own_cue_gives_a_claim_of_its_own() -> N
     ]
 
 
-def test_a_source_an_outlet_cites_is_no_claim_and_ends_the_claim() -> None:
+def test_a_source_an_outlet_cites_speaks_through_the_outlet_and_ends_the_claim() -> None:
+    """The outlet that cites a source passes on that source's account, as one that quotes
+    someone does ("Interfax cited Shoigu as saying"); a reason cited is a claim of its own."""
     text = (
         "Pyongyang fired a missile into the sea, Yonhap news agency reported, citing the "
         "Joint Chiefs of Staff.\n\n"
@@ -416,8 +418,8 @@ def test_a_source_an_outlet_cites_is_no_claim_and_ends_the_claim() -> None:
         "Analysts say the port has gained, citing the strategic importance of the strait.\n"
     )
     assert claimed(text) == [
-        ("Pyongyang fired a missile into the sea", "Yonhap", None),
-        ("the ferry had been seized", "Associated Press", "Associated Press"),
+        ("Pyongyang fired a missile into the sea", "Joint Chiefs of Staff", "Yonhap"),
+        ("the ferry had been seized", "two US officials", "Associated Press"),
         ("the port has gained", "Analysts", None),
         ("the strategic importance of the strait", "Analysts", None),  # a reason, not a source
     ]
@@ -503,3 +505,39 @@ def test_quoted_as_saying_by_an_outlet_gives_the_claim_before_it_through_that_ou
 def test_remarks_to_an_outlet_are_relayed_by_it() -> None:
     text = "“Nothing is excluded,” Ivan Brook said in remarks to AFP.\n"
     assert relayed(text) == [("Nothing is excluded,", "Ivan Brook", "Agence France-Presse")]
+
+
+def test_an_outlet_named_after_its_verb_and_citing_a_body_relays_that_body() -> None:
+    text = (
+        "The navies will hold joint drills next month, reported AFP, citing the Russian "
+        "defence ministry.\n\n"
+        "“The drills are aimed at no one,” the ministry said.\n"
+    )
+    assert claimed(text) == [
+        (
+            "The navies will hold joint drills next month",
+            "Russian Defence Ministry",
+            "Agence France-Presse",
+        )
+    ]
+    assert relayed(text) == [
+        ("The drills are aimed at no one,", "Russian Defence Ministry", "Agence France-Presse")
+    ]
+
+
+def test_a_body_that_closes_a_persons_claim_relays_it_and_claims_nothing() -> None:
+    text = (
+        "In a call with Dana Perl, Ivan Brook said the port was ready to reopen, the Kremlin "
+        "said.\n\n"
+        "Dana Perl said the port was open, and the Kremlin said talks would follow.\n\n"
+        "Dana Perl had told the police that she wanted no escort, a source said.\n\n"
+        "Li Wen ordered a “stern response” to the launch, his office said.\n"
+    )
+    assert claimed(text) == [
+        ("the port was ready to reopen", "Ivan Brook", "Kremlin"),
+        ("the port was open", "Dana Perl", None),
+        ("talks would follow", "Kremlin", None),
+        ("she wanted no escort", "Dana Perl", None),
+        ("Dana Perl had told the police that she wanted no escort", "source", None),
+    ]
+    assert relayed(text) == [("stern response", "Li Wen", None)]
