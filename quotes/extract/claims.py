@@ -33,6 +33,7 @@ from quotes.extract.registry import (
     Registry,
 )
 from quotes.extract.relays import (
+    is_own_record,
     via_for,
 )
 from quotes.extract.resolve import (
@@ -133,6 +134,22 @@ def _speaker_introduced(
                 remember(speaker, state)
 
 
+def _on_record(text: str, cue: Cue) -> bool:
+    """Whether "according to" names a record of the words ("a Russian translation of his
+    remarks", "a transcript"), which is no source of a claim."""
+    return cue.verb in SOURCE_CUES and is_own_record(text[cue.end : cue.end + 80].lstrip())
+
+
+def _answers_a_question(text: str, cue: Cue) -> bool:
+    """ "..., answering a question from TASS", "responding to questions": the occasion of the
+    words, no claim."""
+    return cue.verb in _ANSWERING and _A_QUESTION.match(text, cue.end) is not None
+
+
+_ANSWERING = frozenset({"answering", "answered", "responding", "responded", "replying", "replied"})
+_A_QUESTION = re.compile(r"\s+(?:to\s+)?(?:an?\s+|the\s+|[\w’'-]+\s+)?questions?\b")
+
+
 def _relayed_passively(text: str, cue: Cue, span: tuple[int, int]) -> bool:
     """ "was quoted as saying by the RIA news agency": what follows names the relay, no claim
     (the words before, "Russia will respond, Ryabkov was quoted as saying by TASS", are one)."""
@@ -170,8 +187,10 @@ def more_claims(
             or cue.verb in NO_CLAIM_VERBS
             or _attributes_quote(text, cue, quotes)
             or _compared(text, lo, cue.mention.start)
-        ):
-            continue  # "was quoted as saying by the RIA news agency": a relay, no claim
+            or _on_record(text, cue)
+            or _answers_a_question(text, cue)
+        ):  # "according to a translation of his remarks": a record of the words, no source
+            continue
         span = _claim_span(text, cue, lo, hi)
         span = _before_next_cue(text, span, cue, _next(cues, number)) if span else None
         if (
@@ -401,6 +420,8 @@ def _one_claim(
     for number, cue in enumerate(cues):
         if cue.mention is None or not (cue.verb in INDIRECT_VERBS or cue.verb in SOURCE_CUES):
             continue
+        if _on_record(text, cue):
+            continue  # "according to a transcript of the briefing": the record, no source
         span = _claim_span(text, cue, lo, hi)
         span = _before_next_cue(text, span, cue, _next(cues, number)) if span else None
         if span is None:
@@ -479,9 +500,11 @@ _MORE_ADVERBIAL_THEN_THAT = re.compile(
 _ADVERBIAL_THEN_THAT = re.compile(
     r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|from|last|this|earlier"
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|,\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)))\b"
+    r"|,\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)|answering|responding to"
+    r"|replying to|when asked|asked))\b"
     r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?,?\s+that\s+"
-    r"(?=(?:the|a|an|this|these|those|his|her|its|their|our|my|he|she|it|they|we|I|you|there)\b"
+    r"(?=(?:the|a|an|this|these|those|his|her|its|their|our|my|he|she|it|they|we|I|you|there"
+    r"|no|nothing|none|any|all|some|such)\b"
     r"|[A-Z0-9])"
 )
 
@@ -600,7 +623,7 @@ _INSERTED_CUE_END = re.compile(
 
 # Words after "..., she said," that open something else than the rest of the claim.
 _NOT_GOING_ON = PARTICIPLES | {
-    "according", "who", "which", "whose", "although", "though", "and", "but"
+    "according", "who", "which", "whose", "although", "though", "and", "but", "as"
 }  # fmt: skip
 
 

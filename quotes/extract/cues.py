@@ -210,7 +210,7 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
             ):
                 continue  # "will continue to be", "would continue exports": not a cue
             if text[max(part_lo, start - 3) : start].rstrip().endswith(
-                ("’s", "'s", "s’")
+                ("’s", "'s", "s’", "s'")
             ) and not CONTRACTED_IS.search(text, max(part_lo, start - 12), start):
                 continue  # "the Communist Party's claim": a noun; not "he’s predicting"
             if previous_word == "or" and NEGATION_IN_CLAUSE.search(text, lo, start):

@@ -59,6 +59,13 @@ _OWN_RECORD = re.compile(
     r"|(?:an?|the)\s+(?:press\s+|White\s+House\s+)?pool\b"  # "according to a pool report"
 )
 
+
+def is_own_record(phrase: str) -> bool:
+    """ "a transcript published on the ministry's website", "a Russian translation of his
+    remarks", "a pool report": the speaker's own words on record, no relay and no source."""
+    return _OWN_RECORD.match(phrase) is not None
+
+
 # "wrote on Telegram", "said in a video posted on his Weibo account", "posted on X", "in a Telegram
 # post": a platform the words were put on is their relay. Platform names keep their case.
 _PLATFORM_NAMES = "|".join(re.escape(name) for name in sorted(platforms(), key=len, reverse=True))
@@ -97,7 +104,9 @@ _TOLD_OUTLET = re.compile(
     r"|(?:said|says|saying|appearing|appeared) on"  # "said on Russian state television"
     r"|(?:wr[io]te|writes|writing) (?:in|for)"  # "wrote in Kommersant", "writing for the FT"
     r"|(?:article|op-ed|column|essay|commentary) (?:for|in)"  # "in an op-ed for the FT"
-    r"|(?:remarks|comments) to)"  # "in remarks to AFP", "in written comments to Reuters"
+    r"|(?:remarks|comments) to"  # "in remarks to AFP", "in written comments to Reuters"
+    r"|asked by|(?:a |the )?question (?:from|by))"  # "when asked by Sputnik", "answering a
+    # question from TASS": the outlet whose question drew the words
     r"\s+([^,.;:“”\"«»()]{2,60})"
 )
 
@@ -106,7 +115,7 @@ _ON_OR_IN_OUTLET = (
     "said on", "says on", "saying on", "appearing on", "appeared on", "wrote in", "wrote for",
     "writes in", "writes for", "writing in", "writing for", "op-ed", "column for", "column in",
     "article for", "article in", "essay for", "essay in", "commentary for", "commentary in",
-    "remarks to", "comments to",
+    "remarks to", "comments to", "asked by", "question from", "question by",
 )  # fmt: skip
 
 # Words one of which every `_TOLD_OUTLET` phrase holds: the quick test before it is tried.
@@ -360,7 +369,7 @@ def find_vias(
         )
         for pattern in segment_patterns:
             for match in pattern.finditer(text, lo_part, hi_part):
-                if pattern is _ACCORDING and _OWN_RECORD.match(match.group(1)):
+                if pattern is _ACCORDING and is_own_record(match.group(1)):
                     continue  # "according to a transcript published on the ministry's website"
                 via = relay_outlet(match.group(1))
                 if pattern is _ACCORDING:

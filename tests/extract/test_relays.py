@@ -541,3 +541,34 @@ def test_a_body_that_closes_a_persons_claim_relays_it_and_claims_nothing() -> No
         ("Dana Perl had told the police that she wanted no escort", "source", None),
     ]
     assert relayed(text) == [("stern response", "Li Wen", None)]
+
+
+def test_a_translation_or_transcript_of_the_words_is_no_source_of_a_claim() -> None:
+    text = (
+        "Foreign Minister Ivan Brook, according to a Russian translation of his remarks, said "
+        "the port had reopened.\n\n"
+        "The talks went well, according to a transcript of the briefing.\n"
+    )
+    assert claimed(text) == [("the port had reopened", "Ivan Brook", None)]
+
+
+def test_the_outlet_whose_question_drew_the_words_relays_them() -> None:
+    text = (
+        "“There were no such proposals,” Ivan Brook said, when asked by Sputnik.\n\n"
+        "Dana Perl said, answering a question from TASS, that no talks were planned.\n\n"
+        "“We will see,” Li Wen said, answering a question from reporters.\n\n"
+        "Tom Reed, answering reporters' questions, said the talks were over.\n"
+    )
+    assert relayed(text) == [
+        ("There were no such proposals,", "Ivan Brook", "Sputnik"),
+        ("We will see,", "Li Wen", None),
+    ]
+    assert claimed(text) == [
+        ("no talks were planned", "Dana Perl", "TASS"),
+        ("the talks were over", "Tom Reed", None),
+    ]
+
+
+def test_a_relay_after_an_inserted_cue_is_no_part_of_the_claim() -> None:
+    text = "The port will reopen, Ivan Brook said, as quoted by his official website.\n"
+    assert claimed(text) == [("The port will reopen", "Ivan Brook", "official website")]
