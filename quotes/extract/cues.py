@@ -181,6 +181,13 @@ NO_CLAIM_VERBS = frozenset(
 ) | {"issued a statement", "released a statement"}
 
 
+# "state media", "state broadcaster", "state-run": "state" describes what follows.
+_STATE_AS_ADJECTIVE = re.compile(
+    r"(?:\s+|-)(?:media|broadcaster|television|TV|news|agency|radio|newspaper|run|owned"
+    r"|controlled|outlet|outlets|press|visit|secretary|department|official|officials)\b"
+)
+
+
 def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> list[Cue]:
     cues: list[Cue] = []
     for part_lo, part_hi in outside:
@@ -199,8 +206,10 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
                 text, max(part_lo, start - 4), start
             ):
                 continue  # "so-called": a label, not a cue
-            if low in ("state", "states") and not may_state(previous):
-                continue  # "member states", "an independent state": a noun
+            if low in ("state", "states") and (
+                not may_state(previous) or _STATE_AS_ADJECTIVE.match(text, end, part_hi)
+            ):
+                continue  # "member states", "an independent state", "..., state media said"
             if noun_after_name(text, part_lo, start, low):
                 continue  # "a Twitter comment", "the Paris attacks": a noun
             if (

@@ -171,11 +171,23 @@ def relay_outlet(words: str) -> Via | None:
     if not cleaned:
         return None
     outlet = lookup_outlet(cleaned)
+    if outlet is not None and outlet.kind == "other":
+        outlet = _named_at_the_end(cleaned) or outlet  # "state media KCNA": KCNA
     if outlet is not None and not _inside_another_name(cleaned, outlet):
         return Via(outlet.name, words.strip())
     tokens = {bare(w) for w in cleaned.split()}
     if tokens & _MEDIA_WORDS:
         return Via(media_label(cleaned), words.strip())
+    return None
+
+
+def _named_at_the_end(phrase: str) -> OutletInfo | None:
+    """The outlet a phrase names in its last words, after a generic one ("state media KCNA")."""
+    words = phrase.split()
+    for first in range(1, min(len(words), 4)):
+        outlet = lookup_outlet(" ".join(words[first:]), exact=True)
+        if outlet is not None and outlet.kind != "other":
+            return outlet
     return None
 
 
@@ -577,6 +589,9 @@ def _explicit_via(
             continue  # "The talks were “...”, Xinhua reported": the outlet's own account
         if mention is not None and relays and (speaker.kind == "outlet" or cue is not chosen):
             return Via(mention.name or mention.text, mention.text)
+    quoting = _media_quoting(text, cues, lo)
+    if quoting is not None:
+        return quoting
     if speaker.kind == "organisation" and statement_without_source(text, lo, hi):
         return Via(f"{speaker.name} statement", "statement")
     if speaker.kind != "person":
@@ -595,6 +610,18 @@ def _explicit_via(
             document = _BODYS_DOCUMENT.fullmatch(body.text)
             if document is not None:  # "The Kremlin's readout of the call said Putin ..."
                 return Via(f"{document.group(1)} {document.group(2)}", body.text)
+    return None
+
+
+def _media_quoting(text: str, cues: list[Cue], lo: int) -> Via | None:
+    """ "Russian news agencies quoted Lavrov as saying": media that quote, named by a phrase no
+    cue took as its subject, relay."""
+    for cue in cues:
+        if cue.verb in ("quoted", "cited") and cue.mention is None and cue.start - lo <= 60:
+            phrase = text[lo : cue.start].strip()
+            via = relay_outlet(phrase) if len(phrase.split()) <= 5 else None
+            if via is not None:
+                return via
     return None
 
 

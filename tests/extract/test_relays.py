@@ -572,3 +572,19 @@ def test_the_outlet_whose_question_drew_the_words_relays_them() -> None:
 def test_a_relay_after_an_inserted_cue_is_no_part_of_the_claim() -> None:
     text = "The port will reopen, Ivan Brook said, as quoted by his official website.\n"
     assert claimed(text) == [("The port will reopen", "Ivan Brook", "official website")]
+
+
+def test_media_that_quote_someone_relay_however_they_are_named() -> None:
+    text = (
+        "Russian news agencies quoted Ivan Brook as saying that the port would reopen.\n\n"
+        "“The enemy will pay,” Li Wen said, according to state media KCNA.\n"
+    )
+    assert claimed(text) == [("the port would reopen", "Ivan Brook", "Russian news agencies")]
+    assert relayed(text) == [("The enemy will pay,", "Li Wen", "Korean Central News Agency")]
+
+
+def test_state_before_a_medium_is_no_cue() -> None:
+    text = "Ivan Brook arrived in Lyon on Monday, state broadcaster CCTV reported.\n"
+    assert claimed(text) == [
+        ("Ivan Brook arrived in Lyon on Monday", "China Central Television", None)
+    ]
