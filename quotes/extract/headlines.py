@@ -8,10 +8,12 @@ import re
 from quotes.extract.before_cue import (
     subject_before,
 )
-from quotes.extract.claims import (
-    claim_record,
+from quotes.extract.claim_spans import (
     sentence_content_end,
     trimmed,
+)
+from quotes.extract.claims import (
+    claim_record,
 )
 from quotes.extract.cleaning import Paragraph
 from quotes.extract.lexicon import lexicon

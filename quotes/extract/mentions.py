@@ -115,10 +115,13 @@ class Mention:
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Via:
-    """A relay outlet: canonical name (or the words as written) and the words as written."""
+    """A relay outlet: canonical name (or the words as written) and the words as written;
+    `spoken_to` when the speaker spoke to the outlet ("told RIA Novosti", "speaking to the BBC"),
+    so that an event named later is another occasion (`quotes.extract.relays.via_for`)."""
 
     name: str
     text: str
+    spoken_to: bool = False
 
 
 MAX_REMEMBERED = 100_000

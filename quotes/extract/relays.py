@@ -428,7 +428,7 @@ def find_vias(
                 owner = strip_possessive(words[0])  # "Speaking to CNN's Jake Tapper"
                 outlet = lookup_outlet(owner, exact=True)
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
-                found.append((match.start(), Via(outlet.name, match.group(1).strip())))
+                found.append((match.start(), Via(outlet.name, match.group(1).strip(), True)))
             elif outlet is None and _unlisted_media(words := _leading_name_words(listener, True)):
                 found.append((match.start(), Via(media_label(" ".join(words)), "")))
     found.sort(key=lambda item: item[0])
@@ -503,7 +503,7 @@ def via_for(
         state.via_record = (explicit, speaker, index)
         return explicit
     record = state.via_record
-    if record is not None and _new_account(text, lo, hi, chosen):
+    if record is not None and _new_account(text, lo, hi, chosen, record[0]):
         record = None
     if record is not None and _ANOTHER_MEETING.search(text, lo, hi) is None:
         via, via_speaker, via_paragraph = record
@@ -520,14 +520,20 @@ _OWN_OCCASION = re.compile(
     r"\W*(?:(?:Later|Earlier)(?: on \w+)?,?\s+)?"
     r"(?:Asked by|Speaking (?:to|at|with|during|after|on|in)|Addressing|Answering questions"
     r"|(?:[Aa]t|[Dd]uring) an? (?:news|press) (?:conference|briefing)"
-    r"|(?:On|Later on|Earlier on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),)"
+    r"|(?:On|Later on|Earlier on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),"
+    r"|(?:Last|Earlier this|Earlier last) (?:week|month|year)"
+    r"|In (?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|\d{4})\b)"
     r"(?=\W)"
 )
 
 
-def _new_account(text: str, lo: int, hi: int, chosen: Cue | None) -> bool:
+def _new_account(text: str, lo: int, hi: int, chosen: Cue | None, relay: Via) -> bool:
     """A sentence that opens an attribution of its own ("According to Shoigu, ...", "Asked by
-    reporters, Shoigu said: ...") is no longer the account an earlier relay gave."""
+    reporters, Shoigu said: ...") is no longer the account an earlier relay gave; nor is one
+    that names an event, after words spoken to an outlet ("Putin told Rossiya-1 ..." then "At a
+    meeting with students, Putin said"; but after "Anadolu reported" or "according to a
+    readout", the speech or meeting named is the one they report)."""
     if chosen is not None and chosen.verb == "according to":
         mention = chosen.mention
         return mention is not None and mention.kind in ("person", "description")
@@ -539,7 +545,25 @@ def _new_account(text: str, lo: int, hi: int, chosen: Cue | None) -> bool:
         return True  # "“...,” Peskov told reporters": the article's own account
     if chosen is not None and _OWN_BROADCAST.match(text, chosen.end, hi) is not None:
         return True  # "“...,” Putin said in televised remarks": an occasion of its own
+    if chosen is not None and _HAS_SAID.search(text, max(lo, chosen.start - 40), chosen.end):
+        return True  # "Putin has repeatedly said": what he says at any time, no one account
+    if relay.spoken_to and _OWN_EVENT.search(text, lo, hi) is not None:
+        return True  # "At a meeting with students, Putin said", "..., he said at a forum"
     return _OWN_OCCASION.match(text, lo, hi) is not None
+
+
+# An event the words were spoken at, named in the sentence that gives them.
+_OWN_EVENT = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|[Ii]n)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|forum|summit|conference|ceremony|rally|event|briefing|session|speech|address"
+    r"|gathering|congress|hearing|debate|parade|reception)\b"
+)
+
+# A perfect or past perfect of a reporting verb: "has repeatedly said", "had long argued".
+_HAS_SAID = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|also\s+|often\s+|since\s+|before\s+)?"
+    r"(?:said|stated|argued|insisted|maintained|claimed|warned|called|described)\b"
+)
 
 
 _OWN_BROADCAST = re.compile(

@@ -588,3 +588,41 @@ def test_state_before_a_medium_is_no_cue() -> None:
     assert claimed(text) == [
         ("Ivan Brook arrived in Lyon on Monday", "China Central Television", None)
     ]
+
+
+def test_after_words_spoken_to_an_outlet_an_event_named_later_is_another_occasion() -> None:
+    told = "Ivan Brook told Rossiya-1 television that the port was ready.\n\n"
+    assert claimed(told + "At a meeting with students, Brook said trade was growing.\n") == [
+        ("the port was ready", "Ivan Brook", "Rossiya 1"),
+        ("trade was growing", "Ivan Brook", None),
+    ]
+    assert relayed(told + "“We are strong,” Brook said at a ceremony on Friday.\n") == [
+        ("We are strong,", "Ivan Brook", None)
+    ]
+    assert claimed(told + "Brook also said trade was growing.\n") == [
+        ("the port was ready", "Ivan Brook", "Rossiya 1"),
+        ("trade was growing", "Ivan Brook", "Rossiya 1"),
+    ]
+
+
+def test_an_event_named_after_an_outlets_report_is_the_one_it_reported() -> None:
+    text = (
+        "Ivan Brook said on Friday the port would reopen, the state-run Anadolu Agency "
+        "reported.\n\n"
+        "“Trade will grow,” Brook said in a speech in Izmir.\n"
+    )
+    assert relayed(text) == [("Trade will grow,", "Ivan Brook", "Anadolu Agency")]
+
+
+def test_what_a_speaker_has_said_before_or_said_last_month_is_no_part_of_the_account() -> None:
+    told = "Ivan Brook told Rossiya-1 television that the port was ready.\n\n"
+    assert claimed(told + "Brook has repeatedly said that trade would grow.\n")[1] == (
+        "trade would grow",
+        "Ivan Brook",
+        None,
+    )
+    assert claimed(told + "Last month, Brook said trade would grow.\n")[1] == (
+        "trade would grow",
+        "Ivan Brook",
+        None,
+    )

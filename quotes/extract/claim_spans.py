@@ -1,0 +1,416 @@
+"""Where a reported claim begins and ends in its sentence: after its cue and any listener or
+adverbial ("told reporters on Monday that ..."), around a cue set off by commas ("The deal, he
+said, is done"), before a trailing cue ("..., Smith said"), and no further than the clause
+before a quotation or another speaker's clause."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.extract.before_cue import subject_before
+from quotes.extract.cue_subjects import (
+    PARTICIPLES,
+    RELAYING_VERBS,
+    SOURCE_CUES,
+)
+from quotes.extract.cues import INDIRECT_VERBS
+from quotes.extract.quotemarks import QuoteSpan
+from quotes.extract.sentences import last_visible
+from quotes.extract.state import Cue
+from quotes.extract.subjects import subject_after
+
+
+def next_cues(cues: list[Cue], number: int) -> list[Cue]:
+    """The cues right after cue `number`: the ones a claim after it may run into."""
+    return cues[number + 1 : number + 1 + _NEARBY_CUES]
+
+
+def earlier_cues(cues: list[Cue], number: int) -> list[Cue]:
+    """The cues right before cue `number`: whose claim a body's cue may relay."""
+    return cues[max(0, number - _NEARBY_CUES) : number]
+
+
+_NEARBY_CUES = 3
+"""How many cues before or after one are looked at: a bound, so a sentence of a thousand cues
+costs a thousand times one (the text is linear in its length, see `quotes.extract.pipeline`)."""
+
+
+def before_next_cue(
+    text: str, span: tuple[int, int], cue: Cue, following: list[Cue]
+) -> tuple[int, int] | None:
+    """A claim ends with its clause where another speaker's clause follows ("Brook said the
+    port was open, and the Kremlin said talks would follow")."""
+    start, end = span
+    if start < cue.end:
+        return span  # the claim comes before its cue
+    for other in following:
+        mention = other.mention
+        if mention is None or other.verb not in INDIRECT_VERBS:
+            continue
+        first = min(other.start, mention.start)
+        if start < first < end:
+            boundary = _last_clause_break(text, start, first)
+            if boundary is not None:
+                return trimmed(text, start, boundary)
+    return span
+
+
+def before_quotation(
+    text: str, span: tuple[int, int], quotes: list[QuoteSpan]
+) -> tuple[int, int] | None:
+    """A claim that runs into a quotation of the same sentence ends with the clause before it
+    ("Paul said the plan would help migrants, and called him “the leading proponent”": the
+    claim is the plan's part); with no clause boundary before the quotation, it is none (the
+    quotation is part of the words reported)."""
+    start, end = span
+    opening = min((q.mark_start for q in quotes if q.mark_start < end and start < q.mark_end),
+                  default=None)  # fmt: skip
+    if opening is None:
+        return span
+    if opening <= start:
+        return None
+    boundary = _last_clause_break(text, start, opening)
+    return trimmed(text, start, boundary) if boundary is not None else None
+
+
+def _last_clause_break(text: str, start: int, at: int) -> int | None:
+    """The last clause break (`_CLAUSE_BREAK`) in `text[start:at]`, within _CLAUSE_REACH
+    characters of `at`."""
+    boundary = None
+    for match in _CLAUSE_BREAK.finditer(text, max(start, at - _CLAUSE_REACH), at):
+        boundary = match.start()
+    return boundary
+
+
+_CLAUSE_REACH = 300
+
+# Where a clause ends inside a sentence: ", and", ", but", "; " (not a dash: dashes come in
+# pairs around an aside, "declared in February – shortly before ... – that").
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;\s")
+
+
+# Where a claim stops: ", said ...", ", according to ...", or the sentence's final punctuation.
+# The same matches as r",\s+(?:...)\b|[.!?]+['’”\"]*\s*$", written to open with one character
+# class, so that the regex engine skips ahead to the punctuation instead of trying each position.
+_CLAIM_CUT = re.compile(
+    r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said"
+    r"|adding|saying|noting|pointing out|citing|quoting)\b"
+    r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
+)
+
+_THAT = re.compile(r"\bthat\b")
+
+_CLAIM_LEAD = re.compile(
+    r"\s*(?:on [A-Z]\w+(?: \d{1,2}\b)?|last \w+|this \w+|in an? \w+|in a statement|earlier"
+    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?"
+)
+
+# "said during a visit to China on Monday that the Kremlin sees ...", "said, citing a report by
+# Bloomberg, that ...": an adverbial of a few
+# words (opening with a preposition or a time word, no clause of its own) and then "that": the
+# claim is what follows "that" (not a relative "that" before a verb: "... the plan that was").
+# After "said in a statement": "on its website that ...", a second short adverbial before "that".
+_MORE_ADVERBIAL_THEN_THAT = re.compile(
+    r"\s*(?:on|in|at|via|through)\s+(?:(?!that\b)[\w’'.\-]+\s+){1,4}?that\s+"
+)
+
+_ADVERBIAL_THEN_THAT = re.compile(
+    r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|from|last|this|earlier"
+    r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|,\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)|answering|responding to"
+    r"|replying to|when asked|asked))\b"
+    r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?,?\s+that\s+"
+    r"(?=(?:the|a|an|this|these|those|his|her|its|their|our|my|he|she|it|they|we|I|you|there"
+    r"|no|nothing|none|any|all|some|such)\b"
+    r"|[A-Z0-9])"
+)
+
+# Who is told, when no "that" follows: reporters, an outlet or a named person, then perhaps when.
+_LISTENER_WORDS = (
+    r"\s+(?:reporters|journalists|lawmakers|supporters|the (?:press|media|audience|crowd)"
+    r"|him|her|them|us|me"
+    r"|(?:[Tt]he )?(?:[a-z][\w\-]* ){0,2}?[A-Z][\w.&’'\-]*(?: (?:[A-Z][\w.&’'\-]*|of|news"
+    r"|agency|newspaper|television|radio))*)"
+    r"(?:,? (?:on \w+day|last \w+|this (?:week|month|year|morning|afternoon|evening)"
+    r"|earlier(?: this \w+)?|in an? interview),?)?"
+)
+
+_LISTENER = re.compile(_LISTENER_WORDS + r"\s+")
+
+_LISTENER_ENDS_SENTENCE = re.compile(_LISTENER_WORDS + r"[.!?]?\s*$")
+
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:he|she|it|they|we|I|there|this|his|her|its|their|the|[A-Z][\w’'\-]*)"
+    r"(?:[’'](?:s|ll|d|re|ve|m))?\b"
+)
+
+_CONTRACTED_VERB = re.compile(r"[’'](?:s|ll|d|re|ve|m)$")
+
+_FINITE = re.compile(
+    r"(?:is|was|were|are|had|has|have|would|will|could|should|did|does|do|may|might|can|must"
+    r"|never|not|[a-z]+ed)\b|[’']s\b"
+)
+
+
+def _clause_after_listener(text: str, at: int, hi: int) -> int | None:
+    """ "told reporters the dates were still being worked out", "told the AP her group never
+    worked with him": where the clause after the listener starts, if a clause follows (a
+    subject and a verb within a few words; not "told Trump to stay", "told a different tale")."""
+    listener = _LISTENER.match(text, at, hi)
+    if listener is None:
+        return None
+    return _clause_at(text, listener.end(), hi)
+
+
+def _clause_at(text: str, start: int, hi: int) -> int | None:
+    """`start` when a clause opens there: a subject, then a verb within a few words ("it would
+    retaliate", "her group never worked"), not a noun phrase ("the US over arms sales")."""
+    subject = _CLAUSE_SUBJECT.match(text, start, hi)
+    if subject is None:
+        return None
+    if _CONTRACTED_VERB.search(subject.group()) and subject.group()[:1].islower():
+        return start  # "he’s already received", "he’ll work": a subject and its verb in one
+    words = text[subject.end() : min(hi, subject.end() + 60)].split()[:5]
+    if not any(_FINITE.fullmatch(w.strip(",.;:!?")) for w in words):
+        return None
+    return start
+
+
+# Cues whose next words may name who was told or warned, before the claim.
+_TOLD = frozenset({"told", "tells", "tell"})
+
+_LISTENER_CUES = _TOLD | {"assured", "assures", "warned", "warns", "warn"}
+
+_URGED = frozenset({"urged", "urges", "urge", "urging"})
+
+_URGED_TO = re.compile(r"[^.;:]*?\b(?:that|to)\b")  # "urged voters to", "urged that"
+
+
+def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    assert cue.mention is not None
+    if cue.verb in SOURCE_CUES:
+        if last_visible(text, lo, cue.start) == "":
+            comma = text.find(",", cue.mention.end, hi)
+            while comma > 0 and _ASIDE.match(text, comma + 1, hi):
+                comma = text.find(",", comma + 1, hi)  # "According to Reuters, which cited ..., "
+            return (
+                trimmed(text, comma + 1, sentence_content_end(text, lo, hi)) if comma > 0 else None
+            )
+        return trimmed(text, lo, cue.start)
+    inserted = _around_inserted_cue(text, cue, lo, hi)
+    if inserted is not None:
+        return inserted
+    trailing = _trailing_claim(text, cue, lo, hi)
+    if trailing is not None or cue.mention.start > cue.end:
+        return trailing
+    start = cue.end  # the patterns search the text from here, no copy of the sentence's rest
+    if cue.verb in _LISTENER_CUES:
+        that = _THAT.search(text, start, min(hi, start + 120))
+        if that is not None:
+            start = that.end()
+        else:  # "told reporters the dates were ...", "warned it would retaliate"
+            clause = _clause_after_listener(text, start, hi)
+            if clause is None and cue.verb not in _TOLD:
+                clause = _clause_at(text, start + 1, hi)
+            if clause is None:
+                return None
+            start = clause
+    elif cue.verb in _URGED and _URGED_TO.match(text, start, min(hi, start + 100)) is None:
+        return None  # "urged a bigger global role for the bloc": a wish, no words given
+    else:
+        adverbial = _ADVERBIAL_THEN_THAT.match(text, start, hi)
+        lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)
+        if lead is not None:
+            start = lead.end()
+            more = _MORE_ADVERBIAL_THEN_THAT.match(text, start, hi) if adverbial is None else None
+            start = more.end() if more is not None else start
+    cut = _CLAIM_CUT.search(text, start, hi)
+    end = cut.start() if cut is not None else hi
+    # "... said that Tehran would respond, IRNA reported": the relay's words are no part of it
+    return trimmed(text, start, _before_trailing_cue(text, start, end))
+
+
+# An aside after "According to Reuters," that is not yet the claim: a relative clause or what
+# the source cited ("which cited three sources familiar with the matter,").
+_ASIDE = re.compile(r"\s*(?:which|who|whose|citing|quoting)\b[^,]*,")
+
+_INSERTED_CUE_END = re.compile(
+    r"(?: (?:on|last|this) \w+| in an interview| in a statement)?, (?=\w)"
+)
+
+# Words after "..., she said," that open something else than the rest of the claim.
+_NOT_GOING_ON = PARTICIPLES | {
+    "according", "who", "which", "whose", "although", "though", "and", "but", "as"
+}  # fmt: skip
+
+
+def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "The golf industry, she said, is doing much better": a cue set off by commas inside the
+    claim; the claim is the sentence around it."""
+    assert cue.mention is not None
+    if cue.mention.start > cue.start or not text.startswith(", ", cue.mention.start - 2):
+        return None
+    after = _INSERTED_CUE_END.match(text, cue.end, hi)
+    if after is None or text.rfind(",", lo, cue.mention.start - 2) >= 0:
+        return None  # one comma before the cue's subject: no aside of its own
+    rest = text[after.end() : hi].split(maxsplit=2)
+    if len(rest) < 2 or rest[0].lower() in _NOT_GOING_ON or rest[0][:1] in '“"‘':
+        return None  # "..., she said, adding that", "..., he said, “...”"
+    end = sentence_content_end(text, lo, hi)
+    if ends_in_a_cue(text, after.end(), end):
+        return None  # "..., Lavrov said on Friday, the state news agency RIA reported."
+    # "The deal, he said, was a success, Interfax reported": the relay's words are no part of it
+    return trimmed(text, lo, _before_trailing_cue(text, after.end(), end))
+
+
+def _before_trailing_cue(text: str, lo: int, end: int) -> int:
+    """Where a claim in `text[lo:end]` ends: before its last comma when what follows that comma
+    is an attribution of its own, else at `end`."""
+    comma = text.rfind(",", lo, end)
+    if comma > 0 and ends_in_a_cue(text, comma + 2, sentence_content_end(text, lo, end)):
+        return comma
+    return end
+
+
+def ends_in_a_cue(text: str, lo: int, end: int) -> bool:
+    """Whether a short rest of a sentence is an attribution of its own: a source named by a
+    noun phrase, then a reporting verb ("the state news agency RIA reported"), or an outlet
+    after its verb ("reported AFP", "according to TASS"); not the rest of the claim ("is doing
+    better than it says")."""
+    if text.startswith("according to ", lo):  # "..., according to TASS"
+        outlet = subject_after(text, lo + len("according to "), end)
+        return outlet is not None and outlet.kind == "outlet"
+    verb_first = _WORD_THEN_SPACE.match(text, lo, end)
+    if verb_first is not None and verb_first[1] in RELAYING_VERBS:  # "..., reported AFP"
+        outlet = subject_after(text, verb_first.end(), end)
+        return outlet is not None and outlet.kind == "outlet" and outlet.end >= end - 1
+    if end - lo > _MOST_CUE_CHARS:
+        return False  # a long rest is the claim going on: never copied, so cues cost O(1) here
+    when = _TIME_AFTER_VERB.search(text, lo, end)  # "... news agency reported on Thursday"
+    end = when.start() if when is not None else end
+    words = text[lo:end].split()
+    if len(words) > 8 or not words or words[-1].lower() not in INDIRECT_VERBS:
+        return False
+    verb_start = end - len(words[-1])
+    source = subject_before(text, lo, verb_start)
+    if source is None or source.start == lo:
+        return source is not None and source.kind in _SOURCE_KINDS
+    # "state broadcaster CCTV reported": words describing an outlet before its name
+    before = text[lo : source.start]
+    return source.kind == "outlet" and "," not in before and len(before.split()) <= 4
+
+
+_SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})
+_TIME_AFTER_VERB = re.compile(
+    r"\s+(?:(?:on|late|early|last|this)\s+\w+|yesterday|today|earlier|later|overnight)$"
+)
+_MOST_CUE_CHARS = 200
+"""The longest rest of a sentence `_ends_in_a_cue` reads: eight words and a long name."""
+
+
+_AFTER_TRAILING_CUE = frozenset(
+    """ on in at during last this yesterday today earlier later recently of to when after before
+    while as monday tuesday wednesday thursday friday saturday sunday who adding noting citing
+    because in by""".split()
+) | {""}
+
+
+def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "Content, Smith said." / "Content, said Smith." / "Content, people close to her say.": the
+    claim is the sentence before the comma that opens the attribution."""
+    assert cue.mention is not None
+    first = min(cue.start, cue.mention.start)
+    comma = text.rfind(",", lo, first)
+    if comma <= lo:
+        return None
+    # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
+    between = text[comma + 1 : first].split(maxsplit=7)
+    tail_start = max(cue.end, cue.mention.end)
+    participle = _PARTICIPLE_AFTER_COMMA.search(text, tail_start, hi)
+    tail_end = participle.start() if participle is not None else hi  # "..., adding that ..."
+    relayed = _RELAY_AFTER_COMMA.match(text, tail_start, tail_end)
+    if relayed is not None and not _TIME_OR_PLACE.match(text, tail_start, relayed.end()):
+        relayed = None  # "..., Brook said the port was ready, the Kremlin said": his claim
+    if relayed is not None and ends_in_a_cue(
+        text, relayed.end(), sentence_content_end(text, lo, hi)
+    ):
+        tail_end = tail_start  # "..., Shoigu said on Tuesday, reported AFP.": the relay's own
+    after = text[tail_start:tail_end].split(maxsplit=9)
+    # "..., said Rita Katz, the director of SITE Intelligence Group, which tracks ...": however
+    # long, an aside after the speaker named after the cue describes the speaker.
+    apposed = cue.mention.start > cue.start and text.startswith(", ", cue.mention.end)
+    if len(between) > 6 or (
+        len(after) > 8 and not apposed and not _adverbial_tail(text, tail_start, tail_end)
+    ):
+        return None
+    if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end) or _COMMA_THEN_QUOTE.match(
+        text, tail_start, tail_end
+    ):  # "..., and then Wallnau continues: “...”", "Speaking on Monday, Baqaei said, “...”":
+        return None  # the cue introduces a quotation
+    if (
+        after
+        and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE
+        and not (cue.verb in ("told", "tells") and _LISTENER_ENDS_SENTENCE.match(text, cue.end, hi))
+    ):  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue; not
+        return None  # "Content, an airport official told The New York Times."
+    return trimmed(text, lo, comma)
+
+
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|describing)\b")
+
+# "..., Shoigu said on Tuesday, reported AFP." / "..., the agency reported.": after the cue (and
+# a short adverbial), a comma opens the account of an outlet that relayed the claim.
+_RELAY_AFTER_COMMA = re.compile(r"[^,“”\"«»:;]{0,40},\s+")
+# What may stand between a cue and a relay after it: "on Tuesday", "in Moscow", "late on Friday".
+_TIME_OR_PLACE = re.compile(
+    r"\s*(?:(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|overnight)\b[^,]*)?,"
+)
+_WORD_THEN_SPACE = re.compile(r"(\w+)\s+")
+
+
+_COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")
+_COMMA_THEN_QUOTE = re.compile(r"\s*,\s*[“\"«‘]")
+
+_ADVERBIAL_TAIL = re.compile(
+    r"\s*(?:at|during|in|on|after|following|before|while|when|speaking)\s"
+    r"(?:(?!\bthat\b)[^“”\"«»:;])*$"
+)
+
+
+def _adverbial_tail(text: str, lo: int, hi: int) -> bool:
+    """ "..., Lavrov said at a news conference following talks with his Egyptian counterpart on
+    Wednesday.": however long, a tail that opens with a preposition and holds no "that", quote
+    mark or colon says where and when, not what."""
+    return _ADVERBIAL_TAIL.match(text, lo, hi) is not None
+
+
+def sentence_content_end(text: str, lo: int, hi: int) -> int:
+    end = hi
+    while end > lo and text[end - 1] in " .!?\n\t\u00a0":
+        end -= 1
+    return end
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    segment = text[start:end]
+    stripped = segment.strip(_TRIMMED)
+    if len(stripped.split(maxsplit=2)) < 3:  # fewer than three words
+        return None
+    if _NO_CONTENT.match(stripped) is not None:
+        return None  # "said the same thing to the BBC", "said nothing about the talks"
+    if ("<" in stripped or ">" in stripped or "=" in stripped) and _MARKUP.search(stripped):
+        return None  # '-date="March 9, 2016">Crowd in ...', '> — Dana Perl': markup, no claim
+    new_start = start + len(segment) - len(segment.lstrip(_TRIMMED))
+    return new_start, new_start + len(stripped)
+
+
+_TRIMMED = " ,;:—–\u00a0\t"
+
+_MARKUP = re.compile(r"=[\"']|[\"']>|</?[A-Za-z][\w-]*[\s>]|^[<>]")
+
+# Words that stand for what was said without giving it: no claim follows them.
+_NO_CONTENT = re.compile(
+    r"(?:the same thing|as much|nothing (?:about|on|of|to|more)"
+    r"|(?:not )?to be (?:named|identified|quoted)|for anonymity)\b",  # "asked not to be named"
+    re.IGNORECASE,
+)
