@@ -60,6 +60,14 @@ _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "coun
 
 _TOP_DIPLOMAT_WORDS = frozenset({"foreign", "councillor", "supremo"})
 
+# Bodies a title may name before the office: "the foreign ministry spokeswoman".
+_BODIES_IN_TITLES = frozenset(
+    {"ministry", "department", "office", "council", "agency", "committee", "party", "state"}
+)
+
+# A phrase set off by commas after a name, up to six words: its title, when it is one.
+_APPOSITION = re.compile(r",\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+),")
+
 # Words for whoever represents a country abroad: "the Chinese representative" is its envoy.
 _REPRESENTATIVE_WORDS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
@@ -184,7 +192,7 @@ class Registry:
             name, role_words = rest, role_words | {first.lower()}
             keys = _name_keys(rest.split())
         start += skipped
-        role = role_words | self._role_words_before(start)
+        role = role_words | self._role_words_before(start) | self._apposed_role(start + len(name))
         if "counterpart" in role:
             role |= self._counterparts_title(start)
         known = KnownName(name, start, frozenset(role))
@@ -230,6 +238,33 @@ class Registry:
                     found.add(nationality)
                 break
             found.add(bare(strip_possessive(word)))
+        return found
+
+    def _apposed_role(self, end: int) -> set[str]:
+        """Title words set off by commas right after a name: "Wang Yi, China's top diplomat,",
+        "Maria Zakharova, the foreign ministry's spokeswoman,"."""
+        apposed = _APPOSITION.match(self.text, end, end + 90)
+        if apposed is None:
+            return set()
+        words = apposed.group(1).split()
+        if words[0].lower() in DETERMINERS:
+            words = words[1:]
+        found: set[str] = set()
+        for word in words:
+            if is_title_word(word):
+                found.add(bare(strip_possessive(word)))
+            elif (nationality := _nationality_of_owner(word)) is not None:
+                found.add(nationality)
+            elif bare(strip_possessive(word)) in _BODIES_IN_TITLES:
+                found.add(bare(strip_possessive(word)))  # "the foreign ministry spokeswoman"
+            elif not (word.isupper() and 1 < len(word) <= 5):
+                return set()  # "Wang Yi, who met Lavrov,": no title
+        if (
+            not words
+            or not is_title_word(words[-1])
+            or words[-1].lower() in lexicon().nationalities
+        ):
+            return set()
         return found
 
     def first_person_between(self, lo: int, hi: int) -> str | None:
@@ -383,7 +418,11 @@ class Registry:
             and (k.start <= at or at < self.lead_end)
         ]
         if "top" in written and "diplomat" in wanted:  # a country's top diplomat: its minister
-            matches = [k for k in matches if k.role_words & _TOP_DIPLOMAT_WORDS]
+            matches = [
+                k
+                for k in matches
+                if k.role_words & _TOP_DIPLOMAT_WORDS or {"top", "diplomat"} <= k.role_words
+            ]
         best = _nearest(matches, at)
         if best is None:
             return None

@@ -352,3 +352,18 @@ def test_an_opening_phrase_before_a_cue_that_introduces_a_quotation_is_no_claim(
         "Many of the visitors were older, Dana Perl said, and “it moved them.”\n"
     )
     assert claims(text) == [("Many of the visitors were older", "Dana Perl")]
+
+
+def test_a_title_set_off_by_commas_after_a_name_is_that_persons() -> None:
+    text = (
+        "Ivan Brook, France's top diplomat, met the envoy on Monday. France's top diplomat "
+        "said the talks were useful.\n\n"
+        "Dana Perl, the foreign ministry spokeswoman, spoke later. “We object,” the "
+        "spokeswoman said.\n\n"
+        "Tom Reed, who met the envoy, said the talks were long.\n"
+    )
+    assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
+        ("the talks were useful", "Ivan Brook"),
+        ("We object,", "Dana Perl"),
+        ("the talks were long", "Tom Reed"),
+    ]
