@@ -177,7 +177,7 @@ def _clause_at(text: str, start: int, hi: int) -> int | None:
 
 
 # Cues whose next words may name who was told or warned, before the claim.
-_TOLD = frozenset({"told", "tells", "tell"})
+_TOLD = frozenset({"told", "tells", "tell", "telling"})
 
 _LISTENER_CUES = _TOLD | {"assured", "assures", "warned", "warns", "warn"}
 

@@ -686,7 +686,7 @@ _PASSES_ON = frozenset(
 
 
 def _same_account(speaker: Speaker, earlier: Speaker) -> bool:
-    if speaker.name == earlier.name:
-        return True
+    if speaker.name.casefold() == earlier.name.casefold():
+        return True  # "Ukraine's air force said ..." then "the air force" (Ukraine's Air Force)
     earlier_parts = {part.strip() for part in earlier.name.split(" and ")}
     return speaker.name in earlier_parts

@@ -626,3 +626,18 @@ def test_what_a_speaker_has_said_before_or_said_last_month_is_no_part_of_the_acc
         "Ivan Brook",
         None,
     )
+
+
+def test_quoted_as_telling_someone_gives_what_was_told() -> None:
+    text = "Xinhua quoted Ivan Brook as telling Dana Perl that the port would stay open.\n"
+    assert claimed(text) == [("the port would stay open", "Ivan Brook", "Xinhua")]
+
+
+def test_a_body_named_again_in_other_capitals_keeps_its_relay() -> None:
+    text = (
+        "Drones hit the port overnight, Ukraine's air force said in a statement on Telegram.\n\n"
+        "“Most were shot down,” the air force said.\n"
+    )
+    assert relayed(text) == [
+        ("Most were shot down,", "Ukraine's Air Force", "Ukraine's air force statement on Telegram")
+    ]
