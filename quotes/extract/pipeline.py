@@ -44,6 +44,7 @@ from quotes.extract.headlines import (
     names_a_work,
     quotation_then_possessor,
     quote_kind,
+    subheads_attributed,
 )
 from quotes.extract.language import detect_language
 from quotes.extract.mentions import (
@@ -168,7 +169,7 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         )
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
-    return state.results
+    return subheads_attributed(text, state.results)
 
 
 def _quote_then_label(
