@@ -4,7 +4,6 @@ quote marks (not speech), and whether a quotation is direct (whole sentences) or
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from quotes.extract.before_cue import (
     subject_before,
@@ -32,7 +31,7 @@ from quotes.extract.state import (
     Speaker,
     State,
 )
-from quotes.records import Quotation, QuoteKind
+from quotes.records import QuoteKind
 
 _TITLE_LEAD = re.compile(
     r"(?:[’']s|\b(?:on|of|titled|called|named|dubbed|show|program|programme|book|"
@@ -201,63 +200,3 @@ def quotation_then_possessor(
         return None
     person = registry.resolve_name(label.group(1), paragraph.start)
     return Speaker(person, "person", None, label.group(1))
-
-
-# --- Subheads ---------------------------------------------------------------------------------
-
-# Rules that credit a quotation by position only, which the words said next may overrule.
-_BY_POSITION = frozenset({"continues-previous", "unattributed"})
-_SUBHEAD_WORDS = 15
-_SHARED_WORDS = 0.6
-_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def subheads_attributed(text: str, results: list[Quotation]) -> list[Quotation]:
-    """A subhead that is a quotation alone ("“We will never give up”"), with no cue of its own,
-    is the words of whoever the next paragraph reports saying them ("Zelensky said his country
-    would never give up"), not of the headline's subject or the last speaker."""
-    by_paragraph: dict[int, list[Quotation]] = {}
-    for q in results:
-        by_paragraph.setdefault(q.paragraph, []).append(q)
-    found = []
-    for q in results:
-        if q.rule in _BY_POSITION and _alone_and_short(text, q):
-            said = _said_next(q, by_paragraph)
-            if said is not None:
-                q = replace(
-                    q,
-                    speaker=said.speaker,
-                    speaker_kind=said.speaker_kind,
-                    role=said.role,
-                    speaker_text=said.speaker_text,
-                    via=said.via,
-                    via_text=said.via_text,
-                    rule="subhead-said-next",
-                )
-        found.append(q)
-    return found
-
-
-def _alone_and_short(text: str, q: Quotation) -> bool:
-    line_start = text.rfind("\n", 0, q.start) + 1
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return (
-        len(q.text.split()) <= _SUBHEAD_WORDS
-        and text[line_start : q.start].strip(" “”\"‘’'«»") == ""
-        and text[q.end : line_end].strip(" “”\"‘’'«».!?") == ""
-    )
-
-
-def _said_next(q: Quotation, by_paragraph: dict[int, list[Quotation]]) -> Quotation | None:
-    words = {w.lower() for w in _WORD.findall(q.text)}
-    if not words:
-        return None
-    for paragraph in (q.paragraph + 1, q.paragraph + 2):
-        for other in by_paragraph.get(paragraph, ()):
-            if other.speaker is None or other.rule in _BY_POSITION:
-                continue
-            shared = words & {w.lower() for w in _WORD.findall(other.text)}
-            if len(shared) >= _SHARED_WORDS * len(words):
-                return other
-    return None

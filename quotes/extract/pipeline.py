@@ -44,12 +44,12 @@ from quotes.extract.headlines import (
     names_a_work,
     quotation_then_possessor,
     quote_kind,
-    subheads_attributed,
 )
 from quotes.extract.language import detect_language
 from quotes.extract.mentions import (
     Via,
 )
+from quotes.extract.named_later import described_then_named, subheads_attributed
 from quotes.extract.no_cue import (
     TRANSCRIPT_LABEL,
     owner_of_speech_noun,
@@ -169,7 +169,7 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         )
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
-    return subheads_attributed(text, state.results)
+    return described_then_named(text, subheads_attributed(text, state.results), registry)
 
 
 def _quote_then_label(

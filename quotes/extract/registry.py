@@ -267,6 +267,14 @@ class Registry:
             return set()
         return found
 
+    def role_words_of(self, name: str) -> frozenset[str]:
+        """Every title word the article writes with this full name."""
+        words: frozenset[str] = frozenset()
+        for known in self.names:
+            if known.name == name:
+                words |= known.role_words
+        return words
+
     def first_person_between(self, lo: int, hi: int) -> str | None:
         """The first full name written in `text[lo:hi]` (a sentence's subject, usually)."""
         for known in self.names:

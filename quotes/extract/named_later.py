@@ -1,0 +1,108 @@
+"""Speakers named after their words: a subhead's quotation that the next paragraph reports
+someone saying, and an unnamed official whom a later sentence names ("A foreign ministry
+spokesperson urged ..." then "Spokesperson Mao Ning made the remarks at a briefing"). A pass
+over an article's results once its paragraphs are read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quotes.extract.mentions import bare
+from quotes.extract.registry import Registry
+from quotes.records import Quotation
+
+# Rules that credit a quotation by position only, which the words said next may overrule.
+_BY_POSITION = frozenset({"continues-previous", "unattributed"})
+_SUBHEAD_WORDS = 15
+_SHARED_WORDS = 0.6
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def subheads_attributed(text: str, results: list[Quotation]) -> list[Quotation]:
+    """A subhead that is a quotation alone ("“We will never give up”"), with no cue of its own,
+    is the words of whoever the next paragraph reports saying them ("Zelensky said his country
+    would never give up"), not of the headline's subject or the last speaker."""
+    by_paragraph: dict[int, list[Quotation]] = {}
+    for q in results:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    found = []
+    for q in results:
+        if q.rule in _BY_POSITION and _alone_and_short(text, q):
+            said = _said_next(q, by_paragraph)
+            if said is not None:
+                q = replace(
+                    q,
+                    speaker=said.speaker,
+                    speaker_kind=said.speaker_kind,
+                    role=said.role,
+                    speaker_text=said.speaker_text,
+                    via=said.via,
+                    via_text=said.via_text,
+                    rule="subhead-said-next",
+                )
+        found.append(q)
+    return found
+
+
+def _alone_and_short(text: str, q: Quotation) -> bool:
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        len(q.text.split()) <= _SUBHEAD_WORDS
+        and text[line_start : q.start].strip(" “”\"‘’'«»") == ""
+        and text[q.end : line_end].strip(" “”\"‘’'«».!?") == ""
+    )
+
+
+def _said_next(q: Quotation, by_paragraph: dict[int, list[Quotation]]) -> Quotation | None:
+    words = {w.lower() for w in _WORD.findall(q.text)}
+    if not words:
+        return None
+    for paragraph in (q.paragraph + 1, q.paragraph + 2):
+        for other in by_paragraph.get(paragraph, ()):
+            if other.speaker is None or other.rule in _BY_POSITION:
+                continue
+            shared = words & {w.lower() for w in _WORD.findall(other.text)}
+            if len(shared) >= _SHARED_WORDS * len(words):
+                return other
+    return None
+
+
+# "Spokesperson Mao Ning made the remarks at a daily press briefing", "Xi made the comments".
+_MADE_THE_REMARKS = re.compile(
+    r"\b(?:made|delivered) (?:the|these|those|his|her|their) (?:remarks|comments)\b"
+)
+_NAMING_REACH = 600
+"""How far before "made the remarks" an unnamed speaker may stand (a paragraph or two)."""
+
+
+def described_then_named(
+    text: str, results: list[Quotation], registry: Registry
+) -> list[Quotation]:
+    """An official described without a name ("A Chinese Foreign Ministry spokesperson on
+    Tuesday urged ...") is the person a later sentence says made those remarks ("Spokesperson
+    Mao Ning made the remarks ..."), when that person's title fits the description."""
+    found = list(results)
+    for match in _MADE_THE_REMARKS.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        sentence_start = max(line_start, text.rfind(". ", line_start, match.start()) + 1)
+        person = registry.first_person_between(sentence_start, match.start())
+        if person is None:
+            continue
+        titles = registry.role_words_of(person)
+        for index, q in enumerate(found):
+            if (
+                match.start() - _NAMING_REACH <= q.start < match.start()
+                and _described(q)
+                and (not titles or bare(q.role.split()[-1]) in titles)  # type: ignore[union-attr]
+            ):
+                found[index] = replace(q, speaker=person, rule="named-later")
+    return found
+
+
+def _described(q: Quotation) -> bool:
+    """Whether a quotation's speaker is a description with no name ("foreign ministry
+    spokesperson")."""
+    return q.speaker is not None and q.role is not None and q.speaker == q.role
