@@ -642,11 +642,15 @@ def _media_quoting(text: str, cues: list[Cue], lo: int) -> Via | None:
     cue took as its subject, relay."""
     for cue in cues:
         if cue.verb in ("quoted", "cited") and cue.mention is None and cue.start - lo <= 60:
-            phrase = text[lo : cue.start].strip()
+            phrase = _ADVERB_AT_THE_END.sub("", text[lo : cue.start].strip())
             via = relay_outlet(phrase) if len(phrase.split()) <= 5 else None
             if via is not None:
                 return via
     return None
+
+
+# "Russian news agencies later quoted": an adverb between the medium and its verb.
+_ADVERB_AT_THE_END = re.compile(r"\s+(?:later|earlier|also|then|separately|\w+ly)$")
 
 
 def _closes_the_sentence(text: str, cue: Cue, chosen: Cue | None, hi: int) -> bool:

@@ -15,11 +15,12 @@ from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import last_visible_at
 from quotes.extract.quotemarks import QuoteSpan
 
-# "WASHINGTON (AP) — ", "Washington (AFP) – ", "CLEVELAND, July 19 (UPI) — ", "MIAMI — ": where
+# "WASHINGTON (AP) — ", "Washington (AFP) – ", "CLEVELAND, July 19 (UPI) — ", "MIAMI — ",
+# "MOSCOW/BEIJING, June 6 (Reuters) - ": where
 # and through whom the story was filed; the first sentence begins after it.
 _DATELINE = re.compile(
-    r"(?:[A-Z][\w.'’\- ]{1,40}?(?:, [A-Z][\w. ]{1,20}?)?\s\([A-Za-z][\w ]{1,20}\)"
-    r"|[A-Z][A-Z.'’\- ]{2,30}(?:, [A-Z][\w. ]{1,20}?)?)"
+    r"(?:[A-Z][\w.'’\-/ ]{1,40}?(?:, [A-Z][\w. ]{1,20}?)?\s\([A-Za-z][\w ]{1,20}\)"
+    r"|[A-Z][A-Z.'’\-/ ]{2,30}(?:, [A-Z][\w. ]{1,20}?)?)"
     r"\s*(?:—|–|--?)\s+(?=[A-Z“\"‘])"
 )
 

@@ -15,6 +15,7 @@ WIRE = Path(__file__).parents[1] / "fixtures" / "wire"
 
 SHOIGU, LAVROV = "Sergei Shoigu", "Sergei Lavrov"
 AMIR = "Hossein Amir-Abdollahian"
+AFP = "Agence France-Presse"
 
 EXPECTED: dict[str, list[tuple[str, str | None, str | None]]] = {
     "tass_interfax.txt": [
@@ -125,6 +126,15 @@ EXPECTED: dict[str, list[tuple[str, str | None, str | None]]] = {
         ("calm and restraint.", "Kim Yung-ho", None),
         ("The situation is grave but manageable,", "Kim Yung-ho", None),
     ],
+    "reuters_xinhua_sputnik_more.txt": [
+        ("response", "Russian government", None),  # the headline's country
+        ("We will not leave this without a response,", "Sergei Ryabkov", "TASS"),
+        ("ready for dialogue", "Sergei Ryabkov", "Russian news agencies"),
+        ("No, there have been no such proposals,", "Dmitry Peskov", "Sputnik"),
+        ("We are ready,", "Dmitry Peskov", "Sputnik"),  # "according to the agency": Sputnik
+        ("China firmly opposes any move that escalates tensions,", "Mao Ning", "Global Times"),
+        ("The drills are not aimed at third countries,", "Russian Defence Ministry", AFP),
+    ],
     "ap_reuters_more.txt": [
         ("one of the largest this month.", "Ukraine's air force", None),
         ("Air defense worked effectively,", "Ukraine's Air Force", "Telegram"),
@@ -151,3 +161,27 @@ def test_wire_copy_speakers_and_relays(name: str) -> None:
 
 def test_every_wire_fixture_is_asserted() -> None:
     assert sorted(p.name for p in WIRE.glob("*.txt")) == sorted(EXPECTED)
+
+
+def test_wire_claims_keep_their_source_and_relay() -> None:
+    text = (WIRE / "reuters_xinhua_sputnik_more.txt").read_text(encoding="utf-8")
+    found = [
+        (q.text, q.speaker, q.via)
+        for q in extract_quotations(text, date(2023, 6, 6))
+        if q.kind == "indirect"
+    ]
+    assert found == [
+        (
+            "Moscow will respond to any deployment of U.S. missiles in Germany",
+            "Sergei Ryabkov",
+            "TASS",
+        ),
+        ("The Kremlin has received no proposals from Washington", "Dmitry Peskov", None),
+        ("all sides to exercise restraint", "Mao Ning", None),  # named in the next paragraph
+        (
+            "The navies of Russia and China will hold joint drills next month",
+            "Russian Defence Ministry",
+            AFP,
+        ),
+        ("Moscow was ready to resume talks on grain exports", "Vladimir Putin", "Kremlin"),
+    ]
