@@ -117,11 +117,14 @@ class Mention:
 class Via:
     """A relay outlet: canonical name (or the words as written) and the words as written;
     `spoken_to` when the speaker spoke to the outlet ("told RIA Novosti", "speaking to the BBC"),
-    so that an event named later is another occasion (`quotes.extract.relays.via_for`)."""
+    so that an event named later is another occasion (`quotes.extract.relays.via_for`);
+    `occasion`, the event the sentence that named the relay names ("call" for "In a phone call
+    with Erdogan, Putin said ..., the Kremlin said"), so that another event is another account."""
 
     name: str
     text: str
     spoken_to: bool = False
+    occasion: str | None = None
 
 
 MAX_REMEMBERED = 100_000

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from quotes.extract.classify import (
     outlet_in_phrase,
@@ -500,7 +501,9 @@ def via_for(
     ):  # "according to the State Department": the body itself, no relay; not "according to
         explicit = None  # a statement from China's foreign ministry", its statement
     if explicit is not None:
-        state.via_record = (explicit, speaker, index)
+        event = _OWN_EVENT.search(text, lo, hi)
+        remembered = replace(explicit, occasion=event.group(1)) if event is not None else explicit
+        state.via_record = (remembered, speaker, index)
         return explicit
     record = state.via_record
     if record is not None and _new_account(text, lo, hi, chosen, record[0]):
@@ -547,7 +550,8 @@ def _new_account(text: str, lo: int, hi: int, chosen: Cue | None, relay: Via) ->
         return True  # "“...,” Putin said in televised remarks": an occasion of its own
     if chosen is not None and _HAS_SAID.search(text, max(lo, chosen.start - 40), chosen.end):
         return True  # "Putin has repeatedly said": what he says at any time, no one account
-    if relay.spoken_to and _OWN_EVENT.search(text, lo, hi) is not None:
+    event = _OWN_EVENT.search(text, lo, hi)
+    if event is not None and (relay.spoken_to or relay.occasion not in (None, event.group(1))):
         return True  # "At a meeting with students, Putin said", "..., he said at a forum"
     return _OWN_OCCASION.match(text, lo, hi) is not None
 
@@ -555,8 +559,8 @@ def _new_account(text: str, lo: int, hi: int, chosen: Cue | None, relay: Via) ->
 # An event the words were spoken at, named in the sentence that gives them.
 _OWN_EVENT = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|[Ii]n)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:meeting|forum|summit|conference|ceremony|rally|event|briefing|session|speech|address"
-    r"|gathering|congress|hearing|debate|parade|reception)\b"
+    r"(meeting|forum|summit|conference|ceremony|rally|event|briefing|session|speech|address"
+    r"|gathering|congress|hearing|debate|parade|reception|call|talks)\b"
 )
 
 # A perfect or past perfect of a reporting verb: "has repeatedly said", "had long argued".

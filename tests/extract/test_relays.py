@@ -641,3 +641,15 @@ def test_a_body_named_again_in_other_capitals_keeps_its_relay() -> None:
     assert relayed(text) == [
         ("Most were shot down,", "Ukraine's Air Force", "Ukraine's air force statement on Telegram")
     ]
+
+
+def test_another_event_than_the_one_a_relay_reported_is_another_account() -> None:
+    call = "In a phone call with Dana Perl, Ivan Brook said trade would grow, the Kremlin said.\n\n"
+    assert claimed(call + "At a meeting with students, Brook said the port was open.\n") == [
+        ("trade would grow", "Ivan Brook", "Kremlin"),
+        ("the port was open", "Ivan Brook", None),
+    ]
+    assert claimed(call + "During the call, Brook said the port was open.\n") == [
+        ("trade would grow", "Ivan Brook", "Kremlin"),
+        ("the port was open", "Ivan Brook", "Kremlin"),
+    ]
