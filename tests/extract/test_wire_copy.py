@@ -184,4 +184,5 @@ def test_wire_claims_keep_their_source_and_relay() -> None:
             AFP,
         ),
         ("Moscow was ready to resume talks on grain exports", "Vladimir Putin", "Kremlin"),
+        ("the economy was growing", "Vladimir Putin", None),  # another occasion than the call
     ]
