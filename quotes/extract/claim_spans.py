@@ -119,10 +119,12 @@ _ADVERBIAL_THEN_THAT = re.compile(
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|,\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)|answering|responding to"
     r"|replying to|when asked|asked))\b"
-    r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?,?\s+that\s+"
+    r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?"
+    r"(?:,\s+that\s+"  # after a comma, "that" opens the claim whatever follows
+    r"|\s+that\s+"
     r"(?=(?:the|a|an|this|these|those|his|her|its|their|our|my|he|she|it|they|we|I|you|there"
     r"|no|nothing|none|any|all|some|such)\b"
-    r"|[A-Z0-9])"
+    r"|[A-Z0-9]))"
 )
 
 # Who is told, when no "that" follows: reporters, an outlet or a named person, then perhaps when.

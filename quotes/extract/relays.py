@@ -419,8 +419,10 @@ def find_vias(
         told = any(word in part for word in _TOLD_WORDS)
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             listener = _trim_relay_words(match.group(1)).split()
-            if not listener or (match.group(0)[0] in "SsTt" and not _names_first(listener)):
-                continue  # "Speaking to dignitaries and ... on the National Mall": no outlet
+            opening = match.group(0)[0]
+            if not listener or (opening in "SsTtaq" and not _names_first(listener)):
+                continue  # "Speaking to dignitaries and ... on the National Mall": no outlet;
+                # "asked by a CNN reporter" at a news conference: CNN is not the channel
             words = _leading_name_words(listener)
             outlet = outlet_in_phrase(words) if words else None
             if outlet is None and (numbered := _leading_name_words(listener, True)) != words:

@@ -557,15 +557,19 @@ def test_the_outlet_whose_question_drew_the_words_relays_them() -> None:
         "“There were no such proposals,” Ivan Brook said, when asked by Sputnik.\n\n"
         "Dana Perl said, answering a question from TASS, that no talks were planned.\n\n"
         "“We will see,” Li Wen said, answering a question from reporters.\n\n"
-        "Tom Reed, answering reporters' questions, said the talks were over.\n"
+        "Tom Reed, answering reporters' questions, said the talks were over.\n\n"
+        "“It is a crime,” Mara Quill said when asked by a CNN reporter at a news conference.\n\n"
+        "Ivan Brook said, answering a question from RIA Novosti, that talks were over.\n"
     )
     assert relayed(text) == [
         ("There were no such proposals,", "Ivan Brook", "Sputnik"),
         ("We will see,", "Li Wen", None),
+        ("It is a crime,", "Mara Quill", None),  # CNN only asked: not the channel
     ]
     assert claimed(text) == [
         ("no talks were planned", "Dana Perl", "TASS"),
         ("the talks were over", "Tom Reed", None),
+        ("talks were over", "Ivan Brook", "RIA Novosti"),
     ]
 
 
