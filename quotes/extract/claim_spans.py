@@ -191,13 +191,19 @@ _URGED_TO = re.compile(r"[^.;:]*?\b(?:that|to)\b")  # "urged voters to", "urged 
 def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     assert cue.mention is not None
     if cue.verb in SOURCE_CUES:
-        if last_visible(text, lo, cue.start) == "":
+        before = last_visible(text, lo, cue.start)
+        if before in ("", "("):  # "According to Reuters, ...", "(According to the police, ...)"
             comma = text.find(",", cue.mention.end, hi)
             while comma > 0 and _ASIDE.match(text, comma + 1, hi):
                 comma = text.find(",", comma + 1, hi)  # "According to Reuters, which cited ..., "
-            return (
-                trimmed(text, comma + 1, sentence_content_end(text, lo, hi)) if comma > 0 else None
-            )
+            end = sentence_content_end(text, lo, hi)
+            if before == "(":
+                end = _before_closing_bracket(text, comma + 1, end)
+            return trimmed(text, comma + 1, end) if comma > 0 else None
+        if before == ",":
+            inserted = _around_inserted_source(text, cue, lo, hi)
+            if inserted is not None:
+                return inserted
         return trimmed(text, lo, cue.start)
     inserted = _around_inserted_cue(text, cue, lo, hi)
     if inserted is not None:
@@ -263,6 +269,29 @@ def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, in
         return None  # "..., Lavrov said on Friday, the state news agency RIA reported."
     # "The deal, he said, was a success, Interfax reported": the relay's words are no part of it
     return trimmed(text, lo, _before_trailing_cue(text, after.end(), end))
+
+
+def _before_closing_bracket(text: str, lo: int, end: int) -> int:
+    """Where a bracketed sentence's content ends: before ".)" or ")"."""
+    while end > lo and text[end - 1] in ").!? ":
+        end -= 1
+    return end
+
+
+def _around_inserted_source(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "Fundraising, according to the campaign, has surged": "according to" set off by commas
+    before the verb; the claim is the sentence around it (its first words alone say nothing)."""
+    assert cue.mention is not None
+    if len(text[lo : cue.start].split(maxsplit=3)) > 3:
+        return None  # a clause before it: "The economy grew, according to ..." is that clause
+    after = _INSERTED_CUE_END.match(text, cue.mention.end, hi)
+    if after is None:
+        return None
+    rest = text[after.end() : hi].split(maxsplit=1)
+    if not rest or rest[0].lower() in _NOT_GOING_ON:
+        return None
+    start = after.end() if rest[0][:1].isupper() else lo  # "In March, according to ..., Russia"
+    return trimmed(text, start, sentence_content_end(text, lo, hi))
 
 
 def _before_trailing_cue(text: str, lo: int, end: int) -> int:

@@ -657,3 +657,20 @@ def test_another_event_than_the_one_a_relay_reported_is_another_account() -> Non
         ("trade would grow", "Ivan Brook", "Kremlin"),
         ("the port was open", "Ivan Brook", "Kremlin"),
     ]
+
+
+def test_according_to_set_off_inside_or_in_brackets_gives_the_sentences_claim() -> None:
+    text = (
+        "Trade, according to the port authority, has doubled this year.\n\n"
+        "(According to the Dunmore Police Department, it keeps no such records.)\n\n"
+        "In March, according to the Port Authority, ships left early.\n"
+    )
+    assert claimed(text) == [
+        (
+            "Trade, according to the port authority, has doubled this year",
+            "port authority",
+            None,
+        ),
+        ("it keeps no such records", "Dunmore Police Department", None),
+        ("ships left early", "Port Authority", None),
+    ]
