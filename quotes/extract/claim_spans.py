@@ -290,8 +290,17 @@ def _around_inserted_source(text: str, cue: Cue, lo: int, hi: int) -> tuple[int,
     rest = text[after.end() : hi].split(maxsplit=1)
     if not rest or rest[0].lower() in _NOT_GOING_ON:
         return None
-    start = after.end() if rest[0][:1].isupper() else lo  # "In March, according to ..., Russia"
+    opener = text[lo : cue.start].split(maxsplit=1)[0].lower() if cue.start > lo else ""
+    adverbial = opener in _ADVERBIAL_OPENERS or rest[0][:1].isupper()
+    start = after.end() if adverbial else lo  # "In March, according to ..., ships left"
     return trimmed(text, start, sentence_content_end(text, lo, hi))
+
+
+# Words that open an adverbial, not a subject: "In March, according to ..., ships left early".
+_ADVERBIAL_OPENERS = frozenset(
+    """in on at since after before during until by for now but and so yet still meanwhile
+    however also today yesterday last this earlier later then""".split()
+)
 
 
 def _before_trailing_cue(text: str, lo: int, end: int) -> int:
