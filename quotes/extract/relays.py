@@ -420,6 +420,8 @@ def find_vias(
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             listener = _trim_relay_words(match.group(1)).split()
             opening = match.group(0)[0]
+            if opening in "Tt" and _OUTLETS_REPORTER.match(match.group(1)):
+                listener = listener[1:]  # "told a Reuters reporter": Reuters
             if not listener or (opening in "SsTtaq" and not _names_first(listener)):
                 continue  # "Speaking to dignitaries and ... on the National Mall": no outlet;
                 # "asked by a CNN reporter" at a news conference: CNN is not the channel
@@ -436,6 +438,13 @@ def find_vias(
                 found.append((match.start(), Via(media_label(" ".join(words)), "")))
     found.sort(key=lambda item: item[0])
     return found
+
+
+# "a Reuters reporter", "an AFP correspondent": one who works for the outlet named.
+_OUTLETS_REPORTER = re.compile(
+    r"an? [A-Z][\w.&\-]*(?: [A-Z][\w.&\-]*){0,3} (?:reporter|correspondent|journalist|interviewer"
+    r"|crew|team)\b"
+)
 
 
 def _on_platform(text: str, lo: int, hi: int) -> Iterator[tuple[int, Via]]:

@@ -674,3 +674,14 @@ def test_according_to_set_off_inside_or_in_brackets_gives_the_sentences_claim() 
         ("it keeps no such records", "Dunmore Police Department", None),
         ("ships left early", "Port Authority", None),
     ]
+
+
+def test_a_reporter_of_an_outlet_told_is_that_outlet() -> None:
+    text = (
+        "Intro.\n\n“We are ready,” Ivan Brook told a Reuters reporter.\n\n"
+        "“We are not,” Dana Perl told a Senate committee.\n"
+    )
+    assert relayed(text) == [
+        ("We are ready,", "Ivan Brook", "Reuters"),
+        ("We are not,", "Dana Perl", None),
+    ]
