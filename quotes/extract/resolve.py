@@ -83,6 +83,8 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
+    if kind == "organisation" and mention.name in lexicon().places and _goes_by(mention, registry):
+        return Speaker(registry.resolve_name(mention.name, at), "person", None, mention.text)
     if kind == "organisation" and mention.name:
         government = _leaders_government(mention.name, registry, at) or _officials_body(
             mention.name, registry, at
@@ -114,6 +116,17 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
             return Speaker(pair, "plural", None, mention.text)
     return None
 
+
+def _goes_by(mention: Mention, registry: Registry) -> bool:
+    """ "Paris, who used to work on Capitol Hill, said": a person of that name, not the place
+    (but not "a professor in South Africa, who likened ...": the place of someone named)."""
+    if not _WHO_AFTER.match(registry.text, mention.end):
+        return False
+    before = registry.text[max(0, mention.start - 12) : mention.start].split()
+    return not before or before[-1].lower() not in DESCRIBING_PREPOSITIONS | {"in", "of"}
+
+
+_WHO_AFTER = re.compile(r",\s+who\b")
 
 _PAIR_WORDS = frozenset({"the", "both", "two", "these", "those", "their"})
 

@@ -367,3 +367,10 @@ def test_a_title_set_off_by_commas_after_a_name_is_that_persons() -> None:
         ("We object,", "Dana Perl"),
         ("the talks were long", "Tom Reed"),
     ]
+
+
+def test_a_place_name_someone_goes_by_is_that_person() -> None:
+    text = "Intro.\n\n“Get the house ready,” Paris, who used to work in Congress, said.\n"
+    assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
+        ("Get the house ready,", "Paris")
+    ]
