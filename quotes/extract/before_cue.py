@@ -330,13 +330,14 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
 _ASIDES_AFTER_DESCRIPTION = frozenset({"including", "who", "speaking", "requesting", "asking"})
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+_TAG_REACH = 60
 
 
 def _without_party_tags(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """ "Sen. Marco Rubio, R-Fla., [said]": the party and state tag set off by commas is no aside
     of its own; drop it with its comma."""
-    if not any(_PARTY_TAG.fullmatch(token[0]) for token in tokens):
-        return tokens
+    if not any(_PARTY_TAG.fullmatch(token[0]) for token in tokens[-_TAG_REACH:]):
+        return tokens  # (a tag further back sets off no aside next to the cue)
     kept: list[tuple[str, int, int]] = []
     tag_end = -1
     for token in tokens:

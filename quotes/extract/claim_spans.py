@@ -193,7 +193,7 @@ def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
     if cue.verb in SOURCE_CUES:
         before = last_visible(text, lo, cue.start)
         if before in ("", "("):  # "According to Reuters, ...", "(According to the police, ...)"
-            comma = text.find(",", cue.mention.end, hi)
+            comma = text.find(",", cue.mention.end, min(hi, cue.mention.end + MAX_CLAIM_CHARS))
             while comma > 0 and _ASIDE.match(text, comma + 1, hi):
                 comma = text.find(",", comma + 1, hi)  # "According to Reuters, which cited ..., "
             end = sentence_content_end(text, lo, hi)
@@ -232,8 +232,8 @@ def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
             start = lead.end()
             more = _MORE_ADVERBIAL_THEN_THAT.match(text, start, hi) if adverbial is None else None
             start = more.end() if more is not None else start
-    cut = _CLAIM_CUT.search(text, start, hi)
-    end = cut.start() if cut is not None else hi
+    cut = _CLAIM_CUT.search(text, start, min(hi, start + MAX_CLAIM_CHARS + 1))
+    end = cut.start() if cut is not None else hi  # none near: too long a claim (`trimmed`)
     # "... said that Tehran would respond, IRNA reported": the relay's words are no part of it
     return trimmed(text, start, _before_trailing_cue(text, start, end))
 
@@ -259,9 +259,12 @@ def _around_inserted_cue(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, in
     if cue.mention.start > cue.start or not text.startswith(", ", cue.mention.start - 2):
         return None
     after = _INSERTED_CUE_END.match(text, cue.end, hi)
-    if after is None or text.rfind(",", lo, cue.mention.start - 2) >= 0:
+    if (
+        after is None
+        or text.rfind(",", max(lo, cue.start - MAX_CLAIM_CHARS), cue.mention.start - 2) >= 0
+    ):
         return None  # one comma before the cue's subject: no aside of its own
-    rest = text[after.end() : hi].split(maxsplit=2)
+    rest = text[after.end() : min(hi, after.end() + 200)].split(maxsplit=2)
     if len(rest) < 2 or rest[0].lower() in _NOT_GOING_ON or rest[0][:1] in '“"‘':
         return None  # "..., she said, adding that", "..., he said, “...”"
     end = sentence_content_end(text, lo, hi)
@@ -282,12 +285,12 @@ def _around_inserted_source(text: str, cue: Cue, lo: int, hi: int) -> tuple[int,
     """ "Fundraising, according to the campaign, has surged": "according to" set off by commas
     before the verb; the claim is the sentence around it (its first words alone say nothing)."""
     assert cue.mention is not None
-    if len(text[lo : cue.start].split(maxsplit=3)) > 3:
+    if len(text[lo : min(cue.start, lo + 200)].split(maxsplit=3)) > 3:
         return None  # a clause before it: "The economy grew, according to ..." is that clause
     after = _INSERTED_CUE_END.match(text, cue.mention.end, hi)
     if after is None:
         return None
-    rest = text[after.end() : hi].split(maxsplit=1)
+    rest = text[after.end() : min(hi, after.end() + 200)].split(maxsplit=1)
     if not rest or rest[0].lower() in _NOT_GOING_ON:
         return None
     opener = text[lo : cue.start].split(maxsplit=1)[0].lower() if cue.start > lo else ""
@@ -344,6 +347,13 @@ _SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})
 _TIME_AFTER_VERB = re.compile(
     r"\s+(?:(?:on|late|early|last|this)\s+\w+|yesterday|today|earlier|later|overnight)$"
 )
+MAX_CLAIM_CHARS = 2000
+"""The longest claim: a bound that keeps every look along a sentence short, so extraction stays
+linear in the length of a text with no sentence ends."""
+
+_MOST_TAIL_CHARS = 400
+"""How much of a sentence after a trailing cue is read: its first words decide (a bound, so a
+sentence of a thousand cues is not read a thousand times)."""
 _MOST_CUE_CHARS = 200
 """The longest rest of a sentence `_ends_in_a_cue` reads: eight words and a long name."""
 
@@ -360,12 +370,13 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     claim is the sentence before the comma that opens the attribution."""
     assert cue.mention is not None
     first = min(cue.start, cue.mention.start)
-    comma = text.rfind(",", lo, first)
+    comma = text.rfind(",", max(lo, first - _MOST_CUE_CHARS), first)
     if comma <= lo:
-        return None
+        return None  # no comma before the attribution, or too far back to open it
     # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
     between = text[comma + 1 : first].split(maxsplit=7)
     tail_start = max(cue.end, cue.mention.end)
+    hi = min(hi, tail_start + _MOST_TAIL_CHARS)  # a longer tail is read this far, no further
     participle = _PARTICIPLE_AFTER_COMMA.search(text, tail_start, hi)
     tail_end = participle.start() if participle is not None else hi  # "..., adding that ..."
     relayed = _RELAY_AFTER_COMMA.match(text, tail_start, tail_end)
@@ -432,6 +443,8 @@ def sentence_content_end(text: str, lo: int, hi: int) -> int:
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if end - start > MAX_CLAIM_CHARS:
+        return None  # no claim runs this long: a run of text no sentence end cut
     segment = text[start:end]
     stripped = segment.strip(_TRIMMED)
     if len(stripped.split(maxsplit=2)) < 3:  # fewer than three words

@@ -252,8 +252,8 @@ def leading_label(text: str, lo: int, mark_start: int) -> Mention | None:
     mostly) that opens with a name and a colon gives the words after the colon to that name;
     so does one that opens with a name and what it is on ("Gillibrand on Hillary’s Speech
     Transcripts: ‘I Think She Will’")."""
-    colon = text.find(": ", lo, mark_start)
-    if colon < 0 or colon - lo > 140:
+    colon = text.find(": ", lo, min(mark_start, lo + 142))  # within 140 characters of lo
+    if colon < 0:
         return None
     start = lo + len(text[lo:colon]) - len(text[lo:colon].lstrip())
     mention = subject_before(text, lo, colon) if colon - lo <= 60 else None

@@ -221,7 +221,7 @@ _INVERTED_KINDS = frozenset({"person", "description"})
 _INVERTING = frozenset(
     """said says say added adds asked asks wrote writes continued recalled explained noted insisted
     argued warned replied responded declared observed conceded acknowledged according quipped
-    countered cautioned""".split()
+    countered cautioned reacted""".split()
 )
 
 _VERB_BY = re.compile(r"\b[a-z]+(?:ed|an|un)\s+by\s+$")

@@ -77,6 +77,9 @@ def _adjective_after_function_word(text: str, cue_start: int) -> bool:
 _OF_WORDS = frozenset({"of", "about", "on", "over", "against", "and", "or", "with", "by", "to"})
 
 NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
+NEGATION_REACH = 300
+"""How far back from a cue or quotation a negation is looked for: a bound, so that a sentence of
+a thousand quotations is not read a thousand times."""
 
 _PREVIOUS_WORD = EndingPattern(r"(\w+)\W*$", one_word_start=True)
 
@@ -177,7 +180,7 @@ INDIRECT_VERBS = frozenset(
 
 NO_CLAIM_VERBS = frozenset(
     """read reads laughed sighed screamed barked interrupted boomed thundered chimed riffed
-    lectured admonished exulted marveled marvelled""".split()
+    lectured admonished exulted marveled marvelled react reacts reacted reacting""".split()
 ) | {"issued a statement", "released a statement"}
 
 
@@ -222,7 +225,9 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
                 ("’s", "'s", "s’", "s'")
             ) and not CONTRACTED_IS.search(text, max(part_lo, start - 12), start):
                 continue  # "the Communist Party's claim": a noun; not "he’s predicting"
-            if previous_word == "or" and NEGATION_IN_CLAUSE.search(text, lo, start):
+            if previous_word == "or" and NEGATION_IN_CLAUSE.search(
+                text, max(lo, start - NEGATION_REACH), start
+            ):
                 continue
             passive = (
                 previous_word in _PASSIVE_AUXILIARIES

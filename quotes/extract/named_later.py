@@ -46,14 +46,20 @@ def subheads_attributed(text: str, results: list[Quotation]) -> list[Quotation]:
 
 
 def _alone_and_short(text: str, q: Quotation) -> bool:
-    line_start = text.rfind("\n", 0, q.start) + 1
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return (
-        len(q.text.split()) <= _SUBHEAD_WORDS
-        and text[line_start : q.start].strip(" “”\"‘’'«»") == ""
-        and text[q.end : line_end].strip(" “”\"‘’'«».!?") == ""
-    )
+    """Whether the quotation is short and alone on its line, but for its marks (read outwards
+    from the quotation only as far as marks and spaces go: no line is read whole)."""
+    if len(q.text.split()) > _SUBHEAD_WORDS:
+        return False
+    start, end = q.start, q.end
+    while start > 0 and text[start - 1] in _AROUND:
+        start -= 1
+    while end < len(text) and text[end] in _AROUND_AFTER:
+        end += 1
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
+_AROUND = " \t“”\"‘’'«»"
+_AROUND_AFTER = _AROUND + ".!?"
 
 
 def _said_next(q: Quotation, by_paragraph: dict[int, list[Quotation]]) -> Quotation | None:

@@ -19,6 +19,7 @@ from quotes.extract.cue_choice import (
 )
 from quotes.extract.cues import (
     NEGATION_IN_CLAUSE,
+    NEGATION_REACH,
 )
 from quotes.extract.headlines import (
     looks_like_title,
@@ -212,7 +213,8 @@ def speaker_without_cue(
     owner = owner_of_speech_noun(text, lo, quote, registry, state)
     if owner is not None:
         return owner, "speech-noun-owner", 0.45
-    negated = NEGATION_IN_CLAUSE.search(text, lo, quote.mark_start) is not None
+    reach = max(lo, quote.mark_start - NEGATION_REACH)
+    negated = NEGATION_IN_CLAUSE.search(text, reach, quote.mark_start) is not None
     after_colon = last_visible(text, lo, quote.mark_start) == ":"
     kinds = SUBJECT_KINDS_AFTER_COLON if after_colon else SUBJECT_KINDS
     if not negated and not looks_like_title(text[quote.start : quote.end]):
