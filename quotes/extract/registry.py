@@ -60,6 +60,9 @@ _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "coun
 
 _TOP_DIPLOMAT_WORDS = frozenset({"foreign", "councillor", "supremo"})
 
+DESCRIBED_REACH = 300
+"""How many names back a description ("the Russian leader") may reach for its person."""
+
 # Bodies a title may name before the office: "the foreign ministry spokeswoman".
 _BODIES_IN_TITLES = frozenset(
     {"ministry", "department", "office", "council", "agency", "committee", "party", "state"}
@@ -166,6 +169,8 @@ class Registry:
         self._lower_case: dict[str, bool] = {}
         self._honorifics: dict[str, str] | None = None
         self._outlets: list[tuple[int, OutletInfo]] | None = None
+        self._by_start: list[KnownName] | None = None
+        self._starts: list[int] = []
         # A headline or lead may name a person by title before the body names them.
         self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
         for lo, hi in spans:
@@ -414,9 +419,7 @@ class Registry:
         wanted = written - _GENERIC_DESCRIPTION_WORDS
         if not wanted:
             return None
-        known = self.names
-        if self.titled:
-            known = sorted(self.names + self.titled, key=lambda k: k.start)
+        known = self._nearby_names(at)
         matches = [
             k
             for k in known
@@ -439,6 +442,17 @@ class Registry:
                 if candidate.start <= at and self._full_name(candidate) == prefer:
                     return prefer
         return self._full_name(best)
+
+    def _nearby_names(self, at: int) -> list[KnownName]:
+        """The names and titled surnames written before `at` (all of them in the lead, which
+        may name someone only later), the last DESCRIBED_REACH of them: a description means
+        someone named not long before, and a text of thousands of names (hostile input) must
+        not be read whole for each description."""
+        if self._by_start is None:
+            self._by_start = sorted(self.names + self.titled, key=lambda k: k.start)
+            self._starts = [k.start for k in self._by_start]
+        end = len(self._by_start) if at < self.lead_end else bisect_right(self._starts, at)
+        return self._by_start[max(0, end - DESCRIBED_REACH) : end]
 
     def titled_within(self, name: str, words: set[str]) -> bool:
         """The article writes this full name with no title words but some of `words` ("Labour's
