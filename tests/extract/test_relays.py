@@ -685,3 +685,12 @@ def test_a_reporter_of_an_outlet_told_is_that_outlet() -> None:
         ("We are ready,", "Ivan Brook", "Reuters"),
         ("We are not,", "Dana Perl", None),
     ]
+
+
+def test_an_unnamed_or_anonymous_source_is_a_source() -> None:
+    text = (
+        "Intro.\n\nInterfax cited an unnamed source as saying that the talks had stalled.\n\n"
+        "“We are close,” an anonymous official told Reuters.\n"
+    )
+    assert claimed(text) == [("the talks had stalled", "unnamed source", "Interfax")]
+    assert relayed(text) == [("We are close,", "anonymous official", "Reuters")]
