@@ -14,6 +14,7 @@ from quotes.extract.classify import (
     places_possessive,
     without_determiner,
 )
+from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     MEDIUM_NOUNS,
     OUTLET_KINDS_RELAYING,
@@ -168,6 +169,11 @@ def relay_outlet(words: str) -> Via | None:
         via = relay_outlet(carried.group(2))
         if via is not None:  # "footage aired on Russian media": Russian media footage
             return Via(_channel_label(via.name, carried.group(1).lower()), words.strip())
+    author = _DOCUMENTS_AUTHOR.search(words) or _AUTHORS_DOCUMENT.match(words.strip())
+    if author is not None and author.group(2) not in lexicon().places:
+        outlet = relay_outlet(author.group(2))
+        if outlet is not None or author.group(1) is not None:  # "from the Kremlin", not
+            return outlet or Via(author.group(2), words.strip())  # "from Beijing": a place
     cleaned = _trim_relay_words(words)
     if not cleaned:
         return None
@@ -180,6 +186,18 @@ def relay_outlet(words: str) -> Via | None:
     if tokens & _MEDIA_WORDS:
         return Via(media_label(cleaned), words.strip())
     return None
+
+
+# "a readout of the call released by the Kremlin", "the Kremlin's readout of the call": the
+# document's author is the relay, named as "according to a Kremlin readout" names it.
+_DOCUMENTS_AUTHOR = re.compile(
+    r"\b(?:statement|readout|communique)\b[^,;:]{0,40}?"
+    r"\b(?:by|from)\s+(the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$"
+)
+_AUTHORS_DOCUMENT = re.compile(
+    r"([Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+"
+    r"(?:statement|readout|communique)\b"
+)
 
 
 def _named_at_the_end(phrase: str) -> OutletInfo | None:

@@ -694,3 +694,16 @@ def test_an_unnamed_or_anonymous_source_is_a_source() -> None:
     )
     assert claimed(text) == [("the talks had stalled", "unnamed source", "Interfax")]
     assert relayed(text) == [("We are close,", "anonymous official", "Reuters")]
+
+
+def test_a_document_named_with_its_author_relays_through_the_author() -> None:
+    text = (
+        "Intro.\n\nAccording to a readout of the call released by the Kremlin, Ivan Brook told "
+        "Dana Perl that the port was open.\n\n"
+        "Li Wen told Tom Reed that trade would grow, according to the Kremlin's readout of the "
+        "call.\n"
+    )
+    assert claimed(text) == [
+        ("the port was open", "Ivan Brook", "Kremlin"),
+        ("trade would grow", "Li Wen", "Kremlin"),
+    ]
