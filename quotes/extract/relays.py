@@ -171,9 +171,9 @@ def relay_outlet(words: str) -> Via | None:
             return Via(_channel_label(via.name, carried.group(1).lower()), words.strip())
     author = _DOCUMENTS_AUTHOR.search(words) or _AUTHORS_DOCUMENT.match(words.strip())
     if author is not None and author.group(2) not in lexicon().places:
-        outlet = relay_outlet(author.group(2))
-        if outlet is not None or author.group(1) is not None:  # "from the Kremlin", not
-            return outlet or Via(author.group(2), words.strip())  # "from Beijing": a place
+        through = relay_outlet(author.group(2))
+        if through is not None or author.group(1) is not None:  # "from the Kremlin", not
+            return through or Via(author.group(2), words.strip())  # "from Beijing": a place
     cleaned = _trim_relay_words(words)
     if not cleaned:
         return None
