@@ -534,6 +534,9 @@ def via_for(
         remembered = replace(explicit, occasion=event.group(1)) if event is not None else explicit
         state.via_record = (remembered, speaker, index)
         return explicit
+    quoted_by = _quoting_outlet_before(text, chosen, index, state)
+    if quoted_by is not None:
+        return quoted_by
     record = state.via_record
     if record is not None and _new_account(text, lo, hi, chosen, record[0]):
         record = None
@@ -544,6 +547,38 @@ def via_for(
             return via
     state.via_record = None
     return None
+
+
+def _quoting_outlet_before(text: str, chosen: Cue | None, index: int, state: State) -> Via | None:
+    """ "North Korea's state media reported that Kim had inspected a factory. “...,” Kim was
+    quoted as saying": quoted with no one named as quoting, by the outlet that just reported."""
+    if (
+        chosen is None
+        or chosen.verb != "quoted"
+        or not _PASSIVE_QUOTED.match(text, max(0, chosen.start - 8), chosen.end + 12)
+    ):
+        return None
+    for q in reversed(state.results[-5:]):
+        if q.paragraph < index - 1:
+            break
+        if q.speaker is not None and q.speaker_kind == "organisation" and q.via is None:
+            outlet = lookup_outlet(q.speaker, exact=True)
+            if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
+                return Via(outlet.name, q.speaker)
+            if outlet is None and _news_words(q.speaker):
+                return relay_outlet(q.speaker)  # "North Korea's state media"
+    return None
+
+
+def _news_words(phrase: str) -> bool:
+    return bool({bare(w) for w in phrase.split()} & _NEWS_WORDS)
+
+
+_NEWS_WORDS = frozenset(
+    {"media", "agency", "television", "tv", "radio", "newspaper", "broadcaster"}
+)
+
+_PASSIVE_QUOTED = re.compile(r".*\b(?:was|were|is|are) quoted as saying\s*[.,]?\s*$", re.DOTALL)
 
 
 # "Asked by reporters on Tuesday, Shoigu said", "Speaking at a news conference, she said", "On

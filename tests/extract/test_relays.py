@@ -707,3 +707,15 @@ def test_a_document_named_with_its_author_relays_through_the_author() -> None:
         ("the port was open", "Ivan Brook", "Kremlin"),
         ("trade would grow", "Li Wen", "Kremlin"),
     ]
+
+
+def test_quoted_with_no_one_named_is_quoted_by_the_outlet_that_just_reported() -> None:
+    text = (
+        "Intro.\n\nKCNA reported on Tuesday that Li Wen had inspected a factory.\n\n"
+        "“We will strengthen our deterrent,” Li Wen was quoted as saying.\n\n"
+        "Ivan Brook inspected a port.\n\n“We are ready,” Brook was quoted as saying.\n"
+    )
+    assert relayed(text) == [
+        ("We will strengthen our deterrent,", "Li Wen", "Korean Central News Agency"),
+        ("We are ready,", "Ivan Brook", None),
+    ]
