@@ -6,6 +6,7 @@ over an article's results once its paragraphs are read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from quotes.extract.mentions import bare
@@ -76,10 +77,22 @@ def _said_next(q: Quotation, by_paragraph: dict[int, list[Quotation]]) -> Quotat
     return None
 
 
+def _remarks_made(text: str) -> Iterator[int]:
+    """Where "made the remarks" or "delivered his comments" begins, in text order: the nouns
+    found by plain string search (quick on any text), the verb checked before each."""
+    places = []
+    for noun in ("remarks", "comments"):
+        at = text.find(noun)
+        while at >= 0:
+            made = _MADE_BEFORE.search(text, max(0, at - 20), at)
+            if made is not None:
+                places.append(made.start())
+            at = text.find(noun, at + 1)
+    return iter(sorted(places))
+
+
 # "Spokesperson Mao Ning made the remarks at a daily press briefing", "Xi made the comments".
-_MADE_THE_REMARKS = re.compile(
-    r"\b(?:made|delivered) (?:the|these|those|his|her|their) (?:remarks|comments)\b"
-)
+_MADE_BEFORE = re.compile(r"\b(?:made|delivered) (?:the|these|those|his|her|their) $")
 _NAMING_REACH = 600
 """How far before "made the remarks" an unnamed speaker may stand (a paragraph or two)."""
 
@@ -91,16 +104,16 @@ def described_then_named(
     Tuesday urged ...") is the person a later sentence says made those remarks ("Spokesperson
     Mao Ning made the remarks ..."), when that person's title fits the description."""
     found = list(results)
-    for match in _MADE_THE_REMARKS.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        sentence_start = max(line_start, text.rfind(". ", line_start, match.start()) + 1)
-        person = registry.first_person_between(sentence_start, match.start())
+    for made in _remarks_made(text):
+        line_start = text.rfind("\n", 0, made) + 1
+        sentence_start = max(line_start, text.rfind(". ", line_start, made) + 1)
+        person = registry.first_person_between(sentence_start, made)
         if person is None:
             continue
         titles = registry.role_words_of(person)
         for index, q in enumerate(found):
             if (
-                match.start() - _NAMING_REACH <= q.start < match.start()
+                made - _NAMING_REACH <= q.start < made
                 and _described(q)
                 and (not titles or bare(q.role.split()[-1]) in titles)  # type: ignore[union-attr]
             ):

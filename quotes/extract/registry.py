@@ -248,6 +248,8 @@ class Registry:
     def _apposed_role(self, end: int) -> set[str]:
         """Title words set off by commas right after a name: "Wang Yi, China's top diplomat,",
         "Maria Zakharova, the foreign ministry's spokeswoman,"."""
+        if not self.text.startswith(", ", end):
+            return set()
         apposed = _APPOSITION.match(self.text, end, end + 90)
         if apposed is None:
             return set()
