@@ -5,6 +5,7 @@ begins and ends is `quotes.extract.claim_spans` (kind "indirect")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from quotes.extract.claim_spans import (
@@ -333,13 +334,21 @@ def _attributes_quote(text: str, cue: Cue, quotes: list[QuoteSpan]) -> bool:
         cue.verb.endswith("ing")
         and cue.mention is not None
         and cue.mention.end < cue.start
-        and any(q.mark_end <= cue.mention.start for q in quotes)
+        and quotes
+        and quotes[0].mark_end <= cue.mention.start
     ):  # the subject after the quotation is its own cue's: the participle comes after that
         first = cue.start
-    for q in quotes:
-        if q.mark_end <= first and text[q.mark_end : first].strip(" ,—–-\u00a0") == "":
-            return True
-    return False
+    # The quotation closing last before the cue (quotations are in text order): only it can
+    # be right before it; found by bisection, so a sentence of many quotations is not read
+    # once per cue.
+    before = bisect_right(quotes, first, key=lambda q: q.mark_end)
+    if before == 0:
+        return False
+    gap = text[quotes[before - 1].mark_end : first]
+    return len(gap) <= _MOST_GAP and gap.strip(" ,—–-\u00a0") == ""
+
+
+_MOST_GAP = 40
 
 
 def _one_claim(

@@ -18,6 +18,7 @@ length: every pattern is bounded and scans a paragraph once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -341,6 +342,7 @@ def _paragraph(
             more_claims(text, lo, hi, index, cues, inside, vias, registry, state, when)
             continue
         more_claims(text, lo, hi, index, cues, inside, vias, registry, state, when)
+        starts = [cue.start for cue in cues] if len(cues) > _FEW_CUES else []
         for quote in inside:
             _quotation(
                 text,
@@ -349,7 +351,7 @@ def _paragraph(
                 hi,
                 index,
                 paragraph,
-                cues,
+                _cues_near(cues, starts, quote),
                 vias,
                 continues,
                 adjacent,
@@ -359,6 +361,21 @@ def _paragraph(
             )
             continues = False
     state.last_sentence = previous
+
+
+_FEW_CUES = 12
+_CUE_REACH = 600
+"""How far from a quotation its cue may stand (characters): a sentence of many quotations and
+cues (hostile input) gives each quotation only the cues around it, not all of them."""
+
+
+def _cues_near(cues: list[Cue], starts: list[int], quote: QuoteSpan) -> list[Cue]:
+    """The cues within _CUE_REACH of the quotation (all of them in a sentence of few)."""
+    if not starts:
+        return cues
+    first = bisect_left(starts, quote.mark_start - _CUE_REACH)
+    last = bisect_right(starts, quote.mark_end + _CUE_REACH)
+    return cues[first:last]
 
 
 def _quotation(
