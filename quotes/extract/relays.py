@@ -494,10 +494,36 @@ def _negated(text: str, at: int) -> bool:
     return "not" in window[-5:] or "never" in window[-5:]
 
 
+class _SentenceSearches:
+    """The first match of each pattern in the sentence last asked about: the relay of every
+    quotation of a sentence asks the same questions of it, and a sentence of a thousand
+    quotations must not be searched a thousand times."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None  # the text itself, not its id: an id may be reused
+        self.span = (-1, -1)
+        self.found: dict[re.Pattern[str], re.Match[str] | None] = {}
+
+    def first(self, pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+        if text is not self.text or (lo, hi) != self.span:
+            self.text, self.span, self.found = text, (lo, hi), {}
+        if pattern not in self.found:
+            self.found[pattern] = pattern.search(text, lo, hi)
+        return self.found[pattern]
+
+
+_SEARCHED = _SentenceSearches()
+
+
+def in_sentence(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`pattern.search(text, lo, hi)`, remembered for the sentence `text[lo:hi]`."""
+    return _SEARCHED.first(pattern, text, lo, hi)
+
+
 def statement_without_source(text: str, lo: int, hi: int) -> bool:
     """ "in a statement", "a statement from the embassy said", with no outlet named: the
     speaker's own statement."""
-    return _STATEMENT.search(text, lo, hi) is not None
+    return in_sentence(_STATEMENT, text, lo, hi) is not None
 
 
 _STATEMENT = re.compile(r"\b(?:[Ii]n an?|[Aa]n?) (?:\w+ )?statement\b(?! by)")
@@ -530,7 +556,7 @@ def via_for(
     ):  # "according to the State Department": the body itself, no relay; not "according to
         explicit = None  # a statement from China's foreign ministry", its statement
     if explicit is not None:
-        event = _OWN_EVENT.search(text, lo, hi)
+        event = in_sentence(_OWN_EVENT, text, lo, hi)
         remembered = replace(explicit, occasion=event.group(1)) if event is not None else explicit
         state.via_record = (remembered, speaker, index)
         return explicit
@@ -540,7 +566,7 @@ def via_for(
     record = state.via_record
     if record is not None and _new_account(text, lo, hi, chosen, record[0]):
         record = None
-    if record is not None and _ANOTHER_MEETING.search(text, lo, hi) is None:
+    if record is not None and in_sentence(_ANOTHER_MEETING, text, lo, hi) is None:
         via, via_speaker, via_paragraph = record
         if index - via_paragraph <= 3 and _same_account(speaker, via_speaker):
             state.via_record = (via, speaker, via_paragraph)
@@ -614,7 +640,7 @@ def _new_account(text: str, lo: int, hi: int, chosen: Cue | None, relay: Via) ->
         return True  # "“...,” Putin said in televised remarks": an occasion of its own
     if chosen is not None and _HAS_SAID.search(text, max(lo, chosen.start - 40), chosen.end):
         return True  # "Putin has repeatedly said": what he says at any time, no one account
-    event = _OWN_EVENT.search(text, lo, hi)
+    event = in_sentence(_OWN_EVENT, text, lo, hi)
     if event is not None and (relay.spoken_to or relay.occasion not in (None, event.group(1))):
         return True  # "At a meeting with students, Putin said", "..., he said at a forum"
     return _OWN_OCCASION.match(text, lo, hi) is not None
