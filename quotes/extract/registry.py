@@ -718,7 +718,7 @@ class _NameIndex:
         """The candidates written before `at` when they are not all one person, else []."""
         count = bisect_right(self.starts, at)
         if count > 1 and not self.same[count - 1]:
-            return self.candidates[:count]
+            return self.candidates[: min(count, _MOST_RIVALS)]
         return []
 
     def nearest(self, at: int) -> KnownName | None:
@@ -730,6 +730,12 @@ class _NameIndex:
         if count > 1 and self.same[count - 1]:
             return self.candidates[self.longest[count - 1]]
         return self.candidates[count - 1]
+
+
+_MOST_RIVALS = 50
+"""How many of the people written with one surname are weighed for a bare surname: the
+principal is introduced first; a text naming thousands (hostile input) is not read whole for
+each surname."""
 
 
 def _nationality_of_owner(word: str) -> str | None:
