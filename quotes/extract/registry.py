@@ -9,7 +9,7 @@ article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -28,6 +28,7 @@ from quotes.extract.mentions import (
     capitalised_adverb,
     is_capitalised,
     is_title_word,
+    last_visible_at,
     name_key,
     strip_possessive,
 )
@@ -59,6 +60,9 @@ _LEADER_WORDS = frozenset(
 _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
 
 _TOP_DIPLOMAT_WORDS = frozenset({"foreign", "councillor", "supremo"})
+
+SUBJECT_REACH = 300
+"""How far into a sentence its first name may stand and still be its subject (characters)."""
 
 DESCRIBED_REACH = 300
 """How many names back a description ("the Russian leader") may reach for its person."""
@@ -170,6 +174,7 @@ class Registry:
         self._honorifics: dict[str, str] | None = None
         self._outlets: list[tuple[int, OutletInfo]] | None = None
         self._by_start: list[KnownName] | None = None
+        self._starts_of_names: list[int] = []
         self._starts: list[int] = []
         # A headline or lead may name a person by title before the body names them.
         self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
@@ -284,23 +289,34 @@ class Registry:
 
     def first_person_between(self, lo: int, hi: int) -> str | None:
         """The first full name written in `text[lo:hi]` (a sentence's subject, usually)."""
-        for known in self.names:
-            if lo <= known.start < hi:
-                lead = self.text[lo : known.start].strip()
-                if lead == "" or lead.endswith(","):
-                    return known.name
+        starts = self._name_starts()
+        last = bisect_left(starts, min(hi, lo + SUBJECT_REACH))  # a subject opens its sentence
+        for index in range(bisect_left(starts, lo), last):
+            known = self.names[index]
+            lead = last_visible_at(self.text, lo, known.start)  # no copy of the sentence
+            if lead < 0 or self.text[lead] == ",":
+                return known.name
         return None
+
+    def _name_starts(self) -> list[int]:
+        if len(self._starts_of_names) != len(self.names):
+            self._starts_of_names = [known.start for known in self.names]
+        return self._starts_of_names
 
     def last_person_before(self, at: int, gender: str | None = None) -> str | None:
         """The last full name written before `at`, for a pronoun with no earlier speaker; one
         that may be `gender` ("f" for she, "m" for he) when that is given: the last known to
         be, else the last not known otherwise ("she" is Mrs. Clinton, not "Great Recession")."""
+        end = bisect_left(self._name_starts(), at)
+        nearest_first = [
+            self.names[i] for i in range(end - 1, max(-1, end - 1 - DESCRIBED_REACH), -1)
+        ]
         if gender is not None:
-            for known in reversed(self.names):
-                if known.start < at and self.gender_of(known.name) == gender:
+            for known in nearest_first:
+                if self.gender_of(known.name) == gender:
                     return known.name
-        for known in reversed(self.names):
-            if known.start < at and (gender is None or self.may_be(known.name, gender)):
+        for known in nearest_first:
+            if gender is None or self.may_be(known.name, gender):
                 return known.name
         return None
 
