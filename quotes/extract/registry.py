@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from quotes.extract.classify import (
     FIRST_NAMES,
@@ -32,8 +31,8 @@ from quotes.extract.mentions import (
     name_key,
     strip_possessive,
 )
+from quotes.extract.name_index import KnownName, NameIndex
 from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
-from quotes.records import quick_init
 
 # --- Resolution -------------------------------------------------------------------------------
 
@@ -114,16 +113,6 @@ def _written_alone(text: str, word: str) -> bool:
 _HONORIFIC = re.compile(r"M(r|rs|s|iss)\b\.?\s+([A-Z][\w’'\-]+)")
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
-class KnownName:
-    """A full name written in the article, where, and the title words written before it."""
-
-    name: str
-    start: int
-    role_words: frozenset[str]
-
-
 class Registry:
     """Names and organisations written in one article, to resolve short references."""
 
@@ -168,7 +157,7 @@ class Registry:
         self.titled: list[KnownName] = []  # surnames written only after a title
         self.by_word: dict[str, list[KnownName]] = {}
         self._org_namings: dict[str, list[tuple[int, str]]] = {}
-        self._name_index: dict[str, _NameIndex] = {}
+        self._name_index: dict[str, NameIndex] = {}
         self._genders: dict[str, str | None] = {}
         self._lower_case: dict[str, bool] = {}
         self._honorifics: dict[str, str] | None = None
@@ -385,7 +374,7 @@ class Registry:
             return name
         found = self._name_index.get(name)
         if found is None:
-            found = _NameIndex(self._candidates(words))
+            found = NameIndex(self._candidates(words))
             self._name_index[name] = found
         best = found.nearest(at)
         if best is None:
@@ -707,51 +696,6 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     role = frozenset(bare(strip_possessive(w)) for w in role_words)
     keys = _name_keys(name_words)
     return skipped, " ".join(name_words), role, keys
-
-
-class _NameIndex:
-    """`_nearest` over one name's candidates (in text order), answered by bisection and prefix
-    tables so that a name repeated n times costs O(n log n), not O(n²)."""
-
-    def __init__(self, candidates: list[KnownName]) -> None:
-        self.candidates = candidates
-        self.starts = [c.start for c in candidates]
-        self.same: list[bool] = []  # candidates[: i + 1] are one person (same first, last word)
-        self.longest: list[int] = []  # last index of the longest name in candidates[: i + 1]
-        first_keys: set[str] = set()
-        last_keys: set[str] = set()
-        best = -1
-        for index, known in enumerate(candidates):
-            parts = known.name.split()
-            first_keys.add(name_key(parts[0]))
-            last_keys.add(name_key(parts[-1]))
-            self.same.append(len(first_keys) == 1 and len(last_keys) == 1)
-            if best < 0 or len(known.name) >= len(candidates[best].name):
-                best = index
-            self.longest.append(best)
-
-    def differing_before(self, at: int) -> list[KnownName]:
-        """The candidates written before `at` when they are not all one person, else []."""
-        count = bisect_right(self.starts, at)
-        if count > 1 and not self.same[count - 1]:
-            return self.candidates[: min(count, _MOST_RIVALS)]
-        return []
-
-    def nearest(self, at: int) -> KnownName | None:
-        if not self.candidates:
-            return None
-        count = bisect_right(self.starts, at)
-        if count == 0:
-            return self.candidates[0]
-        if count > 1 and self.same[count - 1]:
-            return self.candidates[self.longest[count - 1]]
-        return self.candidates[count - 1]
-
-
-_MOST_RIVALS = 50
-"""How many of the people written with one surname are weighed for a bare surname: the
-principal is introduced first; a text naming thousands (hostile input) is not read whole for
-each surname."""
 
 
 def _nationality_of_owner(word: str) -> str | None:
