@@ -285,7 +285,8 @@ def _around_inserted_source(text: str, cue: Cue, lo: int, hi: int) -> tuple[int,
     """ "Fundraising, according to the campaign, has surged": "according to" set off by commas
     before the verb; the claim is the sentence around it (its first words alone say nothing)."""
     assert cue.mention is not None
-    if len(text[lo : min(cue.start, lo + 200)].split(maxsplit=3)) > 3:
+    opening = text[lo : min(cue.start, lo + 200)].split(maxsplit=3)
+    if len(opening) > 3:
         return None  # a clause before it: "The economy grew, according to ..." is that clause
     after = _INSERTED_CUE_END.match(text, cue.mention.end, hi)
     if after is None:
@@ -293,7 +294,7 @@ def _around_inserted_source(text: str, cue: Cue, lo: int, hi: int) -> tuple[int,
     rest = text[after.end() : min(hi, after.end() + 200)].split(maxsplit=1)
     if not rest or rest[0].lower() in _NOT_GOING_ON:
         return None
-    opener = text[lo : cue.start].split(maxsplit=1)[0].lower() if cue.start > lo else ""
+    opener = opening[0].lower() if opening else ""
     adverbial = opener in _ADVERBIAL_OPENERS or rest[0][:1].isupper()
     start = after.end() if adverbial else lo  # "In March, according to ..., ships left"
     return trimmed(text, start, sentence_content_end(text, lo, hi))

@@ -6,7 +6,6 @@ over an article's results once its paragraphs are read."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 
 from quotes.extract.mentions import bare
@@ -77,7 +76,7 @@ def _said_next(q: Quotation, by_paragraph: dict[int, list[Quotation]]) -> Quotat
     return None
 
 
-def _remarks_made(text: str) -> Iterator[int]:
+def _remarks_made(text: str) -> list[int]:
     """Where "made the remarks" or "delivered his comments" begins, in text order: the nouns
     found by plain string search (quick on any text), the verb checked before each."""
     places = []
@@ -88,7 +87,7 @@ def _remarks_made(text: str) -> Iterator[int]:
             if made is not None:
                 places.append(made.start())
             at = text.find(noun, at + 1)
-    return iter(sorted(places))
+    return sorted(places)
 
 
 # "Spokesperson Mao Ning made the remarks at a daily press briefing", "Xi made the comments".
@@ -103,8 +102,11 @@ def described_then_named(
     """An official described without a name ("A Chinese Foreign Ministry spokesperson on
     Tuesday urged ...") is the person a later sentence says made those remarks ("Spokesperson
     Mao Ning made the remarks ..."), when that person's title fits the description."""
+    places = _remarks_made(text)
+    if not places:
+        return results
     found = list(results)
-    for made in _remarks_made(text):
+    for made in places:
         line_start = text.rfind("\n", 0, made) + 1
         sentence_start = max(line_start, text.rfind(". ", line_start, made) + 1)
         person = registry.first_person_between(sentence_start, made)
@@ -112,16 +114,19 @@ def described_then_named(
             continue
         titles = registry.role_words_of(person)
         for index, q in enumerate(found):
+            head = _described_head(q)
             if (
                 made - _NAMING_REACH <= q.start < made
-                and _described(q)
-                and (not titles or bare(q.role.split()[-1]) in titles)  # type: ignore[union-attr]
+                and head is not None
+                and (not titles or head in titles)
             ):
                 found[index] = replace(q, speaker=person, rule="named-later")
     return found
 
 
-def _described(q: Quotation) -> bool:
-    """Whether a quotation's speaker is a description with no name ("foreign ministry
-    spokesperson")."""
-    return q.speaker is not None and q.role is not None and q.speaker == q.role
+def _described_head(q: Quotation) -> str | None:
+    """The head noun of a speaker described with no name ("spokesperson" for "foreign ministry
+    spokesperson"), else None."""
+    if q.speaker is None or q.role is None or q.speaker != q.role:
+        return None
+    return bare(q.role.split()[-1])

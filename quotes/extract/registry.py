@@ -163,7 +163,7 @@ class Registry:
         self._honorifics: dict[str, str] | None = None
         self._outlets: list[tuple[int, OutletInfo]] | None = None
         self._by_start: list[KnownName] | None = None
-        self._starts_of_names: list[int] = []
+        self._starts_of_names: list[int] | None = None
         self._starts: list[int] = []
         # A headline or lead may name a person by title before the body names them.
         self.lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
@@ -288,7 +288,8 @@ class Registry:
         return None
 
     def _name_starts(self) -> list[int]:
-        if len(self._starts_of_names) != len(self.names):
+        """Where each full name is written (`names` are in text order, complete once made)."""
+        if self._starts_of_names is None:
             self._starts_of_names = [known.start for known in self.names]
         return self._starts_of_names
 

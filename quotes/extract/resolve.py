@@ -180,8 +180,10 @@ def _the_outlet(mention: Mention, registry: Registry, state: State, at: int) -> 
     it as that kind of outlet (a newspaper, a news agency, a broadcaster); else the last one
     of that kind the text named ("TASS reported the talks. “...,” the agency said")."""
     meant = _outlet_meant(mention.text, registry, state, at)
-    if meant is None or isinstance(meant, Speaker):
-        return meant.written_as(mention.text) if meant is not None else None
+    if meant is None:
+        return None
+    if isinstance(meant, Speaker):
+        return meant.written_as(mention.text)
     return Speaker(meant.name, "outlet", None, mention.text)
 
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from quotes.extract.pipeline import extract_quotations
-
-
-def claims(text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extract_quotations(text) if q.kind == "indirect"]
+from tests.extract.test_speakers import claims
 
 
 def test_a_subhead_quotation_is_the_words_of_whoever_the_next_paragraph_says_said_them() -> None:
