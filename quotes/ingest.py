@@ -15,8 +15,9 @@ batch holds the write lock (SQLite: the file's, from BEGIN IMMEDIATE; PostgreSQL
 lock) from its first read to its commit. Quotation ids are then handed out in commit order and
 every batch places its quotations after all earlier ones, so the database ends exactly as one
 process ingesting the batches in that order would leave it; extraction, most of the work, runs in
-all of them at once. Between its own batches a writer keeps the speaker and outlet ids it resolved,
-and forgets them as soon as it sees that another process wrote in between.
+all of them at once. Between its own batches a writer keeps the speaker and outlet ids it resolved;
+when another process wrote in between it forgets the bare surnames (which the other's additions
+may have made ambiguous), and everything after a speaker was deleted (a merge).
 """
 
 from __future__ import annotations
@@ -226,8 +227,7 @@ class _Writer:
         stored: list[tuple[int, IngestOutcome]] = []
         with session.begin():
             hold_transaction_lock(session, REMARKS_LOCK)
-            if self._state(session) != self.last_state:
-                self.names.clear()  # another process wrote since our last batch
+            self._forget_what_others_changed(session)
             pages = [p.article.page_sha256 for p in pending if p.article.page_sha256]
             existing = find_articles(session, [p.sha256 for p in pending], pages)
             new: list[_Pending] = []
@@ -266,6 +266,29 @@ class _Writer:
             warnings=p.article.warnings + _missing_extra(p.article, p.language),
             language=p.language,
         )
+
+    def _forget_what_others_changed(self, session: Session) -> None:
+        """Keep the remembered names true to the database after another process wrote since
+        our last batch. When it only added rows (every speaker we knew is still there), a name
+        still resolves as it did, as after our own additions: only the bare surnames, which a
+        second person of the surname makes ambiguous, are forgotten. When it deleted a speaker
+        (a merge), everything is."""
+        state = self._state(session)
+        if state == self.last_state:
+            return
+        if self.last_state is None or not self._only_added(session, self.last_state):
+            self.names.clear()
+        else:
+            self.names.forget_surnames()
+
+    @staticmethod
+    def _only_added(session: Session, before: tuple[Any, ...]) -> bool:
+        """Whether every speaker counted in the state `before` is still stored."""
+        _, last_speaker, speakers, _, _ = before
+        if last_speaker is None:
+            return True
+        still = select(func.count()).select_from(Speaker).where(Speaker.id <= last_speaker)
+        return bool(session.scalar(still) == speakers)
 
     @staticmethod
     def _state(session: Session) -> tuple[Any, ...]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -23,6 +23,8 @@ from quotes import ingest as ingest_module
 from quotes.cli import app
 from quotes.extract.pipeline import extract_quotations
 from quotes.ingest import ingest
+from quotes.parallel import extract_in_order
+from quotes.query.catalog import merge_speakers
 from quotes.read.files import read_articles
 from quotes.records import ArticleInput
 from quotes.remarks import assign as assign_module
@@ -522,3 +524,61 @@ def test_hostile_items_fail_alone_and_the_batch_finishes(
     assert stored == [f"{lines_file}:1", f"{lines_file}:6", str(batch / "e_year_one.txt"),
                       str(batch / "g_story.txt")]  # fmt: skip
     assert [(q.text, q.said_on) for q in year_one] == [("We are early,", None)]
+
+
+def _speaker_lookups(engine: Engine) -> list[str]:
+    """The statements that look a speaker up by name, as `engine` runs them from now on."""
+    seen: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().startswith("SELECT") and "speakers.name_key =" in statement:
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    return seen
+
+
+def test_a_writer_keeps_the_names_it_knows_while_another_only_adds_and_forgets_them_on_a_merge(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writers taking turns, a batch (one article) each, end as one writer would; the first
+    looks no name up again after the other added speakers, and after a merge it looks them up
+    again and credits the merged name to the speaker kept."""
+    paths = write_distinct_articles(tmp_path / "corpus", 12)
+    monkeypatch.setattr(ingest_module, "BATCH_ARTICLES", 1)
+    engine = open_database(db_url, writer=True)
+    list(ingest_module.store_extracted(engine, extract_in_order(read_articles(paths))))
+    one_writer = _rows(engine)
+    _empty(engine)
+    other_engine = open_database(db_url, writer=True)
+    mine = ingest_module.store_extracted(engine, extract_in_order(read_articles(paths[0::2])))
+    others = ingest_module.store_extracted(
+        other_engine, extract_in_order(read_articles(paths[1::2]))
+    )
+    lookups = []
+    for turn in range(6):
+        if turn == 5:  # the seed of paths[0] again: every name known, none looked up
+            lookups = _speaker_lookups(engine)
+        assert next(mine).status == "added"
+        assert next(others).status == "added"
+    assert lookups == []
+    assert _rows(engine) == one_writer
+    with Session(engine) as session:
+        kept, merged = session.scalars(
+            select(Speaker.name).where(Speaker.kind == "person").order_by(Speaker.id).limit(2)
+        ).all()
+        merge_speakers(session, kept, merged)
+        session.commit()
+    again = write_distinct_articles(tmp_path / "again", 1)[0].with_name("again.txt")
+    again.write_text(f"AGAIN\n\n{SEED_TEXTS[0]}", encoding="utf-8")
+    writer = ingest_module.store_extracted(engine, extract_in_order(read_articles([again])))
+    assert next(writer).status == "added"
+    assert lookups != []
+    with Session(engine) as session:
+        names = session.scalars(
+            select(Speaker.name).join(Quote).join(Article).where(Article.title.is_(None))
+        ).all()
+    assert kept in names
+    assert merged not in names
+    engine.dispose()
+    other_engine.dispose()

@@ -307,7 +307,8 @@ class NameCache:
     """Speaker and outlet ids already resolved in this process, so that an ingest run looks up
     each name once, not once per article. Ids found inside a transaction are staged and only
     kept once it commits (a rolled-back row must not be remembered); `clear` forgets
-    all, for when another process may have merged, deleted or added rows.
+    all, for when another process may have merged or deleted rows (after additions alone,
+    `forget_surnames` is enough).
 
     What it holds always equals what the database would answer now, so an ingest split over
     several runs resolves every name as one run does: a bare surname's answer is forgotten
