@@ -19,7 +19,10 @@ metadata.json. PostgreSQL runs on a database created for the run and dropped aft
 * `--jobs 2` against `--jobs 1` (throughput), the fastest of INGEST_RUNS interleaved runs each;
 * PostgreSQL: four `quotes ingest` processes on a quarter each against one process on all
   (the fastest of INGEST_RUNS interleaved runs each), and whether every run ends with the same
-  rows;
+  rows; on `--writers-articles` articles (default 4,000: 1,000 a writer), since each process
+  first spends a fixed start-up (`startup_cpu_s`: importing SQLAlchemy, typer and the rules,
+  compiling their regular expressions, connecting), which on 250 articles a writer is a fifth
+  of its work and would measure starting processes rather than writing;
 * `--growth N`: time per article over each tenth of N articles into one SQLite database.
 
 Each figure is wall-clock time, and for the in-process ones also this process's CPU time
@@ -163,6 +166,22 @@ def rows(url: str) -> dict[str, Any]:
     return {**counts, "speakers": speakers, "remarks_set": {frozenset(g) for g in groups.values()}}
 
 
+def startup_cpu_s(url: str, tmp: Path) -> float:
+    """CPU seconds of a `quotes ingest` process that stores nothing (one article already
+    stored): what every writer spends before its first article, the fastest of three."""
+    single = tmp / "startup.jsonl"
+    write_corpus(single, 1)
+    command = [sys.executable, "-m", "quotes", "--db", url, "ingest", "--jobs", "1", str(single)]
+    subprocess.run(command, check=True, capture_output=True)
+    spent = []
+    for _ in range(3):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(command, check=True, capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        spent.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return round(min(spent), 2)
+
+
 def concurrent_writers(corpus: Path, parts: list[Path]) -> dict[str, Any]:
     """Four `quotes ingest` processes at once, a quarter each, against one process on all."""
 
@@ -186,7 +205,15 @@ def concurrent_writers(corpus: Path, parts: list[Path]) -> dict[str, Any]:
                 drop_pg_database(name)
     one = min(results["one"], key=lambda r: r[0])
     four = min(results["four"], key=lambda r: r[0])
+    url, name = pg_database()
+    try:
+        open_database(url, writer=True).dispose()
+        startup = startup_cpu_s(url, corpus.parent)
+    finally:
+        drop_pg_database(name)
     return {
+        "articles": one[1]["articles"],
+        "startup_cpu_s": startup,
         "one_s": round(one[0], 1),
         "four_s": round(four[0], 1),
         "one_runs_s": [round(r[0], 1) for r in results["one"]],
@@ -295,6 +322,9 @@ def main() -> None:
     parser.add_argument("-n", "--articles", type=int, default=1000)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--growth", type=int, default=0, help="only the growth run, N articles")
+    parser.add_argument(
+        "--writers-articles", type=int, default=4000, help="articles for the four-writer run"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -328,11 +358,14 @@ def main() -> None:
             backend_figures("sqlite", sqlite_url, corpus, extracted, extract_s)
         if args.backend in ("postgresql", "both"):
             backend_figures("postgresql", pg_url, corpus, extracted, extract_s)
+            writers_corpus = tmp / "writers.jsonl"
+            write_corpus(writers_corpus, args.writers_articles)
             parts = [tmp / f"part{k}.jsonl" for k in range(4)]
-            lines = corpus.read_text("utf-8").splitlines(keepends=True)
+            lines = writers_corpus.read_text("utf-8").splitlines(keepends=True)
             for k, part in enumerate(parts):
                 part.write_text("".join(lines[k::4]), "utf-8")
-            print(json.dumps({"postgresql_four_writers": concurrent_writers(corpus, parts)}))
+            figures = concurrent_writers(writers_corpus, parts)
+            print(json.dumps({"postgresql_four_writers": figures}))
 
 
 if __name__ == "__main__":
