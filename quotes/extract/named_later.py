@@ -6,6 +6,7 @@ over an article's results once its paragraphs are read."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from quotes.extract.mentions import bare
@@ -106,21 +107,20 @@ def described_then_named(
     if not places:
         return results
     found = list(results)
+    by_start = sorted(range(len(found)), key=lambda i: found[i].start)
+    starts = [found[i].start for i in by_start]
     for made in places:
-        line_start = text.rfind("\n", 0, made) + 1
+        reach = max(0, made - _NAMING_REACH)  # bounded: a line of such sentences stays linear
+        line_start = max(reach, text.rfind("\n", reach, made) + 1)
         sentence_start = max(line_start, text.rfind(". ", line_start, made) + 1)
         person = registry.first_person_between(sentence_start, made)
         if person is None:
             continue
         titles = registry.role_words_of(person)
-        for index, q in enumerate(found):
-            head = _described_head(q)
-            if (
-                made - _NAMING_REACH <= q.start < made
-                and head is not None
-                and (not titles or head in titles)
-            ):
-                found[index] = replace(q, speaker=person, rule="named-later")
+        for index in by_start[bisect_left(starts, reach) : bisect_left(starts, made)]:
+            head = _described_head(found[index])
+            if head is not None and (not titles or head in titles):
+                found[index] = replace(found[index], speaker=person, rule="named-later")
     return found
 
 
