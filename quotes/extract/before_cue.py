@@ -98,7 +98,9 @@ def _completed_by_to(text: str, tokens: list[tuple[str, int, int]], found: Menti
     if count < 2 or tokens[count - 1][0] not in DESCRIBING_PREPOSITIONS:
         return found
     preposition, head = tokens[count - 1][0], tokens[count - 2][0]
-    if not head.islower() or head.endswith("ing") or head in ("according", "due", "up"):
+    if not _lower_or_opening(head, count - 2) or head.endswith("ing"):
+        return found
+    if head in ("according", "due", "up"):
         return found
     low = bare(head)
     if not (
@@ -108,7 +110,10 @@ def _completed_by_to(text: str, tokens: list[tuple[str, int, int]], found: Menti
         or (low in lexicon().org_heads and preposition in ("in", "at"))
     ):
         return found  # not "in a nod to the front-runner", "a website linked to a group"
-    described = _description_ending(text, tokens[: count - 1])
+    describing = tokens[: count - 1]
+    if low in CLOSE_TO and count >= 3:
+        describing = tokens[: count - 2]  # "Sources close to the Kremlin": the noun before
+    described = _description_ending(text, describing) or _bare_plural_ending(text, describing)
     if described is not None:
         start = described.start
     elif count >= 3 and tokens[count - 3][0].endswith(("’s", "'s")):
@@ -239,7 +244,8 @@ def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     clause."""
     head = tokens[-1][0]
     low = bare(head)
-    if not head.islower() or not low.endswith("s"):
+    plural = low.endswith("s") or low == "people"
+    if not _lower_or_opening(head, len(tokens) - 1) or not plural:
         return None
     if not (low in lexicon().person_nouns or people_by_trade(low) or low in _SOURCE_PLURALS):
         return None
@@ -254,6 +260,12 @@ def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     if first > 0 and bare(tokens[first - 1][0]) not in _BEFORE_BARE_PLURAL:
         return None  # "the number of voters [say]", "... party leaders [say]" with more before
     return description_of(text, tokens[first:])
+
+
+def _lower_or_opening(word: str, index: int) -> bool:
+    """A lower-case word, or one capitalised only because it opens the text looked at
+    ("Advisers to Mr. Obama [say]")."""
+    return word.islower() or (index == 0 and word[1:].islower() and word[:1].isupper())
 
 
 def description_of(text: str, tokens: list[tuple[str, int, int]]) -> Mention:

@@ -228,8 +228,13 @@ def people_by_trade(word: str) -> bool:
 
 def _object_of_preposition(head: list[str], name_length: int) -> bool:
     """ "a spokesman for Putin", "the mayor of Kyiv": the name is the object of a preposition
-    after the words that describe the speaker; not "Secretary of State John Kerry"."""
-    before = [w for w in head[: len(head) - name_length] if w.lower() != "the"]
+    after the words that describe the speaker ("supporters of Mr. Sanders" too); not
+    "Secretary of State John Kerry"."""
+    before = [
+        w
+        for w in head[: len(head) - name_length]
+        if w.lower() != "the" and bare(w) not in _HONORIFICS
+    ]
     return len(before) >= 2 and before[-1] in DESCRIBING_PREPOSITIONS
 
 

@@ -76,6 +76,29 @@ def _adjective_after_function_word(text: str, cue_start: int) -> bool:
 
 _OF_WORDS = frozenset({"of", "about", "on", "over", "against", "and", "or", "with", "by", "to"})
 
+# Cue verbs whose plain form is also a noun: after a determiner and one lower-case word that is
+# no plural subject ("the mere mention", "a brief comment", "his latest tweet") they are nouns;
+# "the officials claim", "his aides report" keep the verb.
+_PLAIN_ALSO_NOUNS = frozenset(
+    """answer boast call charge claim comment demand joke lament mention note pledge post
+    promise protest quip remark reply report retort tweet vow""".split()
+)
+_DETERMINER_WORD_BEFORE = EndingPattern(r"([\w’']+)\s+([a-z][\w-]*)\s+$")
+_COUNTED_SUBJECTS = frozenset({"people", "two", "three", "four", "both", "few", "many", "rest"})
+
+
+def _noun_after_determiner(text: str, lo: int, cue_start: int, low: str) -> bool:
+    if low not in _PLAIN_ALSO_NOUNS:
+        return False
+    found = _DETERMINER_WORD_BEFORE.search(text, max(lo, cue_start - 40), cue_start)
+    if found is None:
+        return False
+    determiner, word = found[1].lower(), found[2]
+    if determiner not in _NOUN_DETERMINERS and not determiner.endswith(("’s", "'s")):
+        return False
+    return not word.endswith("s") and word not in _COUNTED_SUBJECTS
+
+
 NEGATION_IN_CLAUSE = re.compile(r"\b(?:refrained from|refused to|declined to|not|never|without)\b")
 NEGATION_REACH = 300
 """How far back from a cue or quotation a negation is looked for: a bound, so that a sentence of
@@ -203,6 +226,8 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
                 continue  # "the report", "to state"; not "... larger than that, said Wasserman"
             if attached and low in _ALSO_NOUNS and _adjective_after_function_word(text, start):
                 continue  # "32% of Republican claims", "the Russian reports": a noun
+            if attached and _noun_after_determiner(text, part_lo, start, low):
+                continue  # "the mere mention of her name": a noun
             if start > part_lo and text[start - 1] == "-":
                 continue  # "self-described", "well-said": part of an adjective
             if text[start - 3 : start - 1] in ("so", "So") and _SO_CALLED.search(

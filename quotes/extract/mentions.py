@@ -42,7 +42,7 @@ SKIP_BEFORE_CUE = frozenset(
     also later earlier then further again previously once repeatedly recently publicly reportedly
     allegedly however already still often frequently privately initially first finally just only
     quickly flatly firmly not never even clearly explicitly specifically subsequently separately
-    himself herself itself themselves bluntly openly openly tersely simply did does do
+    himself herself itself themselves bluntly openly tersely simply did does do now since both
     """.split()
 )
 

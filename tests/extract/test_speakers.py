@@ -374,3 +374,39 @@ def test_a_place_name_someone_goes_by_is_that_person() -> None:
     assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
         ("Get the house ready,", "Paris")
     ]
+
+
+def test_now_and_since_between_subject_and_verb_leave_the_subject() -> None:
+    text = "Dana Perl now says she opposes the deal. Ivan Brook has since said it is dead.\n"
+    assert claims(text) == [
+        ("she opposes the deal", "Dana Perl"),
+        ("it is dead", "Ivan Brook"),
+    ]
+
+
+def test_people_described_by_whom_they_serve_speak_not_the_person_they_serve() -> None:
+    text = (
+        "Advisers to Mr. Brook say the president is frustrated.\n\n"
+        "Political observers in Lyon say Perl deserves the post.\n\n"
+        "Sources close to the ministry said the talks were over.\n\n"
+        "The spokesman for Mr. Brook said the deal was dead.\n\n"
+        "Supporters of Ms. Perl said the vote was rigged.\n"
+    )
+    assert claims(text) == [
+        ("the president is frustrated", "Advisers to Mr. Brook"),
+        ("Perl deserves the post", "Political observers in Lyon"),
+        ("the talks were over", "Sources close to the ministry"),
+        ("the deal was dead", "spokesman for Mr. Brook"),
+        ("the vote was rigged", "Supporters of Ms. Perl"),
+    ]
+
+
+def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun() -> None:
+    text = (
+        "At times, his aides said, the mere mention of her name could make him fume.\n\n"
+        "The officials claim the vote was rigged.\n"
+    )
+    assert [(q.speaker, q.cue) for q in extract_quotations(text)] == [
+        ("his aides", "said"),
+        ("officials", "claim"),
+    ]
