@@ -203,7 +203,7 @@ INDIRECT_VERBS = frozenset(
 
 NO_CLAIM_VERBS = frozenset(
     """read reads laughed sighed screamed barked interrupted boomed thundered chimed riffed
-    lectured admonished exulted marveled marvelled react reacts reacted reacting""".split()
+    lectured admonished exulted marveled marvelled react reacts reacted reacting declined""".split()
 ) | {"issued a statement", "released a statement"}
 
 

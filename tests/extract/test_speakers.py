@@ -410,3 +410,11 @@ def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun() -> None:
         ("his aides", "said"),
         ("officials", "claim"),
     ]
+
+
+def test_declining_to_comment_or_to_say_is_no_claim() -> None:
+    text = (
+        "Kremlin spokesman Ivan Brook declined to comment on the report when asked by Reuters. "
+        "Perl declined to say whether the talks would resume.\n"
+    )
+    assert claims(text) == []
