@@ -182,9 +182,23 @@ def relay_outlet(words: str) -> Via | None:
         outlet = _named_at_the_end(cleaned) or outlet  # "state media KCNA": KCNA
     if outlet is not None and not _inside_another_name(cleaned, outlet):
         return Via(outlet.name, words.strip())
+    owners = _owners_outlet(cleaned.split())
+    if owners is not None:  # "CNN's Jake Tapper", "ABC News' David Muir": that outlet's journalist
+        return Via(owners.name, words.strip())
     tokens = {bare(w) for w in cleaned.split()}
     if tokens & _MEDIA_WORDS:
         return Via(media_label(cleaned), words.strip())
+    return None
+
+
+def _owners_outlet(words: list[str]) -> OutletInfo | None:
+    """The news outlet named in the possessive among a phrase's first words ("CNN's Jake
+    Tapper", "ABC News' David Muir"), if any."""
+    for index, word in enumerate(words[:4]):
+        owner = strip_possessive(word)
+        if owner != word:
+            outlet = lookup_outlet(" ".join([*words[:index], owner]), exact=True)
+            return outlet if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING else None
     return None
 
 
@@ -447,9 +461,8 @@ def find_vias(
             outlet = outlet_in_phrase(words) if words else None
             if outlet is None and (numbered := _leading_name_words(listener, True)) != words:
                 outlet = outlet_in_phrase(numbered)  # "told Rossiya 24", "told France 24"
-            if outlet is None and words and strip_possessive(words[0]) != words[0]:
-                owner = strip_possessive(words[0])  # "Speaking to CNN's Jake Tapper"
-                outlet = lookup_outlet(owner, exact=True)
+            if outlet is None and words:
+                outlet = _owners_outlet(words)  # "Speaking to CNN's Jake Tapper"
             if outlet is not None and outlet.kind in OUTLET_KINDS_RELAYING:
                 found.append((match.start(), Via(outlet.name, match.group(1).strip(), True)))
             elif outlet is None and _unlisted_media(words := _leading_name_words(listener, True)):

@@ -719,3 +719,16 @@ def test_quoted_with_no_one_named_is_quoted_by_the_outlet_that_just_reported() -
         ("We will strengthen our deterrent,", "Li Wen", "Korean Central News Agency"),
         ("We are ready,", "Ivan Brook", None),
     ]
+
+
+def test_words_told_to_an_outlets_journalist_come_through_that_outlet() -> None:
+    text = (
+        "“We will appeal,” Ivan Brook told ABC News’ David Muir in an interview.\n\n"
+        "“It is over,” Dana Perl said in an interview with CNN's Jake Tapper.\n\n"
+        "“It is not,” Brook told Perl's aide.\n"
+    )
+    assert relayed(text) == [
+        ("We will appeal,", "Ivan Brook", "ABC News"),
+        ("It is over,", "Dana Perl", "CNN"),
+        ("It is not,", "Ivan Brook", None),
+    ]
