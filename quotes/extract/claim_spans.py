@@ -232,11 +232,20 @@ def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
             start = lead.end()
             more = _MORE_ADVERBIAL_THEN_THAT.match(text, start, hi) if adverbial is None else None
             start = more.end() if more is not None else start
+        if cue.verb in _TOPIC_VERBS and _TOPIC_ONLY.match(text, start, hi) is not None:
+            return None  # "commented on the remarks by Macron": what it was about, no claim
     cut = _CLAIM_CUT.search(text, start, min(hi, start + MAX_CLAIM_CHARS + 1))
     end = cut.start() if cut is not None else hi  # none near: too long a claim (`trimmed`)
     # "... said that Tehran would respond, IRNA reported": the relay's words are no part of it
     return trimmed(text, start, _before_trailing_cue(text, start, end))
 
+
+# A topic after the cue, with no clause of what was said ("commented on the remarks", "spoke
+# about the talks"); not "commented on Tuesday that ...", which the lead words pass over.
+_TOPIC_ONLY = re.compile(r"\s*(?:on|about|upon|regarding)\b(?!\s+\d)(?![^.;:“”\"]{0,150}\bthat\b)")
+_TOPIC_VERBS = frozenset(
+    "comment comments commented commenting remark remarks remarked remarking".split()
+)
 
 # An aside after "According to Reuters," that is not yet the claim: a relative clause or what
 # the source cited ("which cited three sources familiar with the matter,").

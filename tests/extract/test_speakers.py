@@ -418,3 +418,19 @@ def test_declining_to_comment_or_to_say_is_no_claim() -> None:
         "Perl declined to say whether the talks would resume.\n"
     )
     assert claims(text) == []
+
+
+def test_commenting_on_something_says_what_it_was_about_and_no_claim() -> None:
+    text = (
+        "Dana Perl has commented on the remarks by Ivan Brook. "
+        "Brook commented on Tuesday that the remarks were fair.\n"
+    )
+    assert claims(text) == [("the remarks were fair", "Ivan Brook")]
+
+
+def test_a_name_given_as_a_theme_or_slogan_is_nobodys_words() -> None:
+    text = (
+        "The forum, themed “Shared Future,” opened on Monday, according to the organizers. "
+        "Under the slogan “Lyon First,” the fair opened, the ministry said.\n"
+    )
+    assert speakers(text) == [("Shared Future,", None), ("Lyon First,", None)]
