@@ -34,7 +34,7 @@ from quotes.extract.state import (
 from quotes.records import QuoteKind
 
 _TITLE_LEAD = re.compile(
-    r"(?:[’']s|\b(?:on|of|titled|called|named|dubbed|themed|entitled|code-?named|nicknamed"
+    r"(?:[’']s|\b(?:on|of|titled|called|named|dubbed|themed|entitled|code-?named"
     r"|slogan|motto|theme|hashtag|show|program|programme|book|"
     r"film|movie|series|song|podcast|column|essay|article|pageant|album|memoir|novel|hit|hits|"
     r"including|like))\s*,?\s*$"
