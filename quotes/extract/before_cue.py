@@ -78,14 +78,34 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         found = _completed_by_to(text, tokens, found)
     if found is None:
         found = _description_ending(text, tokens) or _bare_plural_ending(text, tokens)
-    if found is None and len(tokens) <= 12:
-        found = _description_subject(text, tokens, 0)  # "A source familiar with X [said]"
-        if found is not None:
-            rest = [t for t in tokens if t[1] >= found.end]
-            clause = [t for t in rest if t[0] in (",", ";", ":")]
-            if not rest or bare(rest[0][0]) not in AFTER_DESCRIPTION or clause:
-                found = None
+    if found is None:
+        found = _unnamed_source(text, tokens)
     return found
+
+
+def _unnamed_source(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "A source familiar with X [said]" opening the sentence (of at most 12 words); or after
+    a claim and a comma, "..., two sources familiar with the matter [told Reuters]": people
+    qualified by what makes them a source ("familiar with", "close to", "briefed on")."""
+    if len(tokens) <= 12:
+        found = _description_subject(text, tokens, 0)
+        rest = [t for t in tokens if found is not None and t[1] >= found.end]
+        if found is not None and _qualifies(rest, AFTER_DESCRIPTION):
+            return found
+    opening = next((i + 1 for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] == ","), 0)
+    if opening == 0 or opening == len(tokens) or len(tokens) - opening > 12:
+        return None
+    found = _description_subject(text, tokens, opening)
+    if found is None or bare(found.text.split()[-1]) not in lexicon().person_nouns:
+        return None
+    rest = [t for t in tokens if t[1] >= found.end]
+    return found if _qualifies(rest, _UNNAMED_SOURCE_MODIFIERS) else None
+
+
+def _qualifies(rest: list[tuple[str, int, int]], words: frozenset[str]) -> bool:
+    """Whether the words after a description open with one of `words`, in one clause."""
+    clause = [t for t in rest if t[0] in (",", ";", ":")]
+    return bool(rest) and bare(rest[0][0]) in words and not clause
 
 
 def _completed_by_to(text: str, tokens: list[tuple[str, int, int]], found: Mention) -> Mention:

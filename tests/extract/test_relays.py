@@ -732,3 +732,14 @@ def test_words_told_to_an_outlets_journalist_come_through_that_outlet() -> None:
         ("It is over,", "Dana Perl", "CNN"),
         ("It is not,", "Ivan Brook", None),
     ]
+
+
+def test_unnamed_sources_after_the_claim_speak_through_the_outlet_they_told() -> None:
+    text = (
+        "Lyon's central bank will keep rates on hold, two sources familiar with the matter "
+        "told Reuters on Thursday. Dunmore will follow, a source close to the bank said.\n"
+    )
+    assert [(q.text, q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("Lyon's central bank will keep rates on hold", "two sources", "Reuters"),
+        ("Dunmore will follow", "source close to the bank", None),
+    ]
