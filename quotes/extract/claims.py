@@ -38,10 +38,8 @@ from quotes.extract.quotemarks import QuoteSpan
 from quotes.extract.registry import (
     Registry,
 )
-from quotes.extract.relays import (
-    is_own_record,
-    via_for,
-)
+from quotes.extract.relay_choice import via_for
+from quotes.extract.relays import is_own_record
 from quotes.extract.resolve import (
     remember,
     remember_listener,

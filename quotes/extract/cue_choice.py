@@ -24,9 +24,7 @@ from quotes.extract.mentions import (
 )
 from quotes.extract.outlets import lookup_outlet
 from quotes.extract.quotemarks import QuoteSpan
-from quotes.extract.relays import (
-    RELAYING,
-)
+from quotes.extract.relay_choice import RELAYING
 from quotes.extract.state import (
     Cue,
     Speaker,

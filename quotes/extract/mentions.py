@@ -93,6 +93,12 @@ OUTLET_NOUNS = frozenset(
 
 OUTLET_KINDS_RELAYING = frozenset({"news agency", "newspaper", "broadcaster", "other"})
 
+# An outlet named by its kind ("the newspaper", "the state news agency", "the publication"): the
+# one of that kind the article means (`quotes.extract.resolve`).
+OUTLET_BY_KIND = re.compile(
+    r"[Tt]he (?:[\w\-]+ ){0,2}?(newspaper|paper|daily|agency|broadcaster|publication|outlet)"
+)
+
 PREPOSITIONS = frozenset({"of", "from", "at", "for", "in", "with", "on"})
 
 MAX_NP_TOKENS = 14
@@ -117,7 +123,7 @@ class Mention:
 class Via:
     """A relay outlet: canonical name (or the words as written) and the words as written;
     `spoken_to` when the speaker spoke to the outlet ("told RIA Novosti", "speaking to the BBC"),
-    so that an event named later is another occasion (`quotes.extract.relays.via_for`);
+    so that an event named later is another occasion (`quotes.extract.relay_choice.via_for`);
     `occasion`, the event the sentence that named the relay names ("call" for "In a phone call
     with Erdogan, Putin said ..., the Kremlin said"), so that another event is another account."""
 

@@ -65,11 +65,11 @@ from quotes.extract.quotemarks import QuoteSpan, find_quotes
 from quotes.extract.registry import (
     Registry,
 )
+from quotes.extract.relay_choice import via_for
 from quotes.extract.relays import (
     WordPlaces,
     find_vias,
     relay_markers,
-    via_for,
 )
 from quotes.extract.resolve import (
     relay_meant,
@@ -323,8 +323,9 @@ def _paragraph(
         outside = outside_quotes(lo, hi, inside)
         cues = find_cues(text, outside, lo, hi)
         vias = [
-            (at, relay_meant(via, registry, state, at))
+            (at, meant)
             for at, via in find_vias(text, lo, hi, outside, markers)
+            if (meant := relay_meant(via, registry, state, at)) is not None
         ]
         when = said_on(text, lo, hi, published) if inside or cues else None
         if not inside and not cues and is_title_cased(text, paragraph):

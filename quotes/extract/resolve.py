@@ -12,6 +12,7 @@ from quotes.extract.cue_subjects import (
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     DESCRIBING_PREPOSITIONS,
+    OUTLET_BY_KIND,
     OUTLET_KINDS_RELAYING,
     Mention,
     Via,
@@ -158,10 +159,6 @@ def _its_own_document(mention: Mention, state: State) -> Speaker | None:
     return body.written_as(mention.text) if body is not None else None
 
 
-_THE_OUTLET = re.compile(
-    r"[Tt]he (?:[\w\-]+ ){0,2}?(newspaper|paper|daily|agency|broadcaster|publication|outlet)"
-)
-
 _OUTLET_KIND_OF_NOUN = {
     "newspaper": "newspaper",
     "paper": "newspaper",
@@ -191,7 +188,7 @@ def _outlet_meant(
     phrase: str, registry: Registry, state: State, at: int
 ) -> Speaker | OutletInfo | None:
     """The outlet "the newspaper", "the agency", "the publication" stands for (`_the_outlet`)."""
-    written = _THE_OUTLET.fullmatch(phrase)
+    written = OUTLET_BY_KIND.fullmatch(phrase)
     if written is None:
         return None
     noun = written[1]
@@ -203,13 +200,18 @@ def _outlet_meant(
     return registry.outlet_named_before(at, frozenset(kinds))
 
 
-def relay_meant(via: Via, registry: Registry, state: State, at: int) -> Via:
+def relay_meant(via: Via, registry: Registry, state: State, at: int) -> Via | None:
     """A relay named by its kind ("“...,” Peskov said, according to the agency" after "...,
-    RIA Novosti reported"): the outlet of that kind the article named last; else as written."""
+    RIA Novosti reported"): the outlet of that kind the article named last; else as written,
+    except an outlet spoken to ("told the newspaper") that the article never named: None."""
     if lookup_outlet(via.name, exact=True) is not None:
         return via
     meant = _outlet_meant(via.text, registry, state, at)
-    return Via(meant.name, via.text) if meant is not None else via
+    if meant is not None:
+        return replace(via, name=meant.name)
+    if via.spoken_to and OUTLET_BY_KIND.fullmatch(via.text):
+        return None
+    return via
 
 
 _DOCUMENT_FROM = re.compile(

@@ -1,4 +1,5 @@
-"""Relays (quotes/extract/relays.py and the cue choices that feed it), on made-up sentences."""
+"""Relays (quotes/extract/relays.py, relay_choice.py and the cue choices that feed them), on
+made-up sentences."""
 
 from __future__ import annotations
 
@@ -742,4 +743,17 @@ def test_unnamed_sources_after_the_claim_speak_through_the_outlet_they_told() ->
     assert [(q.text, q.speaker, q.via) for q in extract_quotations(text)] == [
         ("Lyon's central bank will keep rates on hold", "two sources", "Reuters"),
         ("Dunmore will follow", "source close to the bank", None),
+    ]
+
+
+def test_the_outlet_spoken_to_named_by_its_kind_is_the_one_named_before() -> None:
+    text = (
+        "The state-run Lyon Daily quoted an official as saying the drills were “a warning.”\n\n"
+        "“We will not sit idly by,” the official told the newspaper.\n\n"
+        "“We will go,” Ivan Brook told the agency.\n"
+    )
+    assert relayed(text) == [
+        ("a warning.", "official", "Lyon Daily"),
+        ("We will not sit idly by,", "official", "Lyon Daily"),
+        ("We will go,", "Ivan Brook", None),
     ]
