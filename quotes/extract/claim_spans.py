@@ -117,7 +117,7 @@ _MORE_ADVERBIAL_THEN_THAT = re.compile(
 _ADVERBIAL_THEN_THAT = re.compile(
     r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|from|last|this|earlier"
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|,\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)|answering|responding to"
+    r"|,?\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)|answering|responding to"
     r"|replying to|when asked|asked))\b"
     r"(?:\s+(?!that\b|who\b|which\b)[\w’'.\-]+){1,12}?"
     r"(?:,\s+that\s+"  # after a comma, "that" opens the claim whatever follows
@@ -231,6 +231,8 @@ def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
         if lead is not None:
             start = lead.end()
             more = _MORE_ADVERBIAL_THEN_THAT.match(text, start, hi) if adverbial is None else None
+            if more is None and adverbial is None:  # "reported on Tuesday, citing ..., that"
+                more = _ADVERBIAL_THEN_THAT.match(text, start, hi)
             start = more.end() if more is not None else start
         if cue.verb in _TOPIC_VERBS and _TOPIC_ONLY.match(text, start, hi) is not None:
             return None  # "commented on the remarks by Macron": what it was about, no claim

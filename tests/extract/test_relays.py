@@ -757,3 +757,13 @@ def test_the_outlet_spoken_to_named_by_its_kind_is_the_one_named_before() -> Non
         ("We will not sit idly by,", "official", "Lyon Daily"),
         ("We will go,", "Ivan Brook", None),
     ]
+
+
+def test_an_outlet_citing_sources_after_the_day_gives_the_claim_after_that() -> None:
+    text = (
+        "The Wall Street Journal reported on Tuesday, citing unnamed officials, that Dunmore was "
+        "weighing new sanctions.\n"
+    )
+    assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
+        ("Dunmore was weighing new sanctions", "unnamed officials")
+    ]
