@@ -310,6 +310,15 @@ class Registry:
                 return known.name
         return None
 
+    def last_person_other_than(self, at: int, other: str | None) -> str | None:
+        """The last full name written before `at` that is not `other` ("his guest" after
+        "Putin hosted Xi Jinping", said of Putin's guest: Xi Jinping)."""
+        end = bisect_left(self._name_starts(), at)
+        for i in range(end - 1, max(-1, end - 1 - DESCRIBED_REACH), -1):
+            if self.names[i].name != other:
+                return self.names[i].name
+        return None
+
     def _common_word_before_name(self, word: str) -> bool:
         """A capitalised first word that is no given name and that the article also writes in
         lower case: "Comedian" in "Comedian Sarah Silverman", "Does" in "Does Rubio"."""

@@ -68,7 +68,7 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
     if kind in ("description", "outlet", "organisation"):
         own = (
             _its_own_document(mention, state)
-            or _other_party(mention, state)
+            or _other_party(mention, registry, state, at)
             or _documents_author(mention, registry, state, at)
             or _issued_before(mention, registry, state, at)
             or _the_outlet(mention, registry, state, at)
@@ -237,9 +237,9 @@ def _documents_author(
 _PARTIES = frozenset({"guest", "host", "visitor", "counterpart", "interlocutor"})
 
 
-def _other_party(mention: Mention, state: State) -> Speaker | None:
+def _other_party(mention: Mention, registry: Registry, state: State, at: int) -> Speaker | None:
     """ "his guest", "her host" in an exchange: the last person quoted before the one "his" or
-    "her" means (the last person spoken of)."""
+    "her" means (the last person spoken of); none quoted yet, the last other person named."""
     words = mention.text.lower().split()
     if len(words) != 2 or words[0] not in ("his", "her", "their") or words[1] not in _PARTIES:
         return None
@@ -247,22 +247,25 @@ def _other_party(mention: Mention, state: State) -> Speaker | None:
     for quotation in reversed(state.results[-20:]):
         if quotation.speaker_kind == "person" and quotation.speaker not in (None, owner):
             return Speaker(quotation.speaker, "person", words[1], mention.text)
-    return None
+    named = registry.last_person_other_than(at, owner) if owner is not None else None
+    return Speaker(named, "person", words[1], mention.text) if named is not None else None
 
 
 _THE_DOCUMENT = re.compile(r"[Tt]he (statement|readout|communique|letter|declaration)")
 
 
 def _issued_before(mention: Mention, registry: Registry, state: State, at: int) -> Speaker | None:
-    """ "China's foreign ministry issued a statement after the talks. “...,” the statement says":
-    the document speaks for whoever the sentence before says issued it."""
+    """ "China's foreign ministry issued a statement after the talks. “...,” the statement says"
+    (or "... said in a statement that ..."): the document speaks for whoever the sentence before
+    says issued it."""
     document = _THE_DOCUMENT.fullmatch(mention.text)
     lo, hi = state.previous_sentence
     if document is None or lo < 0:
         return None
     issued = re.search(
-        r"\b(?:issued|released|published|put out|posted)\s+(?:an?|its|their)\s+(?:[\w-]+\s+)?"
-        + document.group(1),
+        r"\b(?:(?:issued|released|published|put out|posted)\s+"
+        r"|(?:said|says|stated|announced|declared|warned)\s+(?:on\s+\w+\s+)?in\s+)"
+        r"(?:an?|its|their)\s+(?:[\w-]+\s+)?" + document.group(1),
         registry.text[lo:hi],
     )
     if issued is None:

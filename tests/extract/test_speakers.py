@@ -434,3 +434,26 @@ def test_a_name_given_as_a_theme_or_slogan_is_nobodys_words() -> None:
         "Under the slogan “Lyon First,” the fair opened, the ministry said.\n"
     )
     assert speakers(text) == [("Shared Future,", None), ("Lyon First,", None)]
+
+
+def test_the_statement_speaks_for_whoever_said_in_a_statement_before() -> None:
+    text = (
+        "The Dunmore Port Authority said in a statement that it “strongly condemns” the strike.\n\n"
+        "“This is unacceptable,” the statement said.\n"
+    )
+    assert speakers(text) == [
+        ("strongly condemns", "Dunmore Port Authority"),
+        ("This is unacceptable,", "Dunmore Port Authority"),
+    ]
+
+
+def test_the_guest_not_yet_quoted_is_the_other_person_named() -> None:
+    text = (
+        "Lyon's mayor Dana Perl hosted Dunmore's mayor Ivan Brook on Monday.\n\n"
+        "“Dear friend,” Perl said, “welcome to Lyon.”\n\n“Thank you,” her guest replied.\n"
+    )
+    assert speakers(text) == [
+        ("Dear friend,", "Dana Perl"),
+        ("welcome to Lyon.", "Dana Perl"),
+        ("Thank you,", "Ivan Brook"),
+    ]
