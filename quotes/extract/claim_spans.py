@@ -14,6 +14,7 @@ from quotes.extract.cue_subjects import (
     SOURCE_CUES,
 )
 from quotes.extract.cues import INDIRECT_VERBS
+from quotes.extract.lexicon import lexicon
 from quotes.extract.quotemarks import QuoteSpan
 from quotes.extract.sentences import last_visible
 from quotes.extract.state import Cue
@@ -406,6 +407,9 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         len(after) > 8 and not apposed and not _adverbial_tail(text, tail_start, tail_end)
     ):
         return None
+    if any(word.lower() in lexicon().speech_verbs for word in between):
+        return None  # "An official, speaking on condition of anonymity, said Tokyo hoped ...":
+        # a cue of its own opens the clause, so the words before are no claim of Tokyo's
     if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end) or _COMMA_THEN_QUOTE.match(
         text, tail_start, tail_end
     ):  # "..., and then Wallnau continues: “...”", "Speaking on Monday, Baqaei said, “...”":

@@ -457,3 +457,13 @@ def test_the_guest_not_yet_quoted_is_the_other_person_named() -> None:
         ("welcome to Lyon.", "Dana Perl"),
         ("Thank you,", "Ivan Brook"),
     ]
+
+
+def test_a_clause_opened_by_its_own_cue_is_no_claim_of_the_next_subject() -> None:
+    text = (
+        "A senior official, speaking on condition of anonymity, said Lyon hoped to "
+        "“avoid surprises.”\n"
+    )
+    assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
+        ("avoid surprises.", "senior official")
+    ]
