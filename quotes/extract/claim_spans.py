@@ -407,7 +407,7 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         len(after) > 8 and not apposed and not _adverbial_tail(text, tail_start, tail_end)
     ):
         return None
-    if any(word.lower() in lexicon().speech_verbs for word in between):
+    if any(_finite_speech_verb(word) for word in between):
         return None  # "An official, speaking on condition of anonymity, said Tokyo hoped ...":
         # a cue of its own opens the clause, so the words before are no claim of Tokyo's
     if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end) or _COMMA_THEN_QUOTE.match(
@@ -422,6 +422,15 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         return None  # "Content, an airport official told The New York Times."
     return trimmed(text, lo, comma)
 
+
+def _finite_speech_verb(word: str) -> bool:
+    """ "said", "told", "warned": a reporting verb in a finite form (not "state" in "state
+    broadcaster CCTV", not "report")."""
+    low = word.lower()
+    return low in lexicon().speech_verbs and (low.endswith("ed") or low in _FINITE_IRREGULAR)
+
+
+_FINITE_IRREGULAR = frozenset({"said", "says", "told", "tells", "wrote", "writes"})
 
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|describing)\b")
 
