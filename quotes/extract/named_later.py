@@ -9,8 +9,10 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from quotes.extract.mentions import bare
+from quotes.extract.mentions import Via, bare
+from quotes.extract.outlets import lookup_outlet
 from quotes.extract.registry import Registry
+from quotes.extract.relays import relay_outlet
 from quotes.records import Quotation
 
 # Rules that credit a quotation by position only, which the words said next may overrule.
@@ -130,3 +132,59 @@ def _described_head(q: Quotation) -> str | None:
     if q.speaker is None or q.role is None or q.speaker != q.role:
         return None
     return bare(q.role.split()[-1])
+
+
+def relayed_after(text: str, results: list[Quotation], registry: Registry) -> list[Quotation]:
+    """ "Fidan made the comments at a news conference, the state-run Anadolu Agency reported":
+    the outlet is the relay of the quotations of those remarks that have none (of the person
+    the sentence names, within _NAMING_REACH before it, and after it until someone else is
+    quoted or another relay is named), and the sentence is no claim of its own."""
+    places = _remarks_made(text)
+    if not places:
+        return results
+    found = list(results)
+    dropped: set[int] = set()
+    for made in places:
+        end = _sentence_end(text, made)
+        relay = _reported_at_the_end(text, made, end)
+        if relay is None:
+            continue
+        reach = max(0, made - _NAMING_REACH)
+        line_start = max(reach, text.rfind("\n", reach, made) + 1)
+        sentence_start = max(line_start, text.rfind(". ", line_start, made) + 1)
+        person = registry.first_person_between(sentence_start, made)
+        for index, q in enumerate(found):
+            in_sentence = q.end > made and q.start < end
+            if in_sentence and q.kind == "indirect" and q.speaker == relay.name:
+                dropped.add(index)  # "Fidan made the comments ..." is no claim of Anadolu's
+            earlier = reach <= q.start < sentence_start and q.via is None
+            if earlier and person in (None, q.speaker):
+                found[index] = replace(q, via=relay.name, via_text=relay.text)
+        for index, q in enumerate(found):  # the same account goes on after the sentence
+            if q.start < end or index in dropped:
+                continue
+            if q.start > end + _NAMING_REACH or q.via is not None or q.speaker != person:
+                break
+            found[index] = replace(q, via=relay.name, via_text=relay.text)
+    return [q for index, q in enumerate(found) if index not in dropped]
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding `at` ends (its full stop or line end), at most 400 on."""
+    hi = min(len(text), at + 400)
+    ends = [e for e in (text.find(". ", at, hi), text.find("\n", at, hi)) if e >= 0]
+    return min(ends) + 1 if ends else hi
+
+
+# "..., the state-run Anadolu Agency reported." at the end of the sentence.
+_REPORTED_AT_THE_END = re.compile(r",\s+([^,;:“”\"]{2,80}?)\s+(?:reported|reports)\.?\s*$")
+
+
+def _reported_at_the_end(text: str, lo: int, hi: int) -> Via | None:
+    found = _REPORTED_AT_THE_END.search(text, lo, hi)
+    if found is None:
+        return None
+    relay = relay_outlet(found.group(1))
+    if relay is None or lookup_outlet(relay.name, exact=True) is None:
+        return None  # a news outlet the gazetteer knows, not "..., his office reported"
+    return relay

@@ -50,7 +50,11 @@ from quotes.extract.language import detect_language
 from quotes.extract.mentions import (
     Via,
 )
-from quotes.extract.named_later import described_then_named, subheads_attributed
+from quotes.extract.named_later import (
+    described_then_named,
+    relayed_after,
+    subheads_attributed,
+)
 from quotes.extract.no_cue import (
     TRANSCRIPT_LABEL,
     owner_of_speech_noun,
@@ -170,7 +174,8 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         )
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
-    return described_then_named(text, subheads_attributed(text, state.results), registry)
+    named = described_then_named(text, subheads_attributed(text, state.results), registry)
+    return relayed_after(text, named, registry)
 
 
 def _quote_then_label(

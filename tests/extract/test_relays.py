@@ -767,3 +767,18 @@ def test_an_outlet_citing_sources_after_the_day_gives_the_claim_after_that() -> 
     assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
         ("Dunmore was weighing new sanctions", "unnamed officials")
     ]
+
+
+def test_an_outlet_reporting_who_made_the_remarks_relays_them() -> None:
+    text = (
+        "Lyon's foreign minister on Wednesday called the strikes “a crime,” as protests spread.\n\n"
+        "Ivan Brook made the comments at a news conference in Dunmore, the state-run Anadolu "
+        "Agency reported.\n\n"
+        "“The world must act now,” Brook said.\n\n"
+        "Dana Perl said Dunmore “stands with Lyon.”\n"
+    )
+    assert [(q.text, q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("a crime,", "Ivan Brook", "Anadolu Agency"),
+        ("The world must act now,", "Ivan Brook", "Anadolu Agency"),
+        ("stands with Lyon.", "Dana Perl", None),
+    ]
