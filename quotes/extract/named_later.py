@@ -143,6 +143,8 @@ def relayed_after(text: str, results: list[Quotation], registry: Registry) -> li
     if not places:
         return results
     found = list(results)
+    by_start = sorted(range(len(found)), key=lambda i: found[i].start)
+    starts = [found[i].start for i in by_start]
     dropped: set[int] = set()
     for made in places:
         end = _sentence_end(text, made)
@@ -153,17 +155,19 @@ def relayed_after(text: str, results: list[Quotation], registry: Registry) -> li
         line_start = max(reach, text.rfind("\n", reach, made) + 1)
         sentence_start = max(line_start, text.rfind(". ", line_start, made) + 1)
         person = registry.first_person_between(sentence_start, made)
-        for index, q in enumerate(found):
-            in_sentence = q.end > made and q.start < end
-            if in_sentence and q.kind == "indirect" and q.speaker == relay.name:
+        for index in by_start[bisect_left(starts, reach) : bisect_left(starts, end)]:
+            q = found[index]
+            if q.end > made and q.kind == "indirect" and q.speaker == relay.name:
                 dropped.add(index)  # "Fidan made the comments ..." is no claim of Anadolu's
-            earlier = reach <= q.start < sentence_start and q.via is None
+            earlier = q.start < sentence_start and q.via is None
             if earlier and person in (None, q.speaker):
                 found[index] = replace(q, via=relay.name, via_text=relay.text)
-        for index, q in enumerate(found):  # the same account goes on after the sentence
-            if q.start < end or index in dropped:
+        # The same account goes on after the sentence, until someone else is quoted.
+        for index in by_start[bisect_left(starts, end) : bisect_left(starts, end + _NAMING_REACH)]:
+            q = found[index]
+            if index in dropped:
                 continue
-            if q.start > end + _NAMING_REACH or q.via is not None or q.speaker != person:
+            if q.via is not None or q.speaker != person:
                 break
             found[index] = replace(q, via=relay.name, via_text=relay.text)
     return [q for index, q in enumerate(found) if index not in dropped]
