@@ -1,7 +1,8 @@
-"""Speakers named after their words: a subhead's quotation that the next paragraph reports
-someone saying, and an unnamed official whom a later sentence names ("A foreign ministry
-spokesperson urged ..." then "Spokesperson Mao Ning made the remarks at a briefing"). A pass
-over an article's results once its paragraphs are read."""
+"""Speakers and relays named after the words: a subhead's quotation that the next paragraph
+reports someone saying, an unnamed official whom a later sentence names ("A foreign ministry
+spokesperson urged ..." then "Spokesperson Mao Ning made the remarks at a briefing"), and the
+outlet a later sentence says reported the remarks ("Fidan made the comments ..., the Anadolu
+Agency reported"). Passes over an article's results once its paragraphs are read."""
 
 from __future__ import annotations
 
@@ -109,13 +110,10 @@ def described_then_named(
     if not places:
         return results
     found = list(results)
-    by_start = sorted(range(len(found)), key=lambda i: found[i].start)
-    starts = [found[i].start for i in by_start]
+    by_start, starts = _in_text_order(found)
     for made in places:
         reach = max(0, made - _NAMING_REACH)  # bounded: a line of such sentences stays linear
-        line_start = max(reach, text.rfind("\n", reach, made) + 1)
-        sentence_start = max(line_start, text.rfind(". ", line_start, made) + 1)
-        person = registry.first_person_between(sentence_start, made)
+        person = registry.first_person_between(_sentence_start(text, reach, made), made)
         if person is None:
             continue
         titles = registry.role_words_of(person)
@@ -143,8 +141,7 @@ def relayed_after(text: str, results: list[Quotation], registry: Registry) -> li
     if not places:
         return results
     found = list(results)
-    by_start = sorted(range(len(found)), key=lambda i: found[i].start)
-    starts = [found[i].start for i in by_start]
+    by_start, starts = _in_text_order(found)
     dropped: set[int] = set()
     for made in places:
         end = _sentence_end(text, made)
@@ -152,8 +149,7 @@ def relayed_after(text: str, results: list[Quotation], registry: Registry) -> li
         if relay is None:
             continue
         reach = max(0, made - _NAMING_REACH)
-        line_start = max(reach, text.rfind("\n", reach, made) + 1)
-        sentence_start = max(line_start, text.rfind(". ", line_start, made) + 1)
+        sentence_start = _sentence_start(text, reach, made)
         person = registry.first_person_between(sentence_start, made)
         for index in by_start[bisect_left(starts, reach) : bisect_left(starts, end)]:
             q = found[index]
@@ -171,6 +167,19 @@ def relayed_after(text: str, results: list[Quotation], registry: Registry) -> li
                 break
             found[index] = replace(q, via=relay.name, via_text=relay.text)
     return [q for index, q in enumerate(found) if index not in dropped]
+
+
+def _in_text_order(found: list[Quotation]) -> tuple[list[int], list[int]]:
+    """The quotations' indices by start, and those starts (to bisect)."""
+    by_start = sorted(range(len(found)), key=lambda i: found[i].start)
+    return by_start, [found[i].start for i in by_start]
+
+
+def _sentence_start(text: str, reach: int, at: int) -> int:
+    """Where the sentence holding `at` starts (after a full stop or a line end), not before
+    `reach`."""
+    line_start = max(reach, text.rfind("\n", reach, at) + 1)
+    return max(line_start, text.rfind(". ", line_start, at) + 1)
 
 
 def _sentence_end(text: str, at: int) -> int:
