@@ -720,10 +720,17 @@ def _nationality_of_owner(word: str) -> str | None:
     return nationality if " " not in government[: -len(" government")] else None
 
 
+def _nationality_of_country(word: str) -> str | None:
+    """ "ukraine" (a title's "Ukraine's", lower-cased) -> "ukrainian"."""
+    return _nationality_of_owner(f"{word.title()}'s")
+
+
 def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
     for word in wanted:
         if word in role_words:
             continue
+        if word in lexicon().nationalities and word in map(_nationality_of_country, role_words):
+            continue  # "the Ukrainian leader" for "Ukraine's President Volodymyr Zelensky"
         if word == "leader" and role_words & _LEADER_WORDS:
             continue
         if word == "diplomat" and role_words & _DIPLOMAT_WORDS:

@@ -81,6 +81,8 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
         person = None if indefinite else _described_person(mention.role, registry, at, last)
         if person is None and not indefinite and _titles_the_last_speaker(mention, registry, state):
             person = last
+        if person is None:
+            person = _of_that_age(mention.text, registry, at)
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
@@ -116,6 +118,26 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
         if pair is not None:
             return Speaker(pair, "plural", None, mention.text)
     return None
+
+
+_AGED = re.compile(r"[Tt]he (\d{1,3})-year-old")
+
+
+def _of_that_age(description: str, registry: Registry, at: int) -> str | None:
+    """ "the 81-year-old said" after "Jane Smith, 81, has lived ...": the person the article
+    gave that age, written as "Name, 81," before it (nearest first)."""
+    aged = _AGED.fullmatch(description)
+    if aged is None:
+        return None
+    text = registry.text
+    lo = max(0, at - 3000)
+    given = max(text.rfind(f", {aged[1]}{after}", lo, at) for after in ",.;")
+    if given < 0:
+        return None
+    person = registry.last_person_before(given)
+    if person is None or not text[:given].rstrip().endswith(person.split()[-1]):
+        return None
+    return person
 
 
 def _goes_by(mention: Mention, registry: Registry) -> bool:

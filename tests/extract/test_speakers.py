@@ -467,3 +467,23 @@ def test_a_clause_opened_by_its_own_cue_is_no_claim_of_the_next_subject() -> Non
     assert [(q.text, q.speaker) for q in extract_quotations(text)] == [
         ("avoid surprises.", "senior official")
     ]
+
+
+def test_a_leader_described_by_nationality_is_the_one_titled_by_the_country() -> None:
+    text = (
+        "Ukraine's President Ivan Brook met Dana Perl on Monday.\n\n"
+        "“We will not give up,” the Ukrainian leader said.\n"
+    )
+    assert speakers(text) == [("We will not give up,", "Ivan Brook")]
+
+
+def test_the_person_of_an_age_is_the_one_the_article_gave_that_age() -> None:
+    text = (
+        "Dana Perl, 81, has lived in Lyon with Ivan Brook, 79.\n\n"
+        "“It was never like this,” the 79-year-old said.\n\n"
+        "“We will win,” the 50-year-old said.\n"
+    )
+    assert speakers(text) == [
+        ("It was never like this,", "Ivan Brook"),
+        ("We will win,", "50-year-old"),
+    ]
