@@ -253,11 +253,13 @@ def _possessive_before_head(head: list[str]) -> bool:
 
 
 def _head_tokens(words: list[str]) -> list[str]:
-    """The phrase before a post-modifier: "Shi from Renmin University" -> "Shi"."""
+    """The phrase before a post-modifier: "Shi from Renmin University" -> "Shi"; not "U.S.
+    Secretary" of "U.S. Secretary of State Antony Blinken" (a nationality names no one)."""
     for index, word in enumerate(words):
         if index > 0 and word.islower() and word in PREPOSITIONS:
             before = words[:index]
-            if any(is_name_word(w) for w in before):
+            nationalities = lexicon().nationalities
+            if any(is_name_word(w) and w.lower() not in nationalities for w in before):
                 return before
             return words
     return words

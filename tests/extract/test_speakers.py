@@ -487,3 +487,10 @@ def test_the_person_of_an_age_is_the_one_the_article_gave_that_age() -> None:
         ("It was never like this,", "Ivan Brook"),
         ("We will win,", "50-year-old"),
     ]
+
+
+def test_a_nationality_before_a_title_with_of_is_part_of_the_title() -> None:
+    text = "U.S. Secretary of State Ivan Brook said Washington would “not stand by.”\n"
+    assert [(q.text, q.speaker, q.role) for q in extract_quotations(text)] == [
+        ("not stand by.", "Ivan Brook", "U.S. Secretary of State")
+    ]
