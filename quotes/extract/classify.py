@@ -254,15 +254,22 @@ def _possessive_before_head(head: list[str]) -> bool:
 
 def _head_tokens(words: list[str]) -> list[str]:
     """The phrase before a post-modifier: "Shi from Renmin University" -> "Shi"; not "U.S.
-    Secretary" of "U.S. Secretary of State Antony Blinken" (a nationality names no one)."""
+    Secretary" of "U.S. Secretary of State Antony Blinken" nor "Iran's Minister" of "Iran's
+    Minister of Foreign Affairs Abbas Araghchi" (a country names no one)."""
     for index, word in enumerate(words):
         if index > 0 and word.islower() and word in PREPOSITIONS:
             before = words[:index]
-            nationalities = lexicon().nationalities
-            if any(is_name_word(w) and w.lower() not in nationalities for w in before):
+            if any(is_name_word(w) and not _names_a_country(w) for w in before):
                 return before
             return words
     return words
+
+
+def _names_a_country(word: str) -> bool:
+    """ "U.S.", "Russian", "Iran's": a nationality or a country's possessive."""
+    return word.lower() in lexicon().nationalities or (
+        strip_possessive(word) != word and strip_possessive(word) in lexicon().places
+    )
 
 
 FIRST_NAMES = frozenset({"bill"})  # "Bill Clinton", not a bill

@@ -490,7 +490,11 @@ def test_the_person_of_an_age_is_the_one_the_article_gave_that_age() -> None:
 
 
 def test_a_nationality_before_a_title_with_of_is_part_of_the_title() -> None:
-    text = "U.S. Secretary of State Ivan Brook said Washington would “not stand by.”\n"
+    text = (
+        "U.S. Secretary of State Ivan Brook said Washington would “not stand by.”\n\n"
+        "Iran's Minister of Foreign Affairs Dana Perl said Tehran was “ready.”\n"
+    )
     assert [(q.text, q.speaker, q.role) for q in extract_quotations(text)] == [
-        ("not stand by.", "Ivan Brook", "U.S. Secretary of State")
+        ("not stand by.", "Ivan Brook", "U.S. Secretary of State"),
+        ("ready.", "Dana Perl", "Iran's Minister of Foreign Affairs"),
     ]
