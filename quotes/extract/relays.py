@@ -89,8 +89,9 @@ _PLATFORM_MARKERS = (
 
 # "In comments carried by state media, Raisi said", "in remarks aired on state television"
 _CARRIED_BY = re.compile(
-    r"\b(?:comments|remarks|address|speech|words|interview)\s+(?:carried|broadcast|aired|televised"
-    r"|published|reported)\s+(?:by|on)\s+([^,.;:“”\"«»()]{2,60})"
+    r"\b(?:comments|remarks|address|speech|words|interview|briefing|conference|appearance)\s+"
+    r"(?:carried|broadcast|aired|televised|published|reported)(?:\s+live)?\s+(?:by|on)\s+"
+    r"([^,.;:“”\"«»()]{2,60})"
 )
 
 _CARRIED_WORDS = re.compile(r"carried|broadcast|aired|televised|published|reported ")

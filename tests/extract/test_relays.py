@@ -782,3 +782,15 @@ def test_an_outlet_reporting_who_made_the_remarks_relays_them() -> None:
         ("The world must act now,", "Ivan Brook", "Anadolu Agency"),
         ("stands with Lyon.", "Dana Perl", None),
     ]
+
+
+def test_a_briefing_or_news_conference_broadcast_by_a_medium_is_relayed_by_it() -> None:
+    text = (
+        "“We will never accept this,” said Dana Perl, the ministry spokeswoman, in a briefing "
+        "broadcast on state TV.\n\n"
+        "“We are ready,” Ivan Brook said at a press conference carried live by Rossiya-24.\n"
+    )
+    assert relayed(text) == [
+        ("We will never accept this,", "Dana Perl", "state TV"),
+        ("We are ready,", "Ivan Brook", "Rossiya 24"),
+    ]
