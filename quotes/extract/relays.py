@@ -99,10 +99,10 @@ _CARRIED_WORDS = re.compile(r"carried|broadcast|aired|televised|published|report
 _TOLD_OUTLET = re.compile(
     r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with|on)|[Tt]alking to"
     r"|(?:said|says|saying|appearing|appeared) on"  # "said on Russian state television"
-    r"|(?:wr[io]te|writes|writing) (?:in|for)"  # "wrote in Kommersant", "writing for the FT"
+    r"|[Ww](?:r[io]te|rites|riting) (?:in|for)"  # "wrote in Kommersant", "Writing for the FT"
     r"|(?:article|op-ed|column|essay|commentary) (?:for|in)"  # "in an op-ed for the FT"
     r"|(?:remarks|comments) to"  # "in remarks to AFP", "in written comments to Reuters"
-    r"|asked by|(?:a |the )?question (?:from|by))"  # "when asked by Sputnik", "answering a
+    r"|[Aa]sked by|(?:a |the )?question (?:from|by))"  # "when asked by Sputnik", "answering a
     # question from TASS": the outlet whose question drew the words
     r"\s+([^,.;:“”\"«»()]{2,60})"
 )
@@ -448,7 +448,8 @@ def find_vias(
             via = relay_outlet(match.group(1))
             if via is not None:
                 found.append((match.start(), via))
-        told = any(word in part for word in _TOLD_WORDS)
+        lowered = part.lower()
+        told = any(word in lowered for word in _TOLD_WORDS)
         for match in _TOLD_OUTLET.finditer(text, lo_part, hi_part) if told else ():
             listener = _trim_relay_words(match.group(1)).split()
             opening = match.group(0)[0]
@@ -458,7 +459,7 @@ def find_vias(
             if by_kind is not None:  # "the official told the newspaper": the one named before
                 found.append((match.start(), by_kind))
                 continue
-            if not listener or (opening in "SsTtaq" and not _names_first(listener)):
+            if not listener or (opening in "SsTtAaq" and not _names_first(listener)):
                 continue  # "Speaking to dignitaries and ... on the National Mall": no outlet;
                 # "asked by a CNN reporter" at a news conference: CNN is not the channel
             words = _leading_name_words(listener)

@@ -794,3 +794,16 @@ def test_a_briefing_or_news_conference_broadcast_by_a_medium_is_relayed_by_it() 
         ("We will never accept this,", "Dana Perl", "state TV"),
         ("We are ready,", "Ivan Brook", "Rossiya 24"),
     ]
+
+
+def test_a_relay_phrase_opening_the_sentence_is_found_capitalised() -> None:
+    text = (
+        "Writing in the Daily Telegraph, Ivan Brook said the decision was “a disgrace.”\n\n"
+        "Asked by the Guardian whether she would resign, Dana Perl said: “Absolutely not.”\n\n"
+        "Asked by reporters at a briefing, Perl said: “No.”\n"
+    )
+    assert relayed(text) == [
+        ("a disgrace.", "Ivan Brook", "The Daily Telegraph"),
+        ("Absolutely not.", "Dana Perl", "The Guardian"),
+        ("No.", "Dana Perl", None),
+    ]
