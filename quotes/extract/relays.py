@@ -98,7 +98,7 @@ _CARRIED_WORDS = re.compile(r"carried|broadcast|aired|televised|published|report
 
 _TOLD_OUTLET = re.compile(
     r"\b(?:told|telling|tells|tell|[Ss]peaking (?:to|with|on)|[Tt]alking to"
-    r"|(?:said|says|saying|appearing|appeared) on"  # "said on Russian state television"
+    r"|(?:said|says|saying|[Aa]ppearing|appeared) on"  # "said on Russian state television"
     r"|[Ww](?:r[io]te|rites|riting) (?:in|for)"  # "wrote in Kommersant", "Writing for the FT"
     r"|(?:article|op-ed|column|essay|commentary) (?:for|in)"  # "in an op-ed for the FT"
     r"|(?:remarks|comments) to"  # "in remarks to AFP", "in written comments to Reuters"
@@ -121,12 +121,12 @@ _TOLD_WORDS = ("told", "tell", "king ", "write in", "write for", *_ON_OR_IN_OUTL
 # "quoted by Interfax as saying", "told reporters, as quoted by Interfax", "cited by TASS", "as
 # reported by Reuters", "first reported by Axios"
 _QUOTED_BY = re.compile(
-    r"\b(?:quoted|cited|(?:[Aa]s|first|originally) reported)(?:\s+as\s+saying)?\s+by\s+"
+    r"\b(?:[Qq]uoted|[Cc]ited|(?:[Aa]s|first|originally) reported)(?:\s+as\s+saying)?\s+by\s+"
     r"([^,.;:“”\"«»()]{2,60}?)"
     r"(?:\s+as\s+saying|\s+on\s+\w+day|\s*(?=[,.;:“”\"]|$))"
 )
 
-_QUOTED_BY_WORDS = re.compile(r"quoted|cited|reported by")
+_QUOTED_BY_WORDS = re.compile(r"[Qq]uoted|[Cc]ited|reported by")
 
 _MEDIA_WORDS = frozenset(
     {

@@ -807,3 +807,11 @@ def test_a_relay_phrase_opening_the_sentence_is_found_capitalised() -> None:
         ("Absolutely not.", "Dana Perl", "The Guardian"),
         ("No.", "Dana Perl", None),
     ]
+
+
+def test_appearing_on_quoted_by_and_cited_by_open_a_sentence_too() -> None:
+    text = (
+        "Appearing on CNN, Ivan Brook said the plan was “dead.”\n\n"
+        "Quoted by Interfax, Dana Perl said the plan was “alive.”\n"
+    )
+    assert relayed(text) == [("dead.", "Ivan Brook", "CNN"), ("alive.", "Dana Perl", "Interfax")]
