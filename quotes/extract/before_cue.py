@@ -89,8 +89,7 @@ def _unnamed_source(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     qualified by what makes them a source ("familiar with", "close to", "briefed on")."""
     if len(tokens) <= 12:
         found = _description_subject(text, tokens, 0)
-        rest = [t for t in tokens if found is not None and t[1] >= found.end]
-        if found is not None and _qualifies(rest, AFTER_DESCRIPTION):
+        if found is not None and _qualifies(tokens, found, AFTER_DESCRIPTION):
             return found
     opening = next((i + 1 for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] == ","), 0)
     if opening == 0 or opening == len(tokens) or len(tokens) - opening > 12:
@@ -98,12 +97,13 @@ def _unnamed_source(text: str, tokens: list[tuple[str, int, int]]) -> Mention | 
     found = _description_subject(text, tokens, opening)
     if found is None or bare(found.text.split()[-1]) not in lexicon().person_nouns:
         return None
+    return found if _qualifies(tokens, found, _UNNAMED_SOURCE_MODIFIERS) else None
+
+
+def _qualifies(tokens: list[tuple[str, int, int]], found: Mention, words: frozenset[str]) -> bool:
+    """Whether the words after the description `found` open with one of `words`, in one
+    clause."""
     rest = [t for t in tokens if t[1] >= found.end]
-    return found if _qualifies(rest, _UNNAMED_SOURCE_MODIFIERS) else None
-
-
-def _qualifies(rest: list[tuple[str, int, int]], words: frozenset[str]) -> bool:
-    """Whether the words after a description open with one of `words`, in one clause."""
     clause = [t for t in rest if t[0] in (",", ";", ":")]
     return bool(rest) and bare(rest[0][0]) in words and not clause
 

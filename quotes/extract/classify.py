@@ -267,9 +267,7 @@ def _head_tokens(words: list[str]) -> list[str]:
 
 def _names_a_country(word: str) -> bool:
     """ "U.S.", "Russian", "Iran's": a nationality or a country's possessive."""
-    return word.lower() in lexicon().nationalities or (
-        strip_possessive(word) != word and strip_possessive(word) in lexicon().places
-    )
+    return word.lower() in lexicon().nationalities or places_possessive(word)
 
 
 FIRST_NAMES = frozenset({"bill"})  # "Bill Clinton", not a bill

@@ -100,15 +100,25 @@ _NAMING_REACH = 600
 """How far before "made the remarks" an unnamed speaker may stand (a paragraph or two)."""
 
 
-def described_then_named(
-    text: str, results: list[Quotation], registry: Registry
+def named_after(text: str, results: list[Quotation], registry: Registry) -> list[Quotation]:
+    """The article's results with the speakers and relays its later words name: subheads
+    (`subheads_attributed`), then, where it says who "made the remarks", the official described
+    before (`_described_then_named`) and the outlet that reported them (`_relayed_after`); the
+    places of "made the remarks" are found once for both."""
+    found = subheads_attributed(text, results)
+    places = _remarks_made(text)
+    if not places:
+        return found
+    found = _described_then_named(text, found, registry, places)
+    return _relayed_after(text, found, registry, places)
+
+
+def _described_then_named(
+    text: str, results: list[Quotation], registry: Registry, places: list[int]
 ) -> list[Quotation]:
     """An official described without a name ("A Chinese Foreign Ministry spokesperson on
     Tuesday urged ...") is the person a later sentence says made those remarks ("Spokesperson
     Mao Ning made the remarks ..."), when that person's title fits the description."""
-    places = _remarks_made(text)
-    if not places:
-        return results
     found = list(results)
     by_start, starts = _in_text_order(found)
     for made in places:
@@ -132,14 +142,13 @@ def _described_head(q: Quotation) -> str | None:
     return bare(q.role.split()[-1])
 
 
-def relayed_after(text: str, results: list[Quotation], registry: Registry) -> list[Quotation]:
+def _relayed_after(
+    text: str, results: list[Quotation], registry: Registry, places: list[int]
+) -> list[Quotation]:
     """ "Fidan made the comments at a news conference, the state-run Anadolu Agency reported":
     the outlet is the relay of the quotations of those remarks that have none (of the person
     the sentence names, within _NAMING_REACH before it, and after it until someone else is
     quoted or another relay is named), and the sentence is no claim of its own."""
-    places = _remarks_made(text)
-    if not places:
-        return results
     found = list(results)
     by_start, starts = _in_text_order(found)
     dropped: set[int] = set()

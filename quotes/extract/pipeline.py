@@ -50,11 +50,7 @@ from quotes.extract.language import detect_language
 from quotes.extract.mentions import (
     Via,
 )
-from quotes.extract.named_later import (
-    described_then_named,
-    relayed_after,
-    subheads_attributed,
-)
+from quotes.extract.named_later import named_after
 from quotes.extract.no_cue import (
     TRANSCRIPT_LABEL,
     owner_of_speech_noun,
@@ -174,8 +170,7 @@ def _extract(text: str, published: date | None) -> list[Quotation]:
         )
         continued_open = bool(quotes) and not quotes[-1].closed
         previous_content_index = index
-    named = described_then_named(text, subheads_attributed(text, state.results), registry)
-    return relayed_after(text, named, registry)
+    return named_after(text, state.results, registry)
 
 
 def _quote_then_label(

@@ -297,10 +297,7 @@ class Registry:
         """The last full name written before `at`, for a pronoun with no earlier speaker; one
         that may be `gender` ("f" for she, "m" for he) when that is given: the last known to
         be, else the last not known otherwise ("she" is Mrs. Clinton, not "Great Recession")."""
-        end = bisect_left(self._name_starts(), at)
-        nearest_first = [
-            self.names[i] for i in range(end - 1, max(-1, end - 1 - DESCRIBED_REACH), -1)
-        ]
+        nearest_first = list(self._names_before(at))
         if gender is not None:
             for known in nearest_first:
                 if self.gender_of(known.name) == gender:
@@ -313,11 +310,14 @@ class Registry:
     def last_person_other_than(self, at: int, other: str | None) -> str | None:
         """The last full name written before `at` that is not `other` ("his guest" after
         "Putin hosted Xi Jinping", said of Putin's guest: Xi Jinping)."""
+        return next((k.name for k in self._names_before(at) if k.name != other), None)
+
+    def _names_before(self, at: int) -> Iterator[KnownName]:
+        """The full names written before `at`, nearest first, the last DESCRIBED_REACH of them
+        (a text of thousands of names must not be read whole for each pronoun)."""
         end = bisect_left(self._name_starts(), at)
-        for i in range(end - 1, max(-1, end - 1 - DESCRIBED_REACH), -1):
-            if self.names[i].name != other:
-                return self.names[i].name
-        return None
+        for index in range(end - 1, max(-1, end - 1 - DESCRIBED_REACH), -1):
+            yield self.names[index]
 
     def _common_word_before_name(self, word: str) -> bool:
         """A capitalised first word that is no given name and that the article also writes in
@@ -711,25 +711,25 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
 def _nationality_of_owner(word: str) -> str | None:
     """ "China’s" in "China’s top diplomat" -> "chinese", the word the title would hold."""
     owner = strip_possessive(word)
-    if owner == word:
-        return None
-    government = lexicon().places.get(owner)
-    if government is None or not government.endswith(" government") or " " in owner:
+    return None if owner == word else _nationality_of_place(owner)
+
+
+def _nationality_of_place(place: str) -> str | None:
+    """ "China" -> "chinese": the nationality of a country the lexicon knows by one word."""
+    government = lexicon().places.get(place)
+    if government is None or not government.endswith(" government") or " " in place:
         return None
     nationality = government.split()[0].lower()
     return nationality if " " not in government[: -len(" government")] else None
-
-
-def _nationality_of_country(word: str) -> str | None:
-    """ "ukraine" (a title's "Ukraine's", lower-cased) -> "ukrainian"."""
-    return _nationality_of_owner(f"{word.title()}'s")
 
 
 def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
     for word in wanted:
         if word in role_words:
             continue
-        if word in lexicon().nationalities and word in map(_nationality_of_country, role_words):
+        if word in lexicon().nationalities and any(
+            _nationality_of_place(w.title()) == word for w in role_words
+        ):
             continue  # "the Ukrainian leader" for "Ukraine's President Volodymyr Zelensky"
         if word == "leader" and role_words & _LEADER_WORDS:
             continue

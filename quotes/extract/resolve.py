@@ -18,6 +18,7 @@ from quotes.extract.mentions import (
     Via,
     bare,
     is_title_word,
+    last_visible_at,
     strip_possessive,
 )
 from quotes.extract.outlets import OutletInfo, lookup_outlet
@@ -135,9 +136,12 @@ def _of_that_age(description: str, registry: Registry, at: int) -> str | None:
     if given < 0:
         return None
     person = registry.last_person_before(given)
-    if person is None or not text[:given].rstrip().endswith(person.split()[-1]):
+    if person is None:
         return None
-    return person
+    end = last_visible_at(text, 0, given) + 1  # the name right before ", 81," (no text copied)
+    surname = person.split()[-1]
+    written = end >= len(surname) and text.startswith(surname, end - len(surname), end)
+    return person if written else None
 
 
 def _goes_by(mention: Mention, registry: Registry) -> bool:
