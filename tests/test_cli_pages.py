@@ -29,7 +29,7 @@ def test_ingest_a_url_and_a_list_of_urls(runner: CliRunner, tmp_path: Path, site
     db = tmp_path / "q.db"
     code, _, err = invoke(runner, db, "ingest", site.url("/news/bridge"))
     assert code == 0, err
-    assert err.startswith("1 added, 0 skipped, 0 failed; 3 quotations found in ")
+    assert err.startswith("1 added, 0 skipped, 0 failed; 4 quotations found in ")
     listing = tmp_path / "urls.txt"
     listing.write_text(f"{site.url('/news/bridge')}\n{site.url('/missing')}\n", encoding="utf-8")
     code, _, err = invoke(runner, db, "ingest", "--urls", str(listing))

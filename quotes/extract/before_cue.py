@@ -80,7 +80,85 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         found = _description_ending(text, tokens) or _bare_plural_ending(text, tokens)
     if found is None:
         found = _unnamed_source(text, tokens)
+    if found is None or found.kind == "organisation":
+        described = _described_people(text, tokens)  # "Experts on North Korea [said]"
+        if described is not None and (found is None or described.start < found.start):
+            found = described
     return found
+
+
+def _described_people(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "attorneys for the family [said]", "Experts on North Korea and nuclear nonproliferation
+    [said]", "elected officials from both parties [say]", "Those close to him [say]": people
+    named by a plural, then a preposition and its object (no verb, no comma), opening their
+    clause: the people speak, not what the preposition names."""
+    last = bare(tokens[-1][0])
+    if last in DESCRIPTION_DETERMINERS or last in _QUANTIFIERS or last in ("and", "or", "the"):
+        return None  # "Voters in some [said]": no object ends there
+    for at in range(len(tokens) - 1, max(0, len(tokens) - _MOST_COMPLEMENT_TOKENS) - 1, -1):
+        word = bare(tokens[at][0])
+        if not _in_complement(tokens[at][0]):
+            return None
+        if word not in _COMPLEMENT_PREPOSITIONS or at == 0 or at == len(tokens) - 1:
+            continue
+        if word == "to" and not _names_an_object(tokens[at + 1][0]):
+            continue  # "executives to manage [...]": an infinitive, no object
+        head = at - 1
+        if word == "to" and bare(tokens[head][0]) in CLOSE_TO:
+            head -= 1  # "Those close to him", "aides close to the president"
+        if head < 0:
+            return None
+        if bare(tokens[head][0]) == "those" and (head == 0 or _opens_clause(tokens[head - 1][0])):
+            return description_of(text, tokens[head:])
+        people = _bare_plural_ending(text, tokens[: head + 1]) or _plural_description(
+            text, tokens[: head + 1]
+        )
+        if people is not None:
+            if tokens[head][0][:1].isupper() and all(t[0][:1].isupper() for t in tokens[at + 1 :]):
+                return None  # "Citizens for Tax Justice [said]": a name, written as one
+            return description_of(text, [t for t in tokens if t[1] >= people.start])
+    return None
+
+
+_MOST_COMPLEMENT_TOKENS = 10
+_COMPLEMENT_PREPOSITIONS = DESCRIBING_PREPOSITIONS | {"on", "around", "across"}
+_IN_COMPLEMENT = frozenset({"and", "or", "him", "her", "them", "us", "the", "both"})
+
+
+def _in_complement(word: str) -> bool:
+    """A word that may stand in the preposition's object: no verb, clause word or comma."""
+    low = bare(word)
+    if low in lexicon().months or low in _WEEKDAYS or low in _TIME_WORDS:
+        return False  # "prosecutors in April [charged]": when, not who
+    return (
+        low in _IN_COMPLEMENT
+        or low in _COMPLEMENT_PREPOSITIONS
+        or (
+            description_word(word)
+            and low not in IRREGULAR_PAST
+            and not low.endswith(("ed", "n't", "n’t"))
+        )
+    )
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _names_an_object(word: str) -> bool:
+    """A word that opens the object of "to": a determiner, a name, a pronoun."""
+    return (
+        bare(word) in DESCRIPTION_DETERMINERS or bare(word) in _IN_COMPLEMENT or word[:1].isupper()
+    )
+
+
+def _plural_description(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "the lawyers", "two senior officials": a description whose head is people, plural."""
+    found = _description_ending(text, tokens)
+    if found is None:
+        return None
+    low = bare(tokens[-1][0])
+    plural = low.endswith("s") or low == "people"
+    return found if plural and (low in lexicon().person_nouns or people_by_trade(low)) else None
 
 
 def _unnamed_source(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
@@ -297,6 +375,8 @@ def description_of(text: str, tokens: list[tuple[str, int, int]]) -> Mention:
 _MODAL_BEFORE_NAME = frozenset({"will", "may", "can", "must"})
 
 
+_NEGATED = frozenset("did does do has have had was were is are would could should ca wo".split())
+
 # Quantifiers floated after a coordinated or plural subject: "Moscow and Beijing both rejected".
 _FLOATED = frozenset({"both", "all", "each"})
 
@@ -306,6 +386,8 @@ def _skippable_before_cue(token: str) -> bool:
     if token in _FLOATED:
         return True
     word = token.lower()
+    if word.endswith(("n't", "n’t")) and word[:-3] in _NEGATED:
+        return True  # "advisers didn't [know]", as "did not"
     if word in SKIP_BEFORE_CUE:
         return token.islower() or word not in _MODAL_BEFORE_NAME  # "Will described": George Will
     return token.islower() and word.endswith("ly") and len(word) > 4 and word not in NOT_ADVERBS

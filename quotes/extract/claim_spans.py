@@ -57,12 +57,13 @@ def before_next_cue(
 
 
 def before_quotation(
-    text: str, span: tuple[int, int], quotes: list[QuoteSpan]
+    text: str, span: tuple[int, int], quotes: list[QuoteSpan], cue: Cue
 ) -> tuple[int, int] | None:
     """A claim that runs into a quotation of the same sentence ends with the clause before it
     ("Paul said the plan would help migrants, and called him “the leading proponent”": the
     claim is the plan's part); with no clause boundary before the quotation, it is none (the
-    quotation is part of the words reported)."""
+    quotation is part of the words reported), or, around a cue set off by commas, the words
+    before the cue ("Acts of protest, he said, are acts of patriotism ... “I can't breathe”")."""
     start, end = span
     opening = min((q.mark_start for q in quotes if q.mark_start < end and start < q.mark_end),
                   default=None)  # fmt: skip
@@ -71,6 +72,11 @@ def before_quotation(
     if opening <= start:
         return None
     boundary = _last_clause_break(text, start, opening)
+    if boundary is None and cue.mention is not None and start < cue.mention.start < opening:
+        boundary = text.rfind(",", start, cue.mention.start)  # the cue set off by commas
+        opener = text[start : start + 20].split(maxsplit=1)[0].lower()
+        if boundary <= start or cue.end > opening or opener in _ADVERBIAL_OPENERS - {"but"}:
+            boundary = None  # not "During his years in office, he said, “...”": when
     return trimmed(text, start, boundary) if boundary is not None else None
 
 
@@ -95,7 +101,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;\s")
 # class, so that the regex engine skips ahead to the punctuation instead of trying each position.
 _CLAIM_CUT = re.compile(
     r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said"
-    r"|adding|saying|noting|pointing out|citing|quoting)\b"
+    r"|adding|saying|noting|pointing out|citing|quoting|speaking (?:at|to|on|in|during|after)"
+    r"|writing (?:in|on|for))\b"
     r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
 )
 
@@ -239,9 +246,14 @@ def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
             return None  # "commented on the remarks by Macron": what it was about, no claim
     cut = _CLAIM_CUT.search(text, start, min(hi, start + MAX_CLAIM_CHARS + 1))
     end = cut.start() if cut is not None else hi  # none near: too long a claim (`trimmed`)
+    if _RELATIVE_ASIDE.fullmatch(text, cue.mention.end, cue.start):
+        closing = text.find(",", start, end)  # "Her relatives, who said they saw it, left":
+        end = closing if closing > 0 else end  # the claim ends with the aside
     # "... said that Tehran would respond, IRNA reported": the relay's words are no part of it
     return trimmed(text, start, _before_trailing_cue(text, start, end))
 
+
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}")
 
 # A topic after the cue, with no clause of what was said ("commented on the remarks", "spoke
 # about the talks"); not "commented on Tuesday that ...", which the lead words pass over.
@@ -255,12 +267,14 @@ _TOPIC_VERBS = frozenset(
 _ASIDE = re.compile(r"\s*(?:which|who|whose|citing|quoting)\b[^,]*,")
 
 _INSERTED_CUE_END = re.compile(
-    r"(?: (?:on|last|this) \w+| in an interview| in a statement)?, (?=\w)"
+    r"(?: (?:on|last|this) \w+| in an interview| in a statement"
+    r"| (?:then|later|earlier|recently|yesterday|today|again|afterwards?))?, (?=\w)"
 )
 
 # Words after "..., she said," that open something else than the rest of the claim.
 _NOT_GOING_ON = PARTICIPLES | {
-    "according", "who", "which", "whose", "although", "though", "and", "but", "as"
+    "according", "who", "which", "whose", "although", "though", "and", "but", "as", "including",
+    "while", "because", "when", "after", "before", "since", "amid", "despite",
 }  # fmt: skip
 
 
@@ -342,6 +356,8 @@ def ends_in_a_cue(text: str, lo: int, end: int) -> bool:
         return outlet is not None and outlet.kind == "outlet" and outlet.end >= end - 1
     if end - lo > _MOST_CUE_CHARS:
         return False  # a long rest is the claim going on: never copied, so cues cost O(1) here
+    citing = _CITING_AFTER_VERB.search(text, lo, end)  # "... Kyodo reported, citing sources"
+    end = citing.start() if citing is not None else end
     when = _TIME_AFTER_VERB.search(text, lo, end)  # "... news agency reported on Thursday"
     end = when.start() if when is not None else end
     words = text[lo:end].split()
@@ -356,6 +372,7 @@ def ends_in_a_cue(text: str, lo: int, end: int) -> bool:
     return source.kind == "outlet" and "," not in before and len(before.split()) <= 4
 
 
+_CITING_AFTER_VERB = re.compile(r",?\s+(?:citing|quoting|according to)\s[^,]{0,80}$")
 _SOURCE_KINDS = frozenset({"outlet", "person", "organisation", "description"})
 _TIME_AFTER_VERB = re.compile(
     r"\s+(?:(?:on|late|early|last|this)\s+\w+|yesterday|today|earlier|later|overnight)$"
@@ -403,8 +420,12 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     # "..., said Rita Katz, the director of SITE Intelligence Group, which tracks ...": however
     # long, an aside after the speaker named after the cue describes the speaker.
     apposed = cue.mention.start > cue.start and text.startswith(", ", cue.mention.end)
+    coordinated = _COORDINATED_TAIL.match(text, tail_start, tail_end) is not None
     if len(between) > 6 or (
-        len(after) > 8 and not apposed and not _adverbial_tail(text, tail_start, tail_end)
+        len(after) > 8
+        and not apposed
+        and not coordinated
+        and not _adverbial_tail(text, tail_start, tail_end)
     ):
         return None
     if any(_finite_speech_verb(word) for word in between):
@@ -439,24 +460,34 @@ _PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|descr
 _RELAY_AFTER_COMMA = re.compile(r"[^,“”\"«»:;]{0,40},\s+")
 # What may stand between a cue and a relay after it: "on Tuesday", "in Moscow", "late on Friday".
 _TIME_OR_PLACE = re.compile(
-    r"\s*(?:(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|overnight)\b[^,]*)?,"
-)
+    r"\s*(?:(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|overnight)\b[^,]*"
+    r"|(?:reporters|journalists|the press|(?:a|the) (?:news|press) conference|(?:a|the) briefing"
+    r"|lawmakers|parliament)\b[^,]{0,30})?,"
+)  # "..., Hayashi told reporters in Tokyo, Kyodo reported": who heard it, then the relay
 _WORD_THEN_SPACE = re.compile(r"(\w+)\s+")
 
+
+# "Many visitors were older, she said, and “I had to step back”": a clause of its own follows.
+_COORDINATED_TAIL = re.compile(r",\s+(?:and|but)\s+(?:[“\"‘]|''|(?:he|she|they|it|we|I)\s)")
 
 _COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")
 _COMMA_THEN_QUOTE = re.compile(r"\s*,\s*[“\"«‘]")
 
 _ADVERBIAL_TAIL = re.compile(
-    r"\s*(?:at|during|in|on|after|following|before|while|when|speaking)\s"
+    r"\s*(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\s*,\s*)?"
+    r",?\s*(?:at|during|in|on|after|following|before|while|when|speaking|as|because|although"
+    r"|though|since|including|amid|despite)\s"
     r"(?:(?!\bthat\b)[^“”\"«»:;])*$"
 )
 
 
 def _adverbial_tail(text: str, lo: int, hi: int) -> bool:
     """ "..., Lavrov said at a news conference following talks with his Egyptian counterpart on
-    Wednesday.": however long, a tail that opens with a preposition and holds no "that", quote
-    mark or colon says where and when, not what."""
+    Wednesday.", "..., lawmakers said Friday afternoon, as they bristled at ...", "..., experts
+    say, including a provision ...": however long, a tail that opens with a preposition or a
+    subordinate clause (after a day, perhaps) and holds no "that", quote mark or colon says
+    where, when or why, not what."""
     return _ADVERBIAL_TAIL.match(text, lo, hi) is not None
 
 

@@ -187,7 +187,7 @@ def more_claims(
     for number, cue in enumerate(cues):
         if (
             cue.mention is None
-            or cue.mention.kind == "outlet"
+            or (cue.mention.kind == "outlet" and cue.verb not in _FINDINGS)
             or cue.verb in NO_CLAIM_VERBS
             or _attributes_quote(text, cue, quotes)
             or _compared(text, lo, cue.mention.start)
@@ -205,7 +205,7 @@ def more_claims(
             or _relays_a_named_claim(cue, earlier_cues(cues, number), span)
         ):
             continue
-        span = before_quotation(text, span, quotes)
+        span = before_quotation(text, span, quotes, cue)
         if span is None:
             continue
         speaker = resolve_speaker(cue.mention, registry, state, lo)
@@ -220,6 +220,11 @@ def more_claims(
                 text, span, speaker, cue.verb, index, 0.4, "claim-further", when=when, via=via
             )
         )
+
+
+# What an outlet found is its own claim ("The Harbour Gazette found that ..."), as what it
+# reported is (`_one_claim`).
+_FINDINGS = frozenset({"found", "finds"})
 
 
 def _names_a_source(

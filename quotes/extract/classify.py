@@ -22,6 +22,7 @@ from quotes.extract.mentions import (
     bare,
     is_capitalised,
     is_title_word,
+    names_a_masthead,
     remembered,
     strip_possessive,
 )
@@ -145,6 +146,8 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))
     if "and" in lowered:
         return _plural_phrase(text, tokens, phrase, start, end)
+    if names_a_masthead(words):  # "the Harbour Gazette": a paper the gazetteer does not know
+        return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))
     if len(lowered) > 1 and lowered[-1] == "tv" and lowered[-2] in _STATE_RUN:
         return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))  # state TV
     head = _head_tokens(words)

@@ -42,7 +42,7 @@ def lexicon() -> Lexicon:
         title_words=frozenset(w.lower() for w in data["title_words"]),
         nationalities=frozenset(w.lower() for w in data["nationalities"]),
         org_heads=frozenset(data["org_heads"]),
-        person_nouns=frozenset(data["person_nouns"]),
+        person_nouns=_with_plurals(data["person_nouns"]),
         abbreviations=frozenset(data["abbreviations"]),
         pronouns=dict(data["pronouns"]),
         places=dict(data["places"]),
@@ -52,6 +52,22 @@ def lexicon() -> Lexicon:
         media_nouns=frozenset(data["media_nouns"]),
         speech_nouns=frozenset(data["speech_nouns"]),
     )
+
+
+def _with_plurals(nouns: list[str]) -> frozenset[str]:
+    """The nouns and their regular plurals ("attorney" -> "attorneys", "spokesman" ->
+    "spokesmen", "secretary" -> "secretaries"), so the list names each person once."""
+    words = set(nouns)
+    for noun in nouns:
+        if noun.endswith("man"):
+            words.add(noun[:-3] + "men")
+        elif noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+            words.add(noun[:-1] + "ies")
+        elif noun.endswith(("s", "sh", "ch", "x")):
+            words.add(noun + "es")
+        else:
+            words.add(noun + "s")
+    return frozenset(words)
 
 
 def _genders(lists: dict[str, list[str]]) -> dict[str, str]:

@@ -53,6 +53,8 @@ TIME_BEFORE_CUE = re.compile(
     r"on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"|in\s+(?:January|February|March|April|June|July|August|September|October|November"
+    r"|December)"
     r"|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)"
     r"|(?:yesterday|today|overnight))\s+$"
 )
@@ -71,6 +73,26 @@ MEDIUM_NOUNS = frozenset(
 )
 """Nouns for the medium an outlet speaks through: "Sputnik radio", "the Rossiya 1 television
 channel", "state TV"."""
+
+MASTHEAD_WORDS = frozenset(
+    """herald gazette gazeta tribune journal chronicle courier observer guardian telegraph
+    independent globe mirror examiner inquirer dispatch bulletin post times daily news""".split()
+)
+"""A newspaper's title word: capitalised after a capitalised name, the two name a paper the
+gazetteer need not know ("the Harbour Gazette", "the Dunmore Herald")."""
+
+
+def names_a_masthead(words: list[str]) -> bool:
+    """ "the Harbour Gazette", "Coastal Post": a capitalised name, then a title word (all of the
+    words capitalised after a determiner: not "Bill Dole of Harbour News")."""
+    if words and bare(words[0]) in DETERMINERS:
+        words = words[1:]
+    return (
+        len(words) >= 2
+        and all(word[:1].isupper() for word in words)
+        and bare(words[-1]) in MASTHEAD_WORDS
+    )
+
 
 OUTLET_NOUNS = frozenset(
     {

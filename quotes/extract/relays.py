@@ -15,12 +15,14 @@ from quotes.extract.classify import (
 )
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
+    DETERMINERS,
     MEDIUM_NOUNS,
     OUTLET_BY_KIND,
     OUTLET_KINDS_RELAYING,
     Mention,
     Via,
     bare,
+    names_a_masthead,
     strip_possessive,
 )
 from quotes.extract.outlets import (
@@ -175,13 +177,17 @@ def relay_outlet(words: str) -> Via | None:
     outlet = lookup_outlet(cleaned)
     if outlet is not None and outlet.kind == "other":
         outlet = _named_at_the_end(cleaned) or outlet  # "state media KCNA": KCNA
-    if outlet is not None and not _inside_another_name(cleaned, outlet):
+    if (
+        outlet is not None
+        and not _inside_another_name(cleaned, outlet)
+        and not _written_in_lower_case(cleaned, outlet)
+    ):
         return Via(outlet.name, words.strip())
     owners = _owners_outlet(cleaned.split())
     if owners is not None:  # "CNN's Jake Tapper", "ABC News' David Muir": that outlet's journalist
         return Via(owners.name, words.strip())
     tokens = {bare(w) for w in cleaned.split()}
-    if tokens & _MEDIA_WORDS:
+    if tokens & _MEDIA_WORDS or names_a_masthead(cleaned.split()):
         return Via(media_label(cleaned), words.strip())
     return None
 
@@ -228,15 +234,42 @@ def media_label(phrase: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[0].lower() in _RUN_BY and words[1][:1].isupper():
         words = words[1:]
+    nationalities = lexicon().nationalities
+    named = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w[:1].isupper() and bare(w) not in MEDIUM_NOUNS and bare(w) not in nationalities
+        ),
+        0,
+    )
+    if 0 < named < 5 and all(
+        bare(word) in _DESCRIBING_A_MEDIUM or bare(word) in nationalities for word in words[:named]
+    ):  # "state broadcaster TRT Haber", "Russian state TV channel Rossiya-1": the name
+        words = words[named:]
+    while len(words) > 2 and words[-1] in _KIND_AFTER_NAME and words[-2][:1].isupper():
+        words = words[:-1]  # "the Harbour Gazette newspaper" -> "Harbour Gazette"
+    if len(words) > 2 and words[-2:] == ["news", "agency"] and words[-3][:1].isupper():
+        words = words[:-2]
     return " ".join(words)
 
 
+_KIND_AFTER_NAME = frozenset({"newspaper", "daily", "agency", "broadcaster", "website", "weekly"})
+
+
+_DESCRIBING_A_MEDIUM = frozenset(
+    {"state", "state-run", "public", "private", "broadcaster", "television", "radio", "channel"}
+    | {"tv"}
+    | {"newspaper", "daily", "agency", "news", "outlet", "website", "tabloid", "weekly"}
+)
 _RUN_BY = frozenset({"state-run", "state-owned", "state-controlled", "government-run", "official"})
 
 
 def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
-    """ "the National Golf Foundation" holds "The National" but names a foundation: the outlet's
-    words run on into more capitalised words."""
+    """ "the National Golf Foundation" holds "The National" but names a foundation, "the Moscow
+    Times" holds "The Times" but names another paper: the outlet's words run on into more
+    capitalised words, or follow one that is no nationality or country's possessive ("the
+    British Guardian" and "Russia's Tass" are those outlets)."""
     words = phrase.split()
     if sum(1 for word in words if word[:1].isupper()) < 2:
         return False  # one capitalised word at most: nothing to run on into (the usual case)
@@ -245,8 +278,39 @@ def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
         for first in range(len(words) - size + 1):
             if outlet_key(" ".join(words[first : first + size])) in keys:
                 after = words[first + size : first + size + 1]
-                return bool(after) and after[0][:1].isupper()
+                before = words[first - 1] if first else ""
+                return (bool(after) and after[0][:1].isupper()) or _names_more(before)
     return False
+
+
+def _written_in_lower_case(phrase: str, outlet: OutletInfo) -> bool:
+    """ "an independent observer" holds the words of "The Independent", in lower case and among
+    other words: no name ("state media" said whole is one)."""
+    names = [name for name in (outlet.name, *outlet.aliases) if not name.islower()]
+    if not names:
+        return False
+    keys = {outlet_key(name) for name in names}
+    words = phrase.split()
+    if outlet_key(phrase) in keys:
+        return False
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            if bare(words[first]) in DETERMINERS:
+                continue  # "a Tass report": the name starts after the article
+            run = words[first : first + size]
+            if outlet_key(" ".join(run)) in keys:
+                return not any(word[:1].isupper() for word in run)
+    return False
+
+
+def _names_more(word: str) -> bool:
+    """A capitalised word before an outlet's name that makes it part of another name."""
+    return (
+        word[:1].isupper()
+        and bare(strip_possessive(word)) not in lexicon().nationalities
+        and not places_possessive(word)
+        and bare(word) not in DETERMINERS
+    )
 
 
 _CARRIED_ON = re.compile(
@@ -276,6 +340,8 @@ def _unlisted_media(words: list[str]) -> bool:
     not know, named (a capitalised word past the first) or state-run, told something."""
     if len(words) > 1 and places_possessive(words[0]):
         words = words[1:]  # "Iran's state TV": a state's medium
+    if names_a_masthead(words):
+        return True  # "the Harbour Gazette"
     lowered = [bare(word) for word in words]
     if not lowered or not set(lowered) & MEDIUM_NOUNS or lowered[0] in _NOT_AN_OUTLET_OPENING:
         return False  # not "told a TV interviewer", "told his radio audience"
@@ -283,6 +349,7 @@ def _unlisted_media(words: list[str]) -> bool:
     if lowered[-1] not in MEDIUM_NOUNS and not (last[:1].isupper() and lowered[-2:-1] != ["of"]):
         return False  # "the ... television channel", "broadcaster VGTRK"; not "... of Monday"
     named = any(word[:1].isupper() and bare(word) not in MEDIUM_NOUNS for word in words[1:])
+    named = named or (len(words) > 1 and words[0][:1].isupper() and last[:1].isupper())
     return named or lowered[0] in ("state", "state-run", "state-owned", "official")
 
 

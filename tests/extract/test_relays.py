@@ -3,6 +3,8 @@ made-up sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.extract.pipeline import extract_quotations
 
 
@@ -125,7 +127,7 @@ def test_a_named_medium_the_gazetteer_lacks_is_the_relay_of_what_it_was_told() -
     daily = "Ivan Brook told the Dunmore Herald daily that he was “ready.”\n"
     unnamed = "Ivan Brook told the agency that he was “ready.”\n"
     assert relayed(channel) == [("We are ready,", "Ivan Brook", "Lyon 1 television channel")]
-    assert relayed(daily) == [("ready.", "Ivan Brook", "Dunmore Herald daily")]
+    assert relayed(daily) == [("ready.", "Ivan Brook", "Dunmore Herald")]
     assert relayed(unnamed) == [("ready.", "Ivan Brook", None)]
 
 
@@ -815,3 +817,59 @@ def test_appearing_on_quoted_by_and_cited_by_open_a_sentence_too() -> None:
         "Quoted by Interfax, Dana Perl said the plan was “alive.”\n"
     )
     assert relayed(text) == [("dead.", "Ivan Brook", "CNN"), ("alive.", "Dana Perl", "Interfax")]
+
+
+@pytest.mark.parametrize(
+    ("relay", "outlet"),
+    [
+        ("according to the Harbour Gazette", "Harbour Gazette"),
+        ("according to the Harbour Gazette newspaper", "Harbour Gazette"),
+        ("according to the Dunmore Herald", "Dunmore Herald"),
+        ("according to the Harbour Times", "Harbour Times"),  # not The Times
+        ("according to the Moscow Times", "Moscow Times"),
+        ("according to the British Guardian", "The Guardian"),
+        ("according to an independent observer", None),  # not The Independent
+        ("told the Harbour Gazette", "Harbour Gazette"),
+        ("told Harbour Radio on Monday", "Harbour Radio"),
+    ],
+)
+def test_a_paper_named_by_its_title_word_is_that_paper_not_a_listed_one(
+    relay: str, outlet: str | None
+) -> None:
+    text = f"“Nobody has shown me a budget,” Tomas Lindqvist said, {relay}.\n"
+    text = text.replace("said, told", "told")
+    assert relayed(text) == [("Nobody has shown me a budget,", "Tomas Lindqvist", outlet)]
+
+
+def test_a_paper_the_gazetteer_lacks_reports_its_own_claim() -> None:
+    text = "The port will close in May, the Harbour Gazette reported.\n"
+    [claim] = extract_quotations(text)
+    assert (claim.text, claim.speaker, claim.via) == (
+        "The port will close in May",
+        "Harbour Gazette",
+        None,
+    )
+
+
+def test_what_a_paper_found_is_its_own_claim() -> None:
+    text = "The Harbour Gazette found that one in four residents lived in distressed areas.\n"
+    [claim] = extract_quotations(text)
+    assert (claim.text, claim.speaker) == (
+        "one in four residents lived in distressed areas",
+        "Harbour Gazette",
+    )
+
+
+@pytest.mark.parametrize(
+    ("listener", "outlet"),
+    [
+        ("state broadcaster Dunmore Haber", "Dunmore Haber"),
+        ("French state TV channel Lyon-1", "Lyon-1"),
+        ("state TV", "state TV"),
+    ],
+)
+def test_a_medium_described_before_its_name_is_named_by_its_name(
+    listener: str, outlet: str
+) -> None:
+    text = f"Ivan Brook told {listener} the port was “open.”\n"
+    assert relayed(text) == [("open.", "Ivan Brook", outlet)]

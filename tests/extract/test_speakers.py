@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.extract.pipeline import extract_quotations
 
 
@@ -498,3 +500,37 @@ def test_a_nationality_before_a_title_with_of_is_part_of_the_title() -> None:
         ("not stand by.", "Ivan Brook", "U.S. Secretary of State"),
         ("ready.", "Dana Perl", "Iran's Minister of Foreign Affairs"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Experts on Iran and arms control said the test could change the debate.\n",
+         "Experts on Iran and arms control"),
+        ("Those close to him say he would have to consider a rival.\n", "Those close to him"),
+        ("Elected officials from both parties say she has forged a reputation.\n",
+         "Elected officials from both parties"),
+        ("The crew watched the video on Thursday, attorneys for the family said.\n",
+         "attorneys for the family"),
+    ],
+)  # fmt: skip
+def test_people_described_by_a_preposition_and_its_object_speak(
+    sentence: str, speaker: str
+) -> None:
+    [(_, found)] = claims(sentence)
+    assert found == speaker
+
+
+def test_a_name_written_as_a_plural_and_its_object_stays_a_name() -> None:
+    text = "Citizens for Harbour Justice want a litany of rules to end the deferral.\n"
+    assert all(speaker != "Citizens for Harbour Justice" for _, speaker in claims(text))
+
+
+def test_a_month_after_the_subject_is_when_not_who() -> None:
+    text = "Federal prosecutors in April charged two developers with defrauding investors.\n"
+    assert claims(text) == [("two developers with defrauding investors", "Federal prosecutors")]
+
+
+def test_a_contracted_negation_stands_between_subject_and_verb_as_did_not_does() -> None:
+    text = "Aides to the mayor didn't say whether the bridge would reopen.\n"
+    assert claims(text) == [("whether the bridge would reopen", "Aides to the mayor")]

@@ -1,0 +1,88 @@
+"""Where a claim begins and ends in its sentence (`quotes.extract.claim_spans`), on made-up
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract.pipeline import extract_quotations
+
+
+def claims(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotations(text) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("The port deal is an insult to the town, local councillors said Friday afternoon, as "
+         "they gathered outside the hall.\n", "The port deal is an insult to the town"),
+        ("The harbour plan is vague about who would be eligible, labour experts say, including "
+         "a rule they say could exclude farmers.\n",
+         "The harbour plan is vague about who would be eligible"),
+    ],
+)  # fmt: skip
+def test_a_tail_after_a_trailing_cue_that_says_when_or_why_is_no_part_of_the_claim(
+    sentence: str, claim: str
+) -> None:
+    assert [text for text, _ in claims(sentence)] == [claim]
+
+
+def test_a_claim_in_a_relative_aside_ends_with_the_aside() -> None:
+    text = "The relatives, who said they had seen the video, watched it again on Thursday.\n"
+    assert claims(text) == [("they had seen the video", "relatives")]
+
+
+def test_around_a_cue_set_off_by_commas_a_quotation_leaves_the_words_before_the_cue() -> None:
+    text = (
+        "Ivan Dole spoke at the harbour.\n\n"
+        "Fishing rights abroad, Dole said, are a matter of survival, as the old slogan "
+        "“No fish, no town” says.\n"
+    )
+    assert claims(text) == [("Fishing rights abroad", "Ivan Dole")]
+
+
+def test_an_adverbial_before_a_cue_set_off_by_commas_is_no_claim() -> None:
+    text = "Ivan Dole spoke at the harbour.\n\nDuring his years in office, Dole said, “the port grew.”\n"
+    assert claims(text) == []
+
+
+def test_a_trailing_cue_then_and_a_quotation_leaves_the_claim_before_it() -> None:
+    text = "Ivan Dole spoke at the harbour.\n\nThe talks were useful, Dole said, and “we will meet again.”\n"
+    assert [(q.kind, q.text) for q in extract_quotations(text)] == [
+        ("indirect", "The talks were useful"),
+        ("partial", "we will meet again."),
+    ]
+
+
+def test_what_a_body_estimates_is_its_claim() -> None:
+    text = "The Harbour Institute estimates that the plan would cost $3 billion over a decade.\n"
+    assert claims(text) == [("the plan would cost $3 billion over a decade", "Harbour Institute")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port will reopen, Ivan Brook told reporters in Dunmore on Monday, Kyodo News "
+        "reported.\n",
+        "The port will reopen, Ivan Brook told a news conference, Kyodo News reported, citing "
+        "government sources.\n",
+    ],
+)
+def test_who_heard_a_claim_and_the_outlet_that_relayed_it_are_no_part_of_it(
+    sentence: str,
+) -> None:
+    [claim] = extract_quotations(sentence)
+    assert (claim.text, claim.speaker, claim.via) == (
+        "The port will reopen",
+        "Ivan Brook",
+        "Kyodo News",
+    )
+
+
+def test_a_participle_saying_where_the_claim_was_made_ends_it() -> None:
+    text = (
+        "Ivan Brook said on Monday that Dunmore needed more ferries, speaking at a news "
+        "conference with the visiting mayor.\n"
+    )
+    assert claims(text) == [("Dunmore needed more ferries", "Ivan Brook")]
