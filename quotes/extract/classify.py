@@ -146,8 +146,9 @@ def _classify_phrase(text: str, tokens: list[tuple[str, int, int]]) -> Mention |
         return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))
     if "and" in lowered:
         return _plural_phrase(text, tokens, phrase, start, end)
-    if names_a_masthead(words):  # "the Harbour Gazette": a paper the gazetteer does not know
-        return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))
+    medium = _named_medium(phrase, words)  # "the Harbour Gazette", "state broadcaster NTV"
+    if medium is not None:
+        return Mention(phrase, start, end, "outlet", name=medium)
     if len(lowered) > 1 and lowered[-1] == "tv" and lowered[-2] in _STATE_RUN:
         return Mention(phrase, start, end, "outlet", name=without_determiner(phrase))  # state TV
     head = _head_tokens(words)
@@ -421,6 +422,67 @@ def places_possessive(word: str) -> bool:
     return owner != word and owner in lexicon().places
 
 
+def media_label(phrase: str) -> str:
+    """A medium the gazetteer does not know, as its relay is named: without a determiner, and
+    without the country that owns it or who runs it when its own name is given ("Russia's RBC
+    TV" -> "RBC TV", "the state-run Lyon Daily" -> "Lyon Daily"; "Iran's state TV" stays)."""
+    words = without_determiner(phrase).split()
+    if len(words) > 1 and places_possessive(words[0]) and words[1][:1].isupper():
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in _RUN_BY and words[1][:1].isupper():
+        words = words[1:]
+    named = next((i for i, w in enumerate(words) if not _describes_a_medium(w)), 0)
+    if 0 < named < 5 and words[named][:1].isupper():
+        words = words[named:]  # "state broadcaster TRT Haber", "Russian state TV channel
+        # Rossiya-1", "Egypt's state-run Al-Qahera News": the name
+    while len(words) > 2 and words[-1] in _KIND_AFTER_NAME and words[-2][:1].isupper():
+        words = words[:-1]  # "the Harbour Gazette newspaper" -> "Harbour Gazette"
+    if len(words) > 2 and words[-2:] == ["news", "agency"] and words[-3][:1].isupper():
+        words = words[:-2]
+    return " ".join(words)
+
+
+def _describes_a_medium(word: str) -> bool:
+    """A word before a medium's name that says what it is or whose: "state", "broadcaster",
+    "TV", "Russian", "Egypt's"."""
+    low = bare(word)
+    return (
+        low in _DESCRIBING_A_MEDIUM
+        or low in MEDIUM_NOUNS
+        or low in lexicon().nationalities
+        or places_possessive(word)
+    )
+
+
+_KIND_AFTER_NAME = frozenset({"newspaper", "daily", "agency", "broadcaster", "website", "weekly"})
+
+
+_DESCRIBING_A_MEDIUM = frozenset(
+    {"state", "state-run", "public", "private", "broadcaster", "television", "radio", "channel"}
+    | {"tv"}
+    | {"newspaper", "daily", "agency", "news", "outlet", "website", "tabloid", "weekly"}
+)
+_RUN_BY = frozenset({"state-run", "state-owned", "state-controlled", "government-run", "official"})
+
+
+def _named_medium(phrase: str, words: list[str]) -> str | None:
+    """ "state broadcaster Dunmore Haber", "Egypt's state-run Al-Qahera News", "the Harbour
+    Gazette": a medium the gazetteer does not know, named after words that describe it (or by
+    a paper's title word); its name (`media_label`)."""
+    label = media_label(phrase)
+    named = label.split()
+    if not named or not all(word[:1].isupper() for word in named):
+        return None
+    if names_a_masthead(named):
+        return label
+    dropped = without_determiner(phrase)[: -len(label)].lower().split()
+    described = any(bare(word) in MEDIUM_NOUNS or bare(word) in _RUN_BY for word in dropped)
+    return label if described and label != without_determiner(phrase) else None
+
+
+_RUN_BY_WORDS = frozenset({"state", "state-run", "state-owned", "official", "government"})
+
+
 def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
     """A relaying outlet named by the phrase: "Russian news agency Tass", "the Sputnik report",
     "Sputnik radio" (the outlet and its medium)."""
@@ -432,6 +494,8 @@ def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
         core = core[:-1]  # "Sputnik radio", "Rossiya-1 TV channel": the outlet's medium
         if len(core) > 1 and core[-1] == "news":
             core = core[:-1]  # "the official KCNA news agency": "news" is the medium's too
+        while len(core) > 1 and core[-1] in _RUN_BY_WORDS:
+            core = core[:-1]  # "the RIA state news agency": who runs it, after its name
         found = _outlet_ending(core)
         if found is not None:
             return found

@@ -9,9 +9,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from quotes.extract.classify import (
+    media_label,
     outlet_in_phrase,
     places_possessive,
-    without_determiner,
 )
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
@@ -223,46 +223,6 @@ def _named_at_the_end(phrase: str) -> OutletInfo | None:
         if outlet is not None and outlet.kind != "other":
             return outlet
     return None
-
-
-def media_label(phrase: str) -> str:
-    """A medium the gazetteer does not know, as its relay is named: without a determiner, and
-    without the country that owns it or who runs it when its own name is given ("Russia's RBC
-    TV" -> "RBC TV", "the state-run Lyon Daily" -> "Lyon Daily"; "Iran's state TV" stays)."""
-    words = without_determiner(phrase).split()
-    if len(words) > 1 and places_possessive(words[0]) and words[1][:1].isupper():
-        words = words[1:]
-    while len(words) > 1 and words[0].lower() in _RUN_BY and words[1][:1].isupper():
-        words = words[1:]
-    nationalities = lexicon().nationalities
-    named = next(
-        (
-            i
-            for i, w in enumerate(words)
-            if w[:1].isupper() and bare(w) not in MEDIUM_NOUNS and bare(w) not in nationalities
-        ),
-        0,
-    )
-    if 0 < named < 5 and all(
-        bare(word) in _DESCRIBING_A_MEDIUM or bare(word) in nationalities for word in words[:named]
-    ):  # "state broadcaster TRT Haber", "Russian state TV channel Rossiya-1": the name
-        words = words[named:]
-    while len(words) > 2 and words[-1] in _KIND_AFTER_NAME and words[-2][:1].isupper():
-        words = words[:-1]  # "the Harbour Gazette newspaper" -> "Harbour Gazette"
-    if len(words) > 2 and words[-2:] == ["news", "agency"] and words[-3][:1].isupper():
-        words = words[:-2]
-    return " ".join(words)
-
-
-_KIND_AFTER_NAME = frozenset({"newspaper", "daily", "agency", "broadcaster", "website", "weekly"})
-
-
-_DESCRIBING_A_MEDIUM = frozenset(
-    {"state", "state-run", "public", "private", "broadcaster", "television", "radio", "channel"}
-    | {"tv"}
-    | {"newspaper", "daily", "agency", "news", "outlet", "website", "tabloid", "weekly"}
-)
-_RUN_BY = frozenset({"state-run", "state-owned", "state-controlled", "government-run", "official"})
 
 
 def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:

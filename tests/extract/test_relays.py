@@ -873,3 +873,21 @@ def test_a_medium_described_before_its_name_is_named_by_its_name(
 ) -> None:
     text = f"Ivan Brook told {listener} the port was “open.”\n"
     assert relayed(text) == [("open.", "Ivan Brook", outlet)]
+
+
+def test_who_runs_an_agency_after_its_name_leaves_the_agency() -> None:
+    text = (
+        "Dmitry Peskov said on Thursday that a meeting between the two leaders “is not yet on "
+        "the agenda,” the RIA state news agency reported.\n"
+    )
+    assert relayed(text) == [("is not yet on the agenda,", "Dmitry Peskov", "RIA Novosti")]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["France’s state-run Dunmore News", "State broadcaster Dunmore News", "The Dunmore News"],
+)
+def test_a_medium_the_gazetteer_lacks_speaks_by_its_name(subject: str) -> None:
+    text = f"{subject} reported that negotiators had made progress.\n"
+    [claim] = extract_quotations(text)
+    assert (claim.text, claim.speaker) == ("negotiators had made progress", "Dunmore News")
