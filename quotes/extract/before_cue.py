@@ -543,6 +543,8 @@ def _modified_body(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, i
         return tokens[first - 1 :]
     if opener.endswith(("'s", "’s")):
         return tokens[_start_of_place(tokens, first - 1) :]
+    if first >= 2 and bare(tokens[first - 2][0]) == "the" and is_capitalised(opener):
+        return tokens[first - 2 :]  # "the U.N. nuclear watchdog", "the EU executive body"
     return None
 
 

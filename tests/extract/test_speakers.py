@@ -534,3 +534,18 @@ def test_a_month_after_the_subject_is_when_not_who() -> None:
 def test_a_contracted_negation_stands_between_subject_and_verb_as_did_not_does() -> None:
     text = "Aides to the mayor didn't say whether the bridge would reopen.\n"
     assert claims(text) == [("whether the bridge would reopen", "Aides to the mayor")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The U.N. nuclear watchdog said on Wednesday that Iran had expanded its stockpile.\n",
+         "U.N. nuclear watchdog"),
+        ("The EU executive body said the rules were fair.\n", "EU executive body"),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_an_acronym_and_a_lower_case_head_speaks(
+    sentence: str, speaker: str
+) -> None:
+    [(_, found)] = claims(sentence)
+    assert found == speaker
