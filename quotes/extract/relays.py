@@ -207,8 +207,9 @@ def _owners_outlet(words: list[str]) -> OutletInfo | None:
 # document's author is the relay, named as "according to a Kremlin readout" names it.
 _DOCUMENTS_AUTHOR = re.compile(
     r"\b(?:statement|readout|communique)\b[^,;:]{0,40}?"
-    r"\b(?:by|from)\s+(the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$"
-)
+    r"\b(?:by|from)\s+(the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
+    r"(?:\s+(?:presidency|government|ministry|office|embassy|military|army|side))?)\s*$"
+)  # "a statement from the French presidency": its author
 _AUTHORS_DOCUMENT = re.compile(
     r"([Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+"
     r"(?:statement|readout|communique)\b"

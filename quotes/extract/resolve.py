@@ -282,8 +282,8 @@ _THE_DOCUMENT = re.compile(r"[Tt]he (statement|readout|communique|letter|declara
 
 def _issued_before(mention: Mention, registry: Registry, state: State, at: int) -> Speaker | None:
     """ "China's foreign ministry issued a statement after the talks. “...,” the statement says"
-    (or "... said in a statement that ..."): the document speaks for whoever the sentence before
-    says issued it."""
+    (or "... said in a statement that ...", "according to a statement from the presidency"):
+    the document speaks for whoever the sentence before says issued it."""
     document = _THE_DOCUMENT.fullmatch(mention.text)
     lo, hi = state.previous_sentence
     if document is None or lo < 0:
@@ -295,8 +295,13 @@ def _issued_before(mention: Mention, registry: Registry, state: State, at: int) 
         registry.text[lo:hi],
     )
     if issued is None:
-        return None
-    author = sentence_subject(registry.text, lo, lo + issued.start())
+        written = re.search(  # "According to a statement from the French presidency, ..."
+            r"\b(?:an?|the)\s+(?:[\w-]+\s+)?" + document.group(1) + r"\s+(?:from|by)\s+",
+            registry.text[lo:hi],
+        )
+        author = subject_after(registry.text, lo + written.end(), hi) if written else None
+    else:
+        author = sentence_subject(registry.text, lo, lo + issued.start())
     if author is None or author.kind not in ("person", "organisation"):
         return None
     speaker = resolve_speaker(author, registry, state, lo)

@@ -891,3 +891,13 @@ def test_a_medium_the_gazetteer_lacks_speaks_by_its_name(subject: str) -> None:
     text = f"{subject} reported that negotiators had made progress.\n"
     [claim] = extract_quotations(text)
     assert (claim.text, claim.speaker) == ("negotiators had made progress", "Dunmore News")
+
+
+def test_a_statement_from_a_body_is_relayed_by_it_and_speaks_for_it_after() -> None:
+    text = (
+        "According to a statement from the Lyonese presidency, the talks were held on Monday. "
+        "“We will support Dunmore,” the statement said.\n"
+    )
+    assert relayed(text) == [
+        ("We will support Dunmore,", "Lyonese presidency", "Lyonese presidency")
+    ]
