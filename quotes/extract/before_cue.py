@@ -696,4 +696,6 @@ def _description_subject(
     return None
 
 
-_UNNAMED_SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "with"})
+_UNNAMED_SOURCE_MODIFIERS = frozenset(
+    {"familiar", "close", "briefed", "involved", "with", "knowledgeable", "aware"}
+)

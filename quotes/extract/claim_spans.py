@@ -403,6 +403,7 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     comma = text.rfind(",", max(lo, first - _MOST_CUE_CHARS), first)
     if comma <= lo:
         return None  # no comma before the attribution, or too far back to open it
+    comma = _before_described(text, lo, comma)
     # Words up to one more than allowed are enough to count (maxsplit: not the whole sentence).
     between = text[comma + 1 : first].split(maxsplit=7)
     tail_start = max(cue.end, cue.mention.end)
@@ -442,6 +443,22 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     ):  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue; not
         return None  # "Content, an airport official told The New York Times."
     return trimmed(text, lo, comma)
+
+
+def _before_described(text: str, lo: int, comma: int) -> int:
+    """ "..., a spokeswoman, Anna White, said": the comma before the description that the name
+    is apposed to, which opens the attribution."""
+    previous = text.rfind(",", max(lo, comma - 60), comma)
+    if previous <= lo:
+        return comma
+    words = text[previous + 1 : comma].split()
+    if (
+        1 < len(words) <= 5
+        and words[0] in ("a", "an", "the", "his", "her", "its", "their")
+        and all(word.islower() for word in words)
+    ):
+        return previous
+    return comma
 
 
 def _finite_speech_verb(word: str) -> bool:

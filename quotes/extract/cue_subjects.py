@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from quotes.extract.before_cue import (
+    description_word,
     subject_before,
 )
+from quotes.extract.classify import description_role
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     Mention,
@@ -138,7 +140,11 @@ def according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cu
             found = Mention(pronoun[1], pronoun.start(1), pronoun.end(1), "pronoun")
             cues.append(Cue(match.start(), match.end(), "according to", found))
             continue
-        written = subject_after(text, match.end(), hi) or _counted_source(text, match.end(), hi)
+        written = (
+            subject_after(text, match.end(), hi)
+            or _counted_source(text, match.end(), hi)
+            or _described_source(text, match.end(), hi)
+        )
         mention = author_of_channel(text, written, hi)
         if (
             mention is not None
@@ -152,6 +158,27 @@ def according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cu
             cues.append(Cue(match.start(), match.end(), "according to", mention))
     return cues
 
+
+def _described_source(text: str, at: int, hi: int) -> Mention | None:
+    """ "according to law enforcement officials, ...", "according to local health officials":
+    people described by words no list holds, the whole phrase up to the comma."""
+    comma = text.find(",", at, min(hi, at + _MOST_SOURCE_CHARS))
+    if comma < 0:
+        return None
+    found = subject_before(text, at, comma)
+    start = len(text[at:comma]) - len(text[at:comma].lstrip()) + at
+    if found is None or found.end != comma or found.kind not in ("description", "plural"):
+        return None
+    before = text[start : found.start].split()
+    if not all(word.islower() and description_word(word) for word in before):
+        return None  # "according to [a report that] officials [...]": no description
+    phrase = text[start:comma]
+    if found.kind == "plural":
+        return Mention(phrase, start, comma, "plural", name=phrase)
+    return Mention(phrase, start, comma, "description", role=description_role(phrase))
+
+
+_MOST_SOURCE_CHARS = 80
 
 _NEWS_KINDS = frozenset({"news agency", "newspaper", "broadcaster", "other"})
 

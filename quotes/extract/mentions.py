@@ -353,5 +353,5 @@ IRREGULAR_PAST = frozenset(
 
 AFTER_DESCRIPTION = frozenset(
     """who close familiar involved with of at from in for speaking explaining adding according
-    on whose working inside known""".split()
+    on whose working inside known briefed knowledgeable aware""".split()
 )

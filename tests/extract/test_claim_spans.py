@@ -86,3 +86,11 @@ def test_a_participle_saying_where_the_claim_was_made_ends_it() -> None:
         "conference with the visiting mayor.\n"
     )
     assert claims(text) == [("Dunmore needed more ferries", "Ivan Brook")]
+
+
+def test_a_name_apposed_to_a_description_leaves_the_description_out_of_the_claim() -> None:
+    text = (
+        "The ferry created the timetable to help in storms, a spokeswoman, Anna Dole, said on "
+        "Saturday.\n"
+    )
+    assert claims(text) == [("The ferry created the timetable to help in storms", "Anna Dole")]

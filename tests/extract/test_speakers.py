@@ -549,3 +549,19 @@ def test_a_body_named_by_an_acronym_and_a_lower_case_head_speaks(
 ) -> None:
     [(_, found)] = claims(sentence)
     assert found == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to law enforcement officials, the account was linked to an email address.\n",
+         "law enforcement officials"),
+        ("According to local health officials, the virus has spread to three counties.\n",
+         "local health officials"),
+        ("People briefed on the situation say that the governor has revealed nothing.\n",
+         "People"),
+    ],
+)  # fmt: skip
+def test_sources_described_by_words_no_list_holds_are_sources(sentence: str, speaker: str) -> None:
+    [(_, found)] = claims(sentence)
+    assert found == speaker
