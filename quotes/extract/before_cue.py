@@ -23,6 +23,7 @@ from quotes.extract.mentions import (
     DETERMINERS,
     IRREGULAR_PAST,
     MAX_NP_TOKENS,
+    MEDIUM_NOUNS,
     NOT_ADVERBS,
     OUTLET_NOUNS,
     SENTENCE_STARTERS,
@@ -110,7 +111,7 @@ def _described_people(text: str, tokens: list[tuple[str, int, int]]) -> Mention 
             return None
         if bare(tokens[head][0]) == "those" and (head == 0 or _opens_clause(tokens[head - 1][0])):
             return description_of(text, tokens[head:])
-        people = _bare_plural_ending(text, tokens[: head + 1]) or _plural_description(
+        people = _bare_plural_ending(text, tokens[: head + 1]) or _person_description(
             text, tokens[: head + 1]
         )
         if people is not None:
@@ -133,6 +134,7 @@ def _in_complement(word: str) -> bool:
     return (
         low in _IN_COMPLEMENT
         or low in _COMPLEMENT_PREPOSITIONS
+        or low in DESCRIPTION_DETERMINERS
         or (
             description_word(word)
             and low not in IRREGULAR_PAST
@@ -151,14 +153,13 @@ def _names_an_object(word: str) -> bool:
     )
 
 
-def _plural_description(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
-    """ "the lawyers", "two senior officials": a description whose head is people, plural."""
+def _person_description(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
+    """ "the lawyers", "two senior officials", "the organizer": a description whose head is a
+    person or people."""
     found = _description_ending(text, tokens)
     if found is None:
         return None
-    low = bare(tokens[-1][0])
-    plural = low.endswith("s") or low == "people"
-    return found if plural and (low in lexicon().person_nouns or people_by_trade(low)) else None
+    return found if _names_people(bare(tokens[-1][0])) else None
 
 
 def _unnamed_source(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
@@ -297,9 +298,17 @@ def _description_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
         if bare(word) in IRREGULAR_PAST:
             return None  # "The president left no [doubt]": a clause, not a description
         opens = bare(word) in DESCRIPTION_DETERMINERS or word.isdigit()  # "21 percent [said]"
-        if opens or _owner(word, head):  # "Connecticut’s tax commissioner [says]"
-            if before not in (",", ";", ":", "(", "—", "–") and bare(before) not in (
-                _OPENS_DESCRIPTION
+        owner = not opens and _owner(word, head)  # "Connecticut’s tax commissioner [says]"
+        if owner:  # "Mrs. Clinton’s confidants [say]": the owner's whole name
+            while back < len(tokens) and is_capitalised(before) and before[-1:] != ",":
+                back += 1
+                before = tokens[-back - 1][0] if back < len(tokens) else ","
+        if opens or owner:
+            adverb = back == len(tokens) - 1 and bare(before) in _OPENING_ADVERBS  # "Even the"
+            if (
+                before not in (",", ";", ":", "(", "—", "–")
+                and bare(before) not in _OPENS_DESCRIPTION
+                and not adverb
             ):
                 return None
             return description_of(text, tokens[-back:])
@@ -315,9 +324,17 @@ def _owner(word: str, head: str) -> bool:
         word[:1].isupper()
         and word.endswith(("’s", "'s"))
         and len(word) > 3
-        and (bare(head) in lexicon().person_nouns or is_title_word(head))
+        and (is_title_word(head) or _names_people(bare(head)))
     )
 
+
+def _names_people(low: str) -> bool:
+    """A person noun of the lexicon, or a plural of people by trade ("confidants")."""
+    return low in lexicon().person_nouns or people_by_trade(low)
+
+
+# Adverbs that may open a sentence before its subject: "Even the organizer [said]".
+_OPENING_ADVERBS = frozenset({"even", "still", "now", "meanwhile", "instead", "also", "indeed"})
 
 # Words after which a description opens a clause: "and the aide said", "what one conservative
 # has dubbed", "which an FBI investigation said was “...”".
@@ -345,7 +362,12 @@ def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     plural = low.endswith("s") or low == "people"
     if not _lower_or_opening(head, len(tokens) - 1) or not plural:
         return None
-    if not (low in lexicon().person_nouns or people_by_trade(low) or low in _SOURCE_PLURALS):
+    if not (
+        low in lexicon().person_nouns
+        or people_by_trade(low)
+        or low in _SOURCE_PLURALS
+        or _plural_of_a_body(low)
+    ):
         return None
     first = len(tokens) - 1
     while first > 0 and len(tokens) - first < 3:
@@ -358,6 +380,18 @@ def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     if first > 0 and bare(tokens[first - 1][0]) not in _BEFORE_BARE_PLURAL:
         return None  # "the number of voters [say]", "... party leaders [say]" with more before
     return description_of(text, tokens[first:])
+
+
+def _plural_of_a_body(low: str) -> bool:
+    """ "groups", "companies", "unions": the plural of a body's head noun."""
+    heads = lexicon().org_heads
+    if low.endswith("ies"):
+        return low[:-3] + "y" in heads and low[:-3] + "y" not in _NOT_BODIES
+    return low.endswith("s") and low[:-1] in heads and low[:-1] not in _NOT_BODIES
+
+
+_NOT_BODIES = frozenset({"state", "office", "house", "post", "times", "news"}) | MEDIUM_NOUNS
+# (news media in the plural are outlets: "Russian news agencies quoted ...")
 
 
 def _lower_or_opening(word: str, index: int) -> bool:

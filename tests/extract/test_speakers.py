@@ -565,3 +565,26 @@ def test_a_body_named_by_an_acronym_and_a_lower_case_head_speaks(
 def test_sources_described_by_words_no_list_holds_are_sources(sentence: str, speaker: str) -> None:
     [(_, found)] = claims(sentence)
     assert found == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Mrs. Dole's confidants say it is only fitting that she faces such a rival.\n",
+         "Mrs. Dole's confidants"),
+        ("Protest groups say the restrictions are less for safety than for show.\n",
+         "Protest groups"),
+        ("Even the organizer of a harbour rally said the rules increased the risk.\n",
+         "organizer of a harbour rally"),
+    ],
+)  # fmt: skip
+def test_people_and_bodies_named_by_descriptions_speak(sentence: str, speaker: str) -> None:
+    [(_, found)] = claims(sentence)
+    assert found == speaker
+
+
+def test_news_agencies_in_the_plural_stay_outlets() -> None:
+    text = "Russian news agencies quoted Ivan Brook as saying that the port would reopen.\n"
+    assert [(q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("Ivan Brook", "Russian news agencies")
+    ]
