@@ -21,6 +21,7 @@ class Lexicon:
     belief_verbs: frozenset[str]
     title_words: frozenset[str]
     nationalities: frozenset[str]
+    abbreviated_nationalities: dict[str, str]  # "u.s" (as `bare` writes "U.S.") -> "american"
     org_heads: frozenset[str]
     person_nouns: frozenset[str]
     abbreviations: frozenset[str]
@@ -41,6 +42,7 @@ def lexicon() -> Lexicon:
         belief_verbs=frozenset(data["belief_verbs"]),
         title_words=frozenset(w.lower() for w in data["title_words"]),
         nationalities=frozenset(w.lower() for w in data["nationalities"]),
+        abbreviated_nationalities=dict(data["abbreviated_nationalities"]),
         org_heads=frozenset(data["org_heads"]),
         person_nouns=_with_plurals(data["person_nouns"]),
         abbreviations=frozenset(data["abbreviations"]),

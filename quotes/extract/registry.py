@@ -38,13 +38,13 @@ from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
 
 # Runs of word characters and of white space are possessive (`*+`, `++`): what follows them can
 # never start with what they match, so giving characters back would only fail more slowly.
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*+)"
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*+)"  # "U.S." is one word
 
 # The first word is `\b{_NAME_WORD}` written to open with its capital letter, so that the regex
 # engine skips ahead to capitals instead of trying every position: the boundary becomes "no word
 # character before the capital" and "Mr."/"Sen."/... test their first letter behind them.
 _FIRST_NAME_WORD = (
-    r"[A-Z](?<!\w[A-Z])(?:\.|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)ep\."
+    r"[A-Z](?<!\w[A-Z])(?:\.(?:[A-Z]\.)*|(?<=M)(?:r|rs|s)\.|(?<=D)r\.|(?<=S)(?:en|t|r)\.|(?<=R)ep\."
     r"|(?<=G)(?:ov|en)\.|(?<=L)t\.|(?<=C)ol\.|(?<=J)r\.|[\w’'\-]*+)"
 )
 
@@ -728,9 +728,12 @@ def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
         if word in role_words:
             continue
         if word in lexicon().nationalities and any(
-            _nationality_of_place(w.title()) == word for w in role_words
+            _nationality_of_place(w.title()) == word
+            or lexicon().abbreviated_nationalities.get(w) == word
+            for w in role_words
         ):
-            continue  # "the Ukrainian leader" for "Ukraine's President Volodymyr Zelensky"
+            continue  # "the Ukrainian leader" for "Ukraine's President Volodymyr Zelensky", "the
+            # American president" for "U.S. President Joe Biden"
         if word == "leader" and role_words & _LEADER_WORDS:
             continue
         if word == "diplomat" and role_words & _DIPLOMAT_WORDS:

@@ -588,3 +588,12 @@ def test_news_agencies_in_the_plural_stay_outlets() -> None:
     assert [(q.speaker, q.via) for q in extract_quotations(text)] == [
         ("Ivan Brook", "Russian news agencies")
     ]
+
+
+def test_a_country_written_as_initials_is_part_of_the_title_a_description_matches() -> None:
+    text = (
+        "U.S. President Ivan Brook met Lyonese President Dana Perl on Monday.\n\n"
+        "The U.S. president said the talks were “candid.”\n\n"
+        "The American president said he was “optimistic.”\n"
+    )
+    assert speakers(text) == [("candid.", "Ivan Brook"), ("optimistic.", "Ivan Brook")]
