@@ -38,7 +38,11 @@ from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
 
 # Runs of word characters and of white space are possessive (`*+`, `++`): what follows them can
 # never start with what they match, so giving characters back would only fail more slowly.
-_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*+)"  # "U.S." is one word
+# Initials with dots are one word ("U.S.").
+_NAME_WORD = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\."
+    r"|[A-Z][\w’'\-]*+)"
+)
 
 # The first word is `\b{_NAME_WORD}` written to open with its capital letter, so that the regex
 # engine skips ahead to capitals instead of trying every position: the boundary becomes "no word
