@@ -102,7 +102,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;\s")
 _CLAIM_CUT = re.compile(
     r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said"
     r"|adding|saying|noting|pointing out|citing|quoting|speaking (?:at|to|on|in|during|after)"
-    r"|writing (?:in|on|for))\b"
+    r"|writing (?:in|on|for)"
+    r"|(?:when|while) (?:meeting|speaking|talking|addressing|visiting|receiving|holding))\b"
     r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
 )
 
@@ -193,6 +194,9 @@ _LISTENER_CUES = _TOLD | {"assured", "assures", "warned", "warns", "warn"}
 
 _URGED = frozenset({"urged", "urges", "urge", "urging"})
 
+_CALLED = frozenset({"called", "calls", "call", "calling"})
+_CALLED_ON = re.compile(r"\s+(?:on|upon)\s+")
+
 _URGED_TO = re.compile(r"[^.;:]*?\b(?:that|to)\b")  # "urged voters to", "urged that"
 
 
@@ -233,6 +237,10 @@ def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
             start = clause
     elif cue.verb in _URGED and _URGED_TO.match(text, start, min(hi, start + 100)) is None:
         return None  # "urged a bigger global role for the bloc": a wish, no words given
+    elif cue.verb in _CALLED and (on := _CALLED_ON.match(text, start, hi)) is not None:
+        if _URGED_TO.match(text, on.end(), min(hi, on.end() + 100)) is None:
+            return None  # "called on the ministry": no words given
+        start = on.end()  # "called on China and France to jointly uphold ...": as "urged"
     else:
         adverbial = _ADVERBIAL_THEN_THAT.match(text, start, hi)
         lead = adverbial if adverbial is not None else _CLAIM_LEAD.match(text, start, hi)

@@ -94,3 +94,11 @@ def test_a_name_apposed_to_a_description_leaves_the_description_out_of_the_claim
         "Saturday.\n"
     )
     assert claims(text) == [("The ferry created the timetable to help in storms", "Anna Dole")]
+
+
+def test_called_on_someone_to_act_is_a_claim_of_who_and_what() -> None:
+    text = (
+        "Ivan Brook on Monday called on Lyon and Dunmore to jointly reopen the port, when "
+        "meeting the visiting mayor.\n\nDana Perl called on the ministry.\n"
+    )
+    assert claims(text) == [("Lyon and Dunmore to jointly reopen the port", "Ivan Brook")]
