@@ -502,6 +502,9 @@ def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
     return None
 
 
+_OWNED_BY = ("-owned", "-run", "-controlled", "-funded", "-backed", "-based", "-language")
+
+
 def _outlet_ending(core: list[str]) -> OutletInfo | None:
     """The outlet the words name from some word to the last, after nothing but nationalities,
     places' possessives and determiners."""
@@ -512,6 +515,7 @@ def _outlet_ending(core: list[str]) -> OutletInfo | None:
             and bare(strip_possessive(w)) not in lexicon().nationalities
             and not places_possessive(w)  # "Russia’s state news agency Tass"
             and bare(w) not in DETERMINERS
+            and not w.lower().endswith(_OWNED_BY)  # "Saudi-owned Al Arabiya"
             for w in dropped
         ):
             break

@@ -69,7 +69,7 @@ APPOSITION_STARTS = frozenset(
 
 MEDIUM_NOUNS = frozenset(
     "television tv radio channel broadcaster newspaper daily agency magazine network station "
-    "website tabloid".split()
+    "website tabloid weekly".split()
 )
 """Nouns for the medium an outlet speaks through: "Sputnik radio", "the Rossiya 1 television
 channel", "state TV"."""

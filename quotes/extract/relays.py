@@ -307,10 +307,11 @@ def _unlisted_media(words: list[str]) -> bool:
     if not lowered or not set(lowered) & MEDIUM_NOUNS or lowered[0] in _NOT_AN_OUTLET_OPENING:
         return False  # not "told a TV interviewer", "told his radio audience"
     last = words[-1]
-    if lowered[-1] not in MEDIUM_NOUNS and not (last[:1].isupper() and lowered[-2:-1] != ["of"]):
+    named_last = last[:1].isupper() or last.isdigit()  # "Channel 12", "Lyon 24"
+    if lowered[-1] not in MEDIUM_NOUNS and not (named_last and lowered[-2:-1] != ["of"]):
         return False  # "the ... television channel", "broadcaster VGTRK"; not "... of Monday"
     named = any(word[:1].isupper() and bare(word) not in MEDIUM_NOUNS for word in words[1:])
-    named = named or (len(words) > 1 and words[0][:1].isupper() and last[:1].isupper())
+    named = named or (len(words) > 1 and words[0][:1].isupper() and named_last)
     return named or lowered[0] in ("state", "state-run", "state-owned", "official")
 
 
@@ -335,7 +336,7 @@ def _leading_name_words(words: list[str], numbered: bool = False) -> list[str]:
 # news agency Tass").
 _WORDS_IN_OUTLET_PHRASES = frozenset(
     "of news agency state state-run state-owned broadcaster newspaper daily television radio "
-    "channel network outlet website magazine tabloid service wire public private".split()
+    "channel network outlet website magazine tabloid service wire public private weekly".split()
 )
 
 

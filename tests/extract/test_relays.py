@@ -901,3 +901,19 @@ def test_a_statement_from_a_body_is_relayed_by_it_and_speaks_for_it_after() -> N
     assert relayed(text) == [
         ("We will support Dunmore,", "Lyonese presidency", "Lyonese presidency")
     ]
+
+
+@pytest.mark.parametrize(
+    ("relay", "outlet"),
+    [
+        ("told Saudi-owned Al Arabiya", "Al Arabiya"),  # who owns it, before its name
+        ("told Israel’s Channel 12", "Channel 12"),
+        ("told Dunmore’s Channel 9", "Dunmore’s Channel 9"),  # a numbered channel
+        ("said in an interview with the French weekly Le Point", "Le Point"),
+        ("told the weekly Dunmore Matin", "Dunmore Matin"),
+    ],
+)
+def test_channels_weeklies_and_owned_media_are_relays(relay: str, outlet: str) -> None:
+    text = f"“The port is open,” Ivan Brook said, {relay}.\n"
+    text = text.replace("said, told", "told").replace("said, said", "said")
+    assert relayed(text) == [("The port is open,", "Ivan Brook", outlet)]
