@@ -140,8 +140,10 @@ def according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cu
             found = Mention(pronoun[1], pronoun.start(1), pronoun.end(1), "pronoun")
             cues.append(Cue(match.start(), match.end(), "according to", found))
             continue
+        remarks = _REMARKS_BY.match(text, match.end(), hi)  # "according to remarks by Perl"
         written = (
-            subject_after(text, match.end(), hi)
+            (subject_after(text, remarks.end(), hi) if remarks is not None else None)
+            or subject_after(text, match.end(), hi)
             or _counted_source(text, match.end(), hi)
             or _described_source(text, match.end(), hi)
         )
@@ -157,6 +159,11 @@ def according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cu
         ):  # "according to a State Department official": a person, whatever body is named
             cues.append(Cue(match.start(), match.end(), "according to", mention))
     return cues
+
+
+_REMARKS_BY = re.compile(
+    r"\s*(?:the\s+|his\s+|her\s+)?(?:remarks|comments|words)\s+(?:by|of|from)\s+"
+)
 
 
 def _described_source(text: str, at: int, hi: int) -> Mention | None:

@@ -917,3 +917,8 @@ def test_channels_weeklies_and_owned_media_are_relays(relay: str, outlet: str) -
     text = f"“The port is open,” Ivan Brook said, {relay}.\n"
     text = text.replace("said, told", "told").replace("said, said", "said")
     assert relayed(text) == [("The port is open,", "Ivan Brook", outlet)]
+
+
+def test_remarks_by_someone_carried_by_an_outlet_are_theirs_through_it() -> None:
+    text = "The harbour was “closed,” according to remarks by Dana Perl carried by Interfax.\n"
+    assert relayed(text) == [("closed,", "Dana Perl", "Interfax")]
