@@ -12,6 +12,7 @@ from quotes.extract.classify import (
     people_by_trade,
     without_determiner,
 )
+from quotes.extract.dates import WEEKDAYS
 from quotes.extract.lexicon import lexicon
 from quotes.extract.mentions import (
     AFTER_DESCRIPTION,
@@ -90,9 +91,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 def _described_people(text: str, tokens: list[tuple[str, int, int]]) -> Mention | None:
     """ "attorneys for the family [said]", "Experts on North Korea and nuclear nonproliferation
-    [said]", "elected officials from both parties [say]", "Those close to him [say]": people
-    named by a plural, then a preposition and its object (no verb, no comma), opening their
-    clause: the people speak, not what the preposition names."""
+    [said]", "elected officials from both parties [say]", "Those close to him [say]", "the
+    organizer of a rally [said]": people (a bare plural or a description of a person), then a
+    preposition and its object (no verb, no comma), opening their clause: the people speak, not
+    what the preposition names."""
     last = bare(tokens[-1][0])
     if last in DESCRIPTION_DETERMINERS or last in _QUANTIFIERS or last in ("and", "or", "the"):
         return None  # "Voters in some [said]": no object ends there
@@ -129,7 +131,7 @@ _IN_COMPLEMENT = frozenset({"and", "or", "him", "her", "them", "us", "the", "bot
 def _in_complement(word: str) -> bool:
     """A word that may stand in the preposition's object: no verb, clause word or comma."""
     low = bare(word)
-    if low in lexicon().months or low in _WEEKDAYS or low in _TIME_WORDS:
+    if low in lexicon().months or low in WEEKDAYS or low in _TIME_WORDS:
         return False  # "prosecutors in April [charged]": when, not who
     return (
         low in _IN_COMPLEMENT
@@ -141,9 +143,6 @@ def _in_complement(word: str) -> bool:
             and not low.endswith(("ed", "n't", "n’t"))
         )
     )
-
-
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _names_an_object(word: str) -> bool:
@@ -362,12 +361,7 @@ def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     plural = low.endswith("s") or low == "people"
     if not _lower_or_opening(head, len(tokens) - 1) or not plural:
         return None
-    if not (
-        low in lexicon().person_nouns
-        or people_by_trade(low)
-        or low in _SOURCE_PLURALS
-        or _plural_of_a_body(low)
-    ):
+    if not (_names_people(low) or low in _SOURCE_PLURALS or _plural_of_a_body(low)):
         return None
     first = len(tokens) - 1
     while first > 0 and len(tokens) - first < 3:
@@ -409,6 +403,7 @@ def description_of(text: str, tokens: list[tuple[str, int, int]]) -> Mention:
 _MODAL_BEFORE_NAME = frozenset({"will", "may", "can", "must"})
 
 
+# What comes before "n't" in a negated auxiliary ("didn't", "can't" -> "ca", "won't" -> "wo").
 _NEGATED = frozenset("did does do has have had was were is are would could should ca wo".split())
 
 # Quantifiers floated after a coordinated or plural subject: "Moscow and Beijing both rejected".

@@ -427,10 +427,6 @@ def media_label(phrase: str) -> str:
     without the country that owns it or who runs it when its own name is given ("Russia's RBC
     TV" -> "RBC TV", "the state-run Lyon Daily" -> "Lyon Daily"; "Iran's state TV" stays)."""
     words = without_determiner(phrase).split()
-    if len(words) > 1 and places_possessive(words[0]) and words[1][:1].isupper():
-        words = words[1:]
-    while len(words) > 1 and words[0].lower() in _RUN_BY and words[1][:1].isupper():
-        words = words[1:]
     named = next((i for i, w in enumerate(words) if not _describes_a_medium(w)), 0)
     if 0 < named < 5 and words[named][:1].isupper():
         words = words[named:]  # "state broadcaster TRT Haber", "Russian state TV channel
@@ -448,6 +444,7 @@ def _describes_a_medium(word: str) -> bool:
     low = bare(word)
     return (
         low in _DESCRIBING_A_MEDIUM
+        or low in _RUN_BY
         or low in MEDIUM_NOUNS
         or low in lexicon().nationalities
         or places_possessive(word)
@@ -457,12 +454,12 @@ def _describes_a_medium(word: str) -> bool:
 _KIND_AFTER_NAME = frozenset({"newspaper", "daily", "agency", "broadcaster", "website", "weekly"})
 
 
-_DESCRIBING_A_MEDIUM = frozenset(
-    {"state", "state-run", "public", "private", "broadcaster", "television", "radio", "channel"}
-    | {"tv"}
-    | {"newspaper", "daily", "agency", "news", "outlet", "website", "tabloid", "weekly"}
-)
+_DESCRIBING_A_MEDIUM = frozenset({"news", "outlet", "state", "public", "private"})
+
+# Who runs a medium: "the state-run Lyon Daily"; with "state" and "government", after its name
+# too ("the RIA state news agency").
 _RUN_BY = frozenset({"state-run", "state-owned", "state-controlled", "government-run", "official"})
+_RUN_BY_AFTER_NAME = _RUN_BY | {"state", "government"}
 
 
 def _named_medium(phrase: str, words: list[str]) -> str | None:
@@ -480,9 +477,6 @@ def _named_medium(phrase: str, words: list[str]) -> str | None:
     return label if described and label != without_determiner(phrase) else None
 
 
-_RUN_BY_WORDS = frozenset({"state", "state-run", "state-owned", "official", "government"})
-
-
 def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
     """A relaying outlet named by the phrase: "Russian news agency Tass", "the Sputnik report",
     "Sputnik radio" (the outlet and its medium)."""
@@ -494,7 +488,7 @@ def outlet_in_phrase(words: list[str]) -> OutletInfo | None:
         core = core[:-1]  # "Sputnik radio", "Rossiya-1 TV channel": the outlet's medium
         if len(core) > 1 and core[-1] == "news":
             core = core[:-1]  # "the official KCNA news agency": "news" is the medium's too
-        while len(core) > 1 and core[-1] in _RUN_BY_WORDS:
+        while len(core) > 1 and core[-1] in _RUN_BY_AFTER_NAME:
             core = core[:-1]  # "the RIA state news agency": who runs it, after its name
         found = _outlet_ending(core)
         if found is not None:

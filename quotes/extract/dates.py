@@ -10,7 +10,7 @@ from quotes.extract.lexicon import lexicon
 
 # --- Dates ------------------------------------------------------------------------------------
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _WEEKDAY_REF = re.compile(
     r"\b(?:(last|this|on|late on|early on|late|early)\s+)?"
@@ -48,7 +48,7 @@ def said_on(text: str, lo: int, hi: int, published: date | None) -> date | None:
     has_weekday = has_day and _WEEKDAY_NAME.search(text, lo, hi) is not None
     weekday = _WEEKDAY_REF.search(text, lo, hi) if has_weekday else None
     if weekday is not None:
-        target = _WEEKDAYS.index(weekday.group(2).lower())
+        target = WEEKDAYS.index(weekday.group(2).lower())
         back = (published.weekday() - target) % 7
         if weekday.group(1) == "last" and back == 0:
             back = 7
