@@ -478,7 +478,10 @@ def _finite_speech_verb(word: str) -> bool:
 
 _FINITE_IRREGULAR = frozenset({"said", "says", "told", "tells", "wrote", "writes"})
 
-_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:adding|saying|noting|calling|describing)\b")
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s+(?:adding|saying|noting|calling|describing|asking|requesting|speaking|declining"
+    r"|citing|explaining|responding|referring)\b"
+)  # "..., the sources said, asking not to be named because ...": the claim is before
 
 # "..., Shoigu said on Tuesday, reported AFP." / "..., the agency reported.": after the cue (and
 # a short adverbial), a comma opens the account of an outlet that relayed the claim.

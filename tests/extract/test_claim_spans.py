@@ -102,3 +102,11 @@ def test_called_on_someone_to_act_is_a_claim_of_who_and_what() -> None:
         "meeting the visiting mayor.\n\nDana Perl called on the ministry.\n"
     )
     assert claims(text) == [("Lyon and Dunmore to jointly reopen the port", "Ivan Brook")]
+
+
+def test_a_participle_after_a_trailing_cue_leaves_the_claim_before_it() -> None:
+    text = (
+        "The deal could be announced as soon as next week, the sources said, asking not to be "
+        "named because the talks are private.\n"
+    )
+    assert claims(text) == [("The deal could be announced as soon as next week", "sources")]
