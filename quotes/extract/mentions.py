@@ -118,8 +118,17 @@ OUTLET_KINDS_RELAYING = frozenset({"news agency", "newspaper", "broadcaster", "o
 # An outlet named by its kind ("the newspaper", "the state news agency", "the publication"): the
 # one of that kind the article means (`quotes.extract.resolve`).
 OUTLET_BY_KIND = re.compile(
-    r"[Tt]he (?:[\w\-]+ ){0,2}?(newspaper|paper|daily|agency|broadcaster|publication|outlet)"
+    r"[Tt]he (?:(?:[\w\-]+ ){0,2}?(newspaper|paper|daily|broadcaster|publication|outlet)"
+    r"|(?:(?:news|state|official|state-run|wire|national) ){0,2}(agency))"
 )
+"""An agency only as a news agency may be called ("the state news agency"): "the civil defence
+agency" is a government's."""
+
+
+def outlet_noun(written: re.Match[str]) -> str:
+    """The kind noun an `OUTLET_BY_KIND` match names the outlet by."""
+    return written[1] or written[2]
+
 
 PREPOSITIONS = frozenset({"of", "from", "at", "for", "in", "with", "on"})
 

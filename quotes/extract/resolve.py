@@ -19,6 +19,7 @@ from quotes.extract.mentions import (
     bare,
     is_title_word,
     last_visible_at,
+    outlet_noun,
     strip_possessive,
 )
 from quotes.extract.outlets import OutletInfo, lookup_outlet
@@ -217,7 +218,7 @@ def _outlet_meant(
     written = OUTLET_BY_KIND.fullmatch(phrase)
     if written is None:
         return None
-    noun = written[1]
+    noun = outlet_noun(written)
     kinds = OUTLET_KINDS_RELAYING if noun in _ANY_OUTLET_NOUNS else {_OUTLET_KIND_OF_NOUN[noun]}
     body = state.last_org
     outlet = lookup_outlet(body.name, exact=True) if body is not None else None

@@ -597,3 +597,13 @@ def test_a_country_written_as_initials_is_part_of_the_title_a_description_matche
         "The American president said he was “optimistic.”\n"
     )
     assert speakers(text) == [("candid.", "Ivan Brook"), ("optimistic.", "Ivan Brook")]
+
+
+def test_a_government_agency_is_no_news_agency_named_by_its_kind() -> None:
+    text = (
+        "DUNMORE (AFP) - At least 20 people were killed in strikes overnight, the civil "
+        "defence agency said, according to an AFP tally.\n"
+    )
+    assert claims(text) == [
+        ("At least 20 people were killed in strikes overnight", "civil defence agency")
+    ]
