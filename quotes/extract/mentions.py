@@ -84,13 +84,15 @@ gazetteer need not know ("the Harbour Gazette", "the Dunmore Herald")."""
 
 def names_a_masthead(words: list[str]) -> bool:
     """ "the Harbour Gazette", "Coastal Post": a capitalised name, then a title word (all of the
-    words capitalised after a determiner: not "Bill Dole of Harbour News")."""
+    words capitalised after a determiner: not "Bill Dole of Harbour News"; and not a person's
+    given name first: "Jim Courier", "Emily Post")."""
     if words and bare(words[0]) in DETERMINERS:
         words = words[1:]
     return (
         len(words) >= 2
         and all(word[:1].isupper() for word in words)
         and bare(words[-1]) in MASTHEAD_WORDS
+        and bare(words[0]) not in lexicon().genders
     )
 
 

@@ -922,3 +922,11 @@ def test_channels_weeklies_and_owned_media_are_relays(relay: str, outlet: str) -
 def test_remarks_by_someone_carried_by_an_outlet_are_theirs_through_it() -> None:
     text = "The harbour was “closed,” according to remarks by Dana Perl carried by Interfax.\n"
     assert relayed(text) == [("closed,", "Dana Perl", "Interfax")]
+
+
+def test_a_person_whose_surname_is_a_title_word_stays_a_person() -> None:
+    text = "The port is open, Jim Courier said.\n\n“It is,” Emily Post said.\n"
+    assert [(q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("Jim Courier", None),
+        ("Emily Post", None),
+    ]
