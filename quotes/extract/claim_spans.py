@@ -15,6 +15,7 @@ from quotes.extract.cue_subjects import (
 )
 from quotes.extract.cues import INDIRECT_VERBS
 from quotes.extract.lexicon import lexicon
+from quotes.extract.mentions import IRREGULAR_PAST
 from quotes.extract.quotemarks import QuoteSpan
 from quotes.extract.sentences import last_visible
 from quotes.extract.state import Cue
@@ -282,7 +283,7 @@ _INSERTED_CUE_END = re.compile(
 # Words after "..., she said," that open something else than the rest of the claim.
 _NOT_GOING_ON = PARTICIPLES | {
     "according", "who", "which", "whose", "although", "though", "and", "but", "as", "including",
-    "while", "because", "when", "after", "before", "since", "amid", "despite",
+    "amid", "despite",
 }  # fmt: skip
 
 
@@ -440,6 +441,8 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     if any(_finite_speech_verb(word) for word in between):
         return None  # "An official, speaking on condition of anonymity, said Tokyo hoped ...":
         # a cue of its own opens the clause, so the words before are no claim of Tokyo's
+    if between and between[0].lower() in ("and", "but", "or"):
+        return None  # "The attack hit him hard, and he responded as if ...": a clause of its own
     if _COLON_BEFORE_QUOTE.match(text, tail_start, tail_end) or _COMMA_THEN_QUOTE.match(
         text, tail_start, tail_end
     ):  # "..., and then Wallnau continues: “...”", "Speaking on Monday, Baqaei said, “...”":
@@ -450,7 +453,23 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         and not (cue.verb in ("told", "tells") and _LISTENER_ENDS_SENTENCE.match(text, cue.end, hi))
     ):  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue; not
         return None  # "Content, an airport official told The New York Times."
+    if _only_an_adverbial(text, lo, comma):
+        return None  # "In the early 1990s, Ms. Ripert said, when ...": when, not what
     return trimmed(text, lo, comma)
+
+
+def _only_an_adverbial(text: str, lo: int, end: int) -> bool:
+    """ "In the early 1990s", "And in this book", "Like Dole": a few words opening with a
+    preposition or a conjunction and holding no finite verb say when or how, not what."""
+    words = [w.strip(",.;:!?").lower() for w in text[lo:end].split(maxsplit=_SHORT_CLAIM_WORDS)]
+    if not words or len(words) > _SHORT_CLAIM_WORDS:
+        return False
+    if words[0] not in _ADVERBIAL_OPENERS and words[0] not in ("like", "unlike", "as"):
+        return False
+    return not any(_FINITE.fullmatch(w) or w in IRREGULAR_PAST for w in words)
+
+
+_SHORT_CLAIM_WORDS = 6
 
 
 def _before_described(text: str, lo: int, comma: int) -> int:

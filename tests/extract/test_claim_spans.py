@@ -110,3 +110,23 @@ def test_a_participle_after_a_trailing_cue_leaves_the_claim_before_it() -> None:
         "named because the talks are private.\n"
     )
     assert claims(text) == [("The deal could be announced as soon as next week", "sources")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("In the early 1990s, Dana Perl said, when she was earning little, a boss invited her "
+         "to lunch.\n",
+         "In the early 1990s, Dana Perl said, when she was earning little, a boss invited her "
+         "to lunch"),
+        ("The attack hit Brook differently from those before it, and he responded as if he had "
+         "been hurt.\n", None),
+        ("Like Dole, the former customer, Ivan Brook doesn't say the port is closed.\n",
+         "the port is closed"),
+    ],
+)  # fmt: skip
+def test_an_adverbial_or_another_clause_before_a_cue_is_no_claim(
+    sentence: str, claim: str | None
+) -> None:
+    found = [text for text, _ in claims(sentence)]
+    assert found == ([claim] if claim else [])
