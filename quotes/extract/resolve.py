@@ -272,8 +272,11 @@ def _other_party(mention: Mention, registry: Registry, state: State, at: int) ->
         return None
     owner = state.last_person.name if state.last_person is not None else None
     for quotation in reversed(state.results[-20:]):
-        if quotation.speaker_kind == "person" and quotation.speaker not in (None, owner):
-            return Speaker(quotation.speaker, "person", words[1], mention.text)
+        speaker = quotation.speaker
+        if quotation.speaker_kind == "person" and speaker not in (None, owner):
+            if " and " in speaker:
+                continue  # "Moscow and Beijing": no one's guest
+            return Speaker(speaker, "person", words[1], mention.text)
     named = registry.last_person_other_than(at, owner) if owner is not None else None
     return Speaker(named, "person", words[1], mention.text) if named is not None else None
 

@@ -607,3 +607,11 @@ def test_a_government_agency_is_no_news_agency_named_by_its_kind() -> None:
     assert claims(text) == [
         ("At least 20 people were killed in strikes overnight", "civil defence agency")
     ]
+
+
+def test_a_guest_is_never_two_places_quoted_together() -> None:
+    text = (
+        "Lyon and Dunmore both rejected what they call “hegemonism.”\n\n"
+        "Ivan Brook answered: “We will see.” His guest took his leave, saying: “Thank you.”\n"
+    )
+    assert [s for _, s in speakers(text)] == ["Lyon and Dunmore", "Ivan Brook", "His guest"]
