@@ -87,6 +87,9 @@ def resolve_speaker(mention: Mention, registry: Registry, state: State, at: int)
             person = _of_that_age(mention.text, registry, at)
         if person is not None:
             return Speaker(person, "person", mention.role, mention.text)
+        same = None if indefinite else _the_same_unnamed(mention, state)
+        if same is not None:
+            return same
         return Speaker(_without_article(mention.text), "description", mention.role, mention.text)
     if kind == "organisation" and mention.name in lexicon().places and _goes_by(mention, registry):
         return Speaker(registry.resolve_name(mention.name, at), "person", None, mention.text)
@@ -349,6 +352,31 @@ def _described_person(
     if person is None and len(head) > 1 and is_title_word(head[0].split()[-1]):
         person = registry.resolve_description(head[0], at, last_speaker)
     return person
+
+
+def _the_same_unnamed(mention: Mention, state: State) -> Speaker | None:
+    """ "A source in the ministry told Sputnik ... “...,” the source said": the unnamed speaker
+    just quoted, named again by the head of its description."""
+    words = mention.text.lower().split()
+    quoted = state.last_quote
+    if words[0] != "the" or len(words) > 3 or quoted is None:
+        return None
+    speaker, paragraph, _ = quoted
+    if speaker.kind != "description" or paragraph < state.paragraph - 1 or not speaker.role:
+        return None
+    head = _AFTER_HEAD_NOUN.split(speaker.role.lower(), maxsplit=1)[0].split()
+    if not head or words[-1] != head[-1] or not set(words[1:]) <= set(head):
+        return None  # not "the Louisiana governor" after "the New Jersey governor"
+    return speaker.written_as(mention.text)
+
+
+# What follows the head noun of a description ("source in the ministry", "official close to
+# the talks", "diplomat familiar with the matter").
+_AFTER_HEAD_NOUN = re.compile(
+    " (?:"
+    + "|".join(sorted(DESCRIBING_PREPOSITIONS | {"on", "close", "familiar", "briefed"}))
+    + ") "
+)
 
 
 def _titles_the_last_speaker(mention: Mention, registry: Registry, state: State) -> bool:

@@ -615,3 +615,17 @@ def test_a_guest_is_never_two_places_quoted_together() -> None:
         "Ivan Brook answered: “We will see.” His guest took his leave, saying: “Thank you.”\n"
     )
     assert [s for _, s in speakers(text)] == ["Lyon and Dunmore", "Ivan Brook", "His guest"]
+
+
+def test_the_unnamed_speaker_named_again_by_its_head_noun_is_the_one_just_quoted() -> None:
+    text = (
+        "Dunmore has no plans to close the port, a source in the harbour ministry told Sputnik.\n\n"
+        "“There are no such plans,” the source said.\n\n"
+        "The Lyon governor said the plan was “fine.” “It is late,” the Dunmore governor said.\n"
+    )
+    assert [(q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("source in the harbour ministry", "Sputnik"),
+        ("source in the harbour ministry", "Sputnik"),
+        ("Lyon governor", None),
+        ("Dunmore governor", None),
+    ]
