@@ -372,9 +372,19 @@ def _nothing_or_a_comma_before(text: str, lo: int, at: int) -> bool:
 
 _LEAD_PUNCTUATION = frozenset(" ,—–-\u00a0")
 
+# A number written in words, up to ninety-nine ("Twenty-four percent said").
+_NUMBER_WORDS = (
+    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|one|two|three|four|five|six|seven|eight|nine)"
+)
+
 _SHARE = (
     r"((?:(?:[Ss]ome|[Aa]bout|[Nn]early|[Aa]lmost"
-    r"|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than) )?(?:\d+(?:\.\d+)? ?(?:%|percent|per cent)"
+    r"|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than) )?(?:(?:\d+(?:\.\d+)?|"
+    + _NUMBER_WORDS
+    + r") ?(?:%|percent|per cent)"
     r"|[Aa] majority|[Mm]ajorities|[Oo]ne in \w+|\w+-(?:thirds?|quarters?|fifths?)|[Hh]alf)"
     r"(?: of [^,;:“”\"]{1,70}?)?) $"
 )

@@ -629,3 +629,9 @@ def test_the_unnamed_speaker_named_again_by_its_head_noun_is_the_one_just_quoted
         ("Lyon governor", None),
         ("Dunmore governor", None),
     ]
+
+
+def test_a_share_written_in_words_speaks_as_one_in_figures_does() -> None:
+    assert claims("Twenty-four percent said she did nothing wrong.\n") == [
+        ("she did nothing wrong", "Twenty-four percent")
+    ]
