@@ -277,6 +277,8 @@ _ASIDE = re.compile(r"\s*(?:which|who|whose|citing|quoting)\b[^,]*,")
 
 _INSERTED_CUE_END = re.compile(
     r"(?: (?:on|last|this) \w+| in an interview| in a statement"
+    r"| in (?:an?|his|her|their|its) (?:[\w-]+ ){0,2}?(?:email|letter|post|speech|tweet|memo"
+    r"|note|column|op-ed|book|interview|statement|remarks)"
     r"| (?:then|later|earlier|recently|yesterday|today|again|afterwards?))?, (?=\w)"
 )
 
@@ -514,8 +516,9 @@ _TIME_OR_PLACE = re.compile(
 _WORD_THEN_SPACE = re.compile(r"(\w+)\s+")
 
 
-# "Many visitors were older, she said, and “I had to step back”": a clause of its own follows.
-_COORDINATED_TAIL = re.compile(r",\s+(?:and|but)\s+(?:[“\"‘]|''|(?:he|she|they|it|we|I)\s)")
+# "Many visitors were older, she said, and “I had to step back”", "..., Hennessey said, and with
+# the aides chastened, it is safe to ...": a clause of its own follows.
+_COORDINATED_TAIL = re.compile(r",\s+(?:and|but)\s")
 
 _COLON_BEFORE_QUOTE = re.compile(r"[^“”\"«»‘]*:")
 _COMMA_THEN_QUOTE = re.compile(r"\s*,\s*[“\"«‘]")

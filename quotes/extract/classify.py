@@ -263,7 +263,10 @@ def _head_tokens(words: list[str]) -> list[str]:
     for index, word in enumerate(words):
         if index > 0 and word.islower() and word in PREPOSITIONS:
             before = words[:index]
-            if any(is_name_word(w) and not _names_a_country(w) for w in before):
+            if any(
+                is_name_word(w) and not _names_a_country(w) and not _ACRONYM.fullmatch(w)
+                for w in before
+            ):  # "UMWA Director of Government Affairs Phil Smith": the body, like a country
                 return before
             return words
     return words

@@ -359,7 +359,7 @@ def _the_same_unnamed(mention: Mention, state: State) -> Speaker | None:
     just quoted, named again by the head of its description."""
     words = mention.text.lower().split()
     quoted = state.last_quote
-    if words[0] != "the" or len(words) > 3 or quoted is None:
+    if words[0] not in ("the", "that", "this") or len(words) > 3 or quoted is None:
         return None
     speaker, paragraph, _ = quoted
     if speaker.kind != "description" or paragraph < state.paragraph - 1 or not speaker.role:

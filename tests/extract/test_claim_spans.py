@@ -130,3 +130,25 @@ def test_an_adverbial_or_another_clause_before_a_cue_is_no_claim(
 ) -> None:
     found = [text for text, _ in claims(sentence)]
     assert found == ([claim] if claim else [])
+
+
+def test_after_a_trailing_cue_a_coordinated_clause_leaves_the_claim_before_it() -> None:
+    text = (
+        "Ivan Brook spoke at the harbour.\n\n"
+        "The point of the rules is to keep ships safe, Brook said, and with the pilots trained, "
+        "it is safe to assume there will be no accident.\n"
+    )
+    assert claims(text) == [("The point of the rules is to keep ships safe", "Ivan Brook")]
+
+
+def test_a_cue_set_off_by_commas_may_say_where_it_was_written() -> None:
+    text = (
+        "Ivan Brook spoke at the harbour.\n\n"
+        "If anything, Brook argued in his email, the incident is a reason to adopt the rules.\n"
+    )
+    assert claims(text) == [
+        (
+            "If anything, Brook argued in his email, the incident is a reason to adopt the rules",
+            "Ivan Brook",
+        )
+    ]

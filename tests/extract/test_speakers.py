@@ -635,3 +635,8 @@ def test_a_share_written_in_words_speaks_as_one_in_figures_does() -> None:
     assert claims("Twenty-four percent said she did nothing wrong.\n") == [
         ("she did nothing wrong", "Twenty-four percent")
     ]
+
+
+def test_a_body_written_as_an_acronym_before_a_title_with_of_is_part_of_the_title() -> None:
+    text = "The union will sit out the election, UMWA Director of Government Affairs Phil Smith said.\n"
+    assert claims(text) == [("The union will sit out the election", "Phil Smith")]
