@@ -366,7 +366,8 @@ def _bare_plural_ending(text: str, tokens: list[tuple[str, int, int]]) -> Mentio
     first = len(tokens) - 1
     while first > 0 and len(tokens) - first < 3:
         word = tokens[first - 1][0]
-        if not (word.islower() or first == 1) or not description_word(word):
+        nationality = bare(word) in lexicon().nationalities  # "Chinese traders [say]"
+        if not (word.islower() or first == 1 or nationality) or not description_word(word):
             break
         if bare(word) in _BEFORE_BARE_PLURAL or bare(word) in DESCRIPTION_DETERMINERS:
             break

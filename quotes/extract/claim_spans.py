@@ -94,7 +94,7 @@ _CLAUSE_REACH = 300
 
 # Where a clause ends inside a sentence: ", and", ", but", "; " (not a dash: dashes come in
 # pairs around an aside, "declared in February – shortly before ... – that").
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;\s")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|although|though|whereas)\s|;\s")
 
 
 # Where a claim stops: ", said ...", ", according to ...", or the sentence's final punctuation.
@@ -126,6 +126,7 @@ _MORE_ADVERBIAL_THEN_THAT = re.compile(
 
 _ADVERBIAL_THEN_THAT = re.compile(
     r"\s*(?:during|in|on|at|after|before|while|following|via|through|outside|from|last|this|earlier"
+    r"|late|early"
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|,?\s*(?:citing|quoting|referring to|speaking (?:at|to|on|in)|answering|responding to"
     r"|replying to|when asked|asked))\b"

@@ -152,3 +152,11 @@ def test_a_cue_set_off_by_commas_may_say_where_it_was_written() -> None:
             "Ivan Brook",
         )
     ]
+
+
+def test_late_on_a_day_before_that_and_although_before_a_quotation_bound_a_claim() -> None:
+    text = (
+        "Ivan Brook said late Wednesday that he would go ahead with the meeting, although he "
+        "wrote that he “rejects the latest comments.”\n"
+    )
+    assert claims(text)[0] == ("he would go ahead with the meeting", "Ivan Brook")

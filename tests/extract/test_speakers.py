@@ -640,3 +640,8 @@ def test_a_share_written_in_words_speaks_as_one_in_figures_does() -> None:
 def test_a_body_written_as_an_acronym_before_a_title_with_of_is_part_of_the_title() -> None:
     text = "The union will sit out the election, UMWA Director of Government Affairs Phil Smith said.\n"
     assert claims(text) == [("The union will sit out the election", "Phil Smith")]
+
+
+def test_a_nationality_before_a_plural_of_people_is_part_of_it() -> None:
+    text = "In the free-trade zone, Chinese traders also say business is poor.\n"
+    assert claims(text) == [("business is poor", "Chinese traders")]
