@@ -218,6 +218,8 @@ def claim_span(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
             inserted = _around_inserted_source(text, cue, lo, hi)
             if inserted is not None:
                 return inserted
+            if _COMMA_THEN_QUOTE.match(text, cue.mention.end, hi):
+                return None  # "She was, in the words of an aide, “the torchbearer”": quoted
         return trimmed(text, lo, cue.start)
     inserted = _around_inserted_cue(text, cue, lo, hi)
     if inserted is not None:

@@ -122,12 +122,22 @@ AS_SUBJECT = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "
 
 
 def in_ones_words(text: str, part_lo: int, part_hi: int) -> list[Cue]:
-    """ "In his words, the obligations “have not been fulfilled”": the one whose words they are
-    is the source, as with "according to him"."""
-    return [
+    """ "In his words, the obligations “have not been fulfilled”", "in the words of a senior
+    adviser, “the torchbearer”": the one whose words they are is the source, as with "according
+    to him"."""
+    cues = [
         Cue(m.start(), m.end(), "in the words of", Mention(m[1], m.start(1), m.end(1), "pronoun"))
         for m in _IN_ONES_WORDS.finditer(text, part_lo, part_hi)
     ]
+    for match in _IN_THE_WORDS_OF.finditer(text, part_lo, part_hi):
+        comma = text.find(",", match.end(), min(part_hi, match.end() + _MOST_SOURCE_CHARS))
+        whose = subject_after(text, match.end(), comma) if comma > 0 else None
+        if whose is not None and whose.kind in ("person", "description", "organisation"):
+            cues.append(Cue(match.start(), match.end(), "in the words of", whose))
+    return cues
+
+
+_IN_THE_WORDS_OF = re.compile(r"\b[Ii]n the words of ")
 
 
 def according_to_cues(text: str, part_lo: int, part_hi: int, hi: int) -> list[Cue]:

@@ -295,7 +295,7 @@ def find_cues(text: str, outside: list[tuple[int, int]], lo: int, hi: int) -> li
             cues.append(Cue(start, end, low, mention))
         if text.find("ccording to", part_lo, part_hi) >= 0:
             cues.extend(according_to_cues(text, part_lo, part_hi, hi))
-        if text.find(" words,", part_lo, part_hi) >= 0:
+        if text.find(" words", part_lo, part_hi) >= 0:
             cues.extend(in_ones_words(text, part_lo, part_hi))
     opening = OPENING_CUE.match(text, lo, hi)
     if opening is not None and opening.group(1).lower() in lexicon().speech_verbs:

@@ -645,3 +645,14 @@ def test_a_body_written_as_an_acronym_before_a_title_with_of_is_part_of_the_titl
 def test_a_nationality_before_a_plural_of_people_is_part_of_it() -> None:
     text = "In the free-trade zone, Chinese traders also say business is poor.\n"
     assert claims(text) == [("business is poor", "Chinese traders")]
+
+
+def test_in_the_words_of_someone_names_whose_words_follow() -> None:
+    text = (
+        "Dana Perl was, in the words of a senior adviser, “the torchbearer” of his legacy.\n\n"
+        "The plan was, in the words of Ivan Brook, “a disaster.”\n"
+    )
+    assert [(q.kind, q.text, q.speaker) for q in extract_quotations(text)] == [
+        ("partial", "the torchbearer", "senior adviser"),
+        ("partial", "a disaster.", "Ivan Brook"),
+    ]
