@@ -703,11 +703,12 @@ def _description_subject(
     first = bare(tokens[index][0])
     if first not in DESCRIPTION_DETERMINERS:
         if (
-            (first.endswith("s") or first == "people")
+            (first.endswith("s") or first == "people" or index == 0)
             and first in lexicon().person_nouns
             and index + 1 < len(tokens)
             and bare(tokens[index + 1][0]) in _UNNAMED_SOURCE_MODIFIERS
-        ):  # "People familiar with the matter [said]", "Officials close to the talks [said]"
+        ):  # "People familiar with the matter [said]", "Officials close to the talks [said]",
+            # and opening a sentence, one: "Source familiar with the ad [says]"
             return description_of(text, tokens[index : index + 1])
         return None
     for end in range(index + 1, min(len(tokens) - 1, index + 6)):

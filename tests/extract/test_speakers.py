@@ -656,3 +656,9 @@ def test_in_the_words_of_someone_names_whose_words_follow() -> None:
         ("partial", "the torchbearer", "senior adviser"),
         ("partial", "a disaster.", "Ivan Brook"),
     ]
+
+
+def test_a_source_opening_a_sentence_without_a_determiner_is_a_source() -> None:
+    assert claims("Source familiar with the talks said a deal was close.\n") == [
+        ("a deal was close", "Source")
+    ]
