@@ -334,6 +334,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             or (name and _is_initial(words[index]))
             or (name and _is_particle(words, index))
             or (name and _surname_he(words, index))
+            or (name and _family_name_before_given(words, index))
         )
     ):
         name.append(words[index])
@@ -349,6 +350,23 @@ def _owners_possessive(word: str) -> bool:
     """ "Hungary's [Viktor Orban]", "North Korea's [Kim]", "Reuters' [Jane Smith]": a possessive
     before a name is its role or employer, never part of the name."""
     return strip_possessive(word) != word
+
+
+def _family_name_before_given(words: list[str], index: int) -> bool:
+    """ "Rep. Park Sun-won", "Moon Jae-in", "Ban Ki-moon": a short capitalised word before a
+    hyphenated given name written after the family name is that family name, even when it is
+    also a word ("park")."""
+    word, given = words[index], words[index + 1]
+    return (
+        index + 2 == len(words)
+        and word[:1].isupper()
+        and word[1:].islower()
+        and 1 < len(word) <= 5
+        and _GIVEN_AFTER_FAMILY.fullmatch(given) is not None
+    )
+
+
+_GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _surname_he(words: list[str], index: int) -> bool:

@@ -662,3 +662,8 @@ def test_a_source_opening_a_sentence_without_a_determiner_is_a_source() -> None:
     assert claims("Source familiar with the talks said a deal was close.\n") == [
         ("a deal was close", "Source")
     ]
+
+
+def test_a_family_name_before_a_hyphenated_given_name_is_part_of_the_name() -> None:
+    text = "The talks were useful, according to Rep. Park Sun-won, who attended the session.\n"
+    assert claims(text) == [("The talks were useful", "Park Sun-won")]
