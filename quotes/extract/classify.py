@@ -26,6 +26,7 @@ from quotes.extract.mentions import (
     remembered,
     strip_possessive,
 )
+from quotes.extract.names import GIVEN_AFTER_FAMILY
 from quotes.extract.outlets import OutletInfo, lookup_outlet
 
 
@@ -362,11 +363,8 @@ def _family_name_before_given(words: list[str], index: int) -> bool:
         and word[:1].isupper()
         and word[1:].islower()
         and 1 < len(word) <= 5
-        and _GIVEN_AFTER_FAMILY.fullmatch(given) is not None
+        and GIVEN_AFTER_FAMILY.fullmatch(given) is not None
     )
-
-
-_GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _surname_he(words: list[str], index: int) -> bool:

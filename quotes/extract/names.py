@@ -90,4 +90,11 @@ def surname_key(name: str) -> str:
         return ""
     if 2 <= len(words) <= 3 and words[0] in SURNAME_FIRST:
         return words[0]
+    written = name.split()
+    if len(written) == 2 and GIVEN_AFTER_FAMILY.fullmatch(written[1]):
+        return words[0]  # "Moon Jae-in", "Ban Ki-moon": a family name first, a hyphenated given
     return words[-1]
+
+
+GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")
+"""A Korean given name as the press writes it after the family name ("Jae-in", "Sun-won")."""

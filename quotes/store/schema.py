@@ -32,7 +32,7 @@ from quotes.errors import DatabaseError, SchemaOutdated
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0015_article_lz4"
+HEAD_REVISION = "0016_family_name_first"
 """The newest migration's revision id (tests/store/test_schema.py checks it against alembic)."""
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
