@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.extract.names import name_key
+from quotes.extract.names import name_key, surname_key
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,17 @@ def test_spellings_of_one_person_share_a_key(one: str, other: str) -> None:
 def test_different_people_keep_different_keys() -> None:
     assert name_key("Sergei Lavrov") != name_key("Sergei Shoigu")
     assert name_key("Vladimir Putin") != name_key("Vladimir Zelensky")
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        ("Moon Jae-in", "moon"),  # family name first, given name hyphenated
+        ("Ban Ki-moon", "ban"),
+        ("Wang Yi", "wang"),
+        ("Jean-Marc Ayrault", "ayrault"),
+        ("Mary Smith-Jones", "jones"),
+    ],
+)
+def test_the_surname_is_the_family_name_wherever_it_is_written(name: str, surname: str) -> None:
+    assert surname_key(name) == surname
