@@ -86,6 +86,8 @@ def surname_key(name: str) -> str:
     """The key of a person's surname: the last word, or the first in a Chinese or Korean
     name of two or three words ("Wang Yi" -> "wang")."""
     words = name_key(name).split()
+    while len(words) > 1 and words[-1] in GENERATIONAL_SUFFIXES:
+        words = words[:-1]  # "Ferdinand Marcos Jr." -> marcos
     if not words:
         return ""
     if 2 <= len(words) <= 3 and words[0] in SURNAME_FIRST:
@@ -94,6 +96,10 @@ def surname_key(name: str) -> str:
     if len(written) == 2 and GIVEN_AFTER_FAMILY.fullmatch(written[1]):
         return words[0]  # "Moon Jae-in", "Ban Ki-moon": a family name first, a hyphenated given
     return words[-1]
+
+
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Name keys of the words after a surname that tell a son from his father ("Jr.", "III")."""
 
 
 GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")

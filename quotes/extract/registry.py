@@ -32,6 +32,7 @@ from quotes.extract.mentions import (
     strip_possessive,
 )
 from quotes.extract.name_index import KnownName, NameIndex
+from quotes.extract.names import GENERATIONAL_SUFFIXES
 from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
 
 # --- Resolution -------------------------------------------------------------------------------
@@ -422,10 +423,10 @@ class Registry:
     def _candidates(self, words: list[str]) -> list[KnownName]:
         candidates = self.by_word.get(name_key(words[-1]), [])
         if len(words) == 1:
-            return [
-                c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[0])
-            ] or [c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])]
-        candidates = [c for c in candidates if name_key(c.name.split()[-1]) == name_key(words[-1])]
+            return [c for c in candidates if _last_name_key(c.name) == name_key(words[0])] or [
+                c for c in candidates if name_key(c.name.split()[0]) == name_key(words[0])
+            ]
+        candidates = [c for c in candidates if _last_name_key(c.name) == name_key(words[-1])]
         return [c for c in candidates if len(c.name.split()) >= len(words)]
 
     def resolve_description(
@@ -661,7 +662,17 @@ _RUN_NAMES: dict[str, tuple[int, str, frozenset[str], tuple[str, ...]] | None] =
 
 def _name_keys(name_words: list[str]) -> tuple[str, ...]:
     """The words a full name is found by: its first and its last ("Wang" and "Yi")."""
-    return tuple({name_key(name_words[-1]), name_key(name_words[0])})
+    return tuple({_last_name_key(" ".join(name_words)), name_key(name_words[0])})
+
+
+def _last_name_key(name: str) -> str:
+    """The key of a name's last word, past a generational suffix ("Marcos" of "Ferdinand Marcos
+    Jr.")."""
+    words = name.split()
+    last = len(words) - 1
+    while last > 0 and name_key(words[last]) in GENERATIONAL_SUFFIXES:
+        last -= 1
+    return name_key(words[last]) if words else ""
 
 
 _PLACE_OPENERS = frozenset(

@@ -34,6 +34,8 @@ def test_different_people_keep_different_keys() -> None:
         ("Wang Yi", "wang"),
         ("Jean-Marc Ayrault", "ayrault"),
         ("Mary Smith-Jones", "jones"),
+        ("Ferdinand Marcos Jr.", "marcos"),  # a generational suffix is no surname
+        ("Martin Luther King III", "king"),
     ],
 )
 def test_the_surname_is_the_family_name_wherever_it_is_written(name: str, surname: str) -> None:

@@ -667,3 +667,11 @@ def test_a_source_opening_a_sentence_without_a_determiner_is_a_source() -> None:
 def test_a_family_name_before_a_hyphenated_given_name_is_part_of_the_name() -> None:
     text = "The talks were useful, according to Rep. Park Sun-won, who attended the session.\n"
     assert claims(text) == [("The talks were useful", "Park Sun-won")]
+
+
+def test_a_bare_surname_finds_a_name_written_with_a_generational_suffix() -> None:
+    text = (
+        "Lyonese President Ivan Brook Jr. told reporters the port was “open.”\n\n"
+        "Brook added that the ferries would sail.\n"
+    )
+    assert [q.speaker for q in extract_quotations(text)][-1] == "Ivan Brook Jr."

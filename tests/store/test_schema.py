@@ -141,22 +141,25 @@ def test_article_bodies_are_compressed_with_lz4_on_postgresql(pg_admin: Engine) 
         drop_pg_database(pg_admin, url)
 
 
-def test_surname_keys_of_names_written_family_name_first_are_recomputed(engine: Engine) -> None:
+def test_surname_keys_of_names_family_name_first_or_with_a_suffix_are_recomputed(
+    engine: Engine,
+) -> None:
     schema.downgrade(engine, "0015_article_lz4")
     with connect(engine) as conn, conn.begin():
         conn.execute(
             text(
                 "INSERT INTO speakers (name, name_key, surname_key, kind) VALUES "
                 "('Moon Jae-in', 'moon jae in', 'in', 'person'), "
-                "('Mary Smith-Jones', 'mary smith jones', 'jones', 'person')"
+                "('Mary Smith-Jones', 'mary smith jones', 'jones', 'person'), "
+                "('Ferdinand Marcos Jr.', 'ferdinand marcos jr', 'jr', 'person')"
             )
         )
     schema.upgrade(engine)
     with connect(engine) as conn:
         keys = conn.execute(text("SELECT surname_key FROM speakers ORDER BY id")).scalars().all()
-    assert keys == ["moon", "jones"]
+    assert keys == ["moon", "jones", "marcos"]
     schema.downgrade(engine, "0015_article_lz4")
     with connect(engine) as conn:
         keys = conn.execute(text("SELECT surname_key FROM speakers ORDER BY id")).scalars().all()
-    assert keys == ["in", "jones"]
+    assert keys == ["in", "jones", "jr"]
     schema.upgrade(engine)
