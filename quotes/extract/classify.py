@@ -330,6 +330,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     while (
         index >= 0
         and not (name and _owners_possessive(words[index]))
+        and not _place_before_a_person(words[index], name)  # "U.S. [Ann Lee]"
         and (
             is_name_word(words[index])
             or (name and _is_initial(words[index]))
@@ -345,6 +346,24 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     name.reverse()
     role = [w for w in words[: index + 1] if bare(w) not in DETERMINERS]
     return name, role
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _place_before_a_person(word: str, name: list[str]) -> bool:
+    """ "U.S." before "Alexander Darchiev" (collected backwards): a country's initials before a
+    given name and a surname are the title's ("Ambassador to the U.S."), not the name's; not
+    "J.J. MacNab" or "A.E. Dick Howard" (a person's), nor "U.S. Geological Survey"."""
+    return (
+        len(name) >= 2
+        and _DOTTED_INITIALS.fullmatch(word) is not None
+        and (word in lexicon().places or word in _BODIES_BY_INITIALS)
+        and name[-1].lower() in lexicon().genders
+    )
+
+
+_BODIES_BY_INITIALS = frozenset({"U.K.", "U.N.", "E.U.", "U.A.E."})
 
 
 def _owners_possessive(word: str) -> bool:

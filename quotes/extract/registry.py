@@ -233,7 +233,11 @@ class Registry:
         """Lower-case title words written right before a name: "Russian security chief"."""
         words = self.text[max(0, start - 80) : start].split()
         found: set[str] = set()
-        for word in reversed(words):
+        posted_to = self._opens_with_a_place(start)
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
+            if posted_to and word.lower() in _TITLE_CONNECTORS and _title_word_before(words, index):
+                continue  # "Russian Ambassador to the [U.S. Alexander Darchiev]"
             if not is_title_word(word):
                 if found and word.isupper() and 1 < len(word) <= 5:
                     continue  # "China’s UN envoy Fu Cong": the body's acronym, then the owner
@@ -243,6 +247,14 @@ class Registry:
                 break
             found.add(bare(strip_possessive(word)))
         return found
+
+    def _opens_with_a_place(self, start: int) -> bool:
+        """Whether the run of a name opens with a country ("U.S. Alexander Darchiev"), the
+        place a title before it may name ("Ambassador to the")."""
+        first = self.text[start : start + 40].split(maxsplit=1)[:1]
+        return bool(first) and (
+            _DOTTED_PLACE.fullmatch(first[0]) is not None or first[0] in lexicon().places
+        )
 
     def _apposed_role(self, end: int) -> set[str]:
         """Title words set off by commas right after a name: "Wang Yi, China's top diplomat,",
@@ -658,6 +670,20 @@ def _prefixed_matches(
 # What a run of capitalised words names, remembered per run (bounded): the characters skipped
 # before the name, the name, the title words written in the run and the name's index keys.
 _RUN_NAMES: dict[str, tuple[int, str, frozenset[str], tuple[str, ...]] | None] = {}
+
+
+_TITLE_CONNECTORS = frozenset({"to", "the"})  # "Ambassador to the U.S."
+_DOTTED_PLACE = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _title_word_before(words: list[str], index: int) -> bool:
+    """Whether a title word stands within two words before `words[index]`, past connectors."""
+    for back in range(index - 1, max(-1, index - 3), -1):
+        if is_title_word(words[back]):
+            return True
+        if words[back].lower() not in _TITLE_CONNECTORS:
+            return False
+    return False
 
 
 def _name_keys(name_words: list[str]) -> tuple[str, ...]:

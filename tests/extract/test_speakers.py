@@ -675,3 +675,15 @@ def test_a_bare_surname_finds_a_name_written_with_a_generational_suffix() -> Non
         "Brook added that the ferries would sail.\n"
     )
     assert [q.speaker for q in extract_quotations(text)][-1] == "Ivan Brook Jr."
+
+
+def test_an_ambassador_to_a_country_written_as_initials_is_the_diplomat_after() -> None:
+    text = (
+        "Russian Ambassador to the U.S. Alexander Dole said relations were at “a low point.”\n\n"
+        "The diplomat was quoted as saying by RIA Novosti that Moscow expected “concrete "
+        "steps.”\n"
+    )
+    assert [(q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("Alexander Dole", None),
+        ("Alexander Dole", "RIA Novosti"),
+    ]
