@@ -61,6 +61,10 @@ _LEADER_WORDS = frozenset(
     {"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"}
 )
 
+_CHIEF_WORDS = _LEADER_WORDS | {
+    "secretary-general", "director", "director-general", "head", "commissioner", "chief"
+}  # fmt: skip
+
 _DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
 
 _TOP_DIPLOMAT_WORDS = frozenset({"foreign", "councillor", "supremo"})
@@ -777,6 +781,8 @@ def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
             # American president" for "U.S. President Joe Biden"
         if word == "leader" and role_words & _LEADER_WORDS:
             continue
+        if word == "chief" and role_words & _CHIEF_WORDS:
+            continue  # "the U.N. chief" for "U.N. Secretary-General Antonio Guterres"
         if word == "diplomat" and role_words & _DIPLOMAT_WORDS:
             continue
         if word == "representative" and role_words & _REPRESENTATIVE_WORDS:

@@ -687,3 +687,11 @@ def test_an_ambassador_to_a_country_written_as_initials_is_the_diplomat_after() 
         ("Alexander Dole", None),
         ("Alexander Dole", "RIA Novosti"),
     ]
+
+
+def test_the_chief_of_a_body_is_its_head_however_titled() -> None:
+    text = (
+        "U.N. Secretary-General Ivan Brook said the world was “at a crossroads.”\n\n"
+        "The U.N. chief later said peace was “possible.”\n"
+    )
+    assert speakers(text) == [("at a crossroads.", "Ivan Brook"), ("possible.", "Ivan Brook")]
