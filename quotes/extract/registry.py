@@ -455,8 +455,8 @@ class Registry:
             _nationality_of_owner(w) or bare(strip_possessive(w)) for w in description.split()
         }
         wanted = written - _GENERIC_DESCRIPTION_WORDS
-        if not wanted:
-            return None
+        if not wanted or wanted == {"chief"}:
+            return None  # "chief" alone, not "the U.N. chief": whose chief is not said
         known = self._nearby_names(at)
         matches = [
             k
