@@ -26,7 +26,7 @@ from quotes.extract.mentions import (
     remembered,
     strip_possessive,
 )
-from quotes.extract.names import GIVEN_AFTER_FAMILY
+from quotes.extract.names import DOTTED_INITIALS, GIVEN_AFTER_FAMILY
 from quotes.extract.outlets import OutletInfo, lookup_outlet
 
 
@@ -348,16 +348,13 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     return name, role
 
 
-_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
-
-
 def _place_before_a_person(word: str, name: list[str]) -> bool:
     """ "U.S." before "Alexander Darchiev" (collected backwards): a country's initials before a
     given name and a surname are the title's ("Ambassador to the U.S."), not the name's; not
     "J.J. MacNab" or "A.E. Dick Howard" (a person's), nor "U.S. Geological Survey"."""
     return (
         len(name) >= 2
-        and _DOTTED_INITIALS.fullmatch(word) is not None
+        and DOTTED_INITIALS.fullmatch(word) is not None
         and (word in lexicon().places or word in _BODIES_BY_INITIALS)
         and name[-1].lower() in lexicon().genders
     )

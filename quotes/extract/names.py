@@ -104,3 +104,6 @@ GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")
 """A Korean given name as the press writes it after the family name ("Jae-in", "Sun-won")."""
+
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+"""Initials with dots, one word: a country's ("U.S.") or a person's ("J.J.")."""

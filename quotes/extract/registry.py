@@ -32,7 +32,7 @@ from quotes.extract.mentions import (
     strip_possessive,
 )
 from quotes.extract.name_index import KnownName, NameIndex
-from quotes.extract.names import GENERATIONAL_SUFFIXES
+from quotes.extract.names import DOTTED_INITIALS, GENERATIONAL_SUFFIXES
 from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
 
 # --- Resolution -------------------------------------------------------------------------------
@@ -257,7 +257,7 @@ class Registry:
         place a title before it may name ("Ambassador to the")."""
         first = self.text[start : start + 40].split(maxsplit=1)[:1]
         return bool(first) and (
-            _DOTTED_PLACE.fullmatch(first[0]) is not None or first[0] in lexicon().places
+            DOTTED_INITIALS.fullmatch(first[0]) is not None or first[0] in lexicon().places
         )
 
     def _apposed_role(self, end: int) -> set[str]:
@@ -677,7 +677,6 @@ _RUN_NAMES: dict[str, tuple[int, str, frozenset[str], tuple[str, ...]] | None] =
 
 
 _TITLE_CONNECTORS = frozenset({"to", "the"})  # "Ambassador to the U.S."
-_DOTTED_PLACE = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _title_word_before(words: list[str], index: int) -> bool:
