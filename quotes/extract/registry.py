@@ -34,6 +34,13 @@ from quotes.extract.mentions import (
 from quotes.extract.name_index import KnownName, NameIndex
 from quotes.extract.names import DOTTED_INITIALS, GENERATIONAL_SUFFIXES
 from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
+from quotes.extract.titles import (
+    KIND_WORDS,
+    ROLE_CHANGERS,
+    TOP_DIPLOMAT_WORDS,
+    nationality_of_owner,
+    role_matches,
+)
 
 # --- Resolution -------------------------------------------------------------------------------
 
@@ -57,18 +64,6 @@ _NAME_RUN = re.compile(
     rf"{_FIRST_NAME_WORD}(?:\s++(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
 )
 
-_LEADER_WORDS = frozenset(
-    {"president", "premier", "chancellor", "prime", "leader", "king", "supremo", "chairman"}
-)
-
-_CHIEF_WORDS = _LEADER_WORDS | {
-    "secretary-general", "director", "director-general", "head", "commissioner", "chief"
-}  # fmt: skip
-
-_DIPLOMAT_WORDS = frozenset({"diplomat", "foreign", "ambassador", "envoy", "councillor", "supremo"})
-
-_TOP_DIPLOMAT_WORDS = frozenset({"foreign", "councillor", "supremo"})
-
 SUBJECT_REACH = 300
 """How far into a sentence its first name may stand and still be its subject (characters)."""
 
@@ -82,9 +77,6 @@ _BODIES_IN_TITLES = frozenset(
 
 # A phrase set off by commas after a name, up to six words: its title, when it is one.
 _APPOSITION = re.compile(r",\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+),")
-
-# Words for whoever represents a country abroad: "the Chinese representative" is its envoy.
-_REPRESENTATIVE_WORDS = frozenset({"representative", "ambassador", "envoy", "delegate"})
 
 _GENERIC_DESCRIPTION_WORDS = frozenset(
     {
@@ -245,7 +237,7 @@ class Registry:
             if not is_title_word(word):
                 if found and word.isupper() and 1 < len(word) <= 5:
                     continue  # "China’s UN envoy Fu Cong": the body's acronym, then the owner
-                nationality = _nationality_of_owner(word)  # "China’s UN ambassador Zhang Jun"
+                nationality = nationality_of_owner(word)  # "China’s UN ambassador Zhang Jun"
                 if nationality is not None:
                     found.add(nationality)
                 break
@@ -275,7 +267,7 @@ class Registry:
         for word in words:
             if is_title_word(word):
                 found.add(bare(strip_possessive(word)))
-            elif (nationality := _nationality_of_owner(word)) is not None:
+            elif (nationality := nationality_of_owner(word)) is not None:
                 found.add(nationality)
             elif bare(strip_possessive(word)) in _BODIES_IN_TITLES:
                 found.add(bare(strip_possessive(word)))  # "the foreign ministry spokeswoman"
@@ -452,7 +444,7 @@ class Registry:
         `prefer` (the last speaker), when the title fits them too ("Lavrov said at talks with his
         Egyptian counterpart Sameh Shoukry ... the minister said": Lavrov, who spoke)."""
         written = {
-            _nationality_of_owner(w) or bare(strip_possessive(w)) for w in description.split()
+            nationality_of_owner(w) or bare(strip_possessive(w)) for w in description.split()
         }
         wanted = written - _GENERIC_DESCRIPTION_WORDS
         if not wanted or wanted == {"chief"}:
@@ -461,8 +453,8 @@ class Registry:
         matches = [
             k
             for k in known
-            if _role_matches(wanted, k.role_words)
-            and (not (k.role_words & _ROLE_CHANGERS) - written or wanted <= _KIND_WORDS)
+            if role_matches(wanted, k.role_words)
+            and (not (k.role_words & ROLE_CHANGERS) - written or wanted <= KIND_WORDS)
             and ("former" in k.role_words) == ("former" in written)
             and (k.start <= at or at < self.lead_end)
         ]
@@ -470,7 +462,7 @@ class Registry:
             matches = [
                 k
                 for k in matches
-                if k.role_words & _TOP_DIPLOMAT_WORDS or {"top", "diplomat"} <= k.role_words
+                if k.role_words & TOP_DIPLOMAT_WORDS or {"top", "diplomat"} <= k.role_words
             ]
         best = _nearest(matches, at)
         if best is None:
@@ -631,13 +623,6 @@ def _capitalised_words(name: str) -> str:
     )
 
 
-_ROLE_CHANGERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
-
-# Descriptions of a kind of office, not of one post: a deputy foreign minister is "the diplomat"
-# (though not "the minister").
-_KIND_WORDS = frozenset({"diplomat", "envoy", "representative"})
-
-
 def _chunks_back(text: str, at: int, count: int) -> int:
     """Where the `count`-th chunk of text between white space before `at` starts."""
     for _ in range(count):
@@ -750,48 +735,6 @@ def _run_name(run: str) -> tuple[int, str, frozenset[str], tuple[str, ...]] | No
     role = frozenset(bare(strip_possessive(w)) for w in role_words)
     keys = _name_keys(name_words)
     return skipped, " ".join(name_words), role, keys
-
-
-def _nationality_of_owner(word: str) -> str | None:
-    """ "China’s" in "China’s top diplomat" -> "chinese", the word the title would hold."""
-    owner = strip_possessive(word)
-    return None if owner == word else _nationality_of_place(owner)
-
-
-def _nationality_of_place(place: str) -> str | None:
-    """ "China" -> "chinese": the nationality of a country the lexicon knows by one word."""
-    government = lexicon().places.get(place)
-    if government is None or not government.endswith(" government") or " " in place:
-        return None
-    nationality = government.split()[0].lower()
-    return nationality if " " not in government[: -len(" government")] else None
-
-
-def _role_matches(wanted: set[str], role_words: frozenset[str]) -> bool:
-    for word in wanted:
-        if word in role_words:
-            continue
-        if word in lexicon().nationalities and any(
-            _nationality_of_place(w.title()) == word
-            or lexicon().abbreviated_nationalities.get(w) == word
-            for w in role_words
-        ):
-            continue  # "the Ukrainian leader" for "Ukraine's President Volodymyr Zelensky", "the
-            # American president" for "U.S. President Joe Biden"
-        if word == "leader" and role_words & _LEADER_WORDS:
-            continue
-        if word == "chief" and role_words & _CHIEF_WORDS:
-            continue  # "the U.N. chief" for "U.N. Secretary-General Antonio Guterres"
-        if word == "diplomat" and role_words & _DIPLOMAT_WORDS:
-            continue
-        if word == "representative" and role_words & _REPRESENTATIVE_WORDS:
-            continue
-        if word in ("senator", "sen") and role_words & {"senator", "sen"}:
-            continue
-        if word in ("governor", "gov") and role_words & {"governor", "gov"}:
-            continue
-        return False
-    return True
 
 
 def _nearest(candidates: list[KnownName], at: int) -> KnownName | None:
