@@ -13,6 +13,7 @@ from quotes.extract.mentions import (
     DESCRIBING_PREPOSITIONS,
     DESCRIPTION_DETERMINERS,
     DETERMINERS,
+    MASTHEAD_WORDS,
     MAX_REMEMBERED,
     MEDIUM_NOUNS,
     OUTLET_KINDS_RELAYING,
@@ -497,10 +498,15 @@ _RUN_BY = frozenset({"state-run", "state-owned", "state-controlled", "government
 _RUN_BY_AFTER_NAME = _RUN_BY | {"state", "government"}
 
 
+_SAYS_MEDIUM = dict.fromkeys(MEDIUM_NOUNS | _RUN_BY | MASTHEAD_WORDS, True)
+
+
 def _named_medium(phrase: str, words: list[str]) -> str | None:
     """ "state broadcaster Dunmore Haber", "Egypt's state-run Al-Qahera News", "the Harbour
     Gazette": a medium the gazetteer does not know, named after words that describe it (or by
     a paper's title word); its name (`media_label`)."""
+    if not any(_SAYS_MEDIUM.get(bare(word), False) for word in words):
+        return None  # the usual phrase: no medium noun, runner or title word (a quick test)
     label = media_label(phrase)
     named = label.split()
     if not named or not all(word[:1].isupper() for word in named):
