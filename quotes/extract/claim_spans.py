@@ -103,6 +103,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|although|though|whereas)\s|;\s
 _CLAIM_CUT = re.compile(
     r"[,.!?](?:(?<=,)\s+(?:according to|said|says|he said|she said|they said|the \w+ said"
     r"|adding|saying|noting|pointing out|citing|quoting|speaking (?:at|to|on|in|during|after)"
+    r"|as (?:quoted|reported|cited) (?:in|by)"
     r"|writing (?:in|on|for)"
     r"|(?:when|while) (?:meeting|speaking|talking|addressing|visiting|receiving|holding))\b"
     r"|(?<=[.!?])[.!?]*['’”\"]*\s*$)"
@@ -111,7 +112,8 @@ _CLAIM_CUT = re.compile(
 _THAT = re.compile(r"\bthat\b")
 
 _CLAIM_LEAD = re.compile(
-    r"\s*(?:on [A-Z]\w+(?: \d{1,2}\b)?|last \w+|this \w+|in an? \w+|in a statement|earlier"
+    r"\s*(?:on [A-Z]\w+(?: \d{1,2}\b)?|last \w+|this (?!when\b|while\b|after\b|as\b|at\b)\w+"
+    r"|in an? \w+|in a statement|earlier"
     r"|later|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)?,?\s*(?:that\b)?"
 )
 
@@ -573,6 +575,7 @@ _MARKUP = re.compile(r"=[\"']|[\"']>|</?[A-Za-z][\w-]*[\s>]|^[<>]")
 # Words that stand for what was said without giving it: no claim follows them.
 _NO_CONTENT = re.compile(
     r"(?:the same thing|as much|nothing (?:about|on|of|to|more)"
+    r"|this (?:when|while|after|as|at|during|in|on)\b"  # "He said this when speaking to ..."
     r"|(?:not )?to be (?:named|identified|quoted)|for anonymity)\b",  # "asked not to be named"
     re.IGNORECASE,
 )

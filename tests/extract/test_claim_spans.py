@@ -160,3 +160,18 @@ def test_late_on_a_day_before_that_and_although_before_a_quotation_bound_a_claim
         "wrote that he “rejects the latest comments.”\n"
     )
     assert claims(text)[0] == ("he would go ahead with the meeting", "Ivan Brook")
+
+
+def test_said_this_when_speaking_refers_back_and_makes_no_claim() -> None:
+    text = (
+        "Ivan Brook said Dunmore would strengthen ties with its neighbours.\n\n"
+        "He said this when speaking to reporters after the launch of the programme.\n"
+    )
+    assert claims(text) == [("Dunmore would strengthen ties with its neighbours", "Ivan Brook")]
+
+
+def test_as_quoted_in_a_statement_is_no_part_of_the_claim() -> None:
+    text = (
+        "Ivan Brook affirmed the port's commitment to peace, as quoted in a ministry statement.\n"
+    )
+    assert claims(text) == [("the port's commitment to peace", "Ivan Brook")]
