@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quotes.extract.classify import (
+    ARTICLE_AND_NAME,
     classify_phrase,
     description_role,
     people_by_trade,
@@ -454,6 +455,9 @@ def _subject_past_apposition(text: str, tokens: list[tuple[str, int, int]]) -> M
                     )
                 ):  # "Several candidates, including Trump, [said]", "an intelligence source, who
                     return found  # was not authorized to speak, [told]"
+                named = _noun_phrase_ending(text, aside) if is_title_word(aside[0][0]) else None
+                if named is not None and named.kind == "person" and named.start == aside[0][1]:
+                    return named  # "Kuwait's emir, Sheikh Meshal al-Sabah, [said]": the name
             # else "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the
             # Security Council, [said]": one aside after another; France is not the subject
         else:
@@ -616,6 +620,8 @@ _LEADING_CONNECTORS = CONNECTORS - {"the"}  # not a phrase's first word: "of", "
 def can_be_in_phrase(word: str) -> bool:
     if word in (",", ";", ":", "(", ")", "[", "]", "—", "–"):
         return False
+    if ARTICLE_AND_NAME.fullmatch(word):
+        return True  # "Majed al-Ansari"
     if is_capitalised(word):
         low = bare(word)
         return low not in SENTENCE_STARTERS and not capitalised_adverb(low)

@@ -334,6 +334,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         and not _place_before_a_person(words[index], name)  # "U.S. [Ann Lee]"
         and (
             is_name_word(words[index])
+            or ARTICLE_AND_NAME.fullmatch(words[index]) is not None  # "al-Ansari"
             or (name and _is_initial(words[index]))
             or (name and _is_particle(words, index))
             or (name and _surname_he(words, index))
@@ -347,6 +348,10 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     name.reverse()
     role = [w for w in words[: index + 1] if bare(w) not in DETERMINERS]
     return name, role
+
+
+ARTICLE_AND_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'\-]*")
+"""An Arabic article joined to a family name, written in lower case: "al-Ansari"."""
 
 
 def _place_before_a_person(word: str, name: list[str]) -> bool:

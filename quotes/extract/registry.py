@@ -61,8 +61,9 @@ _FIRST_NAME_WORD = (
 )
 
 _NAME_RUN = re.compile(
-    rf"{_FIRST_NAME_WORD}(?:\s++(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b))+"
-)
+    rf"{_FIRST_NAME_WORD}(?:\s++(?:{_NAME_WORD}|(?:bin|al|de|van|von|der|da|di)\b"
+    r"|(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'\-]*+))+"
+)  # "Majed al-Ansari": an article joined to a family name
 
 SUBJECT_REACH = 300
 """How far into a sentence its first name may stand and still be its subject (characters)."""

@@ -172,8 +172,8 @@ def relay_outlet(words: str) -> Via | None:
         if through is not None or author.group(1) is not None:  # "from the Kremlin", not
             return through or Via(author.group(2), words.strip())  # "from Beijing": a place
     cleaned = _trim_relay_words(words)
-    if not cleaned:
-        return None
+    if not cleaned or _OWNERS_DOCUMENT.search(cleaned):
+        return None  # "a statement by his ministry": the speaker's own, no outlet named
     outlet = lookup_outlet(cleaned)
     if outlet is not None and outlet.kind == "other":
         outlet = _named_at_the_end(cleaned) or outlet  # "state media KCNA": KCNA
@@ -210,6 +210,9 @@ _DOCUMENTS_AUTHOR = re.compile(
     r"\b(?:by|from)\s+(the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}"
     r"(?:\s+(?:presidency|government|ministry|office|embassy|military|army|side))?)\s*$"
 )  # "a statement from the French presidency": its author
+_OWNERS_DOCUMENT = re.compile(
+    r"\b(?:statement|readout|communique|release)\s+(?:by|from)\s+(?:his|her|its|their)\s"
+)
 _AUTHORS_DOCUMENT = re.compile(
     r"([Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+"
     r"(?:statement|readout|communique)\b"

@@ -930,3 +930,9 @@ def test_a_person_whose_surname_is_a_title_word_stays_a_person() -> None:
         ("Jim Courier", None),
         ("Emily Post", None),
     ]
+
+
+def test_a_statement_by_the_speakers_own_body_names_no_outlet() -> None:
+    text = "Ivan Brook stressed the need for calm, according to a statement by his ministry.\n"
+    [claim] = extract_quotations(text)
+    assert (claim.speaker, claim.via) == ("Ivan Brook", None)

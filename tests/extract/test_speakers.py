@@ -695,3 +695,15 @@ def test_the_chief_of_a_body_is_its_head_however_titled() -> None:
         "The U.N. chief later said peace was “possible.”\n"
     )
     assert speakers(text) == [("at a crossroads.", "Ivan Brook"), ("possible.", "Ivan Brook")]
+
+
+def test_an_arabic_article_joined_to_a_family_name_is_part_of_the_name() -> None:
+    text = (
+        "Qatar's foreign ministry spokesman Majed al-Dole told reporters that mediation was "
+        "“ongoing.”\n\n"
+        "Kuwait's emir, Sheikh Meshal al-Brook, called for “restraint,” according to KUNA.\n"
+    )
+    assert [(q.speaker, q.via) for q in extract_quotations(text)] == [
+        ("Majed al-Dole", None),
+        ("Meshal al-Brook", "Kuwait News Agency"),
+    ]
