@@ -15,7 +15,7 @@ from quotes.extract.cue_subjects import (
 )
 from quotes.extract.cues import INDIRECT_VERBS
 from quotes.extract.lexicon import lexicon
-from quotes.extract.mentions import IRREGULAR_PAST
+from quotes.extract.mentions import AFTER_DESCRIPTION, IRREGULAR_PAST
 from quotes.extract.quotemarks import QuoteSpan
 from quotes.extract.sentences import last_visible
 from quotes.extract.state import Cue
@@ -290,7 +290,7 @@ _INSERTED_CUE_END = re.compile(
 # Words after "..., she said," that open something else than the rest of the claim.
 _NOT_GOING_ON = PARTICIPLES | {
     "according", "who", "which", "whose", "although", "though", "and", "but", "as", "including",
-    "amid", "despite",
+    "amid", "despite", "declining", "asking", "requesting", "speaking", "citing",
 }  # fmt: skip
 
 
@@ -437,6 +437,7 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     # "..., said Rita Katz, the director of SITE Intelligence Group, which tracks ...": however
     # long, an aside after the speaker named after the cue describes the speaker.
     apposed = cue.mention.start > cue.start and text.startswith(", ", cue.mention.end)
+    apposed_after_cue = cue.mention.start > cue.start
     coordinated = _COORDINATED_TAIL.match(text, tail_start, tail_end) is not None
     if len(between) > 6 or (
         len(after) > 8
@@ -454,12 +455,15 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
         text, tail_start, tail_end
     ):  # "..., and then Wallnau continues: “...”", "Speaking on Monday, Baqaei said, “...”":
         return None  # the cue introduces a quotation
+    first_after = after[0].strip(".,;:!?").lower() if after else ""
     if (
         after
-        and after[0].strip(".,;:!?").lower() not in _AFTER_TRAILING_CUE
+        and first_after not in _AFTER_TRAILING_CUE
         and not (cue.verb in ("told", "tells") and _LISTENER_ENDS_SENTENCE.match(text, cue.end, hi))
+        and not (apposed_after_cue and first_after in AFTER_DESCRIPTION)
     ):  # "At a rally on Monday, Rubio said Trump is ...": the claim follows the cue; not
-        return None  # "Content, an airport official told The New York Times."
+        return None  # "Content, an airport official told The New York Times."; "..., said a
+        # person familiar with the matter": the speaker's description goes on
     if _only_an_adverbial(text, lo, comma):
         return None  # "In the early 1990s, Ms. Ripert said, when ...": when, not what
     return trimmed(text, lo, comma)

@@ -175,3 +175,19 @@ def test_as_quoted_in_a_statement_is_no_part_of_the_claim() -> None:
         "Ivan Brook affirmed the port's commitment to peace, as quoted in a ministry statement.\n"
     )
     assert claims(text) == [("the port's commitment to peace", "Ivan Brook")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The cuts will be announced next week, the people said, declining to be identified.\n",
+         [("The cuts will be announced next week", "people")]),
+        ("The talks stalled over pricing, said a person familiar with the matter, adding that "
+         "they could resume.\n",
+         [("The talks stalled over pricing", "person"), ("they could resume", "person")]),
+    ],
+)  # fmt: skip
+def test_unnamed_sources_after_the_claim_leave_it_whole(
+    sentence: str, found: list[tuple[str, str]]
+) -> None:
+    assert claims(sentence) == found
