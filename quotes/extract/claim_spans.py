@@ -436,8 +436,8 @@ def _trailing_claim(text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int] | 
     after = text[tail_start:tail_end].split(maxsplit=9)
     # "..., said Rita Katz, the director of SITE Intelligence Group, which tracks ...": however
     # long, an aside after the speaker named after the cue describes the speaker.
-    apposed = cue.mention.start > cue.start and text.startswith(", ", cue.mention.end)
     apposed_after_cue = cue.mention.start > cue.start
+    apposed = apposed_after_cue and text.startswith(", ", cue.mention.end)
     coordinated = _COORDINATED_TAIL.match(text, tail_start, tail_end) is not None
     if len(between) > 6 or (
         len(after) > 8

@@ -503,14 +503,14 @@ _RUN_BY = frozenset({"state-run", "state-owned", "state-controlled", "government
 _RUN_BY_AFTER_NAME = _RUN_BY | {"state", "government"}
 
 
-_SAYS_MEDIUM = dict.fromkeys(MEDIUM_NOUNS | _RUN_BY | MASTHEAD_WORDS, True)
+_SAYS_MEDIUM = MEDIUM_NOUNS | _RUN_BY | MASTHEAD_WORDS
 
 
 def _named_medium(phrase: str, words: list[str]) -> str | None:
     """ "state broadcaster Dunmore Haber", "Egypt's state-run Al-Qahera News", "the Harbour
     Gazette": a medium the gazetteer does not know, named after words that describe it (or by
     a paper's title word); its name (`media_label`)."""
-    if not any(_SAYS_MEDIUM.get(bare(word), False) for word in words):
+    if not any(bare(word) in _SAYS_MEDIUM for word in words):
         return None  # the usual phrase: no medium noun, runner or title word (a quick test)
     label = media_label(phrase)
     named = label.split()
@@ -518,9 +518,10 @@ def _named_medium(phrase: str, words: list[str]) -> str | None:
         return None
     if names_a_masthead(named):
         return label
-    dropped = without_determiner(phrase)[: -len(label)].lower().split()
+    whole = without_determiner(phrase)
+    dropped = whole[: -len(label)].lower().split()
     described = any(bare(word) in MEDIUM_NOUNS or bare(word) in _RUN_BY for word in dropped)
-    return label if described and label != without_determiner(phrase) else None
+    return label if described and label != whole else None
 
 
 def outlet_in_phrase(words: list[str]) -> OutletInfo | None:

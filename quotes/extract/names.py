@@ -85,9 +85,7 @@ SURNAME_FIRST = frozenset(
 def surname_key(name: str) -> str:
     """The key of a person's surname: the last word, or the first in a Chinese or Korean
     name of two or three words ("Wang Yi" -> "wang")."""
-    words = name_key(name).split()
-    while len(words) > 1 and words[-1] in GENERATIONAL_SUFFIXES:
-        words = words[:-1]  # "Ferdinand Marcos Jr." -> marcos
+    words = without_generational_suffix(name_key(name).split())  # "Marcos Jr." -> marcos
     if not words:
         return ""
     if 2 <= len(words) <= 3 and words[0] in SURNAME_FIRST:
@@ -100,6 +98,14 @@ def surname_key(name: str) -> str:
 
 GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Name keys of the words after a surname that tell a son from his father ("Jr.", "III")."""
+
+
+def without_generational_suffix(keys: list[str]) -> list[str]:
+    """The name keys of a name's words up to its surname: without "jr", "iii" after it."""
+    end = len(keys)
+    while end > 1 and keys[end - 1] in GENERATIONAL_SUFFIXES:
+        end -= 1
+    return keys[:end]
 
 
 GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")

@@ -32,7 +32,7 @@ from quotes.extract.mentions import (
     strip_possessive,
 )
 from quotes.extract.name_index import KnownName, NameIndex
-from quotes.extract.names import DOTTED_INITIALS, GENERATIONAL_SUFFIXES
+from quotes.extract.names import DOTTED_INITIALS, without_generational_suffix
 from quotes.extract.outlets import OutletInfo, lookup_outlet, outlet_key
 from quotes.extract.titles import (
     KIND_WORDS,
@@ -683,11 +683,8 @@ def _name_keys(name_words: list[str]) -> tuple[str, ...]:
 def _last_name_key(name: str) -> str:
     """The key of a name's last word, past a generational suffix ("Marcos" of "Ferdinand Marcos
     Jr.")."""
-    words = name.split()
-    last = len(words) - 1
-    while last > 0 and name_key(words[last]) in GENERATIONAL_SUFFIXES:
-        last -= 1
-    return name_key(words[last]) if words else ""
+    keys = without_generational_suffix([name_key(word) for word in name.split()])
+    return keys[-1] if keys else ""
 
 
 _PLACE_OPENERS = frozenset(

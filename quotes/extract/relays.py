@@ -237,34 +237,39 @@ def _inside_another_name(phrase: str, outlet: OutletInfo) -> bool:
     words = phrase.split()
     if sum(1 for word in words if word[:1].isupper()) < 2:
         return False  # one capitalised word at most: nothing to run on into (the usual case)
-    keys = {outlet_key(name) for name in (outlet.name, *outlet.aliases)}
-    for size in range(len(words), 0, -1):
-        for first in range(len(words) - size + 1):
-            if outlet_key(" ".join(words[first : first + size])) in keys:
-                after = words[first + size : first + size + 1]
-                before = words[first - 1] if first else ""
-                return (bool(after) and after[0][:1].isupper()) or _names_more(before)
-    return False
+    found = _outlet_run(words, {outlet_key(name) for name in (outlet.name, *outlet.aliases)})
+    if found is None:
+        return False
+    first, size = found
+    after = words[first + size : first + size + 1]
+    before = words[first - 1] if first else ""
+    return (bool(after) and after[0][:1].isupper()) or _names_more(before)
 
 
 def _written_in_lower_case(phrase: str, outlet: OutletInfo) -> bool:
     """ "an independent observer" holds the words of "The Independent", in lower case and among
     other words: no name ("state media" said whole is one)."""
-    names = [name for name in (outlet.name, *outlet.aliases) if not name.islower()]
-    if not names:
+    keys = {outlet_key(name) for name in (outlet.name, *outlet.aliases) if not name.islower()}
+    if not keys or outlet_key(phrase) in keys:
         return False
-    keys = {outlet_key(name) for name in names}
     words = phrase.split()
-    if outlet_key(phrase) in keys:
+    found = _outlet_run(words, keys)
+    if found is None:
         return False
+    first, size = found
+    return not any(word[:1].isupper() for word in words[first : first + size])
+
+
+def _outlet_run(words: list[str], keys: set[str]) -> tuple[int, int] | None:
+    """Where the longest run of `words` that is one of an outlet's names (`keys`) stands: its
+    first word and length. A run starts after an article ("a Tass report")."""
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):
             if bare(words[first]) in DETERMINERS:
-                continue  # "a Tass report": the name starts after the article
-            run = words[first : first + size]
-            if outlet_key(" ".join(run)) in keys:
-                return not any(word[:1].isupper() for word in run)
-    return False
+                continue
+            if outlet_key(" ".join(words[first : first + size])) in keys:
+                return first, size
+    return None
 
 
 def _names_more(word: str) -> bool:
